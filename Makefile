@@ -1,0 +1,27 @@
+# The two commands a clerk runs: `make documents` and `make test`. Each sets up what it needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: documents test system templates
+
+documents: $(INSTALLED) system
+	$(PY) -m generator build $(if $(YEAR),--year $(YEAR))
+
+test: $(INSTALLED) system
+	@sh tools/ensure-system.sh libreoffice-writer-nogui
+	$(PY) -m pytest -q
+
+# Python packages, in a virtual environment of the project.
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -m venv $(VENV) || { echo "Không tạo được môi trường Python: cần Python 3.11 trở lên có mô-đun venv (Debian: sudo apt-get install python3-venv)." >&2; exit 1; }
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+system:
+	@sh tools/ensure-system.sh
+
+# Developers: remake the Word templates from generator/writers/layout.py (overwrites edits made in Word).
+templates: $(INSTALLED)
+	$(PY) tools/make_docx_templates.py

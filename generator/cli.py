@@ -1,0 +1,52 @@
+"""The command line: `python -m generator build [--year N]`.
+
+Known problems (GeneratorError) are printed in Vietnamese and end with exit code 1; anything else
+is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import Project, build
+from .content.edition import display_path
+from .errors import ContentError, GeneratorError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="generator", description="Tạo văn bản (DOCX, PDF) từ nội dung kế hoạch.")
+    main.add_argument("--content", type=Path, default=ROOT / "content", help="thư mục nội dung (mặc định: content/)")
+    main.add_argument("--templates", type=Path, default=ROOT / "templates", help="thư mục mẫu (mặc định: templates/)")
+    main.add_argument("--output", type=Path, default=ROOT / "output", help="thư mục kết quả (mặc định: output/)")
+    commands = main.add_subparsers(dest="command", required=True, metavar="lệnh")
+    build_command = commands.add_parser("build", help="tạo tất cả văn bản của một năm")
+    build_command.add_argument("--year", type=int, help="năm cần tạo (mặc định: năm mới nhất trong content/)")
+    return main
+
+
+def run(args: argparse.Namespace) -> None:
+    project = Project(content=args.content, templates=args.templates, output=args.output)
+    if args.command == "build":
+        written = build(project, args.year)
+        for path in written:
+            print(f"  đã ghi {display_path(path)}")
+        print(f"Xong: {len(written)} tệp.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        run(args)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"Có {len(err.problems)} lỗi trong nội dung; chưa tạo hay thay đổi văn bản nào.", file=sys.stderr)
+        return 1
+    except GeneratorError as err:
+        print(f"Lỗi: {err}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,165 @@
+"""Bind YAML nodes to the content model, collecting every problem with its line.
+
+YAML is composed with PyYAML's safe loader (no arbitrary tags), so every value keeps its source
+line; the node tree is then walked against the dataclasses of `schema`, guided by their field
+metadata. Nothing stops at the first problem: each is appended to `problems` and binding goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+import unicodedata
+from typing import Any, Literal, Union, get_args, get_origin
+
+import yaml
+
+from ..errors import Problem
+from .schema import Origin
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+
+
+class _Invalid(Exception):
+    """Raised inside binding to drop a value after its problem has been recorded."""
+
+
+def _node_line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
+    """Parse `text` into a node tree; a syntax error becomes one problem."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 1
+        what = err.problem or err.context or "không đọc được"
+        problems.append(Problem(path, line, "cú pháp", f"lỗi cú pháp YAML ({what}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép"))
+        return None
+    except yaml.YAMLError as err:
+        problems.append(Problem(path, 1, "cú pháp", f"lỗi cú pháp YAML ({err})"))
+        return None
+
+
+class Binder:
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+
+    def problem(self, node: yaml.Node, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path, _node_line(node), field or "(tệp)", message))
+
+    def bind(self, node: yaml.Node | None, cls: type) -> Any:
+        """Bind a whole file; returns None when the file is unusable."""
+        if node is None:
+            self.problems.append(Problem(self.path, 1, "(tệp)", "tệp rỗng"))
+            return None
+        try:
+            return self._value(node, cls, "")
+        except _Invalid:
+            return None
+
+    # -- one value of a declared type
+    def _value(self, node: yaml.Node, tp: Any, field: str) -> Any:
+        origin = get_origin(tp)
+        if origin is Union:
+            inner = [a for a in get_args(tp) if a is not type(None)]
+            if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+                return None
+            return self._value(node, inner[0], field)
+        if origin is list:
+            return self._list(node, get_args(tp)[0], field)
+        if origin is Literal:
+            allowed = [str(a) for a in get_args(tp)]
+            value = self._scalar(node, str, field)
+            if value not in allowed:
+                self.problem(node, field, f"giá trị “{value}” không hợp lệ; chỉ được là: {', '.join(allowed)}")
+                raise _Invalid
+            return value
+        if dataclasses.is_dataclass(tp):
+            return self._object(node, tp, field)
+        return self._scalar(node, tp, field)
+
+    def _scalar(self, node: yaml.Node, tp: type, field: str) -> Any:
+        expected = {str: "một chuỗi văn bản", int: "một số nguyên", bool: "true hoặc false"}[tp]
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, field, f"phải là {expected}")
+            raise _Invalid
+        if node.tag == _NULL:
+            self.problem(node, field, "không được để trống")
+            raise _Invalid
+        if tp is str:
+            text = unicodedata.normalize("NFC", node.value).strip()
+            if not text:
+                self.problem(node, field, "không được để trống")
+                raise _Invalid
+            return text
+        if tp is int:
+            if node.tag != _INT:
+                self.problem(node, field, f"phải là một số nguyên, không phải “{node.value}”")
+                raise _Invalid
+            return int(node.value)
+        if node.tag != _BOOL:
+            self.problem(node, field, f"phải là true hoặc false, không phải “{node.value}”")
+            raise _Invalid
+        return node.value.lower() in ("true", "yes", "on")
+
+    def _list(self, node: yaml.Node, item_tp: Any, field: str) -> list[Any]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, field, "phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng “- ”)")
+            raise _Invalid
+        result = []
+        for index, child in enumerate(node.value, start=1):
+            try:
+                result.append(self._value(child, item_tp, f"{field}[{index}]"))
+            except _Invalid:
+                pass
+        return result
+
+    def _object(self, node: yaml.Node, cls: type, field: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, field, "phải là một nhóm trường dạng “tên_trường: giá trị”")
+            raise _Invalid
+        hints = typing.get_type_hints(cls)
+        by_key = {f.metadata["key"]: f for f in dataclasses.fields(cls) if "key" in f.metadata}
+        given: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            where = f"{field}.{key}" if field else key
+            if key in given:
+                self.problem(key_node, where, "trường bị khai báo hai lần")
+                continue
+            if key not in by_key:
+                self.problem(key_node, where, f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {', '.join(by_key)}")
+                continue
+            given[key] = (key_node, value_node)
+        values: dict[str, Any] = {}
+        failed = False
+        for key, spec_field in by_key.items():
+            where = f"{field}.{key}" if field else key
+            if key not in given:
+                required = spec_field.default is dataclasses.MISSING and spec_field.default_factory is dataclasses.MISSING
+                if required:
+                    self.problem(node, where, "thiếu trường bắt buộc")
+                    failed = True
+                continue
+            try:
+                values[spec_field.name] = self._value(given[key][1], hints[spec_field.name], where)
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid
+        origin_name = next(f.name for f in dataclasses.fields(cls) if f.metadata.get("origin"))
+        key_lines = {}
+        for key, (key_node, value_node) in given.items():
+            name = by_key[key].name
+            key_lines[name] = _node_line(key_node)
+            if isinstance(value_node, yaml.SequenceNode):
+                for index, child in enumerate(value_node.value, start=1):
+                    key_lines[f"{name}[{index}]"] = _node_line(child)
+        values[origin_name] = Origin(self.path, _node_line(node), key_lines)
+        return cls(**values)

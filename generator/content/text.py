@@ -1,0 +1,60 @@
+"""The little markup allowed inside content text: placeholders and italics.
+
+`{nam}`, `{dia_danh}`, `{ngay_bat_dau}`, `{ngay_ket_thuc}` stand for values written once in the
+content, so a new edition changes them in one place. `*…*` marks italic words. Nothing else is
+markup: `{{ 1+1 }}`, `&`, `<` and quotes are ordinary text and come out as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import GeneratorError
+
+PLACEHOLDERS = {
+    "nam": "năm của kế hoạch (lấy từ ngay_ban_hanh.nam)",
+    "dia_danh": "địa danh (van_ban.dia_danh)",
+    "ngay_bat_dau": "ngày bắt đầu Tháng hành động (thang_hanh_dong.bat_dau)",
+    "ngay_ket_thuc": "ngày kết thúc Tháng hành động (thang_hanh_dong.ket_thuc)",
+}
+
+# A single-braced lowercase name; `{{ … }}` is left alone so Jinja-looking text stays literal.
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+
+
+class TextMarkupError(GeneratorError):
+    """A piece of content text has markup that cannot be read."""
+
+
+def placeholder_names(text: str) -> list[str]:
+    return _PLACEHOLDER.findall(text)
+
+
+def check_markup(text: str) -> list[str]:
+    """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine)."""
+    messages = [
+        f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in PLACEHOLDERS)
+        for name in placeholder_names(text)
+        if name not in PLACEHOLDERS
+    ]
+    if _unescaped_stars(text) % 2:
+        messages.append("dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in dấu * thì viết \\*")
+    return messages
+
+
+def _unescaped_stars(text: str) -> int:
+    return len(re.findall(r"(?<!\\)\*", text))
+
+
+def expand(text: str, values: dict[str, str]) -> str:
+    """Replace the placeholders of already-checked text by their values."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def italic_runs(text: str) -> list[tuple[str, bool]]:
+    """Split checked text into (text, italic) runs, dropping the `*` markers and `\\*` escapes."""
+    parts = re.split(r"(?<!\\)\*", text)
+    if len(parts) % 2 == 0:
+        raise TextMarkupError(f"dấu * không thành cặp trong: {text}")
+    runs = [(part.replace("\\*", "*"), index % 2 == 1) for index, part in enumerate(parts)]
+    return [run for run in runs if run[0]]

@@ -1,0 +1,75 @@
+"""The format-neutral document: everything numbered, worded and ordered, nothing laid out.
+
+Builders (`plan.py`, …) turn an edition into these objects; the DOCX and PDF writers only place
+them on the page, so the two formats cannot disagree about what a document says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+BlockKind = Literal["heading", "paragraph"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph. A heading is kept with the paragraph after it."""
+
+    kind: BlockKind
+    spans: tuple[Span, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class Header:
+    """The two-column header of page 1 (Decree 30, boxes 1–5b)."""
+
+    parent_agency: str | None  # upright line above the agency, e.g. "UBND HUYỆN HỚN QUẢN"
+    agency_lines: tuple[str, ...]  # bold, upper case
+    number_line: str  # "Số: 05/KH-UBND", or with blanks in a draft
+    place_date: str  # "Hớn Quản, ngày 05 tháng 11 năm 2024", or with blanks
+    subject_lines: tuple[str, ...] = ()  # công văn only: "V/v …" under the number
+
+
+@dataclass(frozen=True)
+class Signature:
+    lines: tuple[str, ...]  # authority and title lines, upper case
+    name: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole official document, ready to be written in any format."""
+
+    header: Header
+    type_name: str | None  # "KẾ HOẠCH"; None for a công văn
+    title: str | None  # the trích yếu under the type name
+    addressees: tuple[str, ...]  # "Kính gửi" lines, already punctuated
+    blocks: tuple[Block, ...]
+    signature: Signature
+    recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
+    info: "DocumentInfo" = field(compare=False)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """File metadata: written into the DOCX core properties and the PDF info dictionary."""
+
+    title: str
+    author: str
+    created: date  # taken from the content, never from the clock, so builds are reproducible

@@ -1,0 +1,65 @@
+"""How numbers, dates, labels and lists are written in an official document (Decree 30/2020)."""
+
+from __future__ import annotations
+
+from ..content.schema import PartialDate
+
+# A blank left for the clerk to write in by hand on a draft.
+BLANK = "      "
+
+_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+# Vietnamese alphabetical order for points: no f, j, w, z; đ follows d.
+_POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+
+def roman(number: int) -> str:
+    result = ""
+    for value, letters in _ROMAN * 4:
+        while number >= value:
+            result += letters
+            number -= value
+    return result
+
+
+def point_letter(index: int) -> str:
+    return _POINT_LETTERS[index - 1]
+
+
+def day_text(day: int) -> str:
+    """Days below 10 take a leading zero."""
+    return f"{day:02d}"
+
+
+def month_text(month: int) -> str:
+    """Only January and February take a leading zero (Decree 30, PL I §II.4)."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def place_date(place: str, date: PartialDate) -> str:
+    """"Hớn Quản, ngày 05 tháng 11 năm 2024"; a part not yet known is a blank."""
+    day = BLANK if date.day is None else f" {day_text(date.day)} "
+    month = BLANK if date.month is None else f" {month_text(date.month)} "
+    return f"{place}, ngày{day}tháng{month}năm {date.year}"
+
+
+def short_date(date: PartialDate) -> str:
+    """A date in running text, e.g. 05/3/2024; a part not yet known is a blank."""
+    day = BLANK if date.day is None else day_text(date.day)
+    month = BLANK if date.month is None else month_text(date.month)
+    return f"{day}/{month}/{date.year}"
+
+
+def number_line(number: int | None, symbol: str) -> str:
+    """"Số: 05/KH-UBND" (numbers below 10 take a zero); a draft leaves the number blank."""
+    return f"Số:{BLANK}/{symbol}" if number is None else f"Số: {number:02d}/{symbol}"
+
+
+def within_sentence(name: str) -> str:
+    """A name placed after other words: a leading common noun such as "Các" loses its capital."""
+    first, _, rest = name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("Các", "Những") else name
+
+
+def list_lines(entries: list[str], archive: list[str]) -> tuple[str, ...]:
+    """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last."""
+    return tuple(f"- {entry};" for entry in entries) + (f"- Lưu: {', '.join(archive)}.",)

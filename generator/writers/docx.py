@@ -1,0 +1,93 @@
+"""Write a Document as DOCX through a docxtpl template."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, time
+from pathlib import Path
+
+import jinja2
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, RichText
+
+from ..document.model import Block, Document
+from ..errors import TemplateProblem
+from . import layout
+from .jinja import strict_environment
+
+# Paragraph styles drawn with a bottom border: style id → (name in Word, Rules attribute, column width).
+RULED_STYLES = {
+    "VBRuleAgency": ("Gạch dưới tên cơ quan", "agency_mm", layout.HEADER_LEFT_MM),
+    "VBMotto": ("Tiêu ngữ", "motto_mm", layout.HEADER_RIGHT_MM),
+    "VBRuleTitle": ("Gạch dưới trích yếu", "title_mm", layout.TEXT_WIDTH_MM),
+}
+
+# Fixed zip entry time: python-docx stamps the clock on every entry, which would make each build differ.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def rich(block: Block) -> RichText:
+    text = RichText()
+    for span in block.spans:
+        text.add(span.text, bold=span.bold, italic=span.italic)
+    return text
+
+
+def render_docx(document: Document, template: Path) -> bytes:
+    docx_template = DocxTemplate(template)
+    context = {
+        "doc": document,
+        "blocks": [{"kind": block.kind, "rich": rich(block)} for block in document.blocks],
+    }
+    try:
+        docx_template.render(context, jinja_env=strict_environment(), autoescape=True)
+    except jinja2.TemplateError as err:
+        near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
+        raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err
+    _draw_rules(docx_template.docx, document)
+    _set_properties(docx_template.docx, document)
+    buffer = io.BytesIO()
+    docx_template.save(buffer)
+    return _normalised_zip(buffer.getvalue())
+
+
+def _draw_rules(docx, document: Document) -> None:
+    """Set each ruled paragraph's indents so that its border is as long as the layout says."""
+    rules = layout.rules(document)
+    body = docx.element.body
+    for paragraph in body.iter(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) not in RULED_STYLES:
+            continue
+        _, attribute, column_mm = RULED_STYLES[style.get(qn("w:val"))]
+        side = max((column_mm - getattr(rules, attribute)) / 2, 0)
+        indent = paragraph.get_or_add_pPr().get_or_add_ind()
+        indent.set(qn("w:left"), str(Mm(side).twips))
+        indent.set(qn("w:right"), str(Mm(side).twips))
+
+
+def _set_properties(docx, document: Document) -> None:
+    core = docx.core_properties
+    stamp = datetime.combine(document.info.created, time())
+    core.title = document.info.title
+    core.author = core.last_modified_by = document.info.author
+    core.created = core.modified = stamp
+    core.last_printed = stamp
+    core.revision = 1
+
+
+def _normalised_zip(data: bytes) -> bytes:
+    """The same entries in the same order with a fixed time, so equal input gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = ["[Content_Types].xml"] + sorted(name for name in names if name != "[Content_Types].xml")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()

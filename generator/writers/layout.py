@@ -1,0 +1,72 @@
+"""Page geometry and type sizes shared by both writers (Decree 30/2020, Phụ lục I).
+
+The DOCX templates are made from these numbers (`tools/make_docx_templates.py`) and the PDF
+stylesheet is rendered with them, so Word and PDF output are laid out alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document.model import Document
+from .fonts import text_width_mm
+
+PAGE_WIDTH_MM = 210
+PAGE_HEIGHT_MM = 297
+MARGIN_TOP_MM = 20
+MARGIN_BOTTOM_MM = 20
+MARGIN_LEFT_MM = 30
+MARGIN_RIGHT_MM = 15
+HEADER_DISTANCE_MM = 10  # the page number sits inside the top margin
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+
+# The header and signature tables: the national name (≈96 mm in bold 13 pt) needs the wider column.
+HEADER_LEFT_MM = 62
+HEADER_RIGHT_MM = TEXT_WIDTH_MM - HEADER_LEFT_MM
+SIGNATURE_LEFT_MM = 62
+SIGNATURE_RIGHT_MM = TEXT_WIDTH_MM - SIGNATURE_LEFT_MM
+
+BODY_PT = 14
+AGENCY_PT = 13
+NATIONAL_NAME_PT = 13
+MOTTO_PT = 14
+NUMBER_PT = 13
+PLACE_DATE_PT = 14
+TYPE_NAME_PT = 14
+TITLE_PT = 14
+SUBJECT_PT = 13  # the "V/v" line of a công văn
+RECIPIENTS_LABEL_PT = 12
+RECIPIENTS_PT = 11
+SIGNATURE_PT = 14
+PAGE_NUMBER_PT = 14
+TABLE_PT = 13
+
+FIRST_LINE_INDENT_MM = 12.7
+PARAGRAPH_SPACE_PT = 6
+SIGNATURE_SPACE_LINES = 4  # empty lines left for the signature and seal
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+# Short rules are drawn at this share of the text above them (the decree allows 1/3 to 1/2).
+SHORT_RULE_SHARE = 0.4
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Lengths of the solid rules of one document, in millimetres."""
+
+    agency_mm: float  # under the agency name
+    motto_mm: float  # under the motto: as long as the motto
+    title_mm: float  # under the title (trích yếu)
+
+
+def rules(document: Document) -> Rules:
+    agency = max(text_width_mm(line, AGENCY_PT, "bold") for line in document.header.agency_lines)
+    title = document.title or ""
+    title_line = min(text_width_mm(title, TITLE_PT, "bold"), TEXT_WIDTH_MM)
+    return Rules(
+        agency_mm=round(agency * SHORT_RULE_SHARE, 1),
+        motto_mm=round(text_width_mm(MOTTO, MOTTO_PT, "bold"), 1),
+        title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,
+    )

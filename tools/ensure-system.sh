@@ -1,0 +1,43 @@
+#!/bin/sh
+# Checks (and where it can, installs) what WeasyPrint needs from the system:
+# Pango, fontconfig, a Times-compatible font with Vietnamese letters, HarfBuzz's subset library.
+# Messages are for the clerk, in Vietnamese. Extra Debian packages to require can be passed as
+# arguments (the tests add libreoffice-writer-nogui).
+set -u
+
+missing=""
+need() { missing="$missing $1"; }
+
+command -v fc-match >/dev/null 2>&1 || need fontconfig
+ldconfig -p 2>/dev/null | grep -q 'libpango-1\.0\.so' || need libpango-1.0-0
+ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so' || need libpangoft2-1.0-0
+ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so' || need libharfbuzz-subset0
+if command -v fc-match >/dev/null 2>&1; then
+  case "$(fc-match -f '%{family[0]}' 'Times New Roman')" in
+    "Times New Roman"|"Liberation Serif"|"Tinos") ;;
+    *) need fonts-liberation2 ;;
+  esac
+else
+  need fonts-liberation2
+fi
+for package in "$@"; do
+  case "$package" in
+    libreoffice-writer-nogui) command -v soffice >/dev/null 2>&1 || need "$package" ;;
+    *) dpkg -s "$package" >/dev/null 2>&1 || need "$package" ;;
+  esac
+done
+
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Đang cài các gói hệ thống còn thiếu:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing >/dev/null && exit 0
+  echo "Không cài được các gói:$missing" >&2
+  exit 1
+fi
+
+echo "Máy còn thiếu các gói hệ thống:$missing" >&2
+echo "Hãy nhờ người quản trị máy chạy lệnh sau, rồi chạy lại:" >&2
+echo "    sudo apt-get install$missing" >&2
+exit 1

@@ -1,0 +1,274 @@
+"""Make the Word templates in templates/ from the layout numbers of generator/writers/layout.py.
+
+Run by `make templates`. The .docx files it writes are the templates the build uses; a clerk may
+open them in Word and change the look (running this script again overwrites such changes).
+Every docxtpl tag is written whole into one run, so Word's spell-checker cannot split it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.writers import layout  # noqa: E402
+from generator.writers.docx import RULED_STYLES  # noqa: E402
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+FONT = "Times New Roman"
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+
+# style id → (name shown in Word, size in pt, bold, italic, alignment, first-line indent, space before, keep with next)
+PARAGRAPH_STYLES = {
+    "VBAgencyParent": ("Cơ quan chủ quản", layout.AGENCY_PT, False, False, CENTER, False, 0, False),
+    "VBAgency": ("Tên cơ quan ban hành", layout.AGENCY_PT, True, False, CENTER, False, 0, False),
+    "VBNationalName": ("Quốc hiệu", layout.NATIONAL_NAME_PT, True, False, CENTER, False, 0, False),
+    "VBMotto": ("Tiêu ngữ", layout.MOTTO_PT, True, False, CENTER, False, 0, False),
+    "VBNumber": ("Số, ký hiệu", layout.NUMBER_PT, False, False, CENTER, False, 6, False),
+    "VBSubject": ("Trích yếu công văn", layout.SUBJECT_PT, False, False, CENTER, False, 6, False),
+    "VBPlaceDate": ("Địa danh, ngày tháng", layout.PLACE_DATE_PT, False, True, CENTER, False, 6, False),
+    "VBTypeName": ("Tên loại văn bản", layout.TYPE_NAME_PT, True, False, CENTER, False, 24, True),
+    "VBTitle": ("Trích yếu", layout.TITLE_PT, True, False, CENTER, False, 0, True),
+    "VBAddressee": ("Kính gửi", layout.BODY_PT, False, False, LEFT, False, 6, False),
+    "VBHeading": ("Đề mục", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
+    "VBBody": ("Đoạn văn", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
+    "VBRecipientsLabel": ("Nơi nhận", layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
+    "VBRecipients": ("Danh sách nơi nhận", layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
+    "VBSignature": ("Chức vụ người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
+    "VBSignerName": ("Họ tên người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
+    "VBPageNumber": ("Số trang", layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
+}
+
+
+def set_fonts(rpr) -> None:
+    """Times New Roman for every script, so no run falls back to a theme font."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+def define_styles(document) -> None:
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.size = Pt(layout.BODY_PT)
+    normal.font.color.rgb = None
+    set_fonts(normal.element.get_or_add_rPr())
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+    # The document defaults too, so that table text and anything unstyled is Times New Roman.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for style_id, (name, size, bold, italic, align, indent, before, keep) in PARAGRAPH_STYLES.items():
+        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        style.name = name
+        style.element.set(qn("w:styleId"), style_id)
+        style.base_style = normal
+        style.quick_style = True
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        set_fonts(style.element.get_or_add_rPr())
+        fmt = style.paragraph_format
+        fmt.alignment = align
+        fmt.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM) if indent else Mm(0)
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(0)
+        fmt.line_spacing = 1.0
+        fmt.keep_with_next = keep
+        fmt.widow_control = True
+    for style_id, (name, _, _) in RULED_STYLES.items():
+        if style_id in PARAGRAPH_STYLES:
+            style = styles[name]
+        else:
+            # An empty paragraph whose only purpose is its border; the writer sets its length.
+            style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+            style.name = name
+            style.element.set(qn("w:styleId"), style_id)
+            style.base_style = normal
+            style.font.size = Pt(2)
+            # Without space above, the border would touch the descenders of the line above.
+            style.paragraph_format.space_before = Pt(3)
+            style.paragraph_format.alignment = CENTER
+            style.paragraph_format.line_spacing = 1.0
+        border = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+            bottom.set(qn(key), value)
+        border.append(bottom)
+        style.element.get_or_add_pPr().append(border)
+
+
+def style_name(style_id: str) -> str:
+    if style_id in PARAGRAPH_STYLES:
+        return PARAGRAPH_STYLES[style_id][0]
+    return RULED_STYLES[style_id][0]
+
+
+def add_text(para, text: str):
+    """Put `text` in a single run (a docxtpl tag must not be split) with its spaces kept."""
+    if text:
+        run = para.add_run(text)
+        run._r.find(qn("w:t")).set(qn("xml:space"), "preserve")
+    return para
+
+
+def paragraph(container, text: str, style_id: str):
+    return add_text(container.add_paragraph(style=style_name(style_id)), text)
+
+
+def borderless_table(document, widths_mm: list[float]):
+    table = document.add_table(rows=1, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    properties.append(borders)
+    layout_element = OxmlElement("w:tblLayout")
+    layout_element.set(qn("w:type"), "fixed")
+    properties.append(layout_element)
+    # No cell padding, so the columns are exactly the widths the layout computed.
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    properties.append(margins)
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    return table
+
+
+def cell_start(cell, text: str, style_id: str):
+    """Use the empty first paragraph python-docx puts in every cell."""
+    para = cell.paragraphs[0]
+    para.style = style_name(style_id)
+    return add_text(para, text)
+
+
+def header_table(document, left_extra: list[tuple[str, str]]):
+    """The page-1 header: agency | national name and motto, then number | place and date."""
+    table = borderless_table(document, [layout.HEADER_LEFT_MM, layout.HEADER_RIGHT_MM])
+    left, right = table.rows[0].cells
+    cell_start(left, "{%p if doc.header.parent_agency %}", "VBAgencyParent")
+    paragraph(left, "{{ doc.header.parent_agency }}", "VBAgencyParent")
+    paragraph(left, "{%p endif %}", "VBAgencyParent")
+    paragraph(left, "{%p for line in doc.header.agency_lines %}", "VBAgency")
+    paragraph(left, "{{ line }}", "VBAgency")
+    paragraph(left, "{%p endfor %}", "VBAgency")
+    paragraph(left, "", "VBRuleAgency")
+    cell_start(right, layout.NATIONAL_NAME, "VBNationalName")
+    paragraph(right, layout.MOTTO, "VBMotto")
+    row = table.add_row()
+    left, right = row.cells
+    cell_start(left, "{{ doc.header.number_line }}", "VBNumber")
+    for text, style in left_extra:
+        paragraph(left, text, style)
+    cell_start(right, "{{ doc.header.place_date }}", "VBPlaceDate")
+    return table
+
+
+def body_loop(document) -> None:
+    paragraph(document, "{%p for block in blocks %}", "VBBody")
+    paragraph(document, "{%p if block.kind == 'heading' %}", "VBHeading")
+    paragraph(document, "{{r block.rich }}", "VBHeading")
+    paragraph(document, "{%p else %}", "VBBody")
+    paragraph(document, "{{r block.rich }}", "VBBody")
+    paragraph(document, "{%p endif %}", "VBBody")
+    paragraph(document, "{%p endfor %}", "VBBody")
+
+
+def signature_table(document) -> None:
+    """Nơi nhận on the left, level with the signature lines on the right."""
+    paragraph(document, "", "VBBody")
+    table = borderless_table(document, [layout.SIGNATURE_LEFT_MM, layout.SIGNATURE_RIGHT_MM])
+    left, right = table.rows[0].cells
+    cell_start(left, "Nơi nhận:", "VBRecipientsLabel")
+    paragraph(left, "{%p for line in doc.recipients %}", "VBRecipients")
+    paragraph(left, "{{ line }}", "VBRecipients")
+    paragraph(left, "{%p endfor %}", "VBRecipients")
+    cell_start(right, "{%p for line in doc.signature.lines %}", "VBSignature")
+    paragraph(right, "{{ line }}", "VBSignature")
+    paragraph(right, "{%p endfor %}", "VBSignature")
+    for _ in range(layout.SIGNATURE_SPACE_LINES):
+        paragraph(right, "", "VBSignature")
+    paragraph(right, "{{ doc.signature.name }}", "VBSignerName")
+
+
+def page_setup(document) -> None:
+    section = document.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_width, section.page_height = Mm(layout.PAGE_WIDTH_MM), Mm(layout.PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(layout.MARGIN_TOP_MM), Mm(layout.MARGIN_BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(layout.MARGIN_LEFT_MM), Mm(layout.MARGIN_RIGHT_MM)
+    section.header_distance = Mm(layout.HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(layout.HEADER_DISTANCE_MM)
+    # Page numbers from page 2 on, centred in the top margin; page 1 has an empty header.
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    number = section.header.paragraphs[0]
+    number.style = style_name("VBPageNumber")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    number._p.append(field)
+
+
+def new_document():
+    document = Document()
+    # python-docx's default template starts with one empty paragraph; the template starts with its header.
+    body = document.element.body
+    for para in body.findall(qn("w:p")):
+        body.remove(para)
+    define_styles(document)
+    page_setup(document)
+    return document
+
+
+def plan_template() -> None:
+    document = new_document()
+    header_table(document, [])
+    paragraph(document, "{{ doc.type_name }}", "VBTypeName")
+    paragraph(document, "{{ doc.title }}", "VBTitle")
+    paragraph(document, "", "VBRuleTitle")
+    body_loop(document)
+    signature_table(document)
+    save(document, "ke-hoach.docx")
+
+
+def save(document, name: str) -> None:
+    core = document.core_properties
+    core.author = core.last_modified_by = ""
+    core.title = core.subject = core.keywords = core.comments = ""
+    core.revision = 1
+    document.save(TEMPLATES / name)
+    print(f"wrote templates/{name}")
+
+
+if __name__ == "__main__":
+    plan_template()
