@@ -10,13 +10,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content.distribution import distribution
 from .content.edition import Edition, display_path, load_edition
+from .document.manifest import build_manifest
 from .errors import GeneratorError
 from .files import write_atomic
-from .kinds import KINDS
+from .kinds import jobs
 from .writers.docx import render_docx
+from .writers.manifest import render_csv, render_manifest_html
 from .writers.fonts import body_font, check_harfbuzz_subset
 from .writers.pdf import render_pdf
+
+
+MANIFEST = "danh-sach-gui"  # the distribution list, as .csv and .html in output/<year>/
 
 
 @dataclass(frozen=True)
@@ -43,12 +49,22 @@ def edition_folder(project: Project, year: int | None) -> Path:
 
 def render_edition(project: Project, edition: Edition) -> dict[Path, bytes]:
     """Every output file of an edition, rendered in memory."""
+    folder = project.output / str(edition.year)
     files: dict[Path, bytes] = {}
-    for kind in KINDS:
-        document = kind.build(edition)
-        target = project.output / str(edition.year) / kind.output
-        files[target.with_suffix(".docx")] = render_docx(document, project.templates / kind.docx_template)
-        files[target.with_suffix(".pdf")] = render_pdf(document, project.templates / "html", kind.html_template)
+    by_recipient: dict[str, tuple[str, ...]] = {}
+    plan_files: tuple[str, ...] = ()
+    for job in jobs(edition):
+        document = job.document(edition)
+        names = (f"{job.stem}.docx", f"{job.stem}.pdf")
+        files[folder / names[0]] = render_docx(document, project.templates / job.kind.docx_template)
+        files[folder / names[1]] = render_pdf(document, project.templates / "html", job.kind.html_template)
+        if job.recipient is None:
+            plan_files += names
+        else:
+            by_recipient[job.recipient.key] = by_recipient.get(job.recipient.key, ()) + names
+    manifest = build_manifest(edition, distribution(edition)[0], by_recipient, plan_files)
+    files[folder / f"{MANIFEST}.csv"] = render_csv(manifest)
+    files[folder / f"{MANIFEST}.html"] = render_manifest_html(manifest, project.templates / "html", f"{MANIFEST}.html")
     return files
 
 

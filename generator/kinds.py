@@ -1,24 +1,54 @@
-"""The kinds of document an edition produces, as data: template, output path, how many."""
+"""The kinds of document an edition produces, as data: template, output path, one per what."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator, Literal
 
+from .content.distribution import Recipient, distribution
 from .content.edition import Edition
+from .document.letter import build_letter
 from .document.model import Document
 from .document.plan import build_plan
+from .document.report_form import build_report_form
 
 
 @dataclass(frozen=True)
 class DocumentKind:
     id: str
+    per: Literal["plan", "recipient"]  # one for the plan, or one for each recipient of a letter
     docx_template: str  # a file in templates/
     html_template: str  # a file in templates/html/
-    output: str  # path under output/<year>/, without extension
-    build: Callable[[Edition], Document]
+    output: str  # path under output/<year>/ without extension; {key} is the recipient's file key
+    build: Callable[..., Document]  # (edition) for a plan kind, (edition, recipient) for a recipient kind
 
 
 KINDS: tuple[DocumentKind, ...] = (
-    DocumentKind("ke-hoach", "ke-hoach.docx", "ke-hoach.html", "ke-hoach", build_plan),
+    DocumentKind("ke-hoach", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
+    DocumentKind("cong-van", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter),
+    DocumentKind("bao-cao", "recipient", "van-ban.docx", "van-ban.html", "{key}/bao-cao-{key}", build_report_form),
 )
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to make: its kind, where it goes, and how to build it."""
+
+    kind: DocumentKind
+    stem: str  # output path under output/<year>/, without extension
+    recipient: Recipient | None
+
+    def document(self, edition: Edition) -> Document:
+        if self.recipient is None:
+            return self.kind.build(edition)
+        return self.kind.build(edition, self.recipient)
+
+
+def jobs(edition: Edition) -> Iterator[Job]:
+    recipients = distribution(edition)[0].recipients
+    for kind in KINDS:
+        if kind.per == "plan":
+            yield Job(kind, kind.output, None)
+        else:
+            for recipient in recipients:
+                yield Job(kind, kind.output.format(key=recipient.key), recipient)

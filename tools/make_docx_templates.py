@@ -38,13 +38,18 @@ PARAGRAPH_STYLES = {
     "VBPlaceDate": ("Địa danh, ngày tháng", layout.PLACE_DATE_PT, False, True, CENTER, False, 6, False),
     "VBTypeName": ("Tên loại văn bản", layout.TYPE_NAME_PT, True, False, CENTER, False, 24, True),
     "VBTitle": ("Trích yếu", layout.TITLE_PT, True, False, CENTER, False, 0, True),
-    "VBAddressee": ("Kính gửi", layout.BODY_PT, False, False, LEFT, False, 6, False),
+    "VBAddressee": ("Kính gửi", layout.BODY_PT, False, False, LEFT, False, 12, True),
     "VBHeading": ("Đề mục", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
     "VBBody": ("Đoạn văn", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
     "VBRecipientsLabel": ("Nơi nhận", layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
     "VBRecipients": ("Danh sách nơi nhận", layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
     "VBSignature": ("Chức vụ người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
+    "VBSignatureNote": ("Ghi chú chữ ký", layout.SIGNATURE_PT, False, True, CENTER, False, 0, False),
     "VBSignerName": ("Họ tên người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
+    "VBTableHeader": ("Tiêu đề bảng", layout.TABLE_PT, True, False, CENTER, False, 2, False),
+    "VBTableCell": ("Ô bảng", layout.TABLE_PT, False, False, LEFT, False, 2, False),
+    "VBTableNumber": ("Ô bảng (giữa)", layout.TABLE_PT, False, False, CENTER, False, 2, False),
+    "VBWritingLine": ("Dòng để viết", layout.BODY_PT, False, False, LEFT, False, 0, False),
     "VBPageNumber": ("Số trang", layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
 }
 
@@ -91,6 +96,13 @@ def define_styles(document) -> None:
         fmt.line_spacing = 1.0
         fmt.keep_with_next = keep
         fmt.widow_control = True
+    addressee = styles[PARAGRAPH_STYLES["VBAddressee"][0]].paragraph_format
+    addressee.left_indent = Mm(layout.ADDRESSEE_INDENT_MM)
+    writing = styles[PARAGRAPH_STYLES["VBWritingLine"][0]]
+    writing.paragraph_format.line_spacing = Pt(layout.WRITING_LINE_PT)
+    # Consecutive paragraphs with the same border form one bordered group in Word and LibreOffice;
+    # the "between" border draws the lines inside the group.
+    writing.element.get_or_add_pPr().append(bottom_border("dotted", between=True))
     for style_id, (name, _, _) in RULED_STYLES.items():
         if style_id in PARAGRAPH_STYLES:
             style = styles[name]
@@ -105,12 +117,17 @@ def define_styles(document) -> None:
             style.paragraph_format.space_before = Pt(3)
             style.paragraph_format.alignment = CENTER
             style.paragraph_format.line_spacing = 1.0
-        border = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-            bottom.set(qn(key), value)
-        border.append(bottom)
-        style.element.get_or_add_pPr().append(border)
+        style.element.get_or_add_pPr().append(bottom_border("single"))
+
+
+def bottom_border(kind: str, between: bool = False):
+    border = OxmlElement("w:pBdr")
+    for edge in ("bottom", "between") if between else ("bottom",):
+        element = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", kind), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+            element.set(qn(key), value)
+        border.append(element)
+    return border
 
 
 def style_name(style_id: str) -> str:
@@ -167,7 +184,7 @@ def cell_start(cell, text: str, style_id: str):
     return add_text(para, text)
 
 
-def header_table(document, left_extra: list[tuple[str, str]]):
+def header_table(document):
     """The page-1 header: agency | national name and motto, then number | place and date."""
     table = borderless_table(document, [layout.HEADER_LEFT_MM, layout.HEADER_RIGHT_MM])
     left, right = table.rows[0].cells
@@ -183,8 +200,9 @@ def header_table(document, left_extra: list[tuple[str, str]]):
     row = table.add_row()
     left, right = row.cells
     cell_start(left, "{{ doc.header.number_line }}", "VBNumber")
-    for text, style in left_extra:
-        paragraph(left, text, style)
+    paragraph(left, "{%p for line in doc.header.subject_lines %}", "VBSubject")
+    paragraph(left, "{{ line }}", "VBSubject")
+    paragraph(left, "{%p endfor %}", "VBSubject")
     cell_start(right, "{{ doc.header.place_date }}", "VBPlaceDate")
     return table
 
@@ -193,10 +211,51 @@ def body_loop(document) -> None:
     paragraph(document, "{%p for block in blocks %}", "VBBody")
     paragraph(document, "{%p if block.kind == 'heading' %}", "VBHeading")
     paragraph(document, "{{r block.rich }}", "VBHeading")
-    paragraph(document, "{%p else %}", "VBBody")
+    paragraph(document, "{%p elif block.kind == 'paragraph' %}", "VBBody")
     paragraph(document, "{{r block.rich }}", "VBBody")
+    paragraph(document, "{%p elif block.kind == 'writing_lines' %}", "VBWritingLine")
+    paragraph(document, "{%p for _ in range(block.count) %}", "VBWritingLine")
+    paragraph(document, "", "VBWritingLine")
+    paragraph(document, "{%p endfor %}", "VBWritingLine")
+    for name, widths in layout.TABLE_COLUMNS_MM.items():
+        paragraph(document, f"{{%p elif block.kind == 'table' and block.name == '{name}' %}}", "VBBody")
+        form_table(document, widths)
     paragraph(document, "{%p endif %}", "VBBody")
     paragraph(document, "{%p endfor %}", "VBBody")
+
+
+def form_table(document, widths: tuple[float, ...]) -> None:
+    """A ruled table: a bold header row repeated on every page, then one row per data row."""
+    table = document.add_table(rows=4, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    properties = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            element.set(qn(key), value)
+        borders.append(element)
+    properties.append(borders)
+    fixed = OxmlElement("w:tblLayout")
+    fixed.set(qn("w:type"), "fixed")
+    properties.append(fixed)
+    for column, width in zip(table.columns, widths):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    head, loop_start, data, loop_end = table.rows
+    for index, cell in enumerate(head.cells):
+        cell_start(cell, f"{{{{ block.columns[{index}] }}}}", "VBTableHeader")
+    cell_start(loop_start.cells[0], "{%tr for row in block.rows %}", "VBTableCell")
+    for index, cell in enumerate(data.cells):
+        # STT and the unit are centred; the text and the figures to fill in start at the left.
+        cell_start(cell, f"{{{{ row[{index}] }}}}", "VBTableNumber" if index in (0, 2) else "VBTableCell")
+    cell_start(loop_end.cells[0], "{%tr endfor %}", "VBTableCell")
+    for row in table.rows:
+        row_properties = row._tr.get_or_add_trPr()
+        row_properties.append(OxmlElement("w:cantSplit"))
+    head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
 def signature_table(document) -> None:
@@ -211,6 +270,9 @@ def signature_table(document) -> None:
     cell_start(right, "{%p for line in doc.signature.lines %}", "VBSignature")
     paragraph(right, "{{ line }}", "VBSignature")
     paragraph(right, "{%p endfor %}", "VBSignature")
+    paragraph(right, "{%p if doc.signature.note %}", "VBSignatureNote")
+    paragraph(right, "{{ doc.signature.note }}", "VBSignatureNote")
+    paragraph(right, "{%p endif %}", "VBSignatureNote")
     for _ in range(layout.SIGNATURE_SPACE_LINES):
         paragraph(right, "", "VBSignature")
     paragraph(right, "{{ doc.signature.name }}", "VBSignerName")
@@ -250,15 +312,21 @@ def new_document():
     return document
 
 
-def plan_template() -> None:
+def document_template() -> None:
+    """One template for every kind: plan, letter (no type name; V/v, Kính gửi) and report form."""
     document = new_document()
-    header_table(document, [])
+    header_table(document)
+    paragraph(document, "{%p if doc.type_name %}", "VBTypeName")
     paragraph(document, "{{ doc.type_name }}", "VBTypeName")
     paragraph(document, "{{ doc.title }}", "VBTitle")
     paragraph(document, "", "VBRuleTitle")
+    paragraph(document, "{%p endif %}", "VBTypeName")
+    paragraph(document, "{%p for line in doc.addressees %}", "VBAddressee")
+    paragraph(document, "{{ line }}", "VBAddressee")
+    paragraph(document, "{%p endfor %}", "VBAddressee")
     body_loop(document)
     signature_table(document)
-    save(document, "ke-hoach.docx")
+    save(document, "van-ban.docx")
 
 
 def save(document, name: str) -> None:
@@ -271,4 +339,4 @@ def save(document, name: str) -> None:
 
 
 if __name__ == "__main__":
-    plan_template()
+    document_template()

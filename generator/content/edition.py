@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..errors import ContentError, Problem
 from .binding import Binder, compose
+from .distribution import distribution
 from .schema import (
     EDITION_FILES,
     Agency,
@@ -19,10 +20,12 @@ from .schema import (
     CommuneList,
     Indicator,
     IndicatorCatalog,
+    LetterSettings,
     Objective,
     Origin,
     PartialDate,
     Plan,
+    ReportFormSettings,
 )
 from .text import check_markup, expand
 
@@ -35,6 +38,8 @@ class Edition:
     registry: AgencyRegistry
     communes: CommuneList
     catalog: IndicatorCatalog
+    letters: LetterSettings
+    report_form: ReportFormSettings
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.registry.agencies if a.id == agency_id)
@@ -97,8 +102,13 @@ def load_edition(folder: Path) -> Edition:
         registry=bound["co-quan.yaml"],
         communes=bound["xa-thi-tran.yaml"],
         catalog=bound["chi-tieu.yaml"],
+        letters=bound["cong-van.yaml"],
+        report_form=bound["bieu-mau.yaml"],
     )
     problems.extend(_cross_checks(edition))
+    if not problems:
+        # Who gets a letter can only be worked out once every reference resolves.
+        problems.extend(distribution(edition)[1])
     if problems:
         raise ContentError(problems)
     return edition
@@ -222,7 +232,7 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         elif line.group is not None and line.group not in groups:
             problems.append(_at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml"))
 
-    for source in (plan, registry, edition.communes, catalog):
+    for source in (plan, registry, edition.communes, catalog, edition.letters, edition.report_form):
         for text, origin, field_name, key in _strings(source, ""):
             for message in check_markup(text):
                 problems.append(_at(origin, field_name, key, message))

@@ -156,7 +156,7 @@ class Agency:
     name: str = spec("ten", "Tên đầy đủ, chính thức (in ở tiêu đề nhiệm vụ và dòng Kính gửi)")
     short_name: str = spec("ten_viet_tat", "Tên viết tắt (in ở Nơi nhận, đặt tên tệp)")
     relation: Relation = spec("quan_he", "giao: UBND huyện giao nhiệm vụ; de_nghi: UBND huyện đề nghị phối hợp")
-    parent: Optional[str] = spec("co_quan_cap_tren", "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ví dụ UBND HUYỆN HỚN QUẢN", default=None)
+    parent: Optional[str] = spec("co_quan_cap_tren", "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}", default=None)
     groups: list[str] = spec("thuoc_nhom", "Mã các nhóm (ở mục nhom) mà cơ quan thuộc về", default_factory=list)
     communes: bool = spec("la_cac_xa", "true: mục này đại diện cho tất cả đơn vị cấp xã trong xa-thi-tran.yaml", default=False)
     letter: bool = spec("gui_cong_van", "false: không gửi công văn riêng cho mục này (ví dụ nhóm chung chung)", default=True)
@@ -216,10 +216,33 @@ class IndicatorCatalog:
     origin: Optional[Origin] = origin_field()
 
 
+# ---------------------------------------------------------------- cong-van.yaml, bieu-mau.yaml
+@dataclass(kw_only=True)
+class LetterSettings:
+    subject: str = spec("trich_yeu", "Trích yếu công văn, in sau chữ “V/v ” dưới số công văn")
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class Activity:
+    name: str = spec("ten", "Tên hoạt động, hình thức tuyên truyền (một dòng của bảng I)")
+    unit: str = spec("don_vi_tinh", "Đơn vị tính số lượng, ví dụ cuộc, bản, cái")
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class ReportFormSettings:
+    title: str = spec("trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO")
+    activities: list[Activity] = spec("hoat_dong", "Các dòng của bảng I: hoạt động Tháng hành động và hình thức tuyên truyền")
+    origin: Optional[Origin] = origin_field()
+
+
 # The files of an edition and the model each one holds.
 EDITION_FILES: dict[str, type] = {
     "ke-hoach.yaml": Plan,
     "co-quan.yaml": AgencyRegistry,
     "xa-thi-tran.yaml": CommuneList,
     "chi-tieu.yaml": IndicatorCatalog,
+    "cong-van.yaml": LetterSettings,
+    "bieu-mau.yaml": ReportFormSettings,
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import ClassVar, Literal, Union
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,27 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table of a report form. `name` says which table of the template lays it out."""
+
+    kind: ClassVar[str] = "table"
+    name: str
+    columns: tuple[str, ...]  # header row
+    rows: tuple[tuple[str, ...], ...]  # body rows, first cell the row number (STT)
+
+
+@dataclass(frozen=True)
+class WritingLines:
+    """Empty ruled lines for the reader to write on."""
+
+    kind: ClassVar[str] = "writing_lines"
+    count: int
+
+
+BodyPart = Union[Block, Table, WritingLines]
+
+
+@dataclass(frozen=True)
 class Header:
     """The two-column header of page 1 (Decree 30, boxes 1–5b)."""
 
@@ -49,7 +70,8 @@ class Header:
 @dataclass(frozen=True)
 class Signature:
     lines: tuple[str, ...]  # authority and title lines, upper case
-    name: str
+    name: str  # empty on a form the reader signs
+    note: str | None = None  # e.g. "(Ký, ghi rõ họ tên, đóng dấu)" under the title lines
 
 
 @dataclass(frozen=True)
@@ -60,7 +82,7 @@ class Document:
     type_name: str | None  # "KẾ HOẠCH"; None for a công văn
     title: str | None  # the trích yếu under the type name
     addressees: tuple[str, ...]  # "Kính gửi" lines, already punctuated
-    blocks: tuple[Block, ...]
+    blocks: tuple[BodyPart, ...]
     signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
     info: "DocumentInfo" = field(compare=False)

@@ -49,15 +49,25 @@ def short_date(date: PartialDate) -> str:
     return f"{day}/{month}/{date.year}"
 
 
+def document_number(number: int | None) -> str:
+    """Numbers below 10 take a leading zero (Decree 30, Art. 15); a draft's number is a blank."""
+    return BLANK if number is None else f"{number:02d}"
+
+
 def number_line(number: int | None, symbol: str) -> str:
-    """"Số: 05/KH-UBND" (numbers below 10 take a zero); a draft leaves the number blank."""
-    return f"Số:{BLANK}/{symbol}" if number is None else f"Số: {number:02d}/{symbol}"
+    """"Số: 05/KH-UBND"; a draft leaves the number blank: "Số:      /KH-UBND"."""
+    return f"Số:{BLANK}/{symbol}" if number is None else f"Số: {document_number(number)}/{symbol}"
 
 
 def within_sentence(name: str) -> str:
     """A name placed after other words: a leading common noun such as "Các" loses its capital."""
     first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if first in ("Các", "Những") else name
+    return f"{first.lower()} {rest}" if first in ("Các", "Những", "Xã", "Thị", "Phường") else name
+
+
+def lower_first(text: str) -> str:
+    """A title run on after other words: "Triển khai …" → "triển khai …"."""
+    return text[:1].lower() + text[1:]
 
 
 def list_lines(entries: list[str], archive: list[str]) -> tuple[str, ...]:

@@ -39,7 +39,9 @@ def render_docx(document: Document, template: Path) -> bytes:
     docx_template = DocxTemplate(template)
     context = {
         "doc": document,
-        "blocks": [{"kind": block.kind, "rich": rich(block)} for block in document.blocks],
+        # Paragraph text goes in as docxtpl rich text (runs with bold and italic); tables and
+        # writing lines are laid out by the template from their own fields.
+        "blocks": [{"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in document.blocks],
     }
     try:
         docx_template.render(context, jinja_env=strict_environment(), autoescape=True)

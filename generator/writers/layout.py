@@ -39,7 +39,15 @@ RECIPIENTS_LABEL_PT = 12
 RECIPIENTS_PT = 11
 SIGNATURE_PT = 14
 PAGE_NUMBER_PT = 14
-TABLE_PT = 13
+TABLE_PT = 12
+
+# Columns of the report form's tables (STT, text, unit, figures…), adding up to the text width.
+TABLE_COLUMNS_MM = {
+    "activities": (12, 55, 20, 18, 22, 18, 20),
+    "indicators": (12, 85, 20, 26, 22),
+}
+WRITING_LINE_PT = 22  # height of one ruled line to write on
+ADDRESSEE_INDENT_MM = 30  # "Kính gửi:" stands right of centre
 
 FIRST_LINE_INDENT_MM = 12.7
 PARAGRAPH_SPACE_PT = 6
@@ -62,7 +70,8 @@ class Rules:
 
 
 def rules(document: Document) -> Rules:
-    agency = max(text_width_mm(line, AGENCY_PT, "bold") for line in document.header.agency_lines)
+    # A long agency name wraps in its column, so its text is at most as wide as the column.
+    agency = min(max(text_width_mm(line, AGENCY_PT, "bold") for line in document.header.agency_lines), HEADER_LEFT_MM)
     title = document.title or ""
     title_line = min(text_width_mm(title, TITLE_PT, "bold"), TEXT_WIDTH_MM)
     return Rules(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import jinja2
@@ -25,8 +26,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def keep_spaces(text: str) -> str:
+    """HTML folds runs of spaces into one; the blanks left for handwriting must keep their width."""
+    return re.sub(r" {2,}", lambda match: "\u00a0" * len(match.group(0)), text)
+
+
 def render_html(document: Document, html_folder: Path, template: str) -> str:
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
+    environment.filters["keep_spaces"] = keep_spaces
     try:
         return environment.get_template(template).render(doc=document, rules=layout.rules(document), L=layout, font=body_font())
     except jinja2.TemplateError as err:
