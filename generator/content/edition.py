@@ -166,6 +166,13 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str]]:
                 yield from _strings(item, item_key)
 
 
+def text_values(edition: Edition) -> Iterator[tuple[str, Origin, str, str]]:
+    """Every text value of every file of an edition, as typed (placeholders not filled in):
+    (text, origin of its owner, field name for `Origin.line_of`, key path such as `mo_dau[1]`)."""
+    for source in (edition.plan, edition.registry, edition.communes, edition.catalog, edition.letters, edition.report_form):
+        yield from _strings(source, "")
+
+
 def _cross_checks(edition: Edition) -> list[Problem]:
     plan, registry, catalog = edition.plan, edition.registry, edition.catalog
     problems: list[Problem] = []

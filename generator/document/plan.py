@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
 from . import wording
@@ -52,18 +54,38 @@ def recipient_name(edition: Edition, line: RecipientLine) -> str:
     return edition.text(line.text)
 
 
+@dataclass(frozen=True)
+class PlanPart:
+    """A run of the plan's body blocks: the opening, one top-level section, section IV's heading,
+    one agency's entry in section IV, or the closing. Used to compare two editions part by part."""
+
+    kind: str  # "opening", "section", "organisation", "agency" or "closing"
+    key: str  # the same part in two editions has the same key: the section title, the agency id…
+    blocks: tuple[Block, ...]
+    agency: str | None = None  # the agency id of an "agency" part
+
+
+def plan_parts(edition: Edition) -> list[PlanPart]:
+    """The plan's body blocks, in order, grouped by section and, in section IV, by agency."""
+    plan = edition.plan
+    parts = [PlanPart("opening", "opening", tuple(paragraph(edition, text) for text in plan.opening))]
+    for index, section in enumerate(plan.sections, start=1):
+        key = section.title if section.title is not None else f"#{index}"
+        parts.append(PlanPart("section", key, tuple(item_blocks(edition, section, 1, index))))
+    organisation = len(plan.sections) + 1
+    parts.append(PlanPart("organisation", "organisation", (
+        heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True),)))
+    for index, assignment in enumerate(plan.assignments, start=1):
+        head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),))
+        parts.append(PlanPart("agency", assignment.agency, (head, *task_blocks(edition, assignment.tasks)), assignment.agency))
+    parts.append(PlanPart("closing", "closing", tuple(paragraph(edition, text) for text in plan.closing)))
+    return parts
+
+
 def build_plan(edition: Edition) -> Document:
     plan = edition.plan
     meta = plan.document
-    blocks = [paragraph(edition, text) for text in plan.opening]
-    for index, section in enumerate(plan.sections, start=1):
-        blocks += item_blocks(edition, section, 1, index)
-    organisation = len(plan.sections) + 1
-    blocks.append(heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True))
-    for index, assignment in enumerate(plan.assignments, start=1):
-        blocks.append(Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),)))
-        blocks += task_blocks(edition, assignment.tasks)
-    blocks += [paragraph(edition, text) for text in plan.closing]
+    blocks = [block for part in plan_parts(edition) for block in part.blocks]
     title = edition.text(meta.title)
     return Document(
         header=header(edition, f"{meta.type_code}-{meta.agency_code}"),
