@@ -1,26 +1,33 @@
-"""The build: read and validate an edition, prepare every document, render, then write.
+"""The build: read and validate an edition, decide what is out of date, render it, write it.
 
-Nothing is written until every document has rendered, so bad content or a broken template
-leaves `output/` exactly as it was.
+Every output file has a fingerprint: a hash of the format-neutral document it shows (so of exactly
+the content it uses), the templates that lay it out, the font and the generator's own code. Files
+whose fingerprint is unchanged are left alone; the rest are rendered in worker processes and
+written one by one, each atomically, by this process only. A killed build therefore leaves every
+file either as it was or complete, and the next build finishes the job.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import os
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterator
 
+from . import __version__
 from .content.distribution import distribution
 from .content.edition import Edition, display_path, load_edition
-from .document.manifest import build_manifest
+from .document.manifest import Manifest, build_manifest
 from .errors import GeneratorError
 from .files import write_atomic
 from .kinds import jobs
-from .writers.docx import render_docx
-from .writers.manifest import render_csv, render_manifest_html
-from .writers.fonts import body_font, check_harfbuzz_subset
-from .writers.pdf import render_pdf
-
+from .render import RenderTask, render
+from .state import BuildState
+from .writers.fonts import body_font, check_harfbuzz_subset, font_identity
 
 MANIFEST = "danh-sach-gui"  # the distribution list, as .csv and .html in output/<year>/
 
@@ -32,6 +39,25 @@ class Project:
     content: Path
     templates: Path
     output: Path
+
+
+@dataclass(frozen=True)
+class Target:
+    """One output file: where it goes, what its inputs hash to, and how to make it."""
+
+    relative: str  # path under output/<year>/
+    fingerprint: str
+    task: RenderTask | None = None  # rendered by a worker
+    make: Callable[[], bytes] | None = None  # cheap enough to make here (the distribution list)
+
+
+@dataclass
+class BuildReport:
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 def edition_folder(project: Project, year: int | None) -> Path:
@@ -47,33 +73,146 @@ def edition_folder(project: Project, year: int | None) -> Path:
     return years[-1]
 
 
-def render_edition(project: Project, edition: Edition) -> dict[Path, bytes]:
-    """Every output file of an edition, rendered in memory."""
-    folder = project.output / str(edition.year)
-    files: dict[Path, bytes] = {}
+# ---------------------------------------------------------------- fingerprints
+@functools.cache
+def code_version() -> str:
+    """The generator's version: its version number and the bytes of its own source."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _files_digest(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(file.name.encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in (code_version(), *parts):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------- what to build
+def targets(project: Project, edition: Edition) -> list[Target]:
+    html_folder = project.templates / "html"
+    result: list[Target] = []
     by_recipient: dict[str, tuple[str, ...]] = {}
     plan_files: tuple[str, ...] = ()
     for job in jobs(edition):
         document = job.document(edition)
-        names = (f"{job.stem}.docx", f"{job.stem}.pdf")
-        files[folder / names[0]] = render_docx(document, project.templates / job.kind.docx_template)
-        files[folder / names[1]] = render_pdf(document, project.templates / "html", job.kind.html_template)
+        content = repr(document)
+        docx, pdf = f"{job.stem}.docx", f"{job.stem}.pdf"
+        docx_template = project.templates / job.kind.docx_template
+        result.append(Target(docx, fingerprint("docx", content, _files_digest(docx_template)),
+                             task=RenderTask("docx", document, docx_template)))
+        result.append(Target(pdf, fingerprint("pdf", content, _files_digest(html_folder), font_identity()),
+                             task=RenderTask("pdf", document, html_folder / job.kind.html_template)))
         if job.recipient is None:
-            plan_files += names
+            plan_files += (docx, pdf)
         else:
-            by_recipient[job.recipient.key] = by_recipient.get(job.recipient.key, ()) + names
+            by_recipient[job.recipient.key] = by_recipient.get(job.recipient.key, ()) + (docx, pdf)
     manifest = build_manifest(edition, distribution(edition)[0], by_recipient, plan_files)
-    files[folder / f"{MANIFEST}.csv"] = render_csv(manifest)
-    files[folder / f"{MANIFEST}.html"] = render_manifest_html(manifest, project.templates / "html", f"{MANIFEST}.html")
-    return files
+    content = repr(manifest)
+    result.append(Target(f"{MANIFEST}.csv", fingerprint("csv", content), make=lambda: _manifest_csv(manifest)))
+    result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, _files_digest(html_folder)),
+                         make=lambda: _manifest_html(manifest, html_folder)))
+    return result
 
 
-def build(project: Project, year: int | None = None) -> list[Path]:
+def _manifest_csv(manifest: Manifest) -> bytes:
+    from .writers.manifest import render_csv
+
+    return render_csv(manifest)
+
+
+def _manifest_html(manifest: Manifest, html_folder: Path) -> bytes:
+    from .writers.manifest import render_manifest_html
+
+    return render_manifest_html(manifest, html_folder, f"{MANIFEST}.html")
+
+
+# ---------------------------------------------------------------- rendering
+def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes]]:
+    """Each stale target with its bytes, as soon as it is ready; the costliest start first."""
+    local = [t for t in stale if t.task is None]
+    remote = sorted((t for t in stale if t.task is not None), key=lambda t: -t.task.cost)
+    for target in local:
+        yield target, target.make()
+    if workers <= 1 or len(remote) <= 1:
+        for target in remote:
+            yield target, render(target.task)
+        return
+    import multiprocessing  # only when there is work for workers: a no-op build must start fast
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # fork: workers start at once and inherit the loaded content; each imports the writers itself.
+    pool = ProcessPoolExecutor(min(workers, len(remote)), mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = {pool.submit(render, target.task): target for target in remote}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files of a build that was killed while writing."""
+    for leftover in folder.rglob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def build(
+    project: Project,
+    year: int | None = None,
+    *,
+    force: bool = False,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildReport:
+    started = time.perf_counter()
     edition = load_edition(edition_folder(project, year))
-    # The machine's fonts and libraries are checked before any rendering starts.
-    body_font()
-    check_harfbuzz_subset()
-    files = render_edition(project, edition)
-    for path, data in files.items():
+    folder = project.output / str(edition.year)
+    report = BuildReport(folder)
+    wanted = targets(project, edition)
+    state = BuildState.load(folder)
+    stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
+    report.unchanged = len(wanted) - len(stale)
+    if any(t.task is not None and t.task.format == "pdf" for t in stale):
+        # The machine's font and libraries are checked before any work starts, not in the middle of it.
+        body_font()
+        check_harfbuzz_subset()
+    if folder.is_dir():
+        _remove_leftovers(folder)
+    for done, (target, data) in enumerate(_rendered(stale, workers or os.cpu_count() or 1), start=1):
+        path = folder / target.relative
         write_atomic(path, data)
-    return list(files)
+        state.record(target.relative, target.fingerprint)
+        state.save()
+        report.written.append(path)
+        if progress:
+            progress(done, len(stale))
+    names = {t.relative for t in wanted}
+    for relative in sorted(set(state.entries) - names):
+        path = folder / relative
+        if path.exists():
+            path.unlink()
+            report.removed.append(path)
+        state.forget(relative)
+        if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+    if report.removed or not (folder / ".build-state.json").exists():
+        state.save()
+    report.seconds = time.perf_counter() - started
+    return report

@@ -17,6 +17,27 @@ from .errors import ContentError, GeneratorError
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class ProgressBar:
+    """A one-line bar on a terminal; nothing when the output goes to a file or a pipe."""
+
+    WIDTH = 30
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.shown = stream.isatty()
+
+    def update(self, done: int, total: int) -> None:
+        if self.shown:
+            filled = self.WIDTH * done // total
+            self.stream.write(f"\r[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{total} tệp")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 20) + "\r")
+            self.stream.flush()
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="generator", description="Tạo văn bản (DOCX, PDF) từ nội dung kế hoạch.")
     main.add_argument("--content", type=Path, default=ROOT / "content", help="thư mục nội dung (mặc định: content/)")
@@ -25,16 +46,24 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_command = commands.add_parser("build", help="tạo tất cả văn bản của một năm")
     build_command.add_argument("--year", type=int, help="năm cần tạo (mặc định: năm mới nhất trong content/)")
+    build_command.add_argument("--force", action="store_true", help="tạo lại mọi văn bản, kể cả văn bản không thay đổi")
+    build_command.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình chạy song song (mặc định: số lõi CPU)")
     return main
 
 
 def run(args: argparse.Namespace) -> None:
     project = Project(content=args.content, templates=args.templates, output=args.output)
     if args.command == "build":
-        written = build(project, args.year)
-        for path in written:
-            print(f"  đã ghi {display_path(path)}")
-        print(f"Xong: {len(written)} tệp.")
+        bar = ProgressBar(sys.stderr)
+        report = build(project, args.year, force=args.force, workers=args.jobs, progress=bar.update)
+        bar.close()
+        for path in report.removed:
+            print(f"  đã xóa {display_path(path)} (không còn trong nội dung)")
+        seconds = f"{report.seconds:.1f}".replace(".", ",")
+        print(
+            f"Xong {display_path(report.folder)}: ghi {len(report.written)} tệp, giữ nguyên {report.unchanged}, "
+            f"xóa {len(report.removed)}; {seconds} giây."
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,9 @@ Every docxtpl tag is written whole into one run, so Word's spell-checker cannot 
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from pathlib import Path
 
 from docx import Document
@@ -18,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.writers import layout  # noqa: E402
@@ -102,7 +105,7 @@ def define_styles(document) -> None:
     writing.paragraph_format.line_spacing = Pt(layout.WRITING_LINE_PT)
     # Consecutive paragraphs with the same border form one bordered group in Word and LibreOffice;
     # the "between" border draws the lines inside the group.
-    writing.element.get_or_add_pPr().append(bottom_border("dotted", between=True))
+    writing.element.get_or_add_pPr().append(bottom_border("single", between=True))
     for style_id, (name, _, _) in RULED_STYLES.items():
         if style_id in PARAGRAPH_STYLES:
             style = styles[name]
@@ -334,8 +337,59 @@ def save(document, name: str) -> None:
     core.author = core.last_modified_by = ""
     core.title = core.subject = core.keywords = core.comments = ""
     core.revision = 1
-    document.save(TEMPLATES / name)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (TEMPLATES / name).write_bytes(slimmed(buffer.getvalue()))
     print(f"wrote templates/{name}")
+
+
+# python-docx's default package carries 800 kB of styles for every built-in Word style, a legacy
+# copy of them, a thumbnail and custom XML; every generated document would parse and compress them.
+DROPPED_PARTS = ("word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "customXml/")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def slimmed(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    parts = {name: source.read(name) for name in source.namelist() if not name.startswith(DROPPED_PARTS)}
+    dropped = [name for name in source.namelist() if name.startswith(DROPPED_PARTS)]
+    for name in [n for n in parts if n.endswith(".rels") or n == "[Content_Types].xml"]:
+        tree = etree.fromstring(parts[name])
+        for element in list(tree):
+            target = element.get("Target") or element.get("PartName") or ""
+            if any(target.lstrip("/").endswith(d.split("/")[-1]) and d.split("/")[-1] for d in dropped) or "customXml" in target:
+                tree.remove(element)
+        parts[name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+    parts["word/styles.xml"] = _used_styles_only(parts)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def _used_styles_only(parts: dict[str, bytes]) -> bytes:
+    styles = etree.fromstring(parts["word/styles.xml"])
+    ns = {"w": W}
+    for latent in styles.findall("w:latentStyles", ns):
+        styles.remove(latent)
+    by_id = {style.get(f"{{{W}}}styleId"): style for style in styles.findall("w:style", ns)}
+    used = set(PARAGRAPH_STYLES) | set(RULED_STYLES)
+    used |= {sid for sid, style in by_id.items() if style.get(f"{{{W}}}default") == "1"}
+    for name, content in parts.items():
+        if name.startswith("word/") and name.endswith(".xml") and name != "word/styles.xml":
+            used |= set(etree.fromstring(content).xpath("//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val", namespaces=ns))
+    pending = list(used)
+    while pending:
+        style = by_id.get(pending.pop())
+        for link in style.xpath("w:basedOn/@w:val | w:next/@w:val | w:link/@w:val", namespaces=ns) if style is not None else []:
+            if link not in used:
+                used.add(link)
+                pending.append(link)
+    for sid, style in by_id.items():
+        if sid not in used:
+            styles.remove(style)
+    return etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 if __name__ == "__main__":

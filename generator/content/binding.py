@@ -17,6 +17,8 @@ import yaml
 from ..errors import Problem
 from .schema import Origin
 
+# libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -33,7 +35,7 @@ def _node_line(node: yaml.Node) -> int:
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     """Parse `text` into a node tree; a syntax error becomes one problem."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from datetime import datetime, time
@@ -15,7 +16,7 @@ from docxtpl import DocxTemplate, RichText
 from ..document.model import Block, Document
 from ..errors import TemplateProblem
 from . import layout
-from .jinja import strict_environment
+from .jinja import CompilingOnceEnvironment, strict_environment
 
 # Paragraph styles drawn with a bottom border: style id → (name in Word, Rules attribute, column width).
 RULED_STYLES = {
@@ -26,6 +27,11 @@ RULED_STYLES = {
 
 # Fixed zip entry time: python-docx stamps the clock on every entry, which would make each build differ.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return strict_environment(cls=CompilingOnceEnvironment)
 
 
 def rich(block: Block) -> RichText:
@@ -44,7 +50,7 @@ def render_docx(document: Document, template: Path) -> bytes:
         "blocks": [{"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in document.blocks],
     }
     try:
-        docx_template.render(context, jinja_env=strict_environment(), autoescape=True)
+        docx_template.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as err:
         near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
         raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err

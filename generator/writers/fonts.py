@@ -7,7 +7,6 @@ layout, so the build stops and says what to install.
 
 from __future__ import annotations
 
-import ctypes.util
 import functools
 import shutil
 import subprocess
@@ -42,6 +41,15 @@ def _match(pattern: str) -> tuple[str, Path]:
 
 
 @functools.cache
+def font_identity() -> str:
+    """Which font renders the PDFs, cheaply (one fontconfig call), for the build's fingerprints."""
+    if shutil.which("fc-match") is None:
+        return "no fontconfig"
+    family, path = _match(FAMILY)
+    return f"{family}|{path}"
+
+
+@functools.cache
 def body_font() -> BodyFont:
     """The font that renders the PDF, checked for metrics and Vietnamese letters."""
     if shutil.which("fc-match") is None:
@@ -71,8 +79,11 @@ def _check_vietnamese(path: Path, family: str) -> None:
         raise EnvironmentProblem(f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {INSTALL_HINT}")
 
 
+@functools.cache
 def check_harfbuzz_subset() -> None:
     """WeasyPrint subsets fonts about 3 times faster with HarfBuzz's subset library."""
+    import ctypes.util  # not at module level: a no-op build never needs it
+
     if ctypes.util.find_library("harfbuzz-subset") is None:
         raise EnvironmentProblem(
             "thiếu thư viện libharfbuzz-subset0 (WeasyPrint cần để nhúng phông nhanh); "

@@ -5,7 +5,20 @@ from __future__ import annotations
 import jinja2
 
 
-def strict_environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
+def strict_environment(loader: jinja2.BaseLoader | None = None, cls: type[jinja2.Environment] = jinja2.Environment) -> jinja2.Environment:
     # StrictUndefined: a misspelt variable in a template fails the build instead of printing a blank.
     # Autoescape: `&`, `<`, `>` and quotes in content stay text in XML and HTML.
-    return jinja2.Environment(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True)
+    return cls(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True)
+
+
+class CompilingOnceEnvironment(jinja2.Environment):
+    """docxtpl compiles the whole XML of its template with `from_string` for every document;
+    the XML is the same each time, so it is compiled once per process."""
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's name)
+        if globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        cache = self.__dict__.setdefault("_compiled", {})
+        if source not in cache:
+            cache[source] = super().from_string(source)
+        return cache[source]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
@@ -13,6 +14,9 @@ from ..errors import TemplateProblem
 from . import layout
 from .fonts import body_font, check_harfbuzz_subset
 from .jinja import strict_environment
+
+
+STYLESHEET = "style.css"  # Jinja-rendered with the layout numbers, then applied to every document
 
 
 class _Collect(logging.Handler):
@@ -31,25 +35,43 @@ def keep_spaces(text: str) -> str:
     return re.sub(r" {2,}", lambda match: "\u00a0" * len(match.group(0)), text)
 
 
-def render_html(document: Document, html_folder: Path, template: str) -> str:
+@functools.cache
+def _environment(html_folder: Path) -> jinja2.Environment:
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     environment.filters["keep_spaces"] = keep_spaces
+    return environment
+
+
+def render_html(document: Document, html_folder: Path, template: str) -> str:
     try:
-        return environment.get_template(template).render(doc=document, rules=layout.rules(document), L=layout, font=body_font())
+        return _environment(html_folder).get_template(template).render(doc=document, rules=layout.rules(document), L=layout)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err
 
 
-def render_pdf(document: Document, html_folder: Path, template: str) -> bytes:
-    html = render_html(document, html_folder, template)
+@functools.cache
+def _weasyprint(html_folder: Path):
+    """WeasyPrint, its font configuration and the parsed stylesheet: made once per process."""
     check_harfbuzz_subset()
     import weasyprint  # about a second to import: only when a PDF is written
+    from weasyprint.text.fonts import FontConfiguration
 
+    fonts = FontConfiguration()
+    try:
+        css = _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=body_font())
+    except jinja2.TemplateError as err:
+        raise TemplateProblem(f"{html_folder / STYLESHEET}: lỗi mẫu CSS: {err}") from err
+    return weasyprint, fonts, weasyprint.CSS(string=css, font_config=fonts)
+
+
+def render_pdf(document: Document, html_folder: Path, template: str) -> bytes:
+    html = render_html(document, html_folder, template)
+    weasyprint, fonts, stylesheet = _weasyprint(html_folder)
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        pdf = weasyprint.HTML(string=html, base_url=str(html_folder)).write_pdf()
+        pdf = weasyprint.HTML(string=html, base_url=str(html_folder)).write_pdf(stylesheets=[stylesheet], font_config=fonts)
     finally:
         logger.removeHandler(collector)
     if collector.messages:
