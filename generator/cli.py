@@ -1,4 +1,5 @@
-"""The command line: `python -m generator build [--year N]`.
+"""The command line: `python -m generator build [--year N]`, and `new-year`, `check`, `diff`
+(generator/commands/).
 
 Known problems (GeneratorError) are printed in Vietnamese and end with exit code 1; anything else
 is a bug and keeps its traceback.
@@ -11,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .build import Project, build
+from .commands.console import EDITION_COMMANDS, add_edition_commands, run_edition_command
 from .content.edition import display_path
 from .errors import ContentError, GeneratorError
 
@@ -48,10 +50,13 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument("--year", type=int, help="năm cần tạo (mặc định: năm mới nhất trong content/)")
     build_command.add_argument("--force", action="store_true", help="tạo lại mọi văn bản, kể cả văn bản không thay đổi")
     build_command.add_argument("-j", "--jobs", type=int, default=None, help="số tiến trình chạy song song (mặc định: số lõi CPU)")
+    add_edition_commands(commands)
     return main
 
 
-def run(args: argparse.Namespace) -> None:
+def run(args: argparse.Namespace) -> int | None:
+    if args.command in EDITION_COMMANDS:
+        return run_edition_command(args)
     project = Project(content=args.content, templates=args.templates, output=args.output)
     if args.command == "build":
         bar = ProgressBar(sys.stderr)
@@ -69,7 +74,7 @@ def run(args: argparse.Namespace) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        run(args)
+        code = run(args)
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
@@ -78,4 +83,4 @@ def main(argv: list[str] | None = None) -> int:
     except GeneratorError as err:
         print(f"Lỗi: {err}", file=sys.stderr)
         return 1
-    return 0
+    return code or 0

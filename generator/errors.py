@@ -26,6 +26,24 @@ class Problem:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A warning: content that builds but that a clerk should look at before sending a draft up.
+
+    Reported like a Problem, as `file:line: field: message`; `kind` names the check that found it
+    (for the summary counts). `generator check --strict` treats notices as errors.
+    """
+
+    path: str
+    line: int
+    field: str
+    message: str
+    kind: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
 class ContentError(GeneratorError):
     """The content of an edition has one or more problems; all are reported together."""
 
@@ -40,3 +58,7 @@ class EnvironmentProblem(GeneratorError):
 
 class TemplateProblem(GeneratorError):
     """A template could not be rendered."""
+
+
+class EditionExists(GeneratorError):
+    """`new-year` was asked to create an edition whose folder already exists."""

@@ -1,0 +1,180 @@
+"""`check`: validate an edition without building anything, and warn about what a clerk would want
+to see before sending a draft up.
+
+Errors are exactly those of the build (`load_edition` raises `ContentError`). Warnings are
+`Notice`s, one per finding, of five kinds:
+
+- `nam-cu`: a past year typed in the text ("ngày 31/10/2024" in the 2025 plan). A period that
+  reaches the plan's year ("giai đoạn 2021-2030") is current, not past, and is not reported.
+- `ngay-ngoai-nam`: the report deadline in another year than the plan's, or a date typed in the
+  text (d/m/yyyy) in a later year (a date in an earlier year is already a `nam-cu`).
+- `chi-tieu`: an indicator an agency must report on whose text is still null (letters and report
+  forms then print only its number).
+- `noi-nhan`: a Nơi nhận line naming an agency (co_quan) or a group (nhom) that no section IV entry
+  explains: the agency has no entry, or no member of the group has one. Free-text lines (ten) are
+  superiors and others informed, outside section IV by nature, and are not reported.
+- `muc-rong`: an empty section: an item with neither paragraphs nor sub-items, or an agency
+  entry of section IV without tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..content.edition import Edition, display_path, load_edition, text_values
+from ..content.schema import Item, PartialDate
+from ..document import wording
+from ..errors import Notice
+from .common import YEAR, excerpt, existing_edition, newest_year
+
+# The kinds of warning, in the order of the summary, with how the summary counts them.
+KINDS = {
+    "nam-cu": "nhắc năm đã qua",
+    "ngay-ngoai-nam": "ngày ngoài năm của kế hoạch",
+    "chi-tieu": "chỉ tiêu chưa có nội dung",
+    "noi-nhan": "nơi nhận không có nhiệm vụ ở mục Tổ chức thực hiện",
+    "muc-rong": "mục trống",
+}
+
+# "2021-2030", "2021 - 2030", "2021–2030": a period, judged by its last year.
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+# A full date typed in text: 31/10/2024, 5/3/2021, 31-10-2024.
+_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    folder: Path
+    year: int
+    notices: tuple[Notice, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Number of warnings of each kind that occurs, in the order of KINDS."""
+        return {kind: n for kind in KINDS if (n := sum(1 for notice in self.notices if notice.kind == kind))}
+
+
+def check(content: Path, year: int | None = None) -> CheckResult:
+    """Validate the edition of `year` (default: the newest) and collect its warnings."""
+    folder = existing_edition(content, year if year is not None else newest_year(content))
+    edition = load_edition(folder)
+    # By file and line; on one line, in the order found (the order of the text).
+    return CheckResult(folder, edition.year, tuple(sorted(warnings(edition), key=lambda n: (n.path, n.line))))
+
+
+def warnings(edition: Edition) -> Iterator[Notice]:
+    yield from _years_in_text(edition)
+    yield from _deadline(edition)
+    yield from _indicators(edition)
+    yield from _recipients(edition)
+    yield from _empty_sections(edition)
+
+
+# ---------------------------------------------------------------- years and dates
+def _years_in_text(edition: Edition) -> Iterator[Notice]:
+    plan_year = edition.plan.document.date.year
+    for text, origin, field_name, key in text_values(edition):
+        line = origin.line_of(field_name)
+        periods = list(_PERIOD.finditer(text))
+        inside_period = {m.start(g) for m in periods for g in (1, 2)}
+        for period in periods:
+            if int(period.group(2)) < plan_year:
+                yield Notice(origin.path, line, key,
+                             f"nhắc giai đoạn {period.group(0)}, trước năm của kế hoạch ({plan_year}): "
+                             f"{excerpt(text, period.start(), period.end())}", "nam-cu")
+        for match in YEAR.finditer(text):
+            if match.start() not in inside_period and int(match.group(0)) < plan_year:
+                yield Notice(origin.path, line, key,
+                             f"nhắc năm {match.group(0)}, trước năm của kế hoạch ({plan_year}): "
+                             f"{excerpt(text, match.start(), match.end())}", "nam-cu")
+        for date in _DATE.finditer(text):
+            if int(date.group(3)) > plan_year:
+                yield Notice(origin.path, line, key,
+                             f"ngày {date.group(0)} không thuộc năm của kế hoạch ({plan_year}): "
+                             f"{excerpt(text, date.start(), date.end())}", "ngay-ngoai-nam")
+
+
+def _date_text(date: PartialDate) -> str:
+    parts = [str(date.day) if date.day else None, str(date.month) if date.month else None, str(date.year)]
+    return "/".join(part for part in parts if part)
+
+
+def _deadline(edition: Edition) -> Iterator[Notice]:
+    plan_year = edition.plan.document.date.year
+    deadline = edition.plan.reporting.deadline
+    if deadline.year != plan_year:
+        yield Notice(deadline.origin.path, deadline.origin.line_of("year"), "bao_cao.han_bao_cao.nam",
+                     f"hạn báo cáo {_date_text(deadline)} không thuộc năm của kế hoạch ({plan_year})", "ngay-ngoai-nam")
+
+
+# ---------------------------------------------------------------- indicators
+def _indicators(edition: Edition) -> Iterator[Notice]:
+    reporters: dict[tuple[int, int], list[str]] = {}
+    for assignment in edition.plan.assignments:
+        for ref in assignment.indicators:
+            for number in ref.indicators:
+                reporters.setdefault((ref.objective, number), []).append(edition.agency(assignment.agency).short_name)
+    for o_index, objective in enumerate(edition.catalog.objectives, start=1):
+        for i_index, indicator in enumerate(objective.indicators, start=1):
+            agencies = reporters.get((objective.number, indicator.number))
+            if indicator.text is None and agencies:
+                yield Notice(
+                    indicator.origin.path, indicator.origin.line_of("text"), f"muc_tieu[{o_index}].chi_tieu[{i_index}].noi_dung",
+                    f"Chỉ tiêu {indicator.number} của Mục tiêu {objective.number} chưa có nội dung (noi_dung: null) "
+                    f"nhưng được giao báo cáo cho: {', '.join(agencies)}; công văn và biểu mẫu chỉ in số hiệu chỉ tiêu",
+                    "chi-tieu",
+                )
+
+
+# ---------------------------------------------------------------- Nơi nhận
+def _recipients(edition: Edition) -> Iterator[Notice]:
+    plan = edition.plan
+    section = f"mục {wording.roman(len(plan.sections) + 1)} ({wording.lower_first(plan.organisation_title).rstrip(':')})"
+    assigned = {a.agency for a in plan.assignments}
+    for number, line in enumerate(plan.recipients, start=1):
+        if line.agency is not None and line.agency not in assigned:
+            agency = edition.agency(line.agency)
+            yield Notice(line.origin.path, line.origin.line_of("agency"), f"noi_nhan[{number}].co_quan",
+                         f"“{agency.short_name}” có ở Nơi nhận nhưng không có nhiệm vụ nào ở {section}", "noi-nhan")
+        elif line.group is not None:
+            members = {a.id for a in edition.registry.agencies if line.group in a.groups}
+            if not members & assigned:
+                yield Notice(line.origin.path, line.origin.line_of("group"), f"noi_nhan[{number}].nhom",
+                             f"nhóm “{edition.group_name(line.group)}” có ở Nơi nhận nhưng không cơ quan nào "
+                             f"của nhóm có nhiệm vụ ở {section}", "noi-nhan")
+
+
+# ---------------------------------------------------------------- empty sections
+def _empty_items(items: list[Item], key: str) -> Iterator[tuple[Item, str]]:
+    for index, item in enumerate(items, start=1):
+        item_key = f"{key}[{index}]"
+        if not item.paragraphs and not item.items:
+            yield item, item_key
+        yield from _empty_items(item.items, f"{item_key}.muc")
+
+
+def _empty_sections(edition: Edition) -> Iterator[Notice]:
+    plan = edition.plan
+    for item, key in _empty_items(plan.sections, "noi_dung"):
+        message = (f"mục “{item.title}” không có đoạn văn nào và không có mục con" if item.title is not None
+                   else "mục không có tiêu đề, đoạn văn hay mục con nào")
+        yield Notice(item.origin.path, item.origin.line, key, message, "muc-rong")
+    for number, assignment in enumerate(plan.assignments, start=1):
+        if not assignment.tasks:
+            yield Notice(assignment.origin.path, assignment.origin.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
+                         f"“{edition.agency(assignment.agency).name}” có tiêu đề ở mục Tổ chức thực hiện nhưng không có nhiệm vụ nào",
+                         "muc-rong")
+
+
+def summary(result: CheckResult, strict: bool) -> str:
+    """The last line of `generator check`."""
+    where = display_path(result.folder)
+    if not result.notices:
+        return f"Kiểm tra {where}: không có lỗi, không có cảnh báo."
+    counts = ", ".join(f"{n} {KINDS[kind]}" for kind, n in result.counts().items())
+    line = f"Kiểm tra {where}: không có lỗi, {len(result.notices)} cảnh báo ({counts})."
+    if strict:
+        line += " Có --strict nên cảnh báo được tính là lỗi."
+    return line

@@ -1,0 +1,103 @@
+"""The `new-year`, `check` and `diff` subcommands: their arguments and what they print.
+
+`generator/cli.py` adds them to its parser and hands them over here; errors the clerk can fix are
+`GeneratorError`s, printed by cli.py as one Vietnamese line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..content.edition import display_path
+from ..errors import ContentError
+from .check import check, summary
+from .common import existing_edition, newest_year
+from .diff import diff
+from .new_year import NewEditionInvalid, new_year
+
+EDITION_COMMANDS = ("new-year", "check", "diff")
+
+
+def add_edition_commands(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser("new-year", help="soạn nội dung năm mới từ nội dung năm cũ (bản dự thảo)")
+    new.add_argument("--from", dest="from_year", type=int, help="năm của bản cũ (mặc định: năm mới nhất trong content/)")
+    new.add_argument("--to", dest="to_year", type=int, help="năm của bản mới (mặc định: năm sau năm của bản cũ)")
+    checking = commands.add_parser("check", help="kiểm tra nội dung của một năm mà không tạo văn bản")
+    checking.add_argument("--year", type=int, help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)")
+    checking.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (kết thúc với mã lỗi 1)")
+    comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
+    comparing.add_argument("--from", dest="from_year", type=int, help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
+    comparing.add_argument("--to", dest="to_year", type=int, help="năm của bản mới (mặc định: năm mới nhất trong content/)")
+
+
+def _problems(err: ContentError) -> None:
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+
+
+def run_edition_command(args: argparse.Namespace) -> int:
+    if args.command == "new-year":
+        return _new_year(args)
+    if args.command == "check":
+        return _check(args)
+    return _diff(args)
+
+
+def _new_year(args: argparse.Namespace) -> int:
+    try:
+        result = new_year(args.content, args.from_year, args.to_year)
+    except NewEditionInvalid as err:
+        _problems(err)
+        print(f"Bản năm mới có {len(err.problems)} lỗi như trên; chưa tạo thư mục nào, nội dung cũ giữ nguyên.", file=sys.stderr)
+        return 1
+    except ContentError as err:
+        _problems(err)
+        print(f"Nội dung năm cũ có {len(err.problems)} lỗi; sửa xong rồi chạy lại. Chưa tạo thư mục nào.", file=sys.stderr)
+        return 1
+    old_year, new_year_ = int(result.source.name), int(result.folder.name)
+    print(f"Đã tạo {display_path(result.folder)} từ {display_path(result.source)} (nội dung năm {old_year} giữ nguyên).")
+    print("Đã đổi (bản dự thảo: số và ngày ban hành để trống):")
+    for change in result.changes:
+        print(f"  {change}")
+    print(f"Năm của kế hoạch ({{nam}}) và ngày của Tháng hành động tự theo năm {new_year_}.")
+    if result.mentions:
+        print(f"Các chỗ còn nhắc năm {old_year}, thường là số, ngày của văn bản khác; chương trình không tự sửa, "
+              "hãy xem lại từng chỗ:")
+        for mention in result.mentions:
+            print(mention)
+        print(f"Còn {len(result.mentions)} chỗ nhắc năm {old_year} cần xem lại. "
+              f"Sửa xong, kiểm tra bằng: make check YEAR={new_year_}")
+    else:
+        print(f"Không còn chỗ nào nhắc năm {old_year}.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    year = args.year if args.year is not None else newest_year(args.content)
+    folder = existing_edition(args.content, year)
+    try:
+        result = check(args.content, year)
+    except ContentError as err:
+        _problems(err)
+        print(f"Kiểm tra {display_path(folder)}: {len(err.problems)} lỗi; chưa xét cảnh báo (sửa hết lỗi rồi chạy lại).",
+              file=sys.stderr)
+        return 1
+    stream = sys.stderr if args.strict and result.notices else sys.stdout
+    for notice in result.notices:
+        print(notice, file=stream)
+    print(summary(result, args.strict), file=stream)
+    return 1 if args.strict and result.notices else 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff_output import summary_lines
+
+    written, comparison = diff(args.content, args.output, args.templates, args.from_year, args.to_year)
+    for path in written:
+        print(f"  đã ghi {display_path(path)}")
+    for line in summary_lines(comparison):
+        print(line)
+    print("Mở tệp .html bằng trình duyệt để xem; mở tệp .docx bằng Word, thẻ Review (Xem lại), "
+          "để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi.")
+    return 0

@@ -1,0 +1,179 @@
+"""`new-year`: a new edition, content/<TO>/, drafted from content/<FROM>/.
+
+Only structured fields change: the plan's issue date moves to the new year with its month and day
+cleared, its number is cleared (a draft again), and the report deadline moves by as many years.
+The plan's own year in running text is the placeholder {nam} and the Action Month dates are
+day/month, so they follow by themselves. Years typed in text (other documents' numbers and dates)
+are never changed: they are listed, file and line, for the clerk to review.
+
+ke-hoach.yaml is edited as text, value by value at the spans the YAML parser reports, so every
+comment and every other character of the file stays as the clerk wrote it; the other files are
+copied byte for byte. The new edition is written into a temporary folder beside content/<TO>/,
+validated, and only then renamed into place: a failure leaves nothing behind, and the old edition
+is only ever read.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..content.edition import display_path, load_edition, text_values
+from ..errors import ContentError, EditionExists, GeneratorError, Problem
+from .common import excerpt, existing_edition, newest_year, year_mentions
+
+PLAN_FILE = "ke-hoach.yaml"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One structured value new-year changed in ke-hoach.yaml."""
+
+    path: str  # as shown: content/<TO>/ke-hoach.yaml
+    line: int
+    field: str  # e.g. van_ban.ngay_ban_hanh.nam
+    old: str  # as typed in the old file
+    new: str  # as written in the new file
+
+    def __str__(self) -> str:
+        shown = "để trống (null)" if self.new == "null" else self.new
+        return f"{self.path}:{self.line}: {self.field}: {self.old} → {shown}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A year typed in the text of the new edition that new-year did not change."""
+
+    path: str
+    line: int
+    field: str  # key path, e.g. mo_dau[1]
+    year: int
+    context: str  # the words around it, inside “ ”
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: còn nhắc năm {self.year}: {self.context}"
+
+
+@dataclass(frozen=True)
+class NewYearResult:
+    source: Path
+    folder: Path  # the new edition, content/<TO>/
+    changes: tuple[Change, ...]
+    mentions: tuple[Mention, ...]
+
+
+class NewEditionInvalid(ContentError):
+    """The drafted edition does not validate (e.g. 29/02 in a year that has none); nothing was created."""
+
+
+# ---------------------------------------------------------------- editing YAML text in place
+def _value_node(root: yaml.Node, path: tuple[str, ...]) -> yaml.Node | None:
+    """The value node at a key path of mappings, or None when a key is absent."""
+    node = root
+    for key in path:
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((value for key_node, value in node.value if key_node.value == key), None)
+        if node is None:
+            return None
+    return node
+
+
+def _edits(text: str, from_year: int, to_year: int) -> list[tuple[tuple[str, ...], yaml.ScalarNode, str]]:
+    """(key path, value node, new value) for each structured value to change in ke-hoach.yaml."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    shift = to_year - from_year
+    wanted: list[tuple[tuple[str, ...], str | None]] = [
+        (("van_ban", "ngay_ban_hanh", "nam"), str(to_year)),
+        (("van_ban", "ngay_ban_hanh", "thang"), "null"),
+        (("van_ban", "ngay_ban_hanh", "ngay"), "null"),
+        (("van_ban", "so"), "null"),
+        (("bao_cao", "han_bao_cao", "nam"), None),  # moved by as many years as the plan
+    ]
+    edits = []
+    for path, new in wanted:
+        node = _value_node(root, path)
+        if not isinstance(node, yaml.ScalarNode):
+            continue  # an optional field left out: nothing to change
+        if new is None:
+            new = str(int(node.value) + shift)
+        if node.tag == "tag:yaml.org,2002:null" and new == "null":
+            continue  # already empty
+        edits.append((path, node, new))
+    return edits
+
+
+def _edited(text: str, edits: list[tuple[tuple[str, ...], yaml.ScalarNode, str]]) -> str:
+    # From the end of the text backwards, so that earlier spans keep their positions.
+    for _, node, new in sorted(edits, key=lambda edit: edit[1].start_mark.index, reverse=True):
+        text = text[: node.start_mark.index] + new + text[node.end_mark.index :]
+    return text
+
+
+# ---------------------------------------------------------------- the command
+def _moved_problems(err: ContentError, temporary: Path, final: Path) -> list[Problem]:
+    """Problems found in the temporary folder, reported with the path the clerk will know."""
+    before, after = display_path(temporary), display_path(final)
+    return [
+        Problem(p.path.replace(before, after, 1) if p.path.startswith(before) else p.path, p.line, p.field, p.message)
+        for p in err.problems
+    ]
+
+
+def old_year_mentions(folder: Path, year: int) -> list[Mention]:
+    """Every place the text of the edition in `folder` still has `year` as a four-digit number."""
+    edition = load_edition(folder)
+    mentions = []
+    for text, origin, field_name, key in text_values(edition):
+        for match in year_mentions(text, year):
+            mentions.append(Mention(origin.path, origin.line_of(field_name), key, year,
+                                    excerpt(text, match.start(), match.end())))
+    return mentions
+
+
+def new_year(content: Path, from_year: int | None = None, to_year: int | None = None) -> NewYearResult:
+    """Create content/<to_year>/ from content/<from_year>/ (by default: the newest edition, and the year after it)."""
+    if from_year is None:
+        from_year = newest_year(content)
+    if to_year is None:
+        to_year = from_year + 1
+    if to_year <= from_year:
+        raise GeneratorError(f"năm của bản mới ({to_year}) phải sau năm của bản cũ ({from_year})")
+    source = existing_edition(content, from_year)
+    target = content / str(to_year)
+    if target.exists():
+        raise EditionExists(
+            f"đã có nội dung năm {to_year} (thư mục {display_path(target)}); chương trình không ghi đè. "
+            f"Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước."
+        )
+    load_edition(source)  # the old edition must be valid before it is copied
+
+    raw = (source / PLAN_FILE).read_bytes().decode("utf-8")
+    edits = _edits(raw, from_year, to_year)
+    new_text = _edited(raw, edits)
+
+    work = content / f".tao-nam-{to_year}-{os.getpid()}"
+    temporary = work / str(to_year)
+    try:
+        shutil.copytree(source, temporary)  # every file byte for byte…
+        (temporary / PLAN_FILE).write_bytes(new_text.encode("utf-8"))  # …then the edited plan
+        try:
+            load_edition(temporary)
+        except ContentError as err:
+            raise NewEditionInvalid(_moved_problems(err, temporary, target)) from None
+        if target.exists():  # created meanwhile by someone else
+            raise EditionExists(f"đã có nội dung năm {to_year} (thư mục {display_path(target)}); chương trình không ghi đè.")
+        os.rename(temporary, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    shown = display_path(target / PLAN_FILE)
+    changes = tuple(
+        Change(shown, node.start_mark.line + 1, ".".join(path), node.value if node.tag != "tag:yaml.org,2002:null" else "null", new)
+        for path, node, new in sorted(edits, key=lambda edit: edit[1].start_mark.index)
+    )
+    return NewYearResult(source, target, changes, tuple(old_year_mentions(target, from_year)))
