@@ -131,7 +131,7 @@ def _indicators(edition: Edition) -> Iterator[Notice]:
 # ---------------------------------------------------------------- Nơi nhận
 def _recipients(edition: Edition) -> Iterator[Notice]:
     plan = edition.plan
-    section = f"mục {wording.roman(len(plan.sections) + 1)} ({wording.lower_first(plan.organisation_title).rstrip(':')})"
+    section = f"mục {wording.roman(len(plan.sections) + 1)} ({plan.organisation_title.rstrip(': ').capitalize()})"
     assigned = {a.agency for a in plan.assignments}
     for number, line in enumerate(plan.recipients, start=1):
         if line.agency is not None and line.agency not in assigned:

@@ -1,0 +1,180 @@
+"""`new-year`: content/2025/ drafted from content/2024/ (issue 4)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+import yaml
+
+from conftest_issue4 import BASE_YEAR, TEMPLATES, listing, quoted_values, run_cli, strings, work, year_count  # noqa: F401
+
+from generator.commands.new_year import NewEditionInvalid, new_year
+from generator.content.edition import load_edition
+from generator.document.plan import build_plan
+from generator.errors import EditionExists
+
+OLD, NEW = BASE_YEAR, BASE_YEAR + 1
+PLAN = "ke-hoach.yaml"
+
+
+def signed(work) -> None:
+    """Make the copied plan a signed one: number 345, issued 05/11, so that new-year has all to clear."""
+    work.replace_once(OLD, PLAN, "  so: null  #", "  so: 345  #")
+    work.replace_once(OLD, PLAN, "    ngay: null  # Ngày; để trống (null) khi chưa ký", "    ngay: 5  # Ngày; để trống (null) khi chưa ký")
+
+
+def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
+    work.copy()
+    signed(work)
+    old_files = {p.name: p.read_bytes() for p in (work.content / str(OLD)).iterdir()}
+    old_plan = yaml.safe_load(old_files[PLAN])
+
+    result = new_year(work.content, OLD, NEW)
+
+    assert result.folder == work.content / str(NEW)
+    # The old edition is untouched.
+    assert {p.name: p.read_bytes() for p in (work.content / str(OLD)).iterdir()} == old_files
+    # Every other file is a byte-for-byte copy.
+    new_files = {p.name: p.read_bytes() for p in result.folder.iterdir()}
+    assert set(new_files) == set(old_files)
+    assert {n: b for n, b in new_files.items() if n != PLAN} == {n: b for n, b in old_files.items() if n != PLAN}
+
+    # ke-hoach.yaml: only the five structured values changed, each on its own line, comments kept.
+    old_lines = old_files[PLAN].decode("utf-8").splitlines(keepends=True)
+    new_lines = new_files[PLAN].decode("utf-8").splitlines(keepends=True)
+    assert len(new_lines) == len(old_lines)
+    changed = {n + 1: (a, b) for n, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b}
+    expected = {
+        work.line_of(OLD, PLAN, "  so: 345"): ("so: 345", "so: null"),
+        work.line_of(OLD, PLAN, f"    nam: {OLD}  # Năm ban hành"): (f"nam: {OLD}", f"nam: {NEW}"),
+        work.line_of(OLD, PLAN, "    thang: 11  # Tháng"): ("thang: 11", "thang: null"),
+        work.line_of(OLD, PLAN, "    ngay: 5  # Ngày"): ("ngay: 5", "ngay: null"),
+    }
+    deadline_line = old_lines.index("bao_cao:  # Hạn và nơi nhận báo cáo kết quả Tháng hành động\n") + 1
+    deadline_year = next(n for n in range(deadline_line, len(old_lines)) if old_lines[n - 1] == f"    nam: {OLD}\n")
+    expected[deadline_year] = (f"nam: {OLD}", f"nam: {NEW}")
+    assert set(changed) == set(expected)
+    for line, (old_value, new_value) in expected.items():
+        before, after = changed[line]
+        assert before.count(old_value) == 1 and after == before.replace(old_value, new_value)
+    fields = {
+        work.line_of(OLD, PLAN, "  so: 345"): ("van_ban.so", "345", "để trống (null)"),
+        work.line_of(OLD, PLAN, f"    nam: {OLD}  # Năm ban hành"): ("van_ban.ngay_ban_hanh.nam", str(OLD), str(NEW)),
+        work.line_of(OLD, PLAN, "    thang: 11  # Tháng"): ("van_ban.ngay_ban_hanh.thang", "11", "để trống (null)"),
+        work.line_of(OLD, PLAN, "    ngay: 5  # Ngày"): ("van_ban.ngay_ban_hanh.ngay", "5", "để trống (null)"),
+        deadline_year: ("bao_cao.han_bao_cao.nam", str(OLD), str(NEW)),
+    }
+    assert [str(c) for c in result.changes] == [
+        f"content/{NEW}/{PLAN}:{line}: {field}: {old} → {new}" for line, (field, old, new) in sorted(fields.items())
+    ]
+
+    # The new edition validates, its dates are in the new year and it is a draft again.
+    edition = load_edition(result.folder)
+    plan = edition.plan
+    assert edition.year == NEW
+    assert (plan.document.number, plan.document.date.year, plan.document.date.month, plan.document.date.day) == (None, NEW, None, None)
+    old_deadline = old_plan["bao_cao"]["han_bao_cao"]
+    assert (plan.reporting.deadline.year, plan.reporting.deadline.month, plan.reporting.deadline.day) == (
+        NEW, old_deadline["thang"], old_deadline["ngay"])
+    month = old_plan["thang_hanh_dong"]
+    assert edition.text("{ngay_bat_dau}/{nam}–{ngay_ket_thuc}/{nam}") == f"{month['bat_dau']}/{NEW}–{month['ket_thuc']}/{NEW}"
+    document = build_plan(edition)
+    assert document.header.place_date.endswith(f"năm {NEW}")
+    assert document.header.number_line.startswith("Số:") and "345" not in document.header.number_line
+    body = "\n".join(block.text for block in document.blocks)
+    assert f"từ ngày {month['bat_dau']} đến ngày {month['ket_thuc']}/{NEW}" in body
+    assert document.title.endswith(f"năm {NEW}")
+
+
+def test_old_year_mentions_listed_are_exactly_those_in_the_text(work):
+    work.copy()
+    result = new_year(work.content, OLD, NEW)
+
+    # Counted twice without the generator: in every value that YAML reads, and line by line.
+    by_value = sum(year_count(text, OLD) for path in result.folder.glob("*.yaml")
+                   for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    by_line: Counter = Counter()
+    for path in sorted(result.folder.glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for value in quoted_values(line):
+                for _ in range(year_count(value, OLD)):
+                    by_line[(f"content/{NEW}/{path.name}", number)] += 1
+    assert by_value > 0
+    assert sum(by_line.values()) == by_value
+    assert Counter((m.path, m.line) for m in result.mentions) == by_line
+
+    # One line per mention, in the documented form.
+    first_line = work.line_of(NEW, PLAN, f"322/KH-UBND ngày 31/10/{OLD}")
+    first = [str(m) for m in result.mentions if m.line == first_line]
+    assert first[0].startswith(f"content/{NEW}/{PLAN}:{first_line}: mo_dau[1]: còn nhắc năm {OLD}: “")
+    assert f"31/10/{OLD}" in first[0] and first[0].endswith("”")
+    assert len(first) == year_count(quoted_values(work.text(NEW, PLAN).splitlines()[first_line - 1])[0], OLD)
+
+
+def test_refuses_to_overwrite_an_existing_edition(work):
+    work.copy()
+    work.copy(OLD, as_year=NEW)
+    before = {p: p.read_bytes() for p in work.content.rglob("*") if p.is_file()}
+
+    with pytest.raises(EditionExists):
+        new_year(work.content, OLD, NEW)
+    done = run_cli(["new-year", "--from", str(OLD), "--to", str(NEW)], work.base)
+
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"Lỗi: đã có nội dung năm {NEW} (thư mục content/{NEW}); chương trình không ghi đè. "
+        "Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước."
+    ]
+    assert {p: p.read_bytes() for p in work.content.rglob("*") if p.is_file()} == before
+
+
+def test_a_new_edition_that_does_not_validate_leaves_nothing_behind(work):
+    # 29 February exists in 2024, not in 2025: the drafted edition cannot validate.
+    work.copy()
+    line = work.replace_once(OLD, PLAN, f"    nam: {OLD}\n    thang: 12\n    ngay: 20\n", f"    nam: {OLD}\n    thang: 2\n    ngay: 29\n")
+    load_edition(work.content / str(OLD))
+    before = listing(work.content)
+
+    with pytest.raises(NewEditionInvalid) as raised:
+        new_year(work.content, OLD, NEW)
+
+    assert [str(p) for p in raised.value.problems] == [
+        f"content/{NEW}/{PLAN}:{line + 2}: bao_cao.han_bao_cao.ngay: ngày 29 không có trong tháng 2/{NEW}"
+    ]
+    assert listing(work.content) == before  # no content/2025, no temporary folder
+
+
+def test_cli_defaults_to_the_year_after_the_newest_and_prints_each_mention(work):
+    work.copy()
+    done = run_cli(["new-year"], work.base)
+
+    assert done.returncode == 0, done.stderr
+    assert (work.content / str(NEW) / PLAN).is_file()
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"Đã tạo content/{NEW} từ content/{OLD} (nội dung năm {OLD} giữ nguyên)."
+    mentions = [line for line in lines if f": còn nhắc năm {OLD}: “" in line]
+    expected = sum(year_count(value, OLD) for path in (work.content / str(NEW)).glob("*.yaml")
+                   for value in strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    assert len(mentions) == expected
+    assert all(line.startswith(f"content/{NEW}/") for line in mentions)
+    assert lines[-1] == f"Còn {expected} chỗ nhắc năm {OLD} cần xem lại. Sửa xong, kiểm tra bằng: make check YEAR={NEW}"
+
+
+def test_the_new_edition_builds(work):
+    from pypdf import PdfReader
+
+    from generator.build import Project, build
+
+    work.copy()
+    new_year(work.content, OLD, NEW)
+    build(Project(content=work.content, templates=TEMPLATES, output=work.output), NEW)
+
+    plan_pdf = work.output / str(NEW) / "ke-hoach.pdf"
+    assert (work.output / str(NEW) / "ke-hoach.docx").stat().st_size > 0
+    text = " ".join(page.extract_text() for page in PdfReader(str(plan_pdf)).pages)
+    text = " ".join(text.split())
+    assert f"năm {NEW}" in text and f"15/12/{NEW}" in text
+    # The old year is left only where the text typed it (other documents' dates), never where {nam} stood.
+    typed = sum(year_count(value, OLD) for value in strings(yaml.safe_load(work.text(NEW, PLAN))))
+    assert year_count(text, OLD) == typed
