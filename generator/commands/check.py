@@ -76,24 +76,23 @@ def warnings(edition: Edition) -> Iterator[Notice]:
 def _years_in_text(edition: Edition) -> Iterator[Notice]:
     plan_year = edition.plan.document.date.year
     for text, origin, field_name, key in text_values(edition):
-        line = origin.line_of(field_name)
+        found: list[tuple[int, str, str]] = []  # (position, message, kind), reported in the order of the text
         periods = list(_PERIOD.finditer(text))
         inside_period = {m.start(g) for m in periods for g in (1, 2)}
         for period in periods:
             if int(period.group(2)) < plan_year:
-                yield Notice(origin.path, line, key,
-                             f"nhắc giai đoạn {period.group(0)}, trước năm của kế hoạch ({plan_year}): "
-                             f"{excerpt(text, period.start(), period.end())}", "nam-cu")
+                found.append((period.start(), f"nhắc giai đoạn {period.group(0)}, trước năm của kế hoạch ({plan_year}): "
+                                              f"{excerpt(text, period.start(), period.end())}", "nam-cu"))
         for match in YEAR.finditer(text):
             if match.start() not in inside_period and int(match.group(0)) < plan_year:
-                yield Notice(origin.path, line, key,
-                             f"nhắc năm {match.group(0)}, trước năm của kế hoạch ({plan_year}): "
-                             f"{excerpt(text, match.start(), match.end())}", "nam-cu")
+                found.append((match.start(), f"nhắc năm {match.group(0)}, trước năm của kế hoạch ({plan_year}): "
+                                             f"{excerpt(text, match.start(), match.end())}", "nam-cu"))
         for date in _DATE.finditer(text):
             if int(date.group(3)) > plan_year:
-                yield Notice(origin.path, line, key,
-                             f"ngày {date.group(0)} không thuộc năm của kế hoạch ({plan_year}): "
-                             f"{excerpt(text, date.start(), date.end())}", "ngay-ngoai-nam")
+                found.append((date.start(), f"ngày {date.group(0)} không thuộc năm của kế hoạch ({plan_year}): "
+                                            f"{excerpt(text, date.start(), date.end())}", "ngay-ngoai-nam"))
+        for _, message, kind in sorted(found, key=lambda item: item[0]):
+            yield Notice(origin.path, origin.line_of(field_name), key, message, kind)
 
 
 def _date_text(date: PartialDate) -> str:
