@@ -9,6 +9,19 @@ INSTALLED := $(VENV)/.installed
 documents: $(INSTALLED) system
 	$(PY) -m generator build $(if $(YEAR),--year $(YEAR))
 
+# Drafting next year's plan: `make new-year FROM=2024 TO=2025` (without FROM/TO: from the newest
+# edition to the year after it), `make check [YEAR=2025] [STRICT=1]`, `make diff FROM=2024 TO=2025`.
+.PHONY: new-year check diff
+
+new-year: $(INSTALLED)
+	$(PY) -m generator new-year $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+
+check: $(INSTALLED)
+	$(PY) -m generator check $(if $(YEAR),--year $(YEAR)) $(if $(STRICT),--strict)
+
+diff: $(INSTALLED)
+	$(PY) -m generator diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+
 test: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui
 	$(PY) -m pytest -q
