@@ -85,7 +85,6 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-@functools.cache
 def _files_digest(*paths: Path) -> str:
     digest = hashlib.sha256()
     for path in paths:
@@ -107,6 +106,8 @@ def fingerprint(*parts: str) -> str:
 # ---------------------------------------------------------------- what to build
 def targets(project: Project, edition: Edition) -> list[Target]:
     html_folder = project.templates / "html"
+    html_digest = _files_digest(html_folder)
+    docx_digests: dict[Path, str] = {}
     result: list[Target] = []
     by_recipient: dict[str, tuple[str, ...]] = {}
     plan_files: tuple[str, ...] = ()
@@ -115,9 +116,11 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         content = repr(document)
         docx, pdf = f"{job.stem}.docx", f"{job.stem}.pdf"
         docx_template = project.templates / job.kind.docx_template
-        result.append(Target(docx, fingerprint("docx", content, _files_digest(docx_template)),
+        if docx_template not in docx_digests:
+            docx_digests[docx_template] = _files_digest(docx_template)
+        result.append(Target(docx, fingerprint("docx", content, docx_digests[docx_template]),
                              task=RenderTask("docx", document, docx_template)))
-        result.append(Target(pdf, fingerprint("pdf", content, _files_digest(html_folder), font_identity()),
+        result.append(Target(pdf, fingerprint("pdf", content, html_digest, font_identity()),
                              task=RenderTask("pdf", document, html_folder / job.kind.html_template)))
         if job.recipient is None:
             plan_files += (docx, pdf)
@@ -126,7 +129,7 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     manifest = build_manifest(edition, distribution(edition)[0], by_recipient, plan_files)
     content = repr(manifest)
     result.append(Target(f"{MANIFEST}.csv", fingerprint("csv", content), make=lambda: _manifest_csv(manifest)))
-    result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, _files_digest(html_folder)),
+    result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, html_digest),
                          make=lambda: _manifest_html(manifest, html_folder)))
     return result
 

@@ -50,23 +50,33 @@ def render_html(document: Document, html_folder: Path, template: str) -> str:
 
 
 @functools.cache
-def _weasyprint(html_folder: Path):
-    """WeasyPrint, its font configuration and the parsed stylesheet: made once per process."""
+def _weasyprint():
+    """WeasyPrint and one font configuration for the process: loading fonts per document is wasted."""
     check_harfbuzz_subset()
     import weasyprint  # about a second to import: only when a PDF is written
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts = FontConfiguration()
+    return weasyprint, FontConfiguration()
+
+
+@functools.cache
+def _stylesheet(css: str):
+    """The parsed stylesheet, once per process for each text of it."""
+    weasyprint, fonts = _weasyprint()
+    return weasyprint.CSS(string=css, font_config=fonts)
+
+
+def _css(html_folder: Path) -> str:
     try:
-        css = _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=body_font())
+        return _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=body_font())
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / STYLESHEET}: lỗi mẫu CSS: {err}") from err
-    return weasyprint, fonts, weasyprint.CSS(string=css, font_config=fonts)
 
 
 def render_pdf(document: Document, html_folder: Path, template: str) -> bytes:
     html = render_html(document, html_folder, template)
-    weasyprint, fonts, stylesheet = _weasyprint(html_folder)
+    weasyprint, fonts = _weasyprint()
+    stylesheet = _stylesheet(_css(html_folder))
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)

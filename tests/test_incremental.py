@@ -1,0 +1,173 @@
+"""Issue 5: the build is reproducible, incremental, independent of -j, and safe to kill."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import CONTENT, ROOT, TEMPLATES, YEAR
+
+STATE = ".build-state.json"
+
+
+def build(content: Path, output: Path, templates: Path = TEMPLATES, **options):
+    from generator.build import Project
+    from generator.build import build as run
+
+    return run(Project(content=content, templates=templates, output=output), YEAR, **options)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every output file by relative path, without the build's own state file."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != STATE}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and p.name != STATE}
+
+
+@pytest.fixture(scope="module")
+def single_worker_build(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("j1")
+    build(CONTENT, output, workers=1)
+    return output / str(YEAR)
+
+
+@pytest.fixture
+def edition(tmp_path, built) -> Path:
+    """A copy of the content to edit, with a copy of its build (state file and times kept) in tmp_path/output."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / str(YEAR), content / str(YEAR))
+    shutil.copytree(built.output / str(YEAR), tmp_path / "output" / str(YEAR))  # copy2: times are kept
+    return content
+
+
+def test_two_builds_give_identical_bytes(built, tmp_path):
+    build(CONTENT, tmp_path, workers=2)
+    first, second = files(built.output / str(YEAR)), files(tmp_path / str(YEAR))
+    assert len(first) == 124
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_one_and_two_workers_give_identical_outputs(single_worker_build, built):
+    one, two = files(single_worker_build), files(built.output / str(YEAR))
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_rebuild_with_nothing_changed_writes_nothing(edition):
+    folder = edition.parent / "output" / str(YEAR)
+    before = mtimes(folder)
+    report = build(edition, edition.parent / "output")
+    assert report.written == [] and report.removed == []
+    assert report.unchanged == len(before)
+    assert mtimes(folder) == before
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def changed(before: dict[str, int], folder: Path) -> set[str]:
+    after = mtimes(folder)
+    return {name for name in after if before.get(name) != after[name]}
+
+
+def test_changing_one_agencys_tasks_rebuilds_its_letter_and_the_plan_only(edition):
+    folder = edition.parent / "output" / str(YEAR)
+    before = mtimes(folder)
+    # A task's wording appears in the plan and in that agency's letter; its report form does not
+    # show tasks, so it stays as it is.
+    edit(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    report = build(edition, edition.parent / "output")
+    expected = {"ke-hoach.docx", "ke-hoach.pdf", "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx", "Phong-Tu-phap/cong-van-Phong-Tu-phap.pdf"}
+    assert {p.relative_to(folder).as_posix() for p in report.written} == expected
+    assert changed(before, folder) == expected
+
+
+def test_changing_one_agencys_indicators_rebuilds_its_letter_form_and_list(edition):
+    folder = edition.parent / "output" / str(YEAR)
+    before = mtimes(folder)
+    text = (edition / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8")
+    start = text.index('co_quan: "phong-gddt"')
+    refs = text.index("chi_tieu: [1, 2]", start)
+    (edition / str(YEAR) / "ke-hoach.yaml").write_text(text[:refs] + "chi_tieu: [1]" + text[refs + len("chi_tieu: [1, 2]"):], encoding="utf-8")
+    build(edition, edition.parent / "output")
+    key = "Phong-GD-DT"
+    assert changed(before, folder) == {
+        f"{key}/cong-van-{key}.docx", f"{key}/cong-van-{key}.pdf", f"{key}/bao-cao-{key}.docx", f"{key}/bao-cao-{key}.pdf",
+        "danh-sach-gui.csv", "danh-sach-gui.html",
+    }
+
+
+def test_changing_a_template_rebuilds_the_documents_that_use_it(edition, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    output = edition.parent / "output"
+    build(edition, output, templates=templates)  # the copied templates are byte-identical: nothing to do
+    folder = output / str(YEAR)
+    before = mtimes(folder)
+    edit(templates / "html" / "style.css", "line-height: 1.15;", "line-height: 1.2;")
+    report = build(edition, output, templates=templates)
+    pdfs = {name for name in before if name.endswith(".pdf")}
+    # The stylesheet lays out the PDFs and the HTML list; no DOCX uses it.
+    assert changed(before, folder) == pdfs | {"danh-sach-gui.html"}
+    assert len(report.written) == len(pdfs) + 1
+
+
+def test_documents_of_a_removed_recipient_are_removed(edition):
+    folder = edition.parent / "output" / str(YEAR)
+    text = (edition / str(YEAR) / "xa-thi-tran.yaml").read_text(encoding="utf-8")
+    start = text.index('- ma: "xa-thanh-binh"')
+    (edition / str(YEAR) / "xa-thi-tran.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("ten:", start)) + 1:], encoding="utf-8")
+    report = build(edition, edition.parent / "output")
+    key = "UBND-xa-Thanh-Binh"
+    assert sorted(p.relative_to(folder).as_posix() for p in report.removed) == sorted(
+        f"{key}/{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf"))
+    assert not (folder / key).exists()
+
+
+def complete(path: Path) -> bool:
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as archive:
+            return archive.testzip() is None and "word/document.xml" in archive.namelist()
+    if path.suffix == ".pdf":
+        return path.read_bytes().rstrip().endswith(b"%%EOF") and len(PdfReader(str(path)).pages) > 0
+    return path.stat().st_size > 0
+
+
+def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(built, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / str(YEAR), content / str(YEAR))
+    output = tmp_path / "output"
+    folder = output / str(YEAR)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--content", str(content), "--output", str(output), "build", "-j", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(folder.rglob("*.pdf")) if folder.exists() else []) < 10:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)  # the whole group, as a closed terminal would
+    process.wait()
+    written = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert 10 <= len(written) < 124, "the build was not killed part-way"
+    assert [p.name for p in written if not complete(p)] == []
+    report = build(content, output)
+    assert report.unchanged >= 10 and len(report.written) == 124 - report.unchanged
+    assert [p.name for p in folder.rglob(".*.tmp")] == []
+    assert files(folder) == files(built.output / str(YEAR))
