@@ -1,0 +1,220 @@
+"""Bad content: the CLI prints one `file:line: field: message` line per problem, exits 1 and
+leaves the output folder exactly as it was.
+
+Each case edits a copy of content/<year>/ and runs `python -m generator --content … --output …
+build` with the copy's parent as working folder, so paths print as content/<year>/…. Expected
+lines are computed from the edit (the line it touched, the field it broke), never copied from a
+run of the program.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ContentCopy, run_cli, snapshot
+
+SUMMARY = "Có {n} lỗi trong nội dung; chưa tạo hay thay đổi văn bản nào."
+
+
+def shown(copy: ContentCopy, name: str) -> str:
+    return f"content/{copy.folder.name}/{name}"
+
+
+def keys_of(model) -> list[str]:
+    return [f.metadata["key"] for f in fields(model) if "key" in f.metadata]
+
+
+def yaml_problems(text: str) -> set[str]:
+    """The parser's own description of a syntax error, from PyYAML and from libyaml if present."""
+    found = set()
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", None)):
+        if loader is None:
+            continue
+        with pytest.raises(yaml.MarkedYAMLError) as caught:
+            yaml.compose(text, Loader=loader)
+        found.add(caught.value.problem)
+    return found
+
+
+# ----------------------------------------------------------------------------- the edits
+def syntax_error(copy: ContentCopy) -> tuple[int, set[str]]:
+    """A second colon in a plain value: “mapping values are not allowed”."""
+    line = copy.replace_once("ke-hoach.yaml", 'ky_hieu_loai: "KH"', "ky_hieu_loai: KH: sai")
+    problems = yaml_problems(copy.text("ke-hoach.yaml"))
+    candidates = {
+        f"{shown(copy, 'ke-hoach.yaml')}:{line}: cú pháp: lỗi cú pháp YAML ({problem}); "
+        "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép"
+        for problem in problems
+    }
+    return line, candidates
+
+
+def missing_field(copy: ContentCopy) -> list[str]:
+    """trich_yeu deleted: reported at the first line of the van_ban mapping that lacks it."""
+    text = copy.text("ke-hoach.yaml")
+    title_line = next(l for l in text.splitlines() if l.startswith("  trich_yeu:"))
+    copy.replace_once("ke-hoach.yaml", title_line + "\n", "")
+    lines = copy.text("ke-hoach.yaml").splitlines()
+    start = lines.index(next(l for l in lines if l.startswith("van_ban:"))) + 1
+    first_key = next(n for n, l in enumerate(lines[start:], start=start + 1) if l.strip() and not l.lstrip().startswith("#"))
+    return [f"{shown(copy, 'ke-hoach.yaml')}:{first_key}: van_ban.trich_yeu: thiếu trường bắt buộc"]
+
+
+def unknown_key(copy: ContentCopy) -> list[str]:
+    """A typo in an optional key of the first item of section I.1."""
+    from generator.content.schema import Item
+
+    plan = yaml.safe_load(copy.text("ke-hoach.yaml"))
+    assert "cung_dong" in plan["noi_dung"][0]["muc"][0], "the edit expects cung_dong in noi_dung[1].muc[1]"
+    text = copy.text("ke-hoach.yaml")
+    old = next(l for l in text.splitlines() if l.strip().startswith("cung_dong:"))  # the first one is muc[1]'s
+    assert text.index(old) < text.index(plan["noi_dung"][0]["muc"][1]["tieu_de"])
+    line = text.count("\n", 0, text.index(old)) + 1
+    text = text.replace(old, old.replace("cung_dong:", "cung_dongg:"), 1)
+    copy.path("ke-hoach.yaml").write_text(text, encoding="utf-8")
+    valid = ", ".join(keys_of(Item))
+    return [f"{shown(copy, 'ke-hoach.yaml')}:{line}: noi_dung[1].muc[1].cung_dongg: "
+            f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {valid}"]
+
+
+def unresolved_indicator(copy: ContentCopy) -> list[str]:
+    """Objective 2 has no indicator 9."""
+    plan = yaml.safe_load(copy.text("ke-hoach.yaml"))
+    index = next(i for i, a in enumerate(plan["to_chuc_thuc_hien"], start=1)
+                 if any(r["muc_tieu"] == 2 and r["chi_tieu"] == [1, 2] for r in a.get("bao_cao_chi_tieu", [])))
+    text = copy.text("ke-hoach.yaml")
+    lines = text.splitlines()
+    objective = next(n for n, l in enumerate(lines) if l.strip().startswith("- muc_tieu: 2"))
+    assert lines[objective + 1].strip().startswith("chi_tieu: [1, 2]")
+    lines[objective + 1] = lines[objective + 1].replace("[1, 2]", "[1, 9]", 1)
+    copy.path("ke-hoach.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [f"{shown(copy, 'ke-hoach.yaml')}:{objective + 2}: to_chuc_thuc_hien[{index}].bao_cao_chi_tieu.chi_tieu: "
+            "không có chỉ tiêu 9 của Mục tiêu 2 trong chi-tieu.yaml"]
+
+
+def duplicate_agency_id(copy: ContentCopy) -> list[str]:
+    """A second agency block with the id of an existing one, inserted right after it."""
+    lines = copy.text("co-quan.yaml").splitlines()
+    first = next(n for n, l in enumerate(lines) if l.strip() == '- ma: "phong-tu-phap"')
+    end = next(n for n in range(first + 1, len(lines)) if not lines[n].strip() or lines[n].strip().startswith("- ma:"))
+    block = lines[first:end]
+    duplicate = [l.replace('ten: "Phòng Tư pháp"', 'ten: "Phòng Tư pháp (bản chép)"') for l in block]
+    new_lines = lines[:end] + [""] + duplicate + lines[end:]
+    copy.path("co-quan.yaml").write_text("\n".join(new_lines) + "\n", encoding="utf-8")
+    return [f"{shown(copy, 'co-quan.yaml')}:{end + 2}: co_quan.ma: mã cơ quan “phong-tu-phap” bị trùng (đã có ở dòng {first + 1})"]
+
+
+def unknown_agency(copy: ContentCopy) -> list[str]:
+    """Section IV names an agency id that co-quan.yaml does not have."""
+    plan = yaml.safe_load(copy.text("ke-hoach.yaml"))
+    index = [a["co_quan"] for a in plan["to_chuc_thuc_hien"]].index("phong-tu-phap") + 1
+    line = copy.replace_once("ke-hoach.yaml", '- co_quan: "phong-tu-phap"', '- co_quan: "phong-tu-phap-cu"')
+    return [f"{shown(copy, 'ke-hoach.yaml')}:{line}: to_chuc_thuc_hien[{index}].co_quan: "
+            "không có cơ quan mã “phong-tu-phap-cu” trong co-quan.yaml"]
+
+
+def unbalanced_italic(copy: ContentCopy) -> list[str]:
+    """One `*` too many in the first opening paragraph."""
+    from generator.content.text import check_markup
+
+    plan = yaml.safe_load(copy.text("ke-hoach.yaml"))
+    first = plan["mo_dau"][0]
+    line = copy.replace_once("ke-hoach.yaml", f'- "{first[:40]}', f'- "*{first[:40]}')
+    messages = check_markup("*" + first)
+    assert len(messages) == 1
+    return [f"{shown(copy, 'ke-hoach.yaml')}:{line}: mo_dau[1]: {messages[0]}"]
+
+
+def unknown_registry_key(copy: ContentCopy) -> list[str]:
+    """A typo in an optional key of the first agency in co-quan.yaml."""
+    from generator.content.schema import Agency
+
+    registry = yaml.safe_load(copy.text("co-quan.yaml"))
+    assert "thuoc_nhom" in registry["co_quan"][0]
+    text = copy.text("co-quan.yaml")
+    old = next(l for l in text.splitlines() if l.strip().startswith("thuoc_nhom:"))
+    line = text.count("\n", 0, text.index(old)) + 1
+    copy.path("co-quan.yaml").write_text(text.replace(old, old.replace("thuoc_nhom:", "thuoc_nhomm:"), 1), encoding="utf-8")
+    return [f"{shown(copy, 'co-quan.yaml')}:{line}: co_quan[1].thuoc_nhomm: "
+            f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {', '.join(keys_of(Agency))}"]
+
+
+# ----------------------------------------------------------------------------- running
+@pytest.fixture
+def old_output(tmp_path, built) -> Path:
+    """An output folder holding an earlier build's plan, dated in the past."""
+    folder = tmp_path / "old-output"
+    year = folder / str(built.year)
+    year.mkdir(parents=True)
+    for source in (built.plan_docx, built.plan_pdf):
+        (year / source.name).write_bytes(source.read_bytes())
+    (year / "ghi-chu.txt").write_text("không được xóa\n", encoding="utf-8")
+    for path in [*folder.rglob("*"), folder]:
+        os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    return folder
+
+
+def run_build_cli(copy: ContentCopy, output: Path):
+    return run_cli(["--content", str(copy.content), "--output", str(output), "build"], cwd=copy.base)
+
+
+def assert_reported(result, expected: list[str], before: dict, output: Path) -> None:
+    assert result.returncode == 1, f"exit code {result.returncode}\n{result.stderr}"
+    problems = result.stderr_lines[:-1]
+    assert sorted(problems) == sorted(expected), "\n".join(result.stderr_lines)
+    assert result.stderr_lines[-1] == SUMMARY.format(n=len(expected))
+    assert "Traceback" not in result.stderr
+    assert snapshot(output) == before, "the output folder changed"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [missing_field, unknown_key, unresolved_indicator, duplicate_agency_id, unknown_agency, unbalanced_italic,
+     unknown_registry_key],
+    ids=lambda f: f.__name__,
+)
+def test_bad_content_is_reported_with_file_and_line(content_copy, old_output, edit):
+    expected = edit(content_copy)
+    before = snapshot(old_output)
+    result = run_build_cli(content_copy, old_output)
+    assert_reported(result, expected, before, old_output)
+
+
+def test_syntax_error_is_reported_once_with_file_and_line(content_copy, old_output):
+    """One problem at the edited line, worded with the parser's own description (PyYAML's or
+    libyaml's, whichever the generator loads with), and nothing else: no second complaint
+    about the file that failed to parse."""
+    _, candidates = syntax_error(content_copy)
+    before = snapshot(old_output)
+    result = run_build_cli(content_copy, old_output)
+    assert result.returncode == 1
+    assert len(result.stderr_lines) == 2, "\n".join(result.stderr_lines)
+    assert result.stderr_lines[0] in candidates, "\n".join(result.stderr_lines)
+    assert result.stderr_lines[1] == SUMMARY.format(n=1)
+    assert "Traceback" not in result.stderr
+    assert snapshot(old_output) == before
+
+
+def test_problems_in_two_files_are_reported_in_one_run(content_copy, old_output):
+    expected = unknown_registry_key(content_copy) + missing_field(content_copy)
+    assert {e.split(":")[0] for e in expected} == {shown(content_copy, "co-quan.yaml"), shown(content_copy, "ke-hoach.yaml")}
+    before = snapshot(old_output)
+    assert_reported(run_build_cli(content_copy, old_output), expected, before, old_output)
+
+
+def test_cross_file_problems_in_two_files_are_reported_in_one_run(content_copy, old_output):
+    expected = duplicate_agency_id(content_copy) + unresolved_indicator(content_copy)
+    before = snapshot(old_output)
+    assert_reported(run_build_cli(content_copy, old_output), expected, before, old_output)
+
+
+def test_bad_content_creates_no_output_folder(content_copy, tmp_path):
+    expected = unknown_agency(content_copy)
+    output = tmp_path / "new-output"
+    assert_reported(run_build_cli(content_copy, output), expected, {}, output)
+    assert not output.exists()

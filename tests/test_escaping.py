@@ -1,0 +1,60 @@
+"""Characters that mean something to XML, HTML or Jinja come out as typed, in DOCX and PDF.
+
+`&`, `<`, `>`, both quotes and template-looking text are put into the title and the first opening
+paragraph of a content copy, which is then built. The DOCX must still open (python-docx, and a
+LibreOffice conversion) and both formats must show the text literally.
+"""
+
+from __future__ import annotations
+
+import json
+
+import docx
+import pytest
+import yaml
+from pypdf import PdfReader
+
+import nd30
+from conftest import ContentCopy, YEAR, run_build
+
+SPECIAL = "A & B < C > D \"ngoặc kép\" 'nháy đơn' {{ 1+1 }} {% if x %}"
+TITLE = f"Kiểm tra ký tự {SPECIAL} trong trích yếu"
+PARAGRAPH = f"Đoạn mở đầu có {SPECIAL} ở giữa câu."
+
+
+@pytest.fixture(scope="module")
+def special_build(tmp_path_factory):
+    copy = ContentCopy(tmp_path_factory.mktemp("special"), YEAR)
+    text = copy.text("ke-hoach.yaml")
+    plan = yaml.safe_load(text)
+    title_line = next(l for l in text.splitlines() if l.startswith("  trich_yeu:"))
+    copy.replace_once("ke-hoach.yaml", title_line, f"  trich_yeu: {json.dumps(TITLE, ensure_ascii=False)}")
+    first = plan["mo_dau"][0]
+    copy.replace_once("ke-hoach.yaml", f"- {json.dumps(first, ensure_ascii=False)}", f"- {json.dumps(PARAGRAPH, ensure_ascii=False)}")
+    edited = yaml.safe_load(copy.text("ke-hoach.yaml"))
+    assert edited["van_ban"]["trich_yeu"] == TITLE and edited["mo_dau"][0] == PARAGRAPH
+    return run_build(copy.content, tmp_path_factory.mktemp("special-output"))
+
+
+def test_docx_opens_and_shows_the_text_literally(special_build):
+    document = docx.Document(str(special_build.plan_docx))
+    texts = nd30.document_text_paragraphs(document)
+    assert TITLE in texts, "title not found literally in the DOCX"
+    assert PARAGRAPH in texts, "paragraph not found literally in the DOCX"
+    core = document.core_properties
+    assert TITLE in core.title
+
+
+def test_pdf_shows_the_text_literally(special_build):
+    text = " ".join(nd30.pdf_text(PdfReader(str(special_build.plan_pdf))).split())
+    assert " ".join(TITLE.split()) in text
+    assert " ".join(PARAGRAPH.split()) in text
+    assert "A &amp; B" not in text and "&lt;" not in text and "&#" not in text
+
+
+def test_libreoffice_converts_the_docx(special_build, libreoffice_pdf):
+    done, pdf = libreoffice_pdf(special_build.plan_docx)
+    assert done.returncode == 0, done.stderr
+    assert pdf.is_file(), f"no PDF: {done.stdout} {done.stderr}"
+    text = " ".join(nd30.pdf_text(PdfReader(str(pdf))).split())
+    assert " ".join(PARAGRAPH.split()) in text

@@ -1,0 +1,51 @@
+"""generator/content/text.py: placeholders, literal template-looking text, italics."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.content import text
+
+VALUES = {"nam": "2024", "dia_danh": "Hớn Quản", "ngay_bat_dau": "15/11", "ngay_ket_thuc": "15/12"}
+
+
+def test_placeholders_are_filled():
+    raw = "Huyện {dia_danh} năm {nam}, từ ngày {ngay_bat_dau} đến ngày {ngay_ket_thuc}/{nam}."
+    assert text.check_markup(raw) == []
+    assert text.expand(raw, VALUES) == "Huyện Hớn Quản năm 2024, từ ngày 15/11 đến ngày 15/12/2024."
+    assert text.placeholder_names(raw) == ["dia_danh", "nam", "ngay_bat_dau", "ngay_ket_thuc", "nam"]
+
+
+@pytest.mark.parametrize("literal", ["{{ x }}", "{{x}}", "{{ nam }}", "{{nam}}", "{{ 1+1 }}", "{% if x %}", "{ nam }", "{Nam}"])
+def test_template_looking_text_is_left_literal(literal):
+    raw = f"Chữ {literal} giữ nguyên"
+    assert text.check_markup(raw) == []
+    assert text.expand(raw, VALUES) == raw
+
+
+def test_unknown_placeholder_is_reported_by_name_with_the_valid_ones():
+    messages = text.check_markup("năm {nam_ke_hoach}")
+    assert len(messages) == 1
+    assert "{nam_ke_hoach}" in messages[0]
+    for name in VALUES:
+        assert "{" + name + "}" in messages[0]
+
+
+@pytest.mark.parametrize("raw", ["*nghiêng", "a *b* c*", "***"])
+def test_unbalanced_star_is_reported(raw):
+    messages = text.check_markup(raw)
+    assert len(messages) == 1 and "*" in messages[0]
+    with pytest.raises(text.TextMarkupError):
+        text.italic_runs(raw)
+
+
+@pytest.mark.parametrize("raw", ["không có sao", "*một* và *hai*", r"5 \* 3", r"*a \* b*"])
+def test_balanced_or_escaped_stars_are_fine(raw):
+    assert text.check_markup(raw) == []
+
+
+def test_italic_runs():
+    assert text.italic_runs("a *b* c") == [("a ", False), ("b", True), (" c", False)]
+    assert text.italic_runs("*chữ nghiêng*") == [("chữ nghiêng", True)]
+    assert text.italic_runs(r"5 \* 3") == [("5 * 3", False)]
+    assert text.italic_runs(r"*a \* b* c") == [("a * b", True), (" c", False)]
