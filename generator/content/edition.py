@@ -92,7 +92,10 @@ def load_edition(folder: Path) -> Edition:
             problems.append(Problem(shown, 1, "(tệp)", "không tìm thấy tệp"))
             continue
         text = path.read_text(encoding="utf-8")
-        bound[name] = Binder(shown, problems).bind(compose(shown, text, problems), model)
+        known = len(problems)
+        node = compose(shown, text, problems)
+        # A file that does not parse has its one syntax problem; binding it would add noise.
+        bound[name] = Binder(shown, problems).bind(node, model) if len(problems) == known else None
     if problems or any(value is None for value in bound.values()):
         raise ContentError(problems)
     edition = Edition(

@@ -99,7 +99,7 @@ class Assignment:
 
     agency: str = spec("co_quan", "Mã cơ quan trong co-quan.yaml")
     heading_suffix: Optional[str] = spec(
-        "them_vao_tieu_de", "Phần viết thêm ngay sau tên cơ quan ở tiêu đề, ví dụ (Cơ quan Thường trực …)", default=None
+        "them_vao_tieu_de", "Phần in thêm sau tên cơ quan ở tiêu đề (cách một dấu cách), ví dụ (Cơ quan Thường trực …)", default=None
     )
     tasks: list[str] = spec("nhiem_vu", "Các đoạn nhiệm vụ của cơ quan, đúng thứ tự, mỗi phần tử một đoạn")
     indicators: list[IndicatorRef] = spec(

@@ -8,7 +8,7 @@ from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import author, header, heading, issue_date, paragraph, signature, task_blocks
+from .parts import with_closing, author, header, heading, issue_date, paragraph, signature, task_blocks
 
 
 def item_label(depth: int, index: int) -> str:
@@ -43,7 +43,8 @@ def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Bl
 def assignment_heading(edition: Edition, assignment: Assignment) -> str:
     agency = edition.agency(assignment.agency)
     name = agency.name if agency.relation == "giao" else f"Đề nghị {wording.within_sentence(agency.name)}"
-    return f"{name}{assignment.heading_suffix or ''}:"
+    suffix = f" {assignment.heading_suffix}" if assignment.heading_suffix else ""
+    return f"{name}{suffix}:"
 
 
 def recipient_name(edition: Edition, line: RecipientLine) -> str:
@@ -92,7 +93,7 @@ def build_plan(edition: Edition) -> Document:
         type_name=meta.type_name,
         title=title,
         addressees=(),
-        blocks=tuple(blocks),
+        blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines([recipient_name(edition, line) for line in plan.recipients], plan.archive),
         info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=author(edition), created=issue_date(edition)),

@@ -7,14 +7,15 @@ from ..content.schema import PartialDate
 # A blank left for the clerk to write in by hand on a draft.
 BLANK = "      "
 
-_ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 # Vietnamese alphabetical order for points: no f, j, w, z; đ follows d.
 _POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
 
 def roman(number: int) -> str:
     result = ""
-    for value, letters in _ROMAN * 4:
+    for value, letters in _ROMAN:
         while number >= value:
             result += letters
             number -= value
