@@ -44,6 +44,7 @@ PARAGRAPH_STYLES = {
     "VBAddressee": ("Kính gửi", layout.BODY_PT, False, False, LEFT, False, 12, True),
     "VBHeading": ("Đề mục", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
     "VBBody": ("Đoạn văn", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
+    "VBClosing": ("Đoạn kết", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
     "VBRecipientsLabel": ("Nơi nhận", layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
     "VBRecipients": ("Danh sách nơi nhận", layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
     "VBSignature": ("Chức vụ người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
@@ -105,22 +106,46 @@ def define_styles(document) -> None:
     writing.paragraph_format.line_spacing = Pt(layout.WRITING_LINE_PT)
     # Consecutive paragraphs with the same border form one bordered group in Word and LibreOffice;
     # the "between" border draws the lines inside the group.
-    writing.element.get_or_add_pPr().append(bottom_border("single", between=True))
+    add_border(writing.element.get_or_add_pPr(), bottom_border("single", between=True))
     for style_id, (name, _, _) in RULED_STYLES.items():
-        if style_id in PARAGRAPH_STYLES:
-            style = styles[name]
-        else:
-            # An empty paragraph whose only purpose is its border; the writer sets its length.
-            style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-            style.name = name
-            style.element.set(qn("w:styleId"), style_id)
-            style.base_style = normal
-            style.font.size = Pt(2)
-            # Without space above, the border would touch the descenders of the line above.
-            style.paragraph_format.space_before = Pt(3)
-            style.paragraph_format.alignment = CENTER
-            style.paragraph_format.line_spacing = 1.0
-        style.element.get_or_add_pPr().append(bottom_border("single"))
+        # An empty paragraph whose only purpose is its border; the writer sets its length. A rule of
+        # its own (not the border of the text above) leaves the text its full column to fit in.
+        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        style.name = name
+        style.element.set(qn("w:styleId"), style_id)
+        style.base_style = normal
+        style.font.size = Pt(2)
+        # Without space above, the border would touch the descenders of the line above.
+        style.paragraph_format.space_before = Pt(3)
+        style.paragraph_format.alignment = CENTER
+        style.paragraph_format.line_spacing = 1.0
+        add_border(style.element.get_or_add_pPr(), bottom_border("single"))
+
+
+# Children of w:pPr and w:tblPr that come after w:pBdr and w:tblBorders in the ECMA-376 sequences.
+AFTER_PARAGRAPH_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                          "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                          "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                          "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                          "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+AFTER_TABLE_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def add_border(paragraph_properties, border) -> None:
+    paragraph_properties.insert_element_before(border, *AFTER_PARAGRAPH_BORDER)
+
+
+def table_borders(kind: str, size: str):
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), kind)
+        if kind != "nil":
+            for key, value in (("w:sz", size), ("w:space", "0"), ("w:color", "000000")):
+                element.set(qn(key), value)
+        borders.append(element)
+    return borders
 
 
 def bottom_border(kind: str, between: bool = False):
@@ -154,17 +179,9 @@ def paragraph(container, text: str, style_id: str):
 def borderless_table(document, widths_mm: list[float]):
     table = document.add_table(rows=1, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed: the columns keep the widths the layout computed
     properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    properties.append(borders)
-    layout_element = OxmlElement("w:tblLayout")
-    layout_element.set(qn("w:type"), "fixed")
-    properties.append(layout_element)
+    properties.insert_element_before(table_borders("nil", "0"), *AFTER_TABLE_BORDERS)
     # No cell padding, so the columns are exactly the widths the layout computed.
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
@@ -172,7 +189,7 @@ def borderless_table(document, widths_mm: list[float]):
         element.set(qn("w:w"), "0")
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    properties.append(margins)
+    properties.insert_element_before(margins, *AFTER_CELL_MARGINS)
     for column, width in zip(table.columns, widths_mm):
         column.width = Mm(width)
         for cell in column.cells:
@@ -200,6 +217,7 @@ def header_table(document):
     paragraph(left, "", "VBRuleAgency")
     cell_start(right, layout.NATIONAL_NAME, "VBNationalName")
     paragraph(right, layout.MOTTO, "VBMotto")
+    paragraph(right, "", "VBRuleMotto")
     row = table.add_row()
     left, right = row.cells
     cell_start(left, "{{ doc.header.number_line }}", "VBNumber")
@@ -216,6 +234,8 @@ def body_loop(document) -> None:
     paragraph(document, "{{r block.rich }}", "VBHeading")
     paragraph(document, "{%p elif block.kind == 'paragraph' %}", "VBBody")
     paragraph(document, "{{r block.rich }}", "VBBody")
+    paragraph(document, "{%p elif block.kind == 'closing' %}", "VBClosing")
+    paragraph(document, "{{r block.rich }}", "VBClosing")
     paragraph(document, "{%p elif block.kind == 'writing_lines' %}", "VBWritingLine")
     paragraph(document, "{%p for _ in range(block.count) %}", "VBWritingLine")
     paragraph(document, "", "VBWritingLine")
@@ -232,17 +252,7 @@ def form_table(document, widths: tuple[float, ...]) -> None:
     table = document.add_table(rows=4, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    properties = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
-            element.set(qn(key), value)
-        borders.append(element)
-    properties.append(borders)
-    fixed = OxmlElement("w:tblLayout")
-    fixed.set(qn("w:type"), "fixed")
-    properties.append(fixed)
+    table._tbl.tblPr.insert_element_before(table_borders("single", "4"), *AFTER_TABLE_BORDERS)
     for column, width in zip(table.columns, widths):
         column.width = Mm(width)
         for cell in column.cells:
@@ -279,6 +289,8 @@ def signature_table(document) -> None:
     for _ in range(layout.SIGNATURE_SPACE_LINES):
         paragraph(right, "", "VBSignature")
     paragraph(right, "{{ doc.signature.name }}", "VBSignerName")
+    # The block moves to the next page whole, with the closing paragraph kept before it.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def page_setup(document) -> None:

@@ -6,7 +6,7 @@ from ..content.distribution import Recipient
 from ..content.edition import Edition
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import author, header, indicator_lines, issue_date, plain, signature, task_blocks
+from .parts import with_closing, author, header, indicator_lines, issue_date, plain, signature, task_blocks
 
 GIVES = {"giao": "giao", "de_nghi": "đề nghị"}
 
@@ -75,7 +75,7 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
         type_name=None,
         title=None,
         addressees=(f"Kính gửi: {recipient.name}.",),
-        blocks=tuple(blocks),
+        blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines(entries, [*plan.archive, meta.drafting_unit]),
         info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=author(edition), created=issue_date(edition)),

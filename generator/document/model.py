@@ -20,7 +20,8 @@ class Span:
     italic: bool = False
 
 
-BlockKind = Literal["heading", "paragraph"]
+# A heading stays with the paragraph after it; the closing paragraph stays with the signature.
+BlockKind = Literal["heading", "paragraph", "closing"]
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,15 @@ def plain(text: str) -> Block:
     return Block("paragraph", (Span(text),))
 
 
+def with_closing(blocks: list) -> tuple:
+    """The body with its last paragraph marked as closing, so that it is never left on a page
+    without the signature block."""
+    *body, last = blocks
+    if isinstance(last, Block) and last.kind == "paragraph":
+        last = Block("closing", last.spans)
+    return (*body, last)
+
+
 def heading(edition: Edition, label: str, title: str, bold: bool, run_in: str | None = None) -> Block:
     runs = spans(edition, f"{label} {title}", bold=bold)
     if run_in is None:

@@ -18,10 +18,10 @@ from ..errors import TemplateProblem
 from . import layout
 from .jinja import CompilingOnceEnvironment, strict_environment
 
-# Paragraph styles drawn with a bottom border: style id → (name in Word, Rules attribute, column width).
+# Empty paragraphs drawn as a rule by their bottom border: style id → (name in Word, Rules attribute, column width).
 RULED_STYLES = {
     "VBRuleAgency": ("Gạch dưới tên cơ quan", "agency_mm", layout.HEADER_LEFT_MM),
-    "VBMotto": ("Tiêu ngữ", "motto_mm", layout.HEADER_RIGHT_MM),
+    "VBRuleMotto": ("Gạch dưới tiêu ngữ", "motto_mm", layout.HEADER_RIGHT_MM),
     "VBRuleTitle": ("Gạch dưới trích yếu", "title_mm", layout.TEXT_WIDTH_MM),
 }
 
