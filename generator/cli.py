@@ -8,6 +8,7 @@ is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -71,10 +72,19 @@ def run(args: argparse.Namespace) -> int | None:
         )
 
 
+def _stop(signum, frame) -> None:
+    # SIGTERM becomes an exception, so the file being written is removed and workers are stopped.
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         code = run(args)
+    except KeyboardInterrupt:
+        print("Đã dừng giữa chừng. Các tệp đã ghi đều trọn vẹn; chạy lại lệnh để hoàn tất.", file=sys.stderr)
+        return 130
     except ContentError as err:
         for problem in err.problems:
             print(problem, file=sys.stderr)
