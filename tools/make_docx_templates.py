@@ -273,7 +273,7 @@ def form_table(document, widths: tuple[float, ...]) -> None:
 
 def signature_table(document) -> None:
     """Nơi nhận on the left, level with the signature lines on the right."""
-    paragraph(document, "", "VBBody")
+    paragraph(document, "", "VBClosing")  # the space above the block, kept with it like the closing paragraph
     table = borderless_table(document, [layout.SIGNATURE_LEFT_MM, layout.SIGNATURE_RIGHT_MM])
     left, right = table.rows[0].cells
     cell_start(left, "Nơi nhận:", "VBRecipientsLabel")
