@@ -13,7 +13,7 @@ import docx
 import pytest
 import yaml
 
-from conftest import CONTENT, YEAR, run_cli
+from conftest import CONTENT, TEMPLATES, YEAR, run_cli
 
 EDITION = CONTENT / str(YEAR)
 
@@ -175,3 +175,83 @@ def test_agency_without_tasks_fails_the_build(content_copy):
         f"content/{YEAR}/ke-hoach.yaml:{line}: to_chuc_thuc_hien[10].nhiem_vu: “Công an huyện” được gửi công văn "
         "nhưng không có nhiệm vụ nào"
     )
+
+
+# ---------------------------------------------------------------- the plan's layout checks, reused
+def letter_and_form(built, key: str):
+    folder = built.output / str(YEAR) / key
+    return folder / f"cong-van-{key}.docx", folder / f"bao-cao-{key}.docx"
+
+
+def test_every_letter_passes_the_decree_30_checks(built, expected, fill):
+    import nd30
+
+    plan = load("ke-hoach.yaml")
+    subject = "V/v " + fill(load("cong-van.yaml")["trich_yeu"])
+    subject = "V/v " + subject[4].lower() + subject[5:]
+    signer = plan["nguoi_ky"]
+    lines = [line for line in (signer["tham_quyen"], signer["chuc_vu"]) if line]
+    for recipient in expected:
+        document = docx.Document(str(letter_and_form(built, recipient["key"])[0]))
+        nd30.check_page(document)
+        nd30.check_fonts(document)
+        nd30.check_header(document, type_name=None, title=subject, agency_lines=[fill(l).upper() for l in plan["van_ban"]["co_quan_ban_hanh"]])
+        nd30.check_addressees(document, [f"Kính gửi: {recipient['name']}."])
+        nd30.check_body(document, type_name=None, title=subject, addressees=[f"Kính gửi: {recipient['name']}."])
+        nd30.check_signature(document, lines=lines, name=signer["ho_ten"], addressed=True)
+
+
+def check_form(document, recipient: dict, fill, *, parent: str | None, own: str) -> None:
+    import nd30
+
+    title = fill(load("bieu-mau.yaml")["trich_yeu"])
+    receiver = {a["ma"]: a for a in load("co-quan.yaml")["co_quan"]}[load("ke-hoach.yaml")["bao_cao"]["noi_nhan_bao_cao"]]
+    addressees = [f"Kính gửi: {receiver['ten']}."]
+    nd30.check_page(document)
+    nd30.check_fonts(document)
+    nd30.check_header(document, type_name="BÁO CÁO", title=title, type_code="BC", agency_lines=[own.upper()], parent_agency=parent)
+    nd30.check_addressees(document, addressees)
+    # A form ends with lines to write on, not with a paragraph ending "./.".
+    nd30.check_body(document, type_name="BÁO CÁO", title=title, addressees=addressees, end_mark=False)
+
+
+@pytest.mark.parametrize("key", ["UBND-xa-An-Khuong", "UBND-thi-tran-Tan-Khai"])
+def test_commune_report_forms_pass_the_decree_30_checks(built, expected, fill, key):
+    recipient = next(r for r in expected if r["key"] == key)
+    document = docx.Document(str(letter_and_form(built, key)[1]))
+    check_form(document, recipient, fill, parent=None, own="UBND " + recipient["name"].removeprefix("Ủy ban nhân dân "))
+
+
+def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_gives_it(built, expected, fill, content_copy, tmp_path):
+    from generator.content.distribution import distribution
+    from generator.content.edition import load_edition
+    from generator.document.report_form import build_report_form
+    from generator.writers.docx import render_docx
+
+    recipient = next(r for r in expected if r["key"] == "Phong-Tu-phap")
+    document = docx.Document(str(letter_and_form(built, recipient["key"])[1]))
+    assert document.tables[0].rows[1].cells[0].paragraphs[0].text == "Số:      /BC-      "
+    # With its code in co-quan.yaml, the form carries a complete symbol and passes every check.
+    content_copy.replace_once("co-quan.yaml", '    ten: "Phòng Tư pháp"\n', '    ten: "Phòng Tư pháp"\n    ky_hieu: "TP"\n')
+    edition = load_edition(content_copy.folder)
+    served = next(r for r in distribution(edition)[0].recipients if r.key == recipient["key"])
+    path = tmp_path / "form.docx"
+    path.write_bytes(render_docx(build_report_form(edition, served), TEMPLATES / "van-ban.docx"))
+    document = docx.Document(str(path))
+    assert document.tables[0].rows[1].cells[0].paragraphs[0].text == "Số:      /BC-TP"
+    parent = fill(next(a for a in load("co-quan.yaml")["co_quan"] if a["ma"] == "phong-tu-phap")["co_quan_cap_tren"]).upper()
+    check_form(document, recipient, fill, parent=parent, own=recipient["name"])
+
+
+@pytest.mark.parametrize("kind", ["cong-van", "bao-cao"])
+def test_letter_and_form_pdfs_show_the_docx_text(built, kind):
+    import nd30
+    from pypdf import PdfReader
+
+    key = "Phong-VH-TT"
+    stem = built.output / str(YEAR) / key / f"{kind}-{key}"
+    reader = PdfReader(str(stem.with_suffix(".pdf")))
+    nd30.check_pdf_pages(reader)
+    nd30.check_pdf_fonts(reader)
+    document = docx.Document(str(stem.with_suffix(".docx")))
+    assert nd30.words(nd30.pdf_text(reader)) == nd30.words("\n".join(nd30.document_text_paragraphs(document)))

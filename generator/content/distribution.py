@@ -36,6 +36,7 @@ class Recipient:
     place: str  # place name on its report's date line
     reached_by: str  # how the plan's Nơi nhận reaches it
     commune: bool  # a commune's People's Committee (signs its report "TM. ỦY BAN NHÂN DÂN")
+    symbol_code: str | None  # its abbreviation in its own documents' symbols, if the content gives it
 
     @property
     def tasks(self) -> list[str]:
@@ -105,6 +106,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                     key=file_key(short), name=f"Ủy ban nhân dân {lower}", short_name=short,
                     relation=agency.relation, assignment=assignment, parent=None, own_lines=(short,),
                     place=place, reached_by=f"qua dòng “{agency.short_name}”", commune=True,
+                    symbol_code="UBND",
                 ))
         else:
             recipients.append(Recipient(
@@ -112,6 +114,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 relation=agency.relation, assignment=assignment,
                 parent=edition.text(agency.parent) if agency.parent else None, own_lines=(agency.name,),
                 place=edition.plan.document.place, reached_by=reached, commune=False,
+                symbol_code=agency.symbol_code,
             ))
     seen: dict[str, str] = {}
     for recipient in recipients:

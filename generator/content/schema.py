@@ -157,6 +157,9 @@ class Agency:
     short_name: str = spec("ten_viet_tat", "Tên viết tắt (in ở Nơi nhận, đặt tên tệp)")
     relation: Relation = spec("quan_he", "giao: UBND huyện giao nhiệm vụ; de_nghi: UBND huyện đề nghị phối hợp")
     parent: Optional[str] = spec("co_quan_cap_tren", "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}", default=None)
+    symbol_code: Optional[str] = spec(
+        "ky_hieu", "Chữ viết tắt tên cơ quan trong số, ký hiệu văn bản của cơ quan (ví dụ ở báo cáo: …/BC-TP); để trống thì cơ quan tự ghi", default=None
+    )
     groups: list[str] = spec("thuoc_nhom", "Mã các nhóm (ở mục nhom) mà cơ quan thuộc về", default_factory=list)
     communes: bool = spec("la_cac_xa", "true: mục này đại diện cho tất cả đơn vị cấp xã trong xa-thi-tran.yaml", default=False)
     letter: bool = spec("gui_cong_van", "false: không gửi công văn riêng cho mục này (ví dụ nhóm chung chung)", default=True)

@@ -62,7 +62,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     return Document(
         header=header(
             edition,
-            f"BC-{meta.agency_code}" if recipient.commune else f"BC-{wording.BLANK}",
+            f"BC-{recipient.symbol_code or wording.BLANK}",
             parent=recipient.parent,
             agency_lines=recipient.own_lines,
             place=recipient.place,
