@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
+
+# Fixed zip entry time: python-docx stamps the clock on every entry, which would make each build differ.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -18,3 +23,19 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """A zip (DOCX) rewritten with its entries in a fixed order and a fixed time, so that equal
+    content gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = ["[Content_Types].xml"] + sorted(name for name in names if name != "[Content_Types].xml")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return out.getvalue()

@@ -256,7 +256,6 @@ def test_run_in_headings_are_bold_and_their_text_is_not(plan_docx, plan_content,
     """“**1. Chủ đề tháng hành động:** text”: the heading bold, the text after it regular."""
     meta = plan_content["van_ban"]
     body = nd30.body_paragraphs(plan_docx, type_name=meta["ten_loai"], title=fill(meta["trich_yeu"]))
-    resolver = nd30.Resolver(plan_docx)
     runs_in = [m for _, line in seed_lines() if (m := re.match(r"^\*\*(.+?)\*\*\s+(\S.*)$", line)) and
                not re.match(r"^\d+\. (Phòng|Đề nghị)", m.group(1))]
     assert len(runs_in) == 3, [m.group(1) for m in runs_in]

@@ -10,7 +10,6 @@ equal bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import datetime, time
 from pathlib import Path
 
@@ -22,14 +21,13 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..errors import TemplateProblem
-from ..files import write_atomic
+from ..files import reproducible_zip, write_atomic
 from ..writers import layout
 from ..writers.jinja import strict_environment
 from .diff import Comparison, ParagraphDiff, Piece
 
 AUTHOR = "generator"
 HTML_TEMPLATE = "so-sanh.html"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 STATUS_WORDS = {
     "same": "không đổi",
@@ -242,22 +240,7 @@ def render_docx(comparison: Comparison) -> bytes:
             _body_paragraph(document, paragraph, revisions, centred=part.kind == "header")
     buffer = io.BytesIO()
     document.save(buffer)
-    return _normalised_zip(buffer.getvalue())
-
-
-def _normalised_zip(data: bytes) -> bytes:
-    """The same entries in the same order with a fixed time, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    ordered = ["[Content_Types].xml"] + sorted(name for name in names if name != "[Content_Types].xml")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
+    return reproducible_zip(buffer.getvalue())
 
 
 def write_comparison(comparison: Comparison, folder: Path, html_folder: Path) -> list[Path]:

@@ -16,7 +16,6 @@ from .schema import (
     Agency,
     AgencyRegistry,
     Assignment,
-    Commune,
     CommuneList,
     Indicator,
     IndicatorCatalog,

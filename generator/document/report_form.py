@@ -7,7 +7,7 @@ from ..content.edition import Edition
 from . import wording
 from .letter import letter_subject
 from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table, WritingLines
-from .parts import author, header, indicator_lines, issue_date, plain
+from .parts import header, indicator_lines, issue_date, plain
 
 ACTIVITY_COLUMNS = ("STT", "Hoạt động", "Đơn vị tính", "Số lượng", "Số người tham gia", "Trong đó nữ", "Ghi chú")
 WRITING_LINES = 6

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import io
-import zipfile
 from datetime import datetime, time
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from docxtpl import DocxTemplate, RichText
 
 from ..document.model import Block, Document
 from ..errors import TemplateProblem
+from ..files import reproducible_zip
 from . import layout
 from .jinja import CompilingOnceEnvironment, strict_environment
 
@@ -25,8 +25,6 @@ RULED_STYLES = {
     "VBRuleTitle": ("Gạch dưới trích yếu", "title_mm", layout.TEXT_WIDTH_MM),
 }
 
-# Fixed zip entry time: python-docx stamps the clock on every entry, which would make each build differ.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @functools.cache
@@ -58,7 +56,7 @@ def render_docx(document: Document, template: Path) -> bytes:
     _set_properties(docx_template.docx, document)
     buffer = io.BytesIO()
     docx_template.save(buffer)
-    return _normalised_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
 
 
 def _draw_rules(docx, document: Document) -> None:
@@ -84,18 +82,3 @@ def _set_properties(docx, document: Document) -> None:
     core.created = core.modified = stamp
     core.last_printed = stamp
     core.revision = 1
-
-
-def _normalised_zip(data: bytes) -> bytes:
-    """The same entries in the same order with a fixed time, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    ordered = ["[Content_Types].xml"] + sorted(name for name in names if name != "[Content_Types].xml")
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
-    return out.getvalue()
