@@ -18,18 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from typing import TYPE_CHECKING
+
 from . import __version__
-from .content.distribution import distribution
-from .content.edition import Edition, display_path, load_edition
-from .document.manifest import Manifest, build_manifest
 from .errors import GeneratorError
-from .files import write_atomic
-from .kinds import jobs
-from .render import RenderTask, render
-from .state import BuildState
+from .files import display_path, write_atomic
+from .state import STATE_FILE, BuildState
 from .writers.fonts import body_font, check_harfbuzz_subset, font_identity
 
+if TYPE_CHECKING:
+    from .content.edition import Edition
+    from .document.manifest import Manifest
+    from .render import RenderTask
+
 MANIFEST = "danh-sach-gui"  # the distribution list, as .csv and .html in output/<year>/
+STATE_SAVE_SECONDS = 0.5
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,17 @@ def fingerprint(*parts: str) -> str:
 
 
 # ---------------------------------------------------------------- what to build
+def edition_inputs(project: Project, content_folder: Path) -> str:
+    """One digest of everything an edition's outputs are made from, read without parsing anything."""
+    return fingerprint(_files_digest(content_folder), _files_digest(project.templates), font_identity())
+
+
 def targets(project: Project, edition: Edition) -> list[Target]:
+    from .content.distribution import distribution
+    from .document.manifest import build_manifest
+    from .kinds import jobs
+    from .render import RenderTask
+
     html_folder = project.templates / "html"
     html_digest = _files_digest(html_folder)
     docx_digests: dict[Path, str] = {}
@@ -150,6 +163,8 @@ def _manifest_html(manifest: Manifest, html_folder: Path) -> bytes:
 def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes]]:
     """Each stale target with its bytes, as soon as it is ready; the costliest start first."""
     local = [t for t in stale if t.task is None]
+    from .render import render
+
     remote = sorted((t for t in stale if t.task is not None), key=lambda t: -t.task.cost)
     for target in local:
         yield target, target.make()
@@ -185,11 +200,19 @@ def build(
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
-    edition = load_edition(edition_folder(project, year))
-    folder = project.output / str(edition.year)
+    content_folder = edition_folder(project, year)
+    folder = project.output / content_folder.name
     report = BuildReport(folder)
-    wanted = targets(project, edition)
     state = BuildState.load(folder)
+    inputs = edition_inputs(project, content_folder)
+    if not force and state.unchanged_since(inputs):
+        report.unchanged = len(state.entries)
+        report.seconds = time.perf_counter() - started
+        return report
+    from .content.edition import load_edition  # only now: the quick check above needs none of it
+
+    edition = load_edition(content_folder)
+    wanted = targets(project, edition)
     stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
     report.unchanged = len(wanted) - len(stale)
     if any(t.task is not None and t.task.format == "pdf" for t in stale):
@@ -198,11 +221,16 @@ def build(
         check_harfbuzz_subset()
     if folder.is_dir():
         _remove_leftovers(folder)
+    saved = time.monotonic()
     for done, (target, data) in enumerate(_rendered(stale, workers or os.cpu_count() or 1), start=1):
         path = folder / target.relative
         write_atomic(path, data)
         state.record(target.relative, target.fingerprint)
-        state.save()
+        # Saved now and then, not after every file: a killed build only rebuilds the few files
+        # written since the last save.
+        if time.monotonic() - saved > STATE_SAVE_SECONDS:
+            state.save()
+            saved = time.monotonic()
         report.written.append(path)
         if progress:
             progress(done, len(stale))
@@ -215,7 +243,8 @@ def build(
         state.forget(relative)
         if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
             path.parent.rmdir()
-    if report.removed or not (folder / ".build-state.json").exists():
+    if report.written or report.removed or state.inputs != inputs or not (folder / STATE_FILE).exists():
+        state.inputs = inputs
         state.save()
     report.seconds = time.perf_counter() - started
     return report

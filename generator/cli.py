@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .build import Project, build
 from .commands.console import EDITION_COMMANDS, add_edition_commands, run_edition_command
-from .content.edition import display_path
+from .files import display_path
 from .errors import ContentError, GeneratorError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,15 +11,24 @@ from pathlib import Path
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def display_path(path: Path) -> str:
+    """A path as the clerk sees it: relative to the working folder when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary name beside `path`, then rename: the file is either old or complete."""
+    """Write to a temporary name beside `path`, then rename: the file is either old or complete.
+
+    No fsync: the rename already protects against a killed build, which is what this is for; a
+    power cut is not, and syncing every file would double the time spent writing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

@@ -2,7 +2,9 @@
 
 Kept in `output/<year>/.build-state.json`. A file is current when it is still there, unchanged
 since it was written (size and modification time), and its inputs have the same fingerprint.
-Only files listed here are ever removed by a build.
+Only files listed here are ever removed by a build. `inputs` is the digest of every input of the
+edition as a whole (content files, templates, font, code) when the last build completed: while it
+is the same and every file is unchanged, there is nothing to do, not even to read the content.
 """
 
 from __future__ import annotations
@@ -20,24 +22,32 @@ STATE_FILE = ".build-state.json"
 class BuildState:
     folder: Path  # output/<year>/
     entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns
+    inputs: str = ""  # digest of the whole edition's inputs at the last complete build
 
     @classmethod
     def load(cls, folder: Path) -> "BuildState":
         try:
-            entries = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+            data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
         except (FileNotFoundError, ValueError):
-            entries = {}
-        return cls(folder, entries if isinstance(entries, dict) else {})
+            data = {}
+        if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
+            return cls(folder)
+        return cls(folder, data["files"], str(data.get("inputs", "")))
 
-    def is_current(self, relative: str, fingerprint: str) -> bool:
-        entry = self.entries.get(relative)
-        if entry is None or entry.get("fingerprint") != fingerprint:
-            return False
+    def unchanged_since(self, inputs: str) -> bool:
+        """True when the inputs are those of the last complete build and no output was touched."""
+        return bool(self.entries) and inputs == self.inputs and all(self._untouched(r, e) for r, e in self.entries.items())
+
+    def _untouched(self, relative: str, entry: dict) -> bool:
         try:
             stat = (self.folder / relative).stat()
         except FileNotFoundError:
             return False
         return stat.st_size == entry.get("size") and stat.st_mtime_ns == entry.get("mtime_ns")
+
+    def is_current(self, relative: str, fingerprint: str) -> bool:
+        entry = self.entries.get(relative)
+        return entry is not None and entry.get("fingerprint") == fingerprint and self._untouched(relative, entry)
 
     def record(self, relative: str, fingerprint: str) -> None:
         stat = (self.folder / relative).stat()
@@ -47,5 +57,5 @@ class BuildState:
         self.entries.pop(relative, None)
 
     def save(self) -> None:
-        data = json.dumps(self.entries, ensure_ascii=False, indent=1, sort_keys=True)
+        data = json.dumps({"inputs": self.inputs, "files": self.entries}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         write_atomic(self.folder / STATE_FILE, data.encode("utf-8"))

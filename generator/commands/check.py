@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..content.edition import Edition, display_path, load_edition, text_values
+from ..content.edition import Edition, load_edition, text_values
+from ..files import display_path
 from ..content.schema import Item, PartialDate
 from ..document import wording
 from ..errors import Notice

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..content.edition import display_path
+from ..files import display_path
 from ..errors import GeneratorError
 
 # A year as a four-digit number standing alone: "31/10/2024", "năm 2024", "2021-2030", not "120245".

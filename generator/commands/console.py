@@ -9,12 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..content.edition import display_path
+from ..files import display_path
 from ..errors import ContentError
-from .check import check, summary
-from .common import existing_edition, newest_year
-from .diff import diff
-from .new_year import NewEditionInvalid, new_year
+
+# The commands' modules are imported when one is run: `build` does not pay for them at start-up.
 
 EDITION_COMMANDS = ("new-year", "check", "diff")
 
@@ -45,6 +43,8 @@ def run_edition_command(args: argparse.Namespace) -> int:
 
 
 def _new_year(args: argparse.Namespace) -> int:
+    from .new_year import NewEditionInvalid, new_year
+
     try:
         result = new_year(args.content, args.from_year, args.to_year)
     except NewEditionInvalid as err:
@@ -74,6 +74,9 @@ def _new_year(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .check import check, summary
+    from .common import existing_edition, newest_year
+
     year = args.year if args.year is not None else newest_year(args.content)
     folder = existing_edition(args.content, year)
     try:
@@ -91,6 +94,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff
     from .diff_output import summary_lines
 
     written, comparison = diff(args.content, args.output, args.templates, args.from_year, args.to_year)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import ContentError, Problem
+from ..files import display_path
 from .binding import Binder, compose
 from .distribution import distribution
 from .schema import (
@@ -68,14 +69,6 @@ class Edition:
     def text(self, raw: str) -> str:
         """Content text with its placeholders filled in (italic markers are kept)."""
         return expand(raw, self.placeholder_values)
-
-
-def display_path(path: Path) -> str:
-    """A path as the clerk sees it: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def load_edition(folder: Path) -> Edition:
