@@ -114,7 +114,7 @@ def edition_inputs(project: Project, content_folder: Path) -> str:
 
 def targets(project: Project, edition: Edition) -> list[Target]:
     from .content.distribution import distribution
-    from .document.manifest import build_manifest
+    from .document.manifest import DocumentFiles, build_manifest
     from .kinds import jobs
     from .render import RenderTask
 
@@ -122,8 +122,8 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     html_digest = _files_digest(html_folder)
     docx_digests: dict[Path, str] = {}
     result: list[Target] = []
-    by_recipient: dict[str, tuple[str, ...]] = {}
-    plan_files: tuple[str, ...] = ()
+    by_recipient: dict[str, tuple[DocumentFiles, ...]] = {}
+    plan_files: tuple[DocumentFiles, ...] = ()
     for job in jobs(edition):
         document = job.document(edition)
         content = repr(document)
@@ -136,9 +136,9 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         result.append(Target(pdf, fingerprint("pdf", content, html_digest, font_identity()),
                              task=RenderTask("pdf", document, html_folder / job.kind.html_template)))
         if job.recipient is None:
-            plan_files += (docx, pdf)
+            plan_files += (DocumentFiles(job.kind.title, docx, pdf),)
         else:
-            by_recipient[job.recipient.key] = by_recipient.get(job.recipient.key, ()) + (docx, pdf)
+            by_recipient[job.recipient.key] = by_recipient.get(job.recipient.key, ()) + (DocumentFiles(job.kind.title, docx, pdf),)
     manifest = build_manifest(edition, distribution(edition)[0], by_recipient, plan_files)
     content = repr(manifest)
     result.append(Target(f"{MANIFEST}.csv", fingerprint("csv", content), make=lambda: _manifest_csv(manifest)))

@@ -16,6 +16,7 @@ from .document.report_form import build_report_form
 @dataclass(frozen=True)
 class DocumentKind:
     id: str
+    title: str  # what the clerk calls it, in the distribution list
     per: Literal["plan", "recipient"]  # one for the plan, or one for each recipient of a letter
     docx_template: str  # a file in templates/
     html_template: str  # a file in templates/html/
@@ -24,9 +25,9 @@ class DocumentKind:
 
 
 KINDS: tuple[DocumentKind, ...] = (
-    DocumentKind("ke-hoach", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
-    DocumentKind("cong-van", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter),
-    DocumentKind("bao-cao", "recipient", "van-ban.docx", "van-ban.html", "{key}/bao-cao-{key}", build_report_form),
+    DocumentKind("ke-hoach", "Kế hoạch", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
+    DocumentKind("cong-van", "Công văn", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter),
+    DocumentKind("bao-cao", "Biểu mẫu báo cáo", "recipient", "van-ban.docx", "van-ban.html", "{key}/bao-cao-{key}", build_report_form),
 )
 
 

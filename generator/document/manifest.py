@@ -11,6 +11,15 @@ RELATION = {"giao": "Giao nhiệm vụ", "de_nghi": "Đề nghị phối hợp"}
 
 
 @dataclass(frozen=True)
+class DocumentFiles:
+    """One document in both formats, as paths relative to output/<year>/."""
+
+    title: str  # "Công văn", "Biểu mẫu báo cáo", "Kế hoạch"
+    docx: str
+    pdf: str
+
+
+@dataclass(frozen=True)
 class ManifestRow:
     number: int
     name: str
@@ -18,24 +27,27 @@ class ManifestRow:
     relation: str
     tasks: int
     indicators: int
-    files: tuple[str, ...]  # this recipient's files, relative to output/<year>/
+    documents: tuple[DocumentFiles, ...]  # what this recipient is sent, besides the plan
     reached_by: str  # how the plan's Nơi nhận reaches the recipient
 
 
 @dataclass(frozen=True)
 class Manifest:
     title: str
-    plan_files: tuple[str, ...]
+    plan: tuple[DocumentFiles, ...]
     rows: tuple[ManifestRow, ...]
     not_served: tuple[tuple[str, str], ...]  # (agency name, why no letter)
     checks: tuple[str, ...]  # one sentence per check made, with its count
 
-    columns = ("STT", "Nơi nhận", "Tên viết tắt", "Quan hệ", "Số nhiệm vụ", "Số chỉ tiêu báo cáo",
-               "Tệp gửi kèm", "Kế hoạch", "Có trong Nơi nhận của kế hoạch")
+    @property
+    def columns(self) -> tuple[str, ...]:
+        titles = tuple(document.title for document in (self.rows[0].documents if self.rows else ()))
+        return ("STT", "Nơi nhận", "Tên viết tắt", "Quan hệ", "Số nhiệm vụ", "Số chỉ tiêu báo cáo", *titles,
+                *(document.title for document in self.plan), "Có trong Nơi nhận của kế hoạch")
 
 
-def build_manifest(edition: Edition, distribution: Distribution, files_by_recipient: dict[str, tuple[str, ...]],
-                   plan_files: tuple[str, ...]) -> Manifest:
+def build_manifest(edition: Edition, distribution: Distribution,
+                   by_recipient: dict[str, tuple[DocumentFiles, ...]], plan: tuple[DocumentFiles, ...]) -> Manifest:
     rows = tuple(
         ManifestRow(
             number=number,
@@ -44,7 +56,7 @@ def build_manifest(edition: Edition, distribution: Distribution, files_by_recipi
             relation=RELATION[recipient.relation],
             tasks=len(recipient.tasks),
             indicators=sum(len(ref.indicators) for ref in recipient.indicators),
-            files=files_by_recipient[recipient.key],
+            documents=by_recipient[recipient.key],
             reached_by=recipient.reached_by,
         )
         for number, recipient in enumerate(distribution.recipients, start=1)
@@ -59,7 +71,7 @@ def build_manifest(edition: Edition, distribution: Distribution, files_by_recipi
     )
     return Manifest(
         title=f"Danh sách gửi văn bản Tháng hành động năm {edition.year}",
-        plan_files=plan_files,
+        plan=plan,
         rows=rows,
         not_served=tuple((item.agency.name, item.reason) for item in distribution.not_served),
         checks=checks,

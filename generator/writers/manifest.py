@@ -18,8 +18,9 @@ def render_csv(manifest: Manifest) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(manifest.columns)
     for row in manifest.rows:
+        documents = [f"{d.docx} {d.pdf}" for d in (*row.documents, *manifest.plan)]
         writer.writerow([row.number, row.name, row.short_name, row.relation, row.tasks, row.indicators,
-                         " ".join(row.files), " ".join(manifest.plan_files), row.reached_by])
+                         *documents, row.reached_by])
     # The byte order mark lets Excel read the file as UTF-8, so Vietnamese letters show.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
