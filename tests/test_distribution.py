@@ -138,7 +138,7 @@ def test_manifest_lists_every_recipient_with_existing_files(built, expected):
         rows = list(csv.DictReader(handle))
     assert [row["Nơi nhận"] for row in rows] == [r["name"] for r in expected]
     for row in rows:
-        for name in row["Tệp gửi kèm"].split() + row["Kế hoạch"].split():
+        for name in row["Công văn"].split() + row["Biểu mẫu báo cáo"].split() + row["Kế hoạch"].split():
             assert (folder / name).is_file(), name
         assert row["Có trong Nơi nhận của kế hoạch"].startswith(("trực tiếp", "qua nhóm", "qua dòng"))
     page = (folder / "danh-sach-gui.html").read_text(encoding="utf-8")
