@@ -1,9 +1,11 @@
-"""Shared fixtures: one build of the real content per session, content copies, the CLI, LibreOffice."""
+"""Shared fixtures and helpers: one build of the real content per session, content copies, the CLI,
+LibreOffice, and readings of the YAML that do not go through the generator."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -108,39 +110,112 @@ def fill(plan_content):
 
 
 # ----------------------------------------------------------------------------- editing a content copy
-class ContentCopy:
-    """A copy of content/<year>/ under <tmp>/content/<year>/, with edits that report their line."""
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace the single occurrence of `old` in a file; return the 1-based line where it started."""
+    text = path.read_text(encoding="utf-8")
+    count = text.count(old)
+    assert count == 1, f"{path.name}: expected {old!r} exactly once, found {count}"
+    start = text.index(old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text.count("\n", 0, start) + 1
 
-    def __init__(self, base: Path, year: int):
+
+class ContentCopy:
+    """A working folder `base` with copies of editions under base/content/<year>/ (output goes to
+    base/output/), and edits that report their line. Created with a copy of content/<year>/; more
+    editions with copy(). `year` is the edition that path(), text(), … address unless given year=."""
+
+    def __init__(self, base: Path, year: int = YEAR):
         self.base = base  # run the CLI with this as working folder
         self.content = base / "content"
-        self.folder = self.content / str(year)
-        shutil.copytree(CONTENT / str(year), self.folder)
+        self.output = base / "output"
+        self.year = year
+        self.copy(year)
 
-    def path(self, name: str) -> Path:
-        return self.folder / name
+    @property
+    def folder(self) -> Path:
+        return self.content / str(self.year)
 
-    def text(self, name: str) -> str:
-        return self.path(name).read_text(encoding="utf-8")
+    def copy(self, year: int = YEAR, as_year: int | None = None) -> Path:
+        """Copy content/<year>/ to base/content/<as_year or year>/."""
+        target = self.content / str(as_year or year)
+        shutil.copytree(CONTENT / str(year), target)
+        return target
 
-    def replace_once(self, name: str, old: str, new: str) -> int:
+    def path(self, name: str, *, year: int | None = None) -> Path:
+        return self.content / str(self.year if year is None else year) / name
+
+    def text(self, name: str, *, year: int | None = None) -> str:
+        return self.path(name, year=year).read_text(encoding="utf-8")
+
+    def replace_once(self, name: str, old: str, new: str, *, year: int | None = None) -> int:
         """Replace the single occurrence of `old`; return the 1-based line where it started."""
-        text = self.text(name)
-        count = text.count(old)
-        assert count == 1, f"{name}: expected {old!r} exactly once, found {count}"
-        start = text.index(old)
-        self.path(name).write_text(text.replace(old, new), encoding="utf-8")
-        return text.count("\n", 0, start) + 1
+        return replace_once(self.path(name, year=year), old, new)
 
-    def line_of(self, name: str, fragment: str) -> int:
-        lines = [i for i, line in enumerate(self.text(name).splitlines(), start=1) if fragment in line]
+    def line_of(self, name: str, fragment: str, *, year: int | None = None) -> int:
+        """The one non-comment line that contains `fragment`."""
+        lines = [i for i, line in enumerate(self.text(name, year=year).splitlines(), start=1)
+                 if fragment in line and not line.lstrip().startswith("#")]
         assert len(lines) == 1, f"{name}: {fragment!r} on lines {lines}, expected exactly one"
         return lines[0]
 
 
 @pytest.fixture
 def content_copy(tmp_path) -> ContentCopy:
-    return ContentCopy(tmp_path / "work", YEAR)
+    return ContentCopy(tmp_path / "work")
+
+
+@pytest.fixture
+def work(content_copy, monkeypatch) -> ContentCopy:
+    """content_copy with its folder as the working folder, so that paths print as content/<year>/…
+    exactly as the clerk sees them."""
+    monkeypatch.chdir(content_copy.base)
+    return content_copy
+
+
+def listing(folder: Path) -> list[str]:
+    """Every path under `folder`, hidden ones included, as relative strings."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+# ----------------------------------------------------------------------------- reading YAML without the generator
+def quoted_values(line: str) -> list[str]:
+    """The double-quoted strings of one YAML line, before its comment (content values are always
+    written "…" on one line). Escapes are kept as typed; years are digits, so it does not matter."""
+    values, current, quoted, escaped = [], [], False, False
+    for char in line:
+        if quoted:
+            if escaped:
+                current.append(char)
+                escaped = False
+            elif char == "\\":
+                current.append(char)
+                escaped = True
+            elif char == '"':
+                values.append("".join(current))
+                current, quoted = [], False
+            else:
+                current.append(char)
+        elif char == '"':
+            quoted = True
+        elif char == "#":
+            break
+    return values
+
+
+def strings(value) -> list[str]:
+    """Every string in a safe-loaded YAML value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    return []
+
+
+def year_count(text: str, year: int) -> int:
+    return len(re.findall(rf"(?<!\d){year}(?!\d)", text))
 
 
 # ----------------------------------------------------------------------------- the CLI
@@ -155,9 +230,17 @@ class CliResult:
         return self.stderr.splitlines()
 
 
-def run_cli(args: list[str], cwd: Path, timeout: float = 120) -> CliResult:
-    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""), PYTHONIOENCODING="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True,
+def cli_env() -> dict[str, str]:
+    """The environment the CLI runs in: the project importable, UTF-8 output."""
+    return dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""), PYTHONIOENCODING="utf-8")
+
+
+def run_cli(args: list[str], cwd: Path, *, cwd_folders: bool = False, timeout: float = 300) -> CliResult:
+    """`python -m generator <args>` in `cwd`. With cwd_folders=True, on cwd/content and cwd/output
+    (and the project's templates): never on the project's own content/ and output/."""
+    if cwd_folders:
+        args = ["--content", str(cwd / "content"), "--output", str(cwd / "output"), "--templates", str(TEMPLATES), *args]
+    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=cli_env(), capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout)
     return CliResult(done.returncode, done.stdout, done.stderr)
 
@@ -180,7 +263,8 @@ def snapshot(folder: Path) -> dict[str, tuple]:
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """The LibreOffice binary; missing: skipped locally, a failure on CI (CI=true)."""
-    found = shutil.which("soffice") or (SOFFICE_DEFAULT if Path(SOFFICE_DEFAULT).exists() else None)
+    found = (shutil.which("soffice") or shutil.which("libreoffice")
+             or (SOFFICE_DEFAULT if Path(SOFFICE_DEFAULT).exists() else None))
     if found is None:
         if os.environ.get("CI") == "true":
             pytest.fail("LibreOffice (soffice) is required on CI but was not found")
@@ -189,17 +273,17 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="session")
-def libreoffice_pdf(soffice, tmp_path_factory):
-    """Convert a DOCX to PDF with LibreOffice headless; returns (CompletedProcess, pdf path)."""
+def libreoffice(soffice, tmp_path_factory):
+    """Convert a file with LibreOffice headless (to PDF unless told); returns (CompletedProcess, converted path)."""
     profile = tmp_path_factory.mktemp("lo-profile")
 
-    def convert(docx_path: Path) -> tuple[subprocess.CompletedProcess, Path]:
+    def convert(source: Path, to: str = "pdf") -> tuple[subprocess.CompletedProcess, Path]:
         outdir = tmp_path_factory.mktemp("lo-out")
         done = subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
-             "--outdir", str(outdir), str(docx_path)],
-            capture_output=True, text=True, timeout=180,
+            [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", to,
+             "--outdir", str(outdir), str(source)],
+            capture_output=True, text=True, timeout=300,
         )
-        return done, outdir / (docx_path.stem + ".pdf")
+        return done, outdir / f"{source.stem}.{to}"
 
     return convert

@@ -10,11 +10,10 @@ from collections import Counter
 
 import yaml
 
-from conftest_issue4 import BASE_YEAR, run_cli, work  # noqa: F401
+from conftest import YEAR, run_cli
 
 from generator.commands.check import check
 
-YEAR = BASE_YEAR
 PLAN, AGENCIES, CATALOG = "ke-hoach.yaml", "co-quan.yaml", "chi-tieu.yaml"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII"}
 CLOSING = "ket_thuc:  # Các đoạn kết thúc kế hoạch, mỗi gạch (-) là một đoạn\n"
@@ -40,22 +39,21 @@ def added_warnings(work, edit) -> list[str]:
 
 
 def plan(work) -> dict:
-    return yaml.safe_load(work.text(YEAR, PLAN))
+    return yaml.safe_load(work.text(PLAN))
 
 
 def add_closing_paragraphs(work, *paragraphs: str) -> list[int]:
     """Append paragraphs to ket_thuc; returns their lines."""
-    text = work.text(YEAR, PLAN)
+    text = work.text(PLAN)
     start = text.index(CLOSING) + len(CLOSING)
     end = text.index("\n", start) + 1  # the existing closing paragraph
     new = "".join(f'  - "{p}"\n' for p in paragraphs)
-    work.path(YEAR, PLAN).write_text(text[:end] + new + text[end:], encoding="utf-8")
+    work.path(PLAN).write_text(text[:end] + new + text[end:], encoding="utf-8")
     first = text.count("\n", 0, end) + 1
     return [first + n for n in range(len(paragraphs))]
 
 
 def test_past_years_in_text(work):
-    work.copy()
     closing = len(plan(work)["ket_thuc"])
     past = "Bãi bỏ Kế hoạch năm 2023; giai đoạn 2016-2020."
     current = "Tiếp tục giai đoạn 2021-2030 đến năm 2030."  # a period that reaches the plan's year is current
@@ -71,14 +69,13 @@ def test_past_years_in_text(work):
 
 
 def test_dates_outside_the_plan_year(work):
-    work.copy()
     closing = len(plan(work)["ket_thuc"])
     later = f"Báo cáo trước ngày 15/01/{YEAR + 1}."
     lines: list[int] = []
     deadline = plan(work)["bao_cao"]["han_bao_cao"]
 
     def edit():
-        lines.append(work.replace_once(YEAR, PLAN, f"  han_bao_cao:\n    nam: {YEAR}\n", f"  han_bao_cao:\n    nam: {YEAR + 1}\n") + 1)
+        lines.append(work.replace_once(PLAN, f"  han_bao_cao:\n    nam: {YEAR}\n", f"  han_bao_cao:\n    nam: {YEAR + 1}\n") + 1)
         lines.extend(add_closing_paragraphs(work, later))
 
     added = added_warnings(work, edit)
@@ -92,22 +89,21 @@ def test_dates_outside_the_plan_year(work):
 
 
 def test_indicators_without_text_that_an_agency_reports(work):
-    work.copy()
     content = plan(work)
-    registry = yaml.safe_load(work.text(YEAR, AGENCIES))
+    registry = yaml.safe_load(work.text(AGENCIES))
     short = {a["ma"]: a["ten_viet_tat"] for a in registry["co_quan"]}
     reporters = [short[a["co_quan"]] for a in content["to_chuc_thuc_hien"]
                  for ref in a.get("bao_cao_chi_tieu", []) if ref["muc_tieu"] == 1 and 1 in ref["chi_tieu"]]
     assert reporters, "the test needs an agency reporting indicator 1 of objective 1"
-    catalog = work.text(YEAR, CATALOG)
+    catalog = work.text(CATALOG)
     first_text = catalog[catalog.index("      - so: 1"):].split("\n")[1]  # noi_dung of objective 1, indicator 1
     assert first_text.lstrip().startswith("noi_dung: ")
     lines: list[int] = []
 
     def edit():
-        lines.append(work.replace_once(YEAR, CATALOG, first_text + "\n", "        noi_dung: null\n"))
+        lines.append(work.replace_once(CATALOG, first_text + "\n", "        noi_dung: null\n"))
         # An indicator nobody reports on may stay without text: no warning.
-        work.replace_once(YEAR, CATALOG, "        don_vi_tinh: \"%\"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n",
+        work.replace_once(CATALOG, "        don_vi_tinh: \"%\"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n",
                           "        don_vi_tinh: \"%\"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n"
                           "      - so: 9\n        noi_dung: null\n")
 
@@ -120,7 +116,6 @@ def test_indicators_without_text_that_an_agency_reports(work):
 
 
 def test_recipients_that_no_section_iv_entry_explains(work):
-    work.copy()
     content = plan(work)
     section_iv = f"mục {ROMAN[len(content['noi_dung']) + 1]} (Tổ chức thực hiện)"
     count = len(content["noi_nhan"])
@@ -129,11 +124,11 @@ def test_recipients_that_no_section_iv_entry_explains(work):
 
     def edit():
         group = '    ten: "Các cơ quan, phòng, ban huyện"  # Tên nhóm in ở Nơi nhận\n'
-        work.replace_once(YEAR, AGENCIES, group, group + '  - ma: "doan-the"\n    ten: "Các đoàn thể huyện"\n')
-        with work.path(YEAR, AGENCIES).open("a", encoding="utf-8") as agencies:
+        work.replace_once(AGENCIES, group, group + '  - ma: "doan-the"\n    ten: "Các đoàn thể huyện"\n')
+        with work.path(AGENCIES).open("a", encoding="utf-8") as agencies:
             agencies.write('\n  - ma: "van-phong"\n    ten: "Văn phòng HĐND và UBND huyện"\n'
                            '    ten_viet_tat: "VP HĐND-UBND huyện"\n    quan_he: "giao"\n    thuoc_nhom: ["doan-the"]\n')
-        line = work.replace_once(YEAR, PLAN, last, last + '  - co_quan: "van-phong"\n  - nhom: "doan-the"\n  - ten: "Báo Bình Phước"\n')
+        line = work.replace_once(PLAN, last, last + '  - co_quan: "van-phong"\n  - nhom: "doan-the"\n  - ten: "Báo Bình Phước"\n')
         lines.extend([line + 1, line + 2])
 
     added = added_warnings(work, edit)
@@ -148,23 +143,22 @@ def test_recipients_that_no_section_iv_entry_explains(work):
 
 
 def test_empty_sections(work):
-    work.copy()
     content = plan(work)
     sections = len(content["noi_dung"])
     agency = next(n for n, a in enumerate(content["to_chuc_thuc_hien"], start=1) if a["co_quan"] == "cac-phong-ban-lien-quan")
-    registry = yaml.safe_load(work.text(YEAR, AGENCIES))
+    registry = yaml.safe_load(work.text(AGENCIES))
     entry = next(a for a in registry["co_quan"] if a["ma"] == "cac-phong-ban-lien-quan")
     assert entry.get("gui_cong_van") is False  # with a letter, an entry without tasks is an error, not a warning
     tasks_line = '  - co_quan: "cac-phong-ban-lien-quan"\n    nhiem_vu:\n'
-    text = work.text(YEAR, PLAN)
+    text = work.text(PLAN)
     start = text.index(tasks_line) + len(tasks_line)
     task = text[start:text.index("\n", start) + 1]
     lines: list[int] = []
 
     def edit():
-        lines.append(work.replace_once(YEAR, PLAN, "\n\ntieu_de_to_chuc_thuc_hien:",
+        lines.append(work.replace_once(PLAN, "\n\ntieu_de_to_chuc_thuc_hien:",
                                        '\n    muc:\n      - doan: []\n  - tieu_de: "KIỂM TRA, GIÁM SÁT:"\n\ntieu_de_to_chuc_thuc_hien:'))
-        lines.append(work.replace_once(YEAR, PLAN, tasks_line + task, '  - co_quan: "cac-phong-ban-lien-quan"\n    nhiem_vu: []\n') + 1)
+        lines.append(work.replace_once(PLAN, tasks_line + task, '  - co_quan: "cac-phong-ban-lien-quan"\n    nhiem_vu: []\n') + 1)
 
     added = added_warnings(work, edit)
 
@@ -186,8 +180,7 @@ KIND_OF = (  # how each printed warning reads → its label in the summary
 
 
 def test_cli_summary_and_strict(work):
-    work.copy()
-    done = run_cli(["check"], work.base)
+    done = run_cli(["check"], work.base, cwd_folders=True)
 
     assert done.returncode == 0 and done.stderr == ""
     *printed, last = done.stdout.splitlines()
@@ -201,17 +194,16 @@ def test_cli_summary_and_strict(work):
     by_kind = ", ".join(f"{counts[label]} {label}" for label in dict.fromkeys(order) if label in counts)
     assert last == f"Kiểm tra content/{YEAR}: không có lỗi, {len(printed)} cảnh báo ({by_kind})."
 
-    strict = run_cli(["check", "--year", str(YEAR), "--strict"], work.base)
+    strict = run_cli(["check", "--year", str(YEAR), "--strict"], work.base, cwd_folders=True)
     assert strict.returncode == 1 and strict.stdout == ""
     assert strict.stderr.splitlines() == printed + [last + " Có --strict nên cảnh báo được tính là lỗi."]
 
 
 def test_errors_are_those_of_the_build(work):
-    work.copy()
-    line = work.replace_once(YEAR, PLAN, "  so: null  #", '  so: "năm"  #')
+    line = work.replace_once(PLAN, "  so: null  #", '  so: "năm"  #')
 
-    checked = run_cli(["check"], work.base)
-    built = run_cli(["build", "--year", str(YEAR)], work.base)
+    checked = run_cli(["check"], work.base, cwd_folders=True)
+    built = run_cli(["build", "--year", str(YEAR)], work.base, cwd_folders=True)
 
     assert checked.returncode == 1 and built.returncode == 1
     *errors, summary = checked.stderr.splitlines()

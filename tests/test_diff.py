@@ -14,14 +14,13 @@ import pytest
 import yaml
 from lxml import etree
 
-from conftest_issue4 import BASE_YEAR, CONTENT, TEMPLATES, Work, convert_with_libreoffice, lo_binary, run_cli, work  # noqa: F401
+from conftest import CONTENT, TEMPLATES, YEAR, run_cli
 
 from generator.commands.diff import compare
 from generator.commands.diff_output import render_docx, render_html, summary_lines
 from generator.commands.new_year import new_year
 from generator.content.edition import load_edition
 
-YEAR = BASE_YEAR
 PLAN, AGENCIES = "ke-hoach.yaml", "co-quan.yaml"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -224,10 +223,11 @@ def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
     assert {m.get(f"{{{W}}}author") for m in marks} == {"generator"}
 
 
-def test_libreoffice_sees_the_tracked_changes(comparison, lo_binary, tmp_path):
+def test_libreoffice_sees_the_tracked_changes(comparison, libreoffice, tmp_path):
     source = tmp_path / "so-sanh.docx"
     source.write_bytes(render_docx(comparison))
-    odt = convert_with_libreoffice(lo_binary, source, "odt", tmp_path / "profile", tmp_path / "out")
+    done, odt = libreoffice(source, "odt")
+    assert done.returncode == 0 and odt.is_file(), f"LibreOffice could not convert {source}: {done.stderr}"
     content = etree.fromstring(zipfile.ZipFile(odt).read("content.xml"))
     text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     T = f"{{{text_ns}}}"
@@ -251,11 +251,10 @@ def test_libreoffice_sees_the_tracked_changes(comparison, lo_binary, tmp_path):
 
 # ---------------------------------------------------------------- the command
 def test_cli_writes_both_files_for_the_newest_edition(work):
-    work.copy()
     new_year(work.content, YEAR, YEAR + 1)
     edit(work.content / str(YEAR + 1))
 
-    done = run_cli(["diff"], work.base)
+    done = run_cli(["diff"], work.base, cwd_folders=True)
 
     assert done.returncode == 0, done.stderr
     stem = f"output/{YEAR + 1}/so-sanh-{YEAR}-{YEAR + 1}"
@@ -268,8 +267,7 @@ def test_cli_writes_both_files_for_the_newest_edition(work):
 
 
 def test_cli_refuses_to_compare_a_year_with_itself(work):
-    work.copy()
-    done = run_cli(["diff", "--from", str(YEAR), "--to", str(YEAR)], work.base)
+    done = run_cli(["diff", "--from", str(YEAR), "--to", str(YEAR)], work.base, cwd_folders=True)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"Lỗi: hai năm cần so sánh trùng nhau ({YEAR})"]
     assert not work.output.exists()

@@ -151,14 +151,14 @@ def test_recipient_missing_from_noi_nhan_fails_the_build(content_copy):
     recipient = text.index('- co_quan: "hoi-lhpn"', text.index("\nnoi_nhan:"))  # its Nơi nhận line
     line_start = text.rindex("\n", 0, recipient) + 1
     content_copy.path("ke-hoach.yaml").write_text(text[:line_start] + text[text.index("\n", recipient) + 1:], encoding="utf-8")
-    result = run_cli(["--content", str(content_copy.content), "--output", str(content_copy.base / "output"), "build"], cwd=content_copy.base)
+    result = run_cli(["build"], content_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert result.stderr_lines[0] == (
         f"content/{YEAR}/ke-hoach.yaml:{text.count(chr(10), 0, entry) + 1}: to_chuc_thuc_hien[13].co_quan: "
         "“Hội Liên hiệp Phụ nữ huyện” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch (noi_nhan), "
         "kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false"
     )
-    assert not (content_copy.base / "output").exists()
+    assert not content_copy.output.exists()
 
 
 def test_agency_without_tasks_fails_the_build(content_copy):
@@ -169,7 +169,7 @@ def test_agency_without_tasks_fails_the_build(content_copy):
     task_end = text.index("\n", task_line) + 1
     content_copy.path("ke-hoach.yaml").write_text(text[:tasks] + "nhiem_vu: []\n" + text[task_end:], encoding="utf-8")
     line = text.count("\n", 0, tasks) + 1
-    result = run_cli(["--content", str(content_copy.content), "--output", str(content_copy.base / "output"), "build"], cwd=content_copy.base)
+    result = run_cli(["build"], content_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert result.stderr_lines[0] == (
         f"content/{YEAR}/ke-hoach.yaml:{line}: to_chuc_thuc_hien[10].nhiem_vu: “Công an huyện” được gửi công văn "

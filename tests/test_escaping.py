@@ -52,8 +52,8 @@ def test_pdf_shows_the_text_literally(special_build):
     assert "A &amp; B" not in text and "&lt;" not in text and "&#" not in text
 
 
-def test_libreoffice_converts_the_docx(special_build, libreoffice_pdf):
-    done, pdf = libreoffice_pdf(special_build.plan_docx)
+def test_libreoffice_converts_the_docx(special_build, libreoffice):
+    done, pdf = libreoffice(special_build.plan_docx)
     assert done.returncode == 0, done.stderr
     assert pdf.is_file(), f"no PDF: {done.stdout} {done.stderr}"
     text = " ".join(nd30.pdf_text(PdfReader(str(pdf))).split())

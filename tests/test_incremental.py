@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CONTENT, ROOT, TEMPLATES, YEAR
+from conftest import CONTENT, TEMPLATES, YEAR, cli_env, replace_once
 
 STATE = ".build-state.json"
 
@@ -75,12 +75,6 @@ def test_rebuild_with_nothing_changed_writes_nothing(edition):
     assert mtimes(folder) == before
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def changed(before: dict[str, int], folder: Path) -> set[str]:
     after = mtimes(folder)
     return {name for name in after if before.get(name) != after[name]}
@@ -91,7 +85,7 @@ def test_changing_one_agencys_tasks_rebuilds_its_letter_and_the_plan_only(editio
     before = mtimes(folder)
     # A task's wording appears in the plan and in that agency's letter; its report form does not
     # show tasks, so it stays as it is.
-    edit(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
     report = build(edition, edition.parent / "output")
     expected = {"ke-hoach.docx", "ke-hoach.pdf", "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx", "Phong-Tu-phap/cong-van-Phong-Tu-phap.pdf"}
     assert {p.relative_to(folder).as_posix() for p in report.written} == expected
@@ -120,7 +114,7 @@ def test_changing_a_template_rebuilds_the_documents_that_use_it(edition, tmp_pat
     build(edition, output, templates=templates)  # the copied templates are byte-identical: nothing to do
     folder = output / str(YEAR)
     before = mtimes(folder)
-    edit(templates / "html" / "style.css", "line-height: 1.15;", "line-height: 1.2;")
+    replace_once(templates / "html" / "style.css", "line-height: 1.15;", "line-height: 1.2;")
     report = build(edition, output, templates=templates)
     pdfs = {name for name in before if name.endswith(".pdf")}
     # The stylesheet lays out the PDFs and the HTML list; no DOCX uses it.
@@ -154,10 +148,9 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(buil
     shutil.copytree(CONTENT / str(YEAR), content / str(YEAR))
     output = tmp_path / "output"
     folder = output / str(YEAR)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "--content", str(content), "--output", str(output), "build", "-j", "2"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(folder.rglob("*.pdf")) if folder.exists() else []) < 10:

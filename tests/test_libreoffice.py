@@ -9,8 +9,8 @@ import nd30
 
 
 @pytest.fixture(scope="module")
-def converted(built, libreoffice_pdf):
-    done, pdf = libreoffice_pdf(built.plan_docx)
+def converted(built, libreoffice):
+    done, pdf = libreoffice(built.plan_docx)
     assert done.returncode == 0, f"soffice exited {done.returncode}: {done.stderr}"
     assert "Error" not in done.stdout + done.stderr, done.stdout + done.stderr
     assert pdf.is_file(), f"soffice wrote no PDF: {done.stdout} {done.stderr}"

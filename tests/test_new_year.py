@@ -7,25 +7,24 @@ from collections import Counter
 import pytest
 import yaml
 
-from conftest_issue4 import BASE_YEAR, TEMPLATES, listing, quoted_values, run_cli, strings, work, year_count  # noqa: F401
+from conftest import TEMPLATES, YEAR, listing, quoted_values, run_cli, strings, year_count
 
 from generator.commands.new_year import NewEditionInvalid, new_year
 from generator.content.edition import load_edition
 from generator.document.plan import build_plan
 from generator.errors import EditionExists
 
-OLD, NEW = BASE_YEAR, BASE_YEAR + 1
+OLD, NEW = YEAR, YEAR + 1
 PLAN = "ke-hoach.yaml"
 
 
 def signed(work) -> None:
     """Make the copied plan a signed one: number 345, issued 05/11, so that new-year has all to clear."""
-    work.replace_once(OLD, PLAN, "  so: null  #", "  so: 345  #")
-    work.replace_once(OLD, PLAN, "    ngay: null  # Ngày; để trống (null) khi chưa ký", "    ngay: 5  # Ngày; để trống (null) khi chưa ký")
+    work.replace_once(PLAN, "  so: null  #", "  so: 345  #")
+    work.replace_once(PLAN, "    ngay: null  # Ngày; để trống (null) khi chưa ký", "    ngay: 5  # Ngày; để trống (null) khi chưa ký")
 
 
 def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
-    work.copy()
     signed(work)
     old_files = {p.name: p.read_bytes() for p in (work.content / str(OLD)).iterdir()}
     old_plan = yaml.safe_load(old_files[PLAN])
@@ -46,10 +45,10 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
     assert len(new_lines) == len(old_lines)
     changed = {n + 1: (a, b) for n, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b}
     expected = {
-        work.line_of(OLD, PLAN, "  so: 345"): ("so: 345", "so: null"),
-        work.line_of(OLD, PLAN, f"    nam: {OLD}  # Năm ban hành"): (f"nam: {OLD}", f"nam: {NEW}"),
-        work.line_of(OLD, PLAN, "    thang: 11  # Tháng"): ("thang: 11", "thang: null"),
-        work.line_of(OLD, PLAN, "    ngay: 5  # Ngày"): ("ngay: 5", "ngay: null"),
+        work.line_of(PLAN, "  so: 345"): ("so: 345", "so: null"),
+        work.line_of(PLAN, f"    nam: {OLD}  # Năm ban hành"): (f"nam: {OLD}", f"nam: {NEW}"),
+        work.line_of(PLAN, "    thang: 11  # Tháng"): ("thang: 11", "thang: null"),
+        work.line_of(PLAN, "    ngay: 5  # Ngày"): ("ngay: 5", "ngay: null"),
     }
     deadline_line = old_lines.index("bao_cao:  # Hạn và nơi nhận báo cáo kết quả Tháng hành động\n") + 1
     deadline_year = next(n for n in range(deadline_line, len(old_lines)) if old_lines[n - 1] == f"    nam: {OLD}\n")
@@ -59,10 +58,10 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
         before, after = changed[line]
         assert before.count(old_value) == 1 and after == before.replace(old_value, new_value)
     fields = {
-        work.line_of(OLD, PLAN, "  so: 345"): ("van_ban.so", "345", "để trống (null)"),
-        work.line_of(OLD, PLAN, f"    nam: {OLD}  # Năm ban hành"): ("van_ban.ngay_ban_hanh.nam", str(OLD), str(NEW)),
-        work.line_of(OLD, PLAN, "    thang: 11  # Tháng"): ("van_ban.ngay_ban_hanh.thang", "11", "để trống (null)"),
-        work.line_of(OLD, PLAN, "    ngay: 5  # Ngày"): ("van_ban.ngay_ban_hanh.ngay", "5", "để trống (null)"),
+        work.line_of(PLAN, "  so: 345"): ("van_ban.so", "345", "để trống (null)"),
+        work.line_of(PLAN, f"    nam: {OLD}  # Năm ban hành"): ("van_ban.ngay_ban_hanh.nam", str(OLD), str(NEW)),
+        work.line_of(PLAN, "    thang: 11  # Tháng"): ("van_ban.ngay_ban_hanh.thang", "11", "để trống (null)"),
+        work.line_of(PLAN, "    ngay: 5  # Ngày"): ("van_ban.ngay_ban_hanh.ngay", "5", "để trống (null)"),
         deadline_year: ("bao_cao.han_bao_cao.nam", str(OLD), str(NEW)),
     }
     assert [str(c) for c in result.changes] == [
@@ -88,7 +87,6 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
 
 
 def test_old_year_mentions_listed_are_exactly_those_in_the_text(work):
-    work.copy()
     result = new_year(work.content, OLD, NEW)
 
     # Counted twice without the generator: in every value that YAML reads, and line by line.
@@ -105,21 +103,20 @@ def test_old_year_mentions_listed_are_exactly_those_in_the_text(work):
     assert Counter((m.path, m.line) for m in result.mentions) == by_line
 
     # One line per mention, in the documented form.
-    first_line = work.line_of(NEW, PLAN, f"322/KH-UBND ngày 31/10/{OLD}")
+    first_line = work.line_of(PLAN, f"322/KH-UBND ngày 31/10/{OLD}", year=NEW)
     first = [str(m) for m in result.mentions if m.line == first_line]
     assert first[0].startswith(f"content/{NEW}/{PLAN}:{first_line}: mo_dau[1]: còn nhắc năm {OLD}: “")
     assert f"31/10/{OLD}" in first[0] and first[0].endswith("”")
-    assert len(first) == year_count(quoted_values(work.text(NEW, PLAN).splitlines()[first_line - 1])[0], OLD)
+    assert len(first) == year_count(quoted_values(work.text(PLAN, year=NEW).splitlines()[first_line - 1])[0], OLD)
 
 
 def test_refuses_to_overwrite_an_existing_edition(work):
-    work.copy()
     work.copy(OLD, as_year=NEW)
     before = {p: p.read_bytes() for p in work.content.rglob("*") if p.is_file()}
 
     with pytest.raises(EditionExists):
         new_year(work.content, OLD, NEW)
-    done = run_cli(["new-year", "--from", str(OLD), "--to", str(NEW)], work.base)
+    done = run_cli(["new-year", "--from", str(OLD), "--to", str(NEW)], work.base, cwd_folders=True)
 
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
@@ -131,8 +128,7 @@ def test_refuses_to_overwrite_an_existing_edition(work):
 
 def test_a_new_edition_that_does_not_validate_leaves_nothing_behind(work):
     # 29 February exists in 2024, not in 2025: the drafted edition cannot validate.
-    work.copy()
-    line = work.replace_once(OLD, PLAN, f"    nam: {OLD}\n    thang: 12\n    ngay: 20\n", f"    nam: {OLD}\n    thang: 2\n    ngay: 29\n")
+    line = work.replace_once(PLAN, f"    nam: {OLD}\n    thang: 12\n    ngay: 20\n", f"    nam: {OLD}\n    thang: 2\n    ngay: 29\n")
     load_edition(work.content / str(OLD))
     before = listing(work.content)
 
@@ -146,8 +142,7 @@ def test_a_new_edition_that_does_not_validate_leaves_nothing_behind(work):
 
 
 def test_cli_defaults_to_the_year_after_the_newest_and_prints_each_mention(work):
-    work.copy()
-    done = run_cli(["new-year"], work.base)
+    done = run_cli(["new-year"], work.base, cwd_folders=True)
 
     assert done.returncode == 0, done.stderr
     assert (work.content / str(NEW) / PLAN).is_file()
@@ -166,7 +161,6 @@ def test_the_new_edition_builds(work):
 
     from generator.build import Project, build
 
-    work.copy()
     new_year(work.content, OLD, NEW)
     build(Project(content=work.content, templates=TEMPLATES, output=work.output), NEW)
 
@@ -176,5 +170,5 @@ def test_the_new_edition_builds(work):
     text = " ".join(text.split())
     assert f"năm {NEW}" in text and f"15/12/{NEW}" in text
     # The old year is left only where the text typed it (other documents' dates), never where {nam} stood.
-    typed = sum(year_count(value, OLD) for value in strings(yaml.safe_load(work.text(NEW, PLAN))))
+    typed = sum(year_count(value, OLD) for value in strings(yaml.safe_load(work.text(PLAN, year=NEW))))
     assert year_count(text, OLD) == typed
