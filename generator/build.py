@@ -16,9 +16,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import __version__
 from .errors import GeneratorError
@@ -88,13 +86,13 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _files_digest(*paths: Path) -> str:
+def _files_digest(path: Path) -> str:
+    """A file's bytes, or every file's name and bytes under a folder."""
     digest = hashlib.sha256()
-    for path in paths:
-        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-            if file.is_file():
-                digest.update(file.name.encode())
-                digest.update(file.read_bytes())
+    for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+        if file.is_file():
+            digest.update(file.relative_to(path).as_posix().encode() if path.is_dir() else b"")
+            digest.update(file.read_bytes())
     return digest.hexdigest()
 
 
@@ -162,9 +160,9 @@ def _manifest_html(manifest: Manifest, html_folder: Path) -> bytes:
 # ---------------------------------------------------------------- rendering
 def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes]]:
     """Each stale target with its bytes, as soon as it is ready; the costliest start first."""
-    local = [t for t in stale if t.task is None]
     from .render import render
 
+    local = [t for t in stale if t.task is None]
     remote = sorted((t for t in stale if t.task is not None), key=lambda t: -t.task.cost)
     for target in local:
         yield target, target.make()
@@ -175,7 +173,7 @@ def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes
     import multiprocessing  # only when there is work for workers: a no-op build must start fast
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # fork: workers start at once and inherit the loaded content; each imports the writers itself.
+    # fork: a worker starts in milliseconds; each imports the writers itself, on its first task.
     pool = ProcessPoolExecutor(min(workers, len(remote)), mp_context=multiprocessing.get_context("fork"))
     try:
         futures = {pool.submit(render, target.task): target for target in remote}
