@@ -28,8 +28,9 @@ test: $(INSTALLED) system
 
 # Python packages, in a virtual environment of the project.
 $(INSTALLED): pyproject.toml
-	@$(PYTHON) -m venv $(VENV) || { echo "Không tạo được môi trường Python: cần Python 3.11 trở lên có mô-đun venv (Debian: sudo apt-get install python3-venv)." >&2; exit 1; }
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Cần Python 3.11 trở lên (lệnh $(PYTHON)); cài Python 3.11, hoặc chạy: make PYTHON=python3.11 …" >&2; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "Không tạo được môi trường Python: cần mô-đun venv (Debian: sudo apt-get install python3-venv)." >&2; exit 1; }
+	@$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]' || { echo "Không cài được các gói Python (docxtpl, WeasyPrint…): cần kết nối tới PyPI; kiểm tra mạng rồi chạy lại." >&2; exit 1; }
 	@touch $@
 
 system:

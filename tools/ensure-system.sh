@@ -7,11 +7,14 @@ set -u
 
 missing=""
 need() { missing="$missing $1"; }
+# ldconfig lives in /sbin, which is not on an ordinary user's PATH on Debian.
+ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
+has_library() { "$ldconfig" -p 2>/dev/null | grep -q "$1"; }
 
 command -v fc-match >/dev/null 2>&1 || need fontconfig
-ldconfig -p 2>/dev/null | grep -q 'libpango-1\.0\.so' || need libpango-1.0-0
-ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so' || need libpangoft2-1.0-0
-ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so' || need libharfbuzz-subset0
+has_library 'libpango-1\.0\.so' || need libpango-1.0-0
+has_library 'libpangoft2-1\.0\.so' || need libpangoft2-1.0-0
+has_library 'libharfbuzz-subset\.so' || need libharfbuzz-subset0
 if command -v fc-match >/dev/null 2>&1; then
   case "$(fc-match -f '%{family[0]}' 'Times New Roman')" in
     "Times New Roman"|"Liberation Serif"|"Tinos") ;;
