@@ -177,6 +177,17 @@ def test_agency_without_tasks_fails_the_build(content_copy):
     )
 
 
+def test_two_recipients_with_one_file_name_fail_the_build(content_copy):
+    first = content_copy.line_of("co-quan.yaml", 'ten_viet_tat: "Phòng Tư pháp"')
+    second = content_copy.replace_once("co-quan.yaml", 'ten_viet_tat: "Phòng Dân tộc"', 'ten_viet_tat: "Phòng Tư-pháp"')
+    result = run_cli(["build"], content_copy.base, cwd_folders=True)
+    assert result.returncode == 1
+    assert result.stderr_lines[0] == (
+        f"content/{YEAR}/co-quan.yaml:{second}: co_quan.ten_viet_tat: “Phòng Tư-pháp” cho cùng tên tệp (Phong-Tu-phap) "
+        f"với tên ở content/{YEAR}/co-quan.yaml:{first}; đổi một trong hai tên cho khác"
+    )
+
+
 # ---------------------------------------------------------------- the plan's layout checks, reused
 def letter_and_form(built, key: str):
     folder = built.output / str(YEAR) / key

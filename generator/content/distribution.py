@@ -81,6 +81,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
     recipients: list[Recipient] = []
     not_served: list[NotServed] = []
     problems: list[Problem] = []
+    named_at: list[Problem] = []  # where each recipient's name is written, for a clash of file names
     for number, assignment in enumerate(edition.plan.assignments, start=1):
         agency = edition.agency(assignment.agency)
         where = assignment.origin
@@ -108,6 +109,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                     place=place, reached_by=f"qua dòng “{agency.short_name}”", commune=True,
                     symbol_code="UBND",
                 ))
+                named_at.append(Problem(commune.origin.path, commune.origin.line_of("name"), "don_vi.ten", ""))
         else:
             recipients.append(Recipient(
                 key=file_key(agency.short_name), name=agency.name, short_name=agency.short_name,
@@ -116,12 +118,14 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 place=edition.plan.document.place, reached_by=reached, commune=False,
                 symbol_code=agency.symbol_code,
             ))
-    seen: dict[str, str] = {}
-    for recipient in recipients:
+            named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
+    seen: dict[str, Problem] = {}
+    for recipient, where in zip(recipients, named_at):
         if recipient.key in seen:
-            origin = recipient.assignment.origin
-            problems.append(Problem(origin.path, origin.line, "co_quan.ten_viet_tat",
-                                    f"“{recipient.short_name}” và “{seen[recipient.key]}” cho cùng một tên tệp "
-                                    f"({recipient.key}); đổi tên viết tắt cho khác nhau"))
-        seen[recipient.key] = recipient.short_name
+            first = seen[recipient.key]
+            problems.append(Problem(where.path, where.line, where.field,
+                                    f"“{recipient.short_name}” cho cùng tên tệp ({recipient.key}) với tên ở "
+                                    f"{first.path}:{first.line}; đổi một trong hai tên cho khác"))
+        else:
+            seen[recipient.key] = where
     return Distribution(tuple(recipients), tuple(not_served)), problems

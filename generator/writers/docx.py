@@ -26,7 +26,6 @@ RULED_STYLES = {
 }
 
 
-
 @functools.cache
 def _environment() -> jinja2.Environment:
     return strict_environment(cls=CompilingOnceEnvironment)

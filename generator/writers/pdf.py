@@ -15,7 +15,6 @@ from . import layout
 from .fonts import body_font, check_harfbuzz_subset
 from .jinja import strict_environment
 
-
 STYLESHEET = "style.css"  # Jinja-rendered with the layout numbers, then applied to every document
 
 
