@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .build import Project, build
 from .commands.console import EDITION_COMMANDS, add_edition_commands, run_edition_command
-from .files import display_path
 from .errors import ContentError, GeneratorError
+from .files import display_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

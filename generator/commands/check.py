@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..content.edition import Edition, load_edition, text_values
-from ..files import display_path
 from ..content.schema import Item, PartialDate
 from ..document import wording
 from ..errors import Notice
+from ..files import display_path
 from .common import YEAR, excerpt, existing_edition, newest_year
 
 # The kinds of warning, in the order of the summary, with how the summary counts them.

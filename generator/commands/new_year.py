@@ -23,8 +23,8 @@ from pathlib import Path
 import yaml
 
 from ..content.edition import load_edition, text_values
-from ..files import display_path
 from ..errors import ContentError, EditionExists, GeneratorError, Problem
+from ..files import display_path
 from .common import excerpt, existing_edition, newest_year, year_mentions
 
 PLAN_FILE = "ke-hoach.yaml"

@@ -6,7 +6,7 @@ from ..content.distribution import Recipient
 from ..content.edition import Edition
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import with_closing, author, header, indicator_lines, issue_date, plain, signature, task_blocks
+from .parts import author, header, indicator_lines, issue_date, plain, signature, task_blocks, with_closing
 
 GIVES = {"giao": "giao", "de_nghi": "đề nghị"}
 

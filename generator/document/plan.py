@@ -8,7 +8,7 @@ from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import with_closing, author, header, heading, issue_date, paragraph, signature, task_blocks
+from .parts import author, header, heading, issue_date, paragraph, signature, task_blocks, with_closing
 
 
 def item_label(depth: int, index: int) -> str:
