@@ -176,12 +176,21 @@ def paragraph(container, text: str, style_id: str):
     return add_text(container.add_paragraph(style=style_name(style_id)), text)
 
 
-def borderless_table(document, widths_mm: list[float]):
-    table = document.add_table(rows=1, cols=len(widths_mm))
+def fixed_table(document, rows: int, widths_mm, border: str, border_size: str):
+    """A centred table whose columns keep the widths the layout computed (w:tblLayout fixed)."""
+    table = document.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False  # w:tblLayout fixed: the columns keep the widths the layout computed
-    properties = table._tbl.tblPr
-    properties.insert_element_before(table_borders("nil", "0"), *AFTER_TABLE_BORDERS)
+    table.autofit = False
+    table._tbl.tblPr.insert_element_before(table_borders(border, border_size), *AFTER_TABLE_BORDERS)
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
+    return table
+
+
+def borderless_table(document, widths_mm: list[float]):
+    table = fixed_table(document, 1, widths_mm, "nil", "0")
     # No cell padding, so the columns are exactly the widths the layout computed.
     margins = OxmlElement("w:tblCellMar")
     for edge in ("left", "right"):
@@ -189,11 +198,7 @@ def borderless_table(document, widths_mm: list[float]):
         element.set(qn("w:w"), "0")
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    properties.insert_element_before(margins, *AFTER_CELL_MARGINS)
-    for column, width in zip(table.columns, widths_mm):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    table._tbl.tblPr.insert_element_before(margins, *AFTER_CELL_MARGINS)
     return table
 
 
@@ -249,14 +254,7 @@ def body_loop(document) -> None:
 
 def form_table(document, widths: tuple[float, ...]) -> None:
     """A ruled table: a bold header row repeated on every page, then one row per data row."""
-    table = document.add_table(rows=4, cols=len(widths))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    table._tbl.tblPr.insert_element_before(table_borders("single", "4"), *AFTER_TABLE_BORDERS)
-    for column, width in zip(table.columns, widths):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    table = fixed_table(document, 4, widths, "single", "4")
     head, loop_start, data, loop_end = table.rows
     for index, cell in enumerate(head.cells):
         cell_start(cell, f"{{{{ block.columns[{index}] }}}}", "VBTableHeader")

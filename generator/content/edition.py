@@ -16,7 +16,6 @@ from .schema import (
     EDITION_FILES,
     Agency,
     AgencyRegistry,
-    Assignment,
     CommuneList,
     Indicator,
     IndicatorCatalog,
@@ -52,9 +51,6 @@ class Edition:
 
     def indicator(self, objective: int, number: int) -> Indicator:
         return next(i for i in self.objective(objective).indicators if i.number == number)
-
-    def assignment(self, agency_id: str) -> Assignment:
-        return next(a for a in self.plan.assignments if a.agency == agency_id)
 
     @property
     def placeholder_values(self) -> dict[str, str]:
@@ -234,8 +230,7 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         elif line.group is not None and line.group not in groups:
             problems.append(_at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml"))
 
-    for source in (plan, registry, edition.communes, catalog, edition.letters, edition.report_form):
-        for text, origin, field_name, key in _strings(source, ""):
-            for message in check_markup(text):
-                problems.append(_at(origin, field_name, key, message))
+    for text, origin, field_name, key in text_values(edition):
+        for message in check_markup(text):
+            problems.append(_at(origin, field_name, key, message))
     return problems
