@@ -16,7 +16,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import GeneratorError
@@ -86,13 +86,18 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def _files_digest(path: Path) -> str:
-    """A file's bytes, or every file's name and bytes under a folder."""
+def _folder_digest(folder: Path) -> str:
+    """Every file's name and bytes under a folder."""
+    return _files_digest(folder, [file for file in sorted(folder.rglob("*")) if file.is_file()])
+
+
+def _files_digest(folder: Path, files: Iterable[Path]) -> str:
+    """The names (relative to folder) and bytes of some files; a missing file counts as empty."""
     digest = hashlib.sha256()
-    for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
-        if file.is_file():
-            digest.update(file.relative_to(path).as_posix().encode() if path.is_dir() else b"")
-            digest.update(file.read_bytes())
+    for file in files:
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() if file.is_file() else b"")
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
@@ -107,7 +112,7 @@ def fingerprint(*parts: str) -> str:
 # ---------------------------------------------------------------- what to build
 def edition_inputs(project: Project, content_folder: Path) -> str:
     """One digest of everything an edition's outputs are made from, read without parsing anything."""
-    return fingerprint(_files_digest(content_folder), _files_digest(project.templates), font_identity())
+    return fingerprint(_folder_digest(content_folder), _folder_digest(project.templates), font_identity())
 
 
 def targets(project: Project, edition: Edition) -> list[Target]:
@@ -115,10 +120,25 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     from .document.manifest import DocumentFiles, build_manifest
     from .kinds import jobs
     from .render import RenderTask
+    from .writers.jinja import template_files
+    from .writers.pdf import pdf_template_files
 
     html_folder = project.templates / "html"
-    html_digest = _files_digest(html_folder)
-    docx_digests: dict[Path, str] = {}
+    digests: dict[tuple[str, str], str] = {}
+
+    def template_digest(format: str, template: str) -> str:
+        """The files a template of that format reads, hashed once per build: a change to a template
+        rebuilds the documents that use it and no others."""
+        if (format, template) not in digests:
+            if format == "docx":
+                folder, files = project.templates, [project.templates / template]
+            elif format == "pdf":
+                folder, files = html_folder, pdf_template_files(html_folder, template)
+            else:
+                folder, files = html_folder, template_files(html_folder, template)
+            digests[format, template] = _files_digest(folder, files)
+        return digests[format, template]
+
     result: list[Target] = []
     by_recipient: dict[str, tuple[DocumentFiles, ...]] = {}
     plan_files: tuple[DocumentFiles, ...] = ()
@@ -126,12 +146,9 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         document = job.document(edition)
         content = repr(document)
         docx, pdf = f"{job.stem}.docx", f"{job.stem}.pdf"
-        docx_template = project.templates / job.kind.docx_template
-        if docx_template not in docx_digests:
-            docx_digests[docx_template] = _files_digest(docx_template)
-        result.append(Target(docx, fingerprint("docx", content, docx_digests[docx_template]),
-                             task=RenderTask("docx", document, docx_template)))
-        result.append(Target(pdf, fingerprint("pdf", content, html_digest, font_identity()),
+        result.append(Target(docx, fingerprint("docx", content, template_digest("docx", job.kind.docx_template)),
+                             task=RenderTask("docx", document, project.templates / job.kind.docx_template)))
+        result.append(Target(pdf, fingerprint("pdf", content, template_digest("pdf", job.kind.html_template), font_identity()),
                              task=RenderTask("pdf", document, html_folder / job.kind.html_template)))
         if job.recipient is None:
             plan_files += (DocumentFiles(job.kind.title, docx, pdf),)
@@ -140,7 +157,7 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     manifest = build_manifest(edition, distribution(edition)[0], by_recipient, plan_files)
     content = repr(manifest)
     result.append(Target(f"{MANIFEST}.csv", fingerprint("csv", content), make=lambda: _manifest_csv(manifest)))
-    result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, html_digest),
+    result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, template_digest("html", f"{MANIFEST}.html")),
                          make=lambda: _manifest_html(manifest, html_folder)))
     return result
 

@@ -107,19 +107,60 @@ def test_changing_one_agencys_indicators_rebuilds_its_letter_form_and_list(editi
     }
 
 
-def test_changing_a_template_rebuilds_the_documents_that_use_it(edition, tmp_path):
+def replace_in_docx(path: Path, old: str, new: str) -> None:
+    """An edit of a Word template's text, as Word would save it."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {info: archive.read(info) for info in archive.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts.items():
+            if info.filename == "word/document.xml":
+                assert data.decode("utf-8").count(old) == 1
+                data = data.decode("utf-8").replace(old, new).encode("utf-8")
+            archive.writestr(info, data)
+
+
+@pytest.fixture
+def templates(edition, tmp_path) -> Path:
+    """A copy of the templates, already built with (byte-identical to the ones the build used)."""
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
+    report = build(edition, edition.parent / "output", templates=templates)
+    assert report.written == []
+    return templates
+
+
+@pytest.mark.parametrize(("template", "old", "new", "rebuilt"), [
+    # The stylesheet lays out every PDF and nothing else (the HTML list has its own styles).
+    ("html/style.css", "line-height: 1.15;", "line-height: 1.2;", ".pdf"),
+    ("html/danh-sach-gui.html", "<title>", "<title>Danh sách: ", "danh-sach-gui.html"),
+    ("van-ban.docx", "Nơi nhận:", "Nơi nhận :", ".docx"),
+    # The comparison page of `make diff` is not used by the build.
+    ("html/so-sanh.html", "<title>", "<title> ", None),
+])
+def test_changing_a_template_rebuilds_exactly_the_documents_that_use_it(edition, templates, template, old, new, rebuilt):
     output = edition.parent / "output"
-    build(edition, output, templates=templates)  # the copied templates are byte-identical: nothing to do
     folder = output / str(YEAR)
     before = mtimes(folder)
-    replace_once(templates / "html" / "style.css", "line-height: 1.15;", "line-height: 1.2;")
+    if template.endswith(".docx"):
+        replace_in_docx(templates / template, old, new)
+    else:
+        replace_once(templates / template, old, new)
     report = build(edition, output, templates=templates)
-    pdfs = {name for name in before if name.endswith(".pdf")}
-    # The stylesheet lays out the PDFs and the HTML list; no DOCX uses it.
-    assert changed(before, folder) == pdfs | {"danh-sach-gui.html"}
-    assert len(report.written) == len(pdfs) + 1
+    expected = {name for name in before if rebuilt is not None and name.endswith(rebuilt)}
+    assert changed(before, folder) == expected
+    assert len(report.written) == len(expected)
+
+
+def test_a_template_included_by_another_counts_as_used(tmp_path):
+    from generator.writers.jinja import template_files
+
+    (tmp_path / "a.html").write_text('{% extends "base.html" %}{% block x %}{% include "part.html" %}{% endblock %}', encoding="utf-8")
+    (tmp_path / "base.html").write_text("{% block x %}{% endblock %}", encoding="utf-8")
+    (tmp_path / "part.html").write_text("{{ 1 }}", encoding="utf-8")
+    (tmp_path / "other.html").write_text("", encoding="utf-8")
+    assert template_files(tmp_path, "a.html") == [tmp_path / "a.html", tmp_path / "base.html", tmp_path / "part.html"]
+    (tmp_path / "b.html").write_text("{% include name %}", encoding="utf-8")  # a name known only when rendering
+    assert template_files(tmp_path, "b.html") == sorted(tmp_path.iterdir())
 
 
 def test_documents_of_a_removed_recipient_are_removed(edition):

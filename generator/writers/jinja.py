@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
+import jinja2.meta
 
 
 def strict_environment(loader: jinja2.BaseLoader | None = None, cls: type[jinja2.Environment] = jinja2.Environment) -> jinja2.Environment:
@@ -22,3 +25,23 @@ class CompilingOnceEnvironment(jinja2.Environment):
         if source not in cache:
             cache[source] = super().from_string(source)
         return cache[source]
+
+
+def template_files(folder: Path, name: str) -> list[Path]:
+    """A template and every template it includes, imports or extends, read from its text: the files
+    its output depends on. A name computed at render time cannot be known, so then every file counts."""
+    files: list[Path] = []
+    pending = [name]
+    while pending:
+        path = folder / pending.pop()
+        if path in files:
+            continue
+        files.append(path)
+        try:
+            referenced = list(jinja2.meta.find_referenced_templates(jinja2.Environment().parse(path.read_text(encoding="utf-8"))))
+        except (OSError, jinja2.TemplateSyntaxError):
+            continue  # the writer reports a missing or broken template when it renders it
+        if None in referenced:
+            return sorted(p for p in folder.rglob("*") if p.is_file())
+        pending.extend(referenced)
+    return sorted(files)

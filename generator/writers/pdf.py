@@ -13,7 +13,7 @@ from ..document.model import Document
 from ..errors import TemplateProblem
 from . import layout
 from .fonts import body_font, check_harfbuzz_subset
-from .jinja import strict_environment
+from .jinja import strict_environment, template_files
 
 STYLESHEET = "style.css"  # Jinja-rendered with the layout numbers, then applied to every document
 
@@ -39,6 +39,11 @@ def _environment(html_folder: Path) -> jinja2.Environment:
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     environment.filters["keep_spaces"] = keep_spaces
     return environment
+
+
+def pdf_template_files(html_folder: Path, template: str) -> list[Path]:
+    """What a PDF's layout depends on besides its document: its HTML template and the stylesheet."""
+    return sorted({*template_files(html_folder, template), *template_files(html_folder, STYLESHEET)})
 
 
 def render_html(document: Document, html_folder: Path, template: str) -> str:
