@@ -200,6 +200,13 @@ def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: fewer than the machine has when a container or taskset limits it."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a build that was killed while writing."""
     for leftover in folder.rglob(".*.tmp"):
@@ -237,7 +244,7 @@ def build(
     if folder.is_dir():
         _remove_leftovers(folder)
     saved = time.monotonic()
-    for done, (target, data) in enumerate(_rendered(stale, workers or os.cpu_count() or 1), start=1):
+    for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores()), start=1):
         path = folder / target.relative
         write_atomic(path, data)
         state.record(target.relative, target.fingerprint)

@@ -15,7 +15,6 @@ Measures, each in fresh processes of `python -m generator` on copies of the cont
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import Project, edition_folder, targets  # noqa: E402
+from generator.build import Project, edition_folder, targets, usable_cores  # noqa: E402
 from generator.content.edition import load_edition  # noqa: E402
 from generator.render import render  # noqa: E402
 
@@ -125,7 +124,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="runs per measurement (the median is printed)")
     args = parser.parse_args()
-    cores = os.cpu_count() or 1
+    cores = usable_cores()
     print(f"Máy: {cores} lõi CPU; mỗi số là trung vị của {args.rounds} lần chạy.")
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         work = Path(temporary)
