@@ -218,3 +218,26 @@ def test_bad_content_creates_no_output_folder(content_copy, tmp_path):
     output = tmp_path / "new-output"
     assert_reported(run_build_cli(content_copy, output), expected, {}, output)
     assert not output.exists()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["build", "--year", "24"],
+     "Lỗi lệnh: tham số --year: năm phải là bốn chữ số, ví dụ 2025 (nhận được «24») (xem: python -m generator build --help)"),
+    (["build", "-j", "0"],
+     "Lỗi lệnh: tham số -j/--jobs: cần một số nguyên từ 1 trở lên (nhận được «0») (xem: python -m generator build --help)"),
+    (["diff", "--from"], "Lỗi lệnh: tham số --from: cần một giá trị (xem: python -m generator diff --help)"),
+])
+def test_a_mistyped_command_is_answered_in_vietnamese(tmp_path, args, message):
+    output = tmp_path / "output"
+    result = run_cli(["--output", str(output), *args], cwd=tmp_path)
+    assert (result.returncode, result.stderr_lines) == (2, [message])
+    assert not output.exists()
+
+
+def test_an_unknown_command_is_answered_in_vietnamese(tmp_path):
+    # How argparse quotes the choices differs between Python versions; the words around them are ours.
+    result = run_cli(["bulid"], cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = result.stderr_lines
+    assert line.startswith("Lỗi lệnh: tham số lệnh: không có lựa chọn ") and "bulid" in line
+    assert "(chọn một trong: " in line and line.endswith(") (xem: python -m generator --help)")

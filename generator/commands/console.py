@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from ..files import display_path
@@ -17,16 +18,46 @@ from ..errors import ContentError
 EDITION_COMMANDS = ("new-year", "check", "diff")
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse words its errors in English; the clerk, who gets them through `make`, reads Vietnamese."""
+
+    TRANSLATIONS = (
+        (r"invalid choice: (.*?) \(choose from (.*)\)$", r"không có lựa chọn \1 (chọn một trong: \2)"),
+        (r"expected one argument$", "cần một giá trị"),
+        (r"^unrecognized arguments: ", "không hiểu tham số: "),
+        (r"^the following arguments are required: ", "thiếu: "),
+        (r"^argument ([^:]+): ", r"tham số \1: "),
+    )
+
+    def error(self, message: str) -> None:
+        for pattern, replacement in self.TRANSLATIONS:
+            message = re.sub(pattern, replacement, message)
+        help_command = " ".join(filter(None, ("python -m generator", self.prog.partition(" ")[2], "--help")))
+        self.exit(2, f"Lỗi lệnh: {message} (xem: {help_command})\n")
+
+
+def year(text: str) -> int:
+    if not re.fullmatch(r"\d{4}", text):
+        raise argparse.ArgumentTypeError(f"năm phải là bốn chữ số, ví dụ 2025 (nhận được «{text}»)")
+    return int(text)
+
+
+def positive(text: str) -> int:
+    if not re.fullmatch(r"\d+", text) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên từ 1 trở lên (nhận được «{text}»)")
+    return int(text)
+
+
 def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new-year", help="soạn nội dung năm mới từ nội dung năm cũ (bản dự thảo)")
-    new.add_argument("--from", dest="from_year", type=int, help="năm của bản cũ (mặc định: năm mới nhất trong content/)")
-    new.add_argument("--to", dest="to_year", type=int, help="năm của bản mới (mặc định: năm sau năm của bản cũ)")
+    new.add_argument("--from", dest="from_year", type=year, help="năm của bản cũ (mặc định: năm mới nhất trong content/)")
+    new.add_argument("--to", dest="to_year", type=year, help="năm của bản mới (mặc định: năm sau năm của bản cũ)")
     checking = commands.add_parser("check", help="kiểm tra nội dung của một năm mà không tạo văn bản")
-    checking.add_argument("--year", type=int, help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)")
+    checking.add_argument("--year", type=year, help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)")
     checking.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (kết thúc với mã lỗi 1)")
     comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
-    comparing.add_argument("--from", dest="from_year", type=int, help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
-    comparing.add_argument("--to", dest="to_year", type=int, help="năm của bản mới (mặc định: năm mới nhất trong content/)")
+    comparing.add_argument("--from", dest="from_year", type=year, help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
+    comparing.add_argument("--to", dest="to_year", type=year, help="năm của bản mới (mặc định: năm mới nhất trong content/)")
 
 
 def _problems(err: ContentError) -> None:
