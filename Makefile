@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: documents test system templates bench
+.PHONY: documents test system templates golden bench
 
 documents: $(INSTALLED) system
 	$(PY) -m generator build $(if $(YEAR),--year $(YEAR))
@@ -39,6 +39,11 @@ system:
 # Developers: remake the Word templates from generator/writers/layout.py (overwrites edits made in Word).
 templates: $(INSTALLED)
 	$(PY) tools/make_docx_templates.py
+
+# Developers: rewrite tests/golden/ (the text of every 2024 document) after an intended change, then
+# review `git diff tests/golden` and commit it with the change.
+golden: $(INSTALLED) system
+	$(PY) -m pytest -q tests/test_golden.py --update-golden
 
 # Developers: build times as medians (full set, no-op, one agency changed, 100 and 500 recipients,
 # and the LibreOffice route for comparison).

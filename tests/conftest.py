@@ -23,6 +23,11 @@ CONTENT = ROOT / "content"
 TEMPLATES = ROOT / "templates"
 SEED = TESTS / "data" / "seed-2024.txt"
 SOFFICE_DEFAULT = "/usr/bin/soffice"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/ from this build (`make golden`) instead of comparing with it")
 # The edition under test: the one tests/data/seed-2024.txt transcribes. Built explicitly by year,
 # so that other editions in content/ (a new year being prepared) do not change what is tested.
 YEAR = 2024

@@ -1049,22 +1049,24 @@ def check_pdf_pages(reader, *, top_margin_mm: float = 20.0, left_margin_mm: floa
     problems.raise_if_any()
 
 
-def pdf_text(reader, *, top_margin_mm: float = 20.0) -> str:
-    """The text of every page, without what sits in the top margin (the page numbers)."""
-    parts = []
+def pdf_page_texts(reader, *, top_margin_mm: float = 20.0) -> list[str]:
+    """The text of each page, without what sits in the top margin (the page numbers)."""
+    texts = []
     for page in reader.pages:
         height = float(page.mediabox.height)
-        for fragment in pdf_fragments(page):
-            if fragment.text.strip() and fragment.y > height - top_margin_mm * PT_PER_MM:
-                continue
-            parts.append(fragment.text)
-        parts.append("\n")
-    return "".join(parts)
+        texts.append("".join(fragment.text for fragment in pdf_fragments(page)
+                             if not (fragment.text.strip() and fragment.y > height - top_margin_mm * PT_PER_MM)))
+    return texts
+
+
+def pdf_text(reader, *, top_margin_mm: float = 20.0) -> str:
+    """The text of every page, without what sits in the top margin (the page numbers)."""
+    return "".join(text + "\n" for text in pdf_page_texts(reader, top_margin_mm=top_margin_mm))
 
 
 def words(text: str) -> list[str]:
     """A word sequence for comparing layouts: NFC, split on whitespace, a line break after a
-    hyphen inside a word (…/KH-⏎UBND) closed up, on both sides alike."""
+    hyphen or a slash inside a word (…/KH-⏎UBND, bé trai/⏎100) closed up, on both sides alike."""
     text = unicodedata.normalize("NFC", text)
-    text = re.sub(r"(?<=\S)-\s+", "-", text)
+    text = re.sub(r"(?<=\S)([-/])\s+", r"\1", text)
     return text.split()
