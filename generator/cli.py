@@ -43,14 +43,14 @@ class ProgressBar:
 
 def parser() -> argparse.ArgumentParser:
     main = ArgumentParser(prog="generator", description="Tạo văn bản (DOCX, PDF) từ nội dung kế hoạch.")
-    main.add_argument("--content", type=Path, default=ROOT / "content", help="thư mục nội dung (mặc định: content/)")
-    main.add_argument("--templates", type=Path, default=ROOT / "templates", help="thư mục mẫu (mặc định: templates/)")
-    main.add_argument("--output", type=Path, default=ROOT / "output", help="thư mục kết quả (mặc định: output/)")
+    main.add_argument("--content", type=Path, default=ROOT / "content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content/)")
+    main.add_argument("--templates", type=Path, default=ROOT / "templates", metavar="THƯ_MỤC", help="thư mục mẫu (mặc định: templates/)")
+    main.add_argument("--output", type=Path, default=ROOT / "output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output/)")
     commands = main.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_command = commands.add_parser("build", help="tạo tất cả văn bản của một năm")
-    build_command.add_argument("--year", type=year, help="năm cần tạo (mặc định: năm mới nhất trong content/)")
+    build_command.add_argument("--year", type=year, metavar="NĂM", help="năm cần tạo (mặc định: năm mới nhất trong content/)")
     build_command.add_argument("--force", action="store_true", help="tạo lại mọi văn bản, kể cả văn bản không thay đổi")
-    build_command.add_argument("-j", "--jobs", type=positive, default=None, help="số tiến trình chạy song song (mặc định: số lõi CPU)")
+    build_command.add_argument("-j", "--jobs", type=positive, default=None, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
     add_edition_commands(commands)
     return main
 

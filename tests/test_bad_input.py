@@ -241,3 +241,13 @@ def test_an_unknown_command_is_answered_in_vietnamese(tmp_path):
     [line] = result.stderr_lines
     assert line.startswith("Lỗi lệnh: tham số lệnh: không có lựa chọn ") and "bulid" in line
     assert "(chọn một trong: " in line and line.endswith(") (xem: python -m generator --help)")
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["new-year"], ["check"], ["diff"]])
+def test_help_is_in_vietnamese(tmp_path, command):
+    result = run_cli([*command, "--help"], cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith(" ".join(["Cách dùng: generator", *command]))
+    assert "tùy chọn:\n  -h, --help" in result.stdout
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in result.stdout

@@ -18,8 +18,20 @@ from ..errors import ContentError
 EDITION_COMMANDS = ("new-year", "check", "diff")
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse words its errors in English; the clerk, who gets them through `make`, reads Vietnamese."""
+    """argparse words its help and errors in English; the clerk reads Vietnamese."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        self._positionals.title = "các lệnh"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="xem hướng dẫn này")
 
     TRANSLATIONS = (
         (r"invalid choice: (.*?) \(choose from (.*)\)$", r"không có lựa chọn \1 (chọn một trong: \2)"),
@@ -50,14 +62,14 @@ def positive(text: str) -> int:
 
 def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new-year", help="soạn nội dung năm mới từ nội dung năm cũ (bản dự thảo)")
-    new.add_argument("--from", dest="from_year", type=year, help="năm của bản cũ (mặc định: năm mới nhất trong content/)")
-    new.add_argument("--to", dest="to_year", type=year, help="năm của bản mới (mặc định: năm sau năm của bản cũ)")
+    new.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: năm mới nhất trong content/)")
+    new.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm sau năm của bản cũ)")
     checking = commands.add_parser("check", help="kiểm tra nội dung của một năm mà không tạo văn bản")
-    checking.add_argument("--year", type=year, help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)")
+    checking.add_argument("--year", type=year, metavar="NĂM", help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)")
     checking.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (kết thúc với mã lỗi 1)")
     comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
-    comparing.add_argument("--from", dest="from_year", type=year, help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
-    comparing.add_argument("--to", dest="to_year", type=year, help="năm của bản mới (mặc định: năm mới nhất trong content/)")
+    comparing.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
+    comparing.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm mới nhất trong content/)")
 
 
 def _problems(err: ContentError) -> None:
