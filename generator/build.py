@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import GeneratorError
-from .files import display_path, write_atomic
+from .files import display_path, one_build_at_a_time, write_atomic
 from .state import STATE_FILE, BuildState
 from .writers.fonts import body_font, check_harfbuzz_subset, font_identity
 
@@ -241,32 +241,32 @@ def build(
         # The machine's font and libraries are checked before any work starts, not in the middle of it.
         body_font()
         check_harfbuzz_subset()
-    if folder.is_dir():
+    with one_build_at_a_time(folder):
         _remove_leftovers(folder)
-    saved = time.monotonic()
-    for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores()), start=1):
-        path = folder / target.relative
-        write_atomic(path, data)
-        state.record(target.relative, target.fingerprint)
-        # Saved now and then, not after every file: a killed build only rebuilds the few files
-        # written since the last save.
-        if time.monotonic() - saved > STATE_SAVE_SECONDS:
+        saved = time.monotonic()
+        for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores()), start=1):
+            path = folder / target.relative
+            write_atomic(path, data)
+            state.record(target.relative, target.fingerprint)
+            # Saved now and then, not after every file: a killed build only rebuilds the few files
+            # written since the last save.
+            if time.monotonic() - saved > STATE_SAVE_SECONDS:
+                state.save()
+                saved = time.monotonic()
+            report.written.append(path)
+            if progress:
+                progress(done, len(stale))
+        names = {t.relative for t in wanted}
+        for relative in sorted(set(state.entries) - names):
+            path = folder / relative
+            if path.exists():
+                path.unlink()
+                report.removed.append(path)
+            state.forget(relative)
+            if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+        if report.written or report.removed or state.inputs != inputs or not (folder / STATE_FILE).exists():
+            state.inputs = inputs
             state.save()
-            saved = time.monotonic()
-        report.written.append(path)
-        if progress:
-            progress(done, len(stale))
-    names = {t.relative for t in wanted}
-    for relative in sorted(set(state.entries) - names):
-        path = folder / relative
-        if path.exists():
-            path.unlink()
-            report.removed.append(path)
-        state.forget(relative)
-        if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
-            path.parent.rmdir()
-    if report.written or report.removed or state.inputs != inputs or not (folder / STATE_FILE).exists():
-        state.inputs = inputs
-        state.save()
     report.seconds = time.perf_counter() - started
     return report

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+
+from .errors import GeneratorError
 
 # Fixed zip entry time: python-docx stamps the clock on every entry, which would make each build differ.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -32,6 +37,23 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+@contextmanager
+def one_build_at_a_time(folder: Path) -> Iterator[None]:
+    """Hold an output folder for one build. Two builds writing the same set at once (a second
+    `make documents` in another window) would leave a mix of both contents until the next build."""
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(folder, os.O_RDONLY)  # a lock on the folder itself: no lock file to leave behind
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise GeneratorError(f"một lần tạo văn bản khác đang ghi vào {display_path(folder)}; "
+                                 "đợi lần đó xong rồi chạy lại") from None
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def reproducible_zip(data: bytes) -> bytes:

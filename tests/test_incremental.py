@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import CONTENT, TEMPLATES, YEAR, cli_env, replace_once
+from conftest import CONTENT, TEMPLATES, YEAR, cli_env, replace_once, run_cli, snapshot
 
 STATE = ".build-state.json"
 
@@ -205,3 +206,18 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(buil
     assert report.unchanged > 0 and len(report.written) == 124 - report.unchanged
     assert [p.name for p in folder.rglob(".*.tmp")] == []
     assert files(folder) == files(built.output / str(YEAR))
+
+
+def test_a_second_build_while_one_is_writing_stops_without_touching_the_set(edition, tmp_path):
+    folder = tmp_path / "output" / str(YEAR)
+    before = snapshot(folder)
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)  # as the first build holds it while writing
+        result = run_cli(["build", "--force"], cwd=tmp_path, cwd_folders=True)
+    finally:
+        os.close(descriptor)
+    assert (result.returncode, result.stderr_lines) == (
+        1, [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"])
+    assert snapshot(folder) == before
+    assert run_cli(["build"], cwd=tmp_path, cwd_folders=True).returncode == 0  # once it is released
