@@ -15,7 +15,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -24,6 +24,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.writers import layout  # noqa: E402
+from generator.files import reproducible_zip, write_atomic  # noqa: E402
 from generator.writers.docx import RULED_STYLES  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -50,9 +51,12 @@ PARAGRAPH_STYLES = {
     "VBSignature": ("Chức vụ người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
     "VBSignatureNote": ("Ghi chú chữ ký", layout.SIGNATURE_PT, False, True, CENTER, False, 0, False),
     "VBSignerName": ("Họ tên người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
-    "VBTableHeader": ("Tiêu đề bảng", layout.TABLE_PT, True, False, CENTER, False, 2, False),
-    "VBTableCell": ("Ô bảng", layout.TABLE_PT, False, False, LEFT, False, 2, False),
-    "VBTableNumber": ("Ô bảng (giữa)", layout.TABLE_PT, False, False, CENTER, False, 2, False),
+    "VBTableHeader": ("Tiêu đề bảng", layout.TABLE_PT, True, False, CENTER, False, 0, False),
+    "VBTableCell": ("Ô bảng", layout.TABLE_PT, False, False, LEFT, False, 0, False),
+    "VBTableNumber": ("Ô bảng (giữa)", layout.TABLE_PT, False, False, CENTER, False, 0, False),
+    # An empty line as small as a rule's, giving a table its space above (Word has no space before a table).
+    "VBTableSpace": ("Khoảng trên bảng", layout.RULE_LINE_PT, False, False, LEFT, False,
+                     layout.TABLE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * 1.15, True),
     "VBWritingLine": ("Dòng để viết", layout.BODY_PT, False, False, LEFT, False, 0, False),
     "VBPageNumber": ("Số trang", layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
 }
@@ -114,9 +118,8 @@ def define_styles(document) -> None:
         style.name = name
         style.element.set(qn("w:styleId"), style_id)
         style.base_style = normal
-        style.font.size = Pt(2)
-        # Without space above, the border would touch the descenders of the line above.
-        style.paragraph_format.space_before = Pt(3)
+        style.font.size = Pt(layout.RULE_LINE_PT)
+        style.paragraph_format.space_before = Pt(layout.RULE_SPACE_BEFORE_PT)
         style.paragraph_format.alignment = CENTER
         style.paragraph_format.line_spacing = 1.0
         add_border(style.element.get_or_add_pPr(), bottom_border("single"))
@@ -192,14 +195,18 @@ def fixed_table(document, rows: int, widths_mm, border: str, border_size: str):
 def borderless_table(document, widths_mm: list[float]):
     table = fixed_table(document, 1, widths_mm, "nil", "0")
     # No cell padding, so the columns are exactly the widths the layout computed.
+    cell_margins(table, vertical_pt=0, horizontal_pt=0)
+    return table
+
+
+def cell_margins(table, *, vertical_pt: float, horizontal_pt: float) -> None:
     margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
+    for edge, points in (("top", vertical_pt), ("left", horizontal_pt), ("bottom", vertical_pt), ("right", horizontal_pt)):
         element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), "0")
+        element.set(qn("w:w"), str(round(points * 20)))  # twentieths of a point
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     table._tbl.tblPr.insert_element_before(margins, *AFTER_CELL_MARGINS)
-    return table
 
 
 def cell_start(cell, text: str, style_id: str):
@@ -247,6 +254,7 @@ def body_loop(document) -> None:
     paragraph(document, "{%p endfor %}", "VBWritingLine")
     for name, widths in layout.TABLE_COLUMNS_MM.items():
         paragraph(document, f"{{%p elif block.kind == 'table' and block.name == '{name}' %}}", "VBBody")
+        paragraph(document, "", "VBTableSpace")
         form_table(document, widths)
     paragraph(document, "{%p endif %}", "VBBody")
     paragraph(document, "{%p endfor %}", "VBBody")
@@ -255,6 +263,7 @@ def body_loop(document) -> None:
 def form_table(document, widths: tuple[float, ...]) -> None:
     """A ruled table: a bold header row repeated on every page, then one row per data row."""
     table = fixed_table(document, 4, widths, "single", "4")
+    cell_margins(table, vertical_pt=layout.TABLE_CELL_PADDING_PT[0], horizontal_pt=layout.TABLE_CELL_PADDING_PT[1])
     head, loop_start, data, loop_end = table.rows
     for index, cell in enumerate(head.cells):
         cell_start(cell, f"{{{{ block.columns[{index}] }}}}", "VBTableHeader")
@@ -267,6 +276,8 @@ def form_table(document, widths: tuple[float, ...]) -> None:
         row_properties = row._tr.get_or_add_trPr()
         row_properties.append(OxmlElement("w:cantSplit"))
     head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for cell in head.cells:
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # as the PDF's header cells
 
 
 def signature_table(document) -> None:
@@ -349,7 +360,8 @@ def save(document, name: str) -> None:
     core.revision = 1
     buffer = io.BytesIO()
     document.save(buffer)
-    (TEMPLATES / name).write_bytes(slimmed(buffer.getvalue()))
+    # Fixed zip times and order: remaking an unchanged template gives the same bytes.
+    write_atomic(TEMPLATES / name, reproducible_zip(slimmed(buffer.getvalue())))
     print(f"wrote templates/{name}")
 
 

@@ -46,6 +46,8 @@ TABLE_COLUMNS_MM = {
     "activities": (12, 55, 20, 18, 22, 18, 20),
     "indicators": (12, 85, 20, 26, 22),
 }
+TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it
+TABLE_CELL_PADDING_PT = (2, 3)  # inside each cell of a ruled table: above and below, left and right
 WRITING_LINE_PT = 22  # height of one ruled line to write on
 ADDRESSEE_INDENT_MM = 30  # "Kính gửi:" stands right of centre
 
@@ -55,6 +57,11 @@ SIGNATURE_SPACE_LINES = 4  # empty lines left for the signature and seal
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+# A rule is an empty line of its own: this much space above it, this size of line (so the rule
+# clears the descenders of the text above, in Word as in the PDF).
+RULE_SPACE_BEFORE_PT = 3
+RULE_LINE_PT = 2
 
 # Short rules are drawn at this share of the text above them (the decree allows 1/3 to 1/2).
 SHORT_RULE_SHARE = 0.4
