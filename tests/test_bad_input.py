@@ -172,10 +172,18 @@ def assert_reported(result, expected: list[str], before: dict, output: Path) -> 
     assert snapshot(output) == before, "the output folder changed"
 
 
+def summary_before_deadline(copy: ContentCopy) -> list[str]:
+    """The collecting body's summary due before the units' reports reach it."""
+    line = copy.replace_once("ke-hoach.yaml", "  han_tong_hop:\n    nam: 2024\n    thang: 12\n    ngay: 25\n",
+                             "  han_tong_hop:\n    nam: 2024\n    thang: 12\n    ngay: 10\n")
+    return [f"{shown(copy, 'ke-hoach.yaml')}:{line + 1}: bao_cao.han_tong_hop: "
+            "hạn tổng hợp phải sau hạn các đơn vị gửi báo cáo (han_bao_cao)"]
+
+
 @pytest.mark.parametrize(
     "edit",
     [missing_field, unknown_key, unresolved_indicator, duplicate_agency_id, unknown_agency, unbalanced_italic,
-     unknown_registry_key],
+     unknown_registry_key, summary_before_deadline],
     ids=lambda f: f.__name__,
 )
 def test_bad_content_is_reported_with_file_and_line(content_copy, old_output, edit):

@@ -73,9 +73,11 @@ def test_dates_outside_the_plan_year(work):
     later = f"Báo cáo trước ngày 15/01/{YEAR + 1}."
     lines: list[int] = []
     deadline = plan(work)["bao_cao"]["han_bao_cao"]
+    summary = plan(work)["bao_cao"]["han_tong_hop"]
 
     def edit():
-        lines.append(work.replace_once(PLAN, f"  han_bao_cao:\n    nam: {YEAR}\n", f"  han_bao_cao:\n    nam: {YEAR + 1}\n") + 1)
+        for key in ("han_bao_cao", "han_tong_hop"):
+            lines.append(work.replace_once(PLAN, f"  {key}:\n    nam: {YEAR}\n", f"  {key}:\n    nam: {YEAR + 1}\n") + 1)
         lines.extend(add_closing_paragraphs(work, later))
 
     added = added_warnings(work, edit)
@@ -83,7 +85,9 @@ def test_dates_outside_the_plan_year(work):
     assert added == [
         f"content/{YEAR}/{PLAN}:{lines[0]}: bao_cao.han_bao_cao.nam: hạn báo cáo "
         f"{deadline['ngay']}/{deadline['thang']}/{YEAR + 1} không thuộc năm của kế hoạch ({YEAR})",
-        f"content/{YEAR}/{PLAN}:{lines[1]}: ket_thuc[{closing + 1}]: ngày 15/01/{YEAR + 1} không thuộc năm của kế hoạch "
+        f"content/{YEAR}/{PLAN}:{lines[1]}: bao_cao.han_tong_hop.nam: hạn tổng hợp "
+        f"{summary['ngay']}/{summary['thang']}/{YEAR + 1} không thuộc năm của kế hoạch ({YEAR})",
+        f"content/{YEAR}/{PLAN}:{lines[2]}: ket_thuc[{closing + 1}]: ngày 15/01/{YEAR + 1} không thuộc năm của kế hoạch "
         f"({YEAR}): “{later}”",
     ]
 

@@ -49,10 +49,18 @@ def expected(fill) -> list[dict]:
             for commune in communes["don_vi"]:
                 lower = commune["ten"][0].lower() + commune["ten"][1:]
                 result.append(dict(name=f"Ủy ban nhân dân {lower}", key=file_key(f"UBND {lower}"),
-                                   verb=verb, tasks=tasks, indicators=indicators))
+                                   verb=verb, tasks=tasks, indicators=indicators, agency=agency["ma"],
+                                   header=["ỦY BAN NHÂN DÂN", lower.upper()], parent=None))
         else:
+            parent = agency.get("co_quan_cap_tren")
             result.append(dict(name=agency["ten"], key=file_key(agency["ten_viet_tat"]), verb=verb,
-                               tasks=tasks, indicators=indicators))
+                               tasks=tasks, indicators=indicators, agency=agency["ma"],
+                               header=[fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]],
+                               parent=fill(parent).upper() if parent else None))
+    for recipient in result:
+        # Inside a sentence a generic name starts lower case: "giao các Ban của HĐND huyện".
+        name = recipient["name"]
+        recipient["in_sentence"] = name[0].lower() + name[1:] if name.startswith("Các ") else name
     return result
 
 
@@ -77,10 +85,8 @@ def test_each_letter_holds_exactly_its_tasks_and_verb(built, expected):
     for recipient in expected:
         text = paragraphs(folder / recipient["key"] / f"cong-van-{recipient['key']}.docx")
         opening = next(t for t in text if t.startswith("Thực hiện Kế hoạch số"))
-        name = recipient["name"]
-        mid = name[0].lower() + name[1:] if name.startswith("Các ") else name
-        assert f"UBND huyện {recipient['verb']} {mid} " in opening, opening
-        assert f"Kính gửi: {name}." in text
+        assert f"UBND huyện {recipient['verb']} {recipient['in_sentence']} " in opening, opening
+        assert f"Kính gửi: {recipient['name']}." in text
         heading = "1. Nhiệm vụ được giao" if recipient["verb"] == "giao" else "1. Nội dung đề nghị phối hợp"
         start = text.index(heading) + 1
         end = next(i for i in range(start, len(text)) if re.match(r"^\d+\. ", text[i]))
@@ -127,7 +133,8 @@ def test_commune_form_is_issued_by_the_commune(built, expected):
     commune = next(r for r in expected if r["key"] == "UBND-xa-An-Khuong")
     document = docx.Document(str(built.output / str(YEAR) / commune["key"] / f"bao-cao-{commune['key']}.docx"))
     header = document.tables[0]
-    assert header.rows[0].cells[0].text.split("\n")[0] == "UBND XÃ AN KHƯƠNG"
+    # Decree 30: the issuing body's name in full, not "UBND".
+    assert header.rows[0].cells[0].text.split("\n")[:2] == ["ỦY BAN NHÂN DÂN", "XÃ AN KHƯƠNG"]
     assert header.rows[1].cells[1].text.startswith("An Khương, ngày")
     assert "TM. ỦY BAN NHÂN DÂN" in [p.text for p in document.tables[-1].rows[0].cells[1].paragraphs]
 
@@ -212,25 +219,73 @@ def test_every_letter_passes_the_decree_30_checks(built, expected, fill):
         nd30.check_signature(document, lines=lines, name=signer["ho_ten"], addressed=True)
 
 
-def check_form(document, recipient: dict, fill, *, parent: str | None, own: str) -> None:
+def form_addressee(recipient: dict, fill) -> str:
+    """To the committee; through the body that collects the reports, unless it is that body's own."""
+    plan = load("ke-hoach.yaml")
+    committee = " ".join(fill(line) for line in plan["van_ban"]["co_quan_ban_hanh"])
+    receiver = {a["ma"]: a for a in load("co-quan.yaml")["co_quan"]}[plan["bao_cao"]["noi_nhan_bao_cao"]]
+    if recipient["agency"] == receiver["ma"]:
+        return f"Kính gửi: {committee}."
+    return f"Kính gửi: {committee} (qua {receiver['ten']})."
+
+
+def check_form(document, recipient: dict, fill) -> None:
     import nd30
 
     title = fill(load("bieu-mau.yaml")["trich_yeu"])
-    receiver = {a["ma"]: a for a in load("co-quan.yaml")["co_quan"]}[load("ke-hoach.yaml")["bao_cao"]["noi_nhan_bao_cao"]]
-    addressees = [f"Kính gửi: {receiver['ten']}."]
+    addressees = [form_addressee(recipient, fill)]
     nd30.check_page(document)
     nd30.check_fonts(document)
-    nd30.check_header(document, type_name="BÁO CÁO", title=title, type_code="BC", agency_lines=[own.upper()], parent_agency=parent)
+    nd30.check_header(document, type_name="BÁO CÁO", title=title, type_code="BC", agency_lines=recipient["header"],
+                      parent_agency=recipient["parent"])
     nd30.check_addressees(document, addressees)
     # A form ends with lines to write on, not with a paragraph ending "./.".
     nd30.check_body(document, type_name="BÁO CÁO", title=title, addressees=addressees, end_mark=False)
+
+
+def short(date: dict) -> str:
+    return f"{date['ngay']:02d}/{date['thang']:02d}/{date['nam']}"
+
+
+def test_every_form_is_addressed_to_the_committee_and_headed_with_its_unit_on_lines_that_fit(built, expected, fill):
+    import nd30
+    from generator.writers import layout
+
+    reporting = load("ke-hoach.yaml")["bao_cao"]
+    for recipient in expected:
+        document = docx.Document(str(letter_and_form(built, recipient["key"])[1]))
+        texts = [p.text for p in document.paragraphs]
+        assert form_addressee(recipient, fill) in texts, recipient["key"]
+        collects = recipient["agency"] == reporting["noi_nhan_bao_cao"]
+        due = short(reporting["han_tong_hop"] if collects else reporting["han_bao_cao"])
+        assert f"Thời hạn gửi báo cáo: trước ngày {due}." in texts, recipient["key"]
+        lines = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
+        assert lines == ([recipient["parent"]] if recipient["parent"] else []) + recipient["header"]
+        # Each line is laid out as given: none is so long that it wraps in the header's left column.
+        for line in lines:
+            assert nd30.measure_mm(line, layout.AGENCY_PT, bold=True) <= layout.HEADER_LEFT_MM, (recipient["key"], line)
+
+
+def test_the_report_paragraph_of_each_letter_fits_the_relation_and_who_collects(built, expected):
+    reporting = load("ke-hoach.yaml")["bao_cao"]
+    receiver = {a["ma"]: a for a in load("co-quan.yaml")["co_quan"]}[reporting["noi_nhan_bao_cao"]]
+    for recipient in expected:
+        texts = paragraphs(letter_and_form(built, recipient["key"])[0])
+        if recipient["agency"] == receiver["ma"]:
+            expected_text = ("Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương và kết quả của đơn vị mình (theo biểu mẫu "
+                             f"kèm theo), báo cáo UBND huyện trước ngày {short(reporting['han_tong_hop'])}.")
+        else:
+            asked = "Báo cáo" if recipient["verb"] == "giao" else f"Đề nghị {recipient['in_sentence']} gửi báo cáo"
+            expected_text = (f"{asked} kết quả thực hiện Tháng hành động (theo biểu mẫu kèm theo) về UBND huyện "
+                             f"(qua {receiver['ten']}) trước ngày {short(reporting['han_bao_cao'])} để tổng hợp, báo cáo theo quy định.")
+        assert expected_text in texts, recipient["key"]
 
 
 @pytest.mark.parametrize("key", ["UBND-xa-An-Khuong", "UBND-thi-tran-Tan-Khai"])
 def test_commune_report_forms_pass_the_decree_30_checks(built, expected, fill, key):
     recipient = next(r for r in expected if r["key"] == key)
     document = docx.Document(str(letter_and_form(built, key)[1]))
-    check_form(document, recipient, fill, parent=None, own="UBND " + recipient["name"].removeprefix("Ủy ban nhân dân "))
+    check_form(document, recipient, fill)
 
 
 def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_gives_it(built, expected, fill, content_copy, tmp_path):
@@ -250,8 +305,7 @@ def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_g
     path.write_bytes(render_docx(build_report_form(edition, served), TEMPLATES / "van-ban.docx"))
     document = docx.Document(str(path))
     assert document.tables[0].rows[1].cells[0].paragraphs[0].text == "Số:      /BC-TP"
-    parent = fill(next(a for a in load("co-quan.yaml")["co_quan"] if a["ma"] == "phong-tu-phap")["co_quan_cap_tren"]).upper()
-    check_form(document, recipient, fill, parent=parent, own=recipient["name"])
+    check_form(document, recipient, fill)
 
 
 @pytest.mark.parametrize("kind", ["cong-van", "bao-cao"])

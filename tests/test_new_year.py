@@ -39,7 +39,7 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
     assert set(new_files) == set(old_files)
     assert {n: b for n, b in new_files.items() if n != PLAN} == {n: b for n, b in old_files.items() if n != PLAN}
 
-    # ke-hoach.yaml: only the five structured values changed, each on its own line, comments kept.
+    # ke-hoach.yaml: only the six structured values changed, each on its own line, comments kept.
     old_lines = old_files[PLAN].decode("utf-8").splitlines(keepends=True)
     new_lines = new_files[PLAN].decode("utf-8").splitlines(keepends=True)
     assert len(new_lines) == len(old_lines)
@@ -50,9 +50,11 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
         work.line_of(PLAN, "    thang: 11  # Tháng"): ("thang: 11", "thang: null"),
         work.line_of(PLAN, "    ngay: 5  # Ngày"): ("ngay: 5", "ngay: null"),
     }
-    deadline_line = old_lines.index("bao_cao:  # Hạn và nơi nhận báo cáo kết quả Tháng hành động\n") + 1
-    deadline_year = next(n for n in range(deadline_line, len(old_lines)) if old_lines[n - 1] == f"    nam: {OLD}\n")
-    expected[deadline_year] = (f"nam: {OLD}", f"nam: {NEW}")
+    # Both report deadlines (the units' and the summary's) move to the new year.
+    deadline_years = {key: old_lines.index(f"  {key}:\n") + 2 for key in ("han_bao_cao", "han_tong_hop")}
+    for line in deadline_years.values():
+        assert old_lines[line - 1] == f"    nam: {OLD}\n"
+        expected[line] = (f"nam: {OLD}", f"nam: {NEW}")
     assert set(changed) == set(expected)
     for line, (old_value, new_value) in expected.items():
         before, after = changed[line]
@@ -62,7 +64,7 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
         work.line_of(PLAN, f"    nam: {OLD}  # Năm ban hành"): ("van_ban.ngay_ban_hanh.nam", str(OLD), str(NEW)),
         work.line_of(PLAN, "    thang: 11  # Tháng"): ("van_ban.ngay_ban_hanh.thang", "11", "để trống (null)"),
         work.line_of(PLAN, "    ngay: 5  # Ngày"): ("van_ban.ngay_ban_hanh.ngay", "5", "để trống (null)"),
-        deadline_year: ("bao_cao.han_bao_cao.nam", str(OLD), str(NEW)),
+        **{line: (f"bao_cao.{key}.nam", str(OLD), str(NEW)) for key, line in deadline_years.items()},
     }
     assert [str(c) for c in result.changes] == [
         f"content/{NEW}/{PLAN}:{line}: {field}: {old} → {new}" for line, (field, old, new) in sorted(fields.items())

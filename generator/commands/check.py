@@ -6,7 +6,7 @@ Errors are exactly those of the build (`load_edition` raises `ContentError`). Wa
 
 - `nam-cu`: a past year typed in the text ("ngày 31/10/2024" in the 2025 plan). A period that
   reaches the plan's year ("giai đoạn 2021-2030") is current, not past, and is not reported.
-- `ngay-ngoai-nam`: the report deadline in another year than the plan's, or a date typed in the
+- `ngay-ngoai-nam`: a report deadline in another year than the plan's, or a date typed in the
   text (d/m/yyyy) in a later year (a date in an earlier year is already a `nam-cu`).
 - `chi-tieu`: an indicator an agency must report on whose text is still null (letters and report
   forms then print only its number).
@@ -103,10 +103,11 @@ def _date_text(date: PartialDate) -> str:
 
 def _deadline(edition: Edition) -> Iterator[Notice]:
     plan_year = edition.plan.document.date.year
-    deadline = edition.plan.reporting.deadline
-    if deadline.year != plan_year:
-        yield Notice(deadline.origin.path, deadline.origin.line_of("year"), "bao_cao.han_bao_cao.nam",
-                     f"hạn báo cáo {_date_text(deadline)} không thuộc năm của kế hoạch ({plan_year})", "ngay-ngoai-nam")
+    reporting = edition.plan.reporting
+    for key, what, deadline in (("han_bao_cao", "hạn báo cáo", reporting.deadline), ("han_tong_hop", "hạn tổng hợp", reporting.summary_deadline)):
+        if deadline is not None and deadline.year != plan_year:
+            yield Notice(deadline.origin.path, deadline.origin.line_of("year"), f"bao_cao.{key}.nam",
+                         f"{what} {_date_text(deadline)} không thuộc năm của kế hoạch ({plan_year})", "ngay-ngoai-nam")
 
 
 # ---------------------------------------------------------------- indicators

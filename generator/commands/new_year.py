@@ -1,7 +1,7 @@
 """`new-year`: a new edition, content/<TO>/, drafted from content/<FROM>/.
 
 Only structured fields change: the plan's issue date moves to the new year with its month and day
-cleared, its number is cleared (a draft again), and the report deadline moves by as many years.
+cleared, its number is cleared (a draft again), and the report deadlines move by as many years.
 The plan's own year in running text is the placeholder {nam} and the Action Month dates are
 day/month, so they follow by themselves. Years typed in text (other documents' numbers and dates)
 are never changed: they are listed, file and line, for the clerk to review.
@@ -94,6 +94,7 @@ def _edits(text: str, from_year: int, to_year: int) -> list[tuple[tuple[str, ...
         (("van_ban", "ngay_ban_hanh", "ngay"), "null"),
         (("van_ban", "so"), "null"),
         (("bao_cao", "han_bao_cao", "nam"), None),  # moved by as many years as the plan
+        (("bao_cao", "han_tong_hop", "nam"), None),
     ]
     edits = []
     for path, new in wanted:

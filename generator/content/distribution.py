@@ -32,7 +32,7 @@ class Recipient:
     relation: str  # "giao" or "de_nghi"
     assignment: Assignment  # the section IV entry its tasks come from
     parent: str | None  # line above its own name in its report's header
-    own_lines: tuple[str, ...]  # its name as issuing agency of its report
+    own_lines: tuple[str, ...]  # its name as issuing agency of its report, line by line (Decree 30: in full)
     place: str  # place name on its report's date line
     reached_by: str  # how the plan's Nơi nhận reaches it
     commune: bool  # a commune's People's Committee (signs its report "TM. ỦY BAN NHÂN DÂN")
@@ -105,7 +105,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 short = f"UBND {lower}"
                 recipients.append(Recipient(
                     key=file_key(short), name=f"Ủy ban nhân dân {lower}", short_name=short,
-                    relation=agency.relation, assignment=assignment, parent=None, own_lines=(short,),
+                    relation=agency.relation, assignment=assignment, parent=None, own_lines=("Ủy ban nhân dân", lower),
                     place=place, reached_by=f"qua dòng “{agency.short_name}”", commune=True,
                     symbol_code="UBND",
                 ))
@@ -114,7 +114,8 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
             recipients.append(Recipient(
                 key=file_key(agency.short_name), name=agency.name, short_name=agency.short_name,
                 relation=agency.relation, assignment=assignment,
-                parent=edition.text(agency.parent) if agency.parent else None, own_lines=(agency.name,),
+                parent=edition.text(agency.parent) if agency.parent else None,
+                own_lines=tuple(edition.text(line) for line in agency.header_lines or [agency.name]),
                 place=edition.plan.document.place, reached_by=reached, commune=False,
                 symbol_code=agency.symbol_code,
             ))

@@ -192,6 +192,13 @@ def _cross_checks(edition: Edition) -> list[Problem]:
                             f"năm {meta.date.year} khác với năm của thư mục nội dung ({edition.year})"))
     problems += _check_date(meta.date, "van_ban.ngay_ban_hanh")
     problems += _check_date(plan.reporting.deadline, "bao_cao.han_bao_cao")
+    summary = plan.reporting.summary_deadline
+    if summary is not None:
+        problems += _check_date(summary, "bao_cao.han_tong_hop")
+        deadline = plan.reporting.deadline
+        if (summary.year, summary.month or 12, summary.day or 31) < (deadline.year, deadline.month or 1, deadline.day or 1):
+            problems.append(_at(summary.origin, "year", "bao_cao.han_tong_hop",
+                                "hạn tổng hợp phải sau hạn các đơn vị gửi báo cáo (han_bao_cao)"))
     if meta.number is not None and meta.number < 1:
         problems.append(_at(meta.origin, "number", "van_ban.so", "số văn bản phải lớn hơn 0"))
     month = plan.action_month

@@ -130,6 +130,9 @@ class RecipientLine:
 class Reporting:
     deadline: PartialDate = spec("han_bao_cao", "Hạn gửi báo cáo kết quả Tháng hành động")
     receiver: str = spec("noi_nhan_bao_cao", "Mã cơ quan nhận và tổng hợp báo cáo trong co-quan.yaml")
+    summary_deadline: Optional[PartialDate] = spec(
+        "han_tong_hop", "Hạn cơ quan nhận báo cáo gửi báo cáo tổng hợp lên UBND huyện; để trống thì dùng hạn báo cáo", default=None
+    )
     origin: Optional[Origin] = origin_field()
 
 
@@ -156,6 +159,9 @@ class Agency:
     name: str = spec("ten", "Tên đầy đủ, chính thức (in ở tiêu đề nhiệm vụ và dòng Kính gửi)")
     short_name: str = spec("ten_viet_tat", "Tên viết tắt (in ở Nơi nhận, đặt tên tệp)")
     relation: Relation = spec("quan_he", "giao: UBND huyện giao nhiệm vụ; de_nghi: UBND huyện đề nghị phối hợp")
+    header_lines: Optional[list[str]] = spec(
+        "ten_tieu_de", "Tên đơn vị ở tiêu đề biểu mẫu báo cáo, mỗi dòng một phần tử (in chữ hoa); để trống thì in tên đầy đủ", default=None
+    )
     parent: Optional[str] = spec("co_quan_cap_tren", "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}", default=None)
     symbol_code: Optional[str] = spec(
         "ky_hieu", "Chữ viết tắt tên cơ quan trong số, ký hiệu văn bản của cơ quan (ví dụ ở báo cáo: …/BC-TP); để trống thì cơ quan tự ghi", default=None

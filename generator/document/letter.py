@@ -6,7 +6,7 @@ from ..content.distribution import Recipient
 from ..content.edition import Edition
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import author, header, indicator_lines, issue_date, plain, signature, task_blocks, with_closing
+from .parts import header, indicator_lines, issue_date, issuer_name, plain, report_deadline, signature, task_blocks, with_closing
 
 GIVES = {"giao": "giao", "de_nghi": "đề nghị"}
 
@@ -51,16 +51,19 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
         ))
         blocks += [plain(f"- {label}: {text}" if text else f"- {label}.") for label, text, _ in indicators]
     section += 1
-    deadline = wording.short_date(plan.reporting.deadline)
+    deadline = report_deadline(edition, recipient)
     blocks.append(Block("heading", (Span(f"{section}. Chế độ báo cáo", bold=True),)))
     if receiver.id == recipient.assignment.agency:
         blocks.append(plain(
-            f"Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương, báo cáo UBND huyện trước ngày {deadline}."
+            "Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương và kết quả của đơn vị mình (theo biểu mẫu kèm "
+            f"theo), báo cáo UBND huyện trước ngày {deadline}."
         ))
     else:
+        # A body the committee only asks to cooperate is asked for its report too, not ordered to send it.
         blocks.append(plain(
-            f"Báo cáo kết quả thực hiện Tháng hành động (theo biểu mẫu kèm theo) gửi về UBND huyện "
-            f"(qua {receiver.name}) trước ngày {deadline} để tổng hợp, báo cáo theo quy định."
+            ("Báo cáo" if commands else f"Đề nghị {name} gửi báo cáo")
+            + f" kết quả thực hiện Tháng hành động (theo biểu mẫu kèm theo) về UBND huyện (qua {receiver.name}) "
+            f"trước ngày {deadline} để tổng hợp, báo cáo theo quy định."
         ))
     blocks.append(plain(
         f"UBND huyện yêu cầu {name} triển khai thực hiện./." if commands
@@ -78,5 +81,5 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
         blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines(entries, [*plan.archive, meta.drafting_unit]),
-        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=author(edition), created=issue_date(edition)),
+        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition)),
     )

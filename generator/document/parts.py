@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..content.distribution import Recipient
 from ..content.edition import Edition
 from ..content.schema import IndicatorRef
 from ..content.text import italic_runs
@@ -104,5 +105,14 @@ def issue_date(edition: Edition) -> date:
     return date(when.year, when.month or 1, when.day or 1)
 
 
-def author(edition: Edition) -> str:
+def issuer_name(edition: Edition) -> str:
+    """The plan's issuing agency on one line, as in a sentence: "Ủy ban nhân dân huyện Hớn Quản"."""
     return " ".join(edition.text(line) for line in edition.plan.document.agency_lines)
+
+
+def report_deadline(edition: Edition, recipient: Recipient) -> str:
+    """When a recipient's report is due: the units' deadline, or for the body that collects the
+    reports, the deadline of its summary (the units' deadline when the content gives none)."""
+    reporting = edition.plan.reporting
+    due = reporting.summary_deadline if recipient.assignment.agency == reporting.receiver and reporting.summary_deadline else reporting.deadline
+    return wording.short_date(due)

@@ -8,7 +8,7 @@ from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import author, header, heading, issue_date, paragraph, signature, task_blocks, with_closing
+from .parts import issuer_name, header, heading, issue_date, paragraph, signature, task_blocks, with_closing
 
 
 def item_label(depth: int, index: int) -> str:
@@ -96,5 +96,5 @@ def build_plan(edition: Edition) -> Document:
         blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines([recipient_name(edition, line) for line in plan.recipients], plan.archive),
-        info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=author(edition), created=issue_date(edition)),
+        info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=issuer_name(edition), created=issue_date(edition)),
     )

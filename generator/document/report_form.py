@@ -7,7 +7,7 @@ from ..content.edition import Edition
 from . import wording
 from .letter import letter_subject
 from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table, WritingLines
-from .parts import header, indicator_lines, issue_date, plain
+from .parts import header, indicator_lines, issue_date, issuer_name, plain, report_deadline
 
 ACTIVITY_COLUMNS = ("STT", "Hoạt động", "Đơn vị tính", "Số lượng", "Số người tham gia", "Trong đó nữ", "Ghi chú")
 WRITING_LINES = 6
@@ -22,11 +22,14 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     meta = plan.document
     form = edition.report_form
     receiver = edition.agency(plan.reporting.receiver)
+    # Reports go to the committee through the body that collects them, as the letter says; that
+    # body's own report goes to the committee directly.
+    addressee = issuer_name(edition) if recipient.assignment.agency == receiver.id else f"{issuer_name(edition)} (qua {receiver.name})"
     blocks: list[BodyPart] = [
-        Block("paragraph", (Span(
-            f"Thời hạn gửi báo cáo: trước ngày {wording.short_date(plan.reporting.deadline)}.", italic=True),)),
+        Block("paragraph", (Span(f"Thời hạn gửi báo cáo: trước ngày {report_deadline(edition, recipient)}.", italic=True),)),
         plain(
-            f"Thực hiện Công văn số {wording.BLANK}/{meta.agency_code}-{meta.drafting_unit} của UBND huyện {meta.place} "
+            f"Thực hiện Công văn số {wording.BLANK}/{meta.agency_code}-{meta.drafting_unit} ngày {wording.short_date(meta.date)} "
+            f"của UBND huyện {meta.place} "
             f"về việc {wording.lower_first(letter_subject(edition))}, {wording.within_sentence(recipient.name)} "
             "báo cáo kết quả như sau:"
         ),
@@ -70,7 +73,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         ),
         type_name="BÁO CÁO",
         title=title,
-        addressees=(f"Kính gửi: {receiver.name}.",),
+        addressees=(f"Kính gửi: {addressee}.",),
         blocks=tuple(blocks),
         signature=Signature(lines=signer, name="", note="(Ký, ghi rõ họ tên, đóng dấu)"),
         recipients=wording.list_lines(["Như trên"], ["VT"]),
