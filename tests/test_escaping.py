@@ -20,6 +20,9 @@ from conftest import ContentCopy, YEAR, run_build
 SPECIAL = "A & B < C > D \"ngoặc kép\" 'nháy đơn' {{ 1+1 }} {% if x %}"
 TITLE = f"Kiểm tra ký tự {SPECIAL} trong trích yếu"
 PARAGRAPH = f"Đoạn mở đầu có {SPECIAL} ở giữa câu."
+# A star that is not italics, typed as the error message for a lone * advises: \\* inside double quotes.
+STAR_TYPED = r'- "Tích 5 \\* 3 = 15, không in nghiêng."'
+STAR_SHOWN = "Tích 5 * 3 = 15, không in nghiêng."
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,7 @@ def special_build(tmp_path_factory):
     copy.replace_once("ke-hoach.yaml", title_line, f"  trich_yeu: {json.dumps(TITLE, ensure_ascii=False)}")
     first = plan["mo_dau"][0]
     copy.replace_once("ke-hoach.yaml", f"- {json.dumps(first, ensure_ascii=False)}", f"- {json.dumps(PARAGRAPH, ensure_ascii=False)}")
+    copy.replace_once("ke-hoach.yaml", f"- {json.dumps(plan['mo_dau'][1], ensure_ascii=False)}", STAR_TYPED)
     edited = yaml.safe_load(copy.text("ke-hoach.yaml"))
     assert edited["van_ban"]["trich_yeu"] == TITLE and edited["mo_dau"][0] == PARAGRAPH
     return run_build(copy.content, tmp_path_factory.mktemp("special-output"))
@@ -41,6 +45,7 @@ def test_docx_opens_and_shows_the_text_literally(special_build):
     texts = nd30.document_text_paragraphs(document)
     assert TITLE in texts, "title not found literally in the DOCX"
     assert PARAGRAPH in texts, "paragraph not found literally in the DOCX"
+    assert STAR_SHOWN in texts
     core = document.core_properties
     assert TITLE in core.title
 
@@ -49,6 +54,7 @@ def test_pdf_shows_the_text_literally(special_build):
     text = " ".join(nd30.pdf_text(PdfReader(str(special_build.plan_pdf))).split())
     assert " ".join(TITLE.split()) in text
     assert " ".join(PARAGRAPH.split()) in text
+    assert STAR_SHOWN in text
     assert "A &amp; B" not in text and "&lt;" not in text and "&#" not in text
 
 

@@ -26,6 +26,10 @@ class TextMarkupError(GeneratorError):
     """A piece of content text has markup that cannot be read."""
 
 
+STAR_ADVICE = ('dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in chính dấu * thì '
+               'gõ \\\\* (hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép')
+
+
 def placeholder_names(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
@@ -38,7 +42,9 @@ def check_markup(text: str) -> list[str]:
         if name not in PLACEHOLDERS
     ]
     if _unescaped_stars(text) % 2:
-        messages.append("dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in dấu * thì viết \\*")
+        # Content strings sit between double quotes, where YAML reads \\ as one backslash: the
+        # clerk types two for the one that keeps the star literal.
+        messages.append(STAR_ADVICE)
     return messages
 
 
