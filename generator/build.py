@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .render import RenderTask
 
 MANIFEST = "danh-sach-gui"  # the distribution list, as .csv and .html in output/<year>/
+SET_ASIDE = "ban-sua-tay"  # output/<year>/ban-sua-tay/: hand-edited files the build replaced or removed
 STATE_SAVE_SECONDS = 0.5
 
 
@@ -58,6 +59,8 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     removed: list[Path] = field(default_factory=list)
+    set_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file, its copy) made before replacing or removing it
+    kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
     seconds: float = 0.0
 
 
@@ -207,6 +210,21 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+def _set_aside(folder: Path, relative: str, *, move: bool) -> Path:
+    """A hand-edited output, copied (or moved) under ban-sua-tay/ with a name not yet taken there."""
+    source, target = folder / relative, folder / SET_ASIDE / relative
+    number = 1
+    while target.exists():
+        number += 1
+        target = (folder / SET_ASIDE / relative).with_stem(f"{source.stem}-{number}")
+    if move:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    else:
+        write_atomic(target, source.read_bytes())
+    return target
+
+
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a build that was killed while writing."""
     for leftover in folder.rglob(".*.tmp"):
@@ -237,15 +255,26 @@ def build(
     wanted = targets(project, edition)
     stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
     report.unchanged = len(wanted) - len(stale)
+    # Edited by hand: kept while their inputs are the same, copied aside before they are replaced.
+    kept_edited = [t for t in wanted if t not in stale and state.newly_edited(t.relative)]
+    edited = {t.relative for t in stale if state.edited(t.relative)}
     if any(t.task is not None and t.task.format == "pdf" for t in stale):
         # The machine's font and libraries are checked before any work starts, not in the middle of it.
         body_font()
         check_harfbuzz_subset()
     with one_build_at_a_time(folder):
         _remove_leftovers(folder)
+        for target in kept_edited:
+            state.record(target.relative, target.fingerprint, edited=True)
+            report.kept_edited.append(folder / target.relative)
+        if stale:
+            state.pending = {t.relative for t in stale}
+            state.save()  # from now on a changed stale file is this build's doing, not an edit
         saved = time.monotonic()
         for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores()), start=1):
             path = folder / target.relative
+            if target.relative in edited and path.read_bytes() != data:
+                report.set_aside.append((path, _set_aside(folder, target.relative, move=False)))
             write_atomic(path, data)
             state.record(target.relative, target.fingerprint)
             # Saved now and then, not after every file: a killed build only rebuilds the few files
@@ -259,13 +288,17 @@ def build(
         names = {t.relative for t in wanted}
         for relative in sorted(set(state.entries) - names):
             path = folder / relative
-            if path.exists():
+            if state.edited(relative):
+                report.set_aside.append((path, _set_aside(folder, relative, move=True)))
+                report.removed.append(path)
+            elif path.exists():
                 path.unlink()
                 report.removed.append(path)
             state.forget(relative)
             if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
                 path.parent.rmdir()
-        if report.written or report.removed or state.inputs != inputs or not (folder / STATE_FILE).exists():
+        if (report.written or report.removed or report.kept_edited or state.inputs != inputs
+                or not (folder / STATE_FILE).exists()):
             state.inputs = inputs
             state.save()
     report.seconds = time.perf_counter() - started

@@ -65,6 +65,11 @@ def run(args: argparse.Namespace) -> int | None:
         bar.close()
         for path in report.removed:
             print(f"  đã xóa {display_path(path)} (không còn trong nội dung)")
+        for path, copy in report.set_aside:
+            print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}, "
+                  "văn bản được tạo lại theo nội dung")
+        for path in report.kept_edited:
+            print(f"  giữ nguyên bản sửa tay {display_path(path)} (nội dung của văn bản này không đổi)")
         seconds = f"{report.seconds:.1f}".replace(".", ",")
         print(
             f"Xong {display_path(report.folder)}: ghi {len(report.written)} tệp, giữ nguyên {report.unchanged}, "

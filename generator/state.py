@@ -1,10 +1,15 @@
 """What the last build wrote: each output file with the fingerprint of its inputs.
 
-Kept in `output/<year>/.build-state.json`. A file is current when it is still there, unchanged
-since it was written (size and modification time), and its inputs have the same fingerprint.
-Only files listed here are ever removed by a build. `inputs` is the digest of every input of the
-edition as a whole (content files, templates, font, code) when the last build completed: while it
-is the same and every file is unchanged, there is nothing to do, not even to read the content.
+Kept in `output/<year>/.build-state.json`. Only files listed here are ever replaced without a copy
+or removed by a build.
+
+A file is current when it is there and its inputs have the same fingerprint. A file changed since
+the build wrote it (size or modification time) was edited by hand, in Word say: it is kept while
+its inputs stay the same, and copied aside before a build replaces or removes it. `pending` lists
+the files a build set out to write; if it was killed, those files may have been written without
+being recorded, so a change to them is the build's own, not an edit. `inputs` is the digest of
+every input of the edition as a whole (content, templates, font, code) at the last complete build:
+while it is the same and no file changed, there is nothing to do, not even to read the content.
 """
 
 from __future__ import annotations
@@ -21,8 +26,9 @@ STATE_FILE = ".build-state.json"
 @dataclass
 class BuildState:
     folder: Path  # output/<year>/
-    entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns
+    entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns, edited
     inputs: str = ""  # digest of the whole edition's inputs at the last complete build
+    pending: set[str] = field(default_factory=set)  # files the running (or a killed) build is writing
 
     @classmethod
     def load(cls, folder: Path) -> "BuildState":
@@ -32,11 +38,12 @@ class BuildState:
             data = {}
         if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
             return cls(folder)
-        return cls(folder, data["files"], str(data.get("inputs", "")))
+        return cls(folder, data["files"], str(data.get("inputs", "")), set(data.get("pending", [])))
 
     def unchanged_since(self, inputs: str) -> bool:
         """True when the inputs are those of the last complete build and no output was touched."""
-        return bool(self.entries) and inputs == self.inputs and all(self._untouched(r, e) for r, e in self.entries.items())
+        return (bool(self.entries) and inputs == self.inputs and not self.pending
+                and all(self._untouched(r, e) for r, e in self.entries.items()))
 
     def _untouched(self, relative: str, entry: dict) -> bool:
         try:
@@ -47,15 +54,33 @@ class BuildState:
 
     def is_current(self, relative: str, fingerprint: str) -> bool:
         entry = self.entries.get(relative)
-        return entry is not None and entry.get("fingerprint") == fingerprint and self._untouched(relative, entry)
+        if entry is None or entry.get("fingerprint") != fingerprint or not (self.folder / relative).exists():
+            return False
+        return relative not in self.pending or self._untouched(relative, entry)
 
-    def record(self, relative: str, fingerprint: str) -> None:
+    def edited(self, relative: str) -> bool:
+        """True when the file is there but not as this build's predecessors wrote it."""
+        if relative in self.pending or not (self.folder / relative).exists():
+            return False
+        entry = self.entries.get(relative)
+        return entry is None or bool(entry.get("edited")) or not self._untouched(relative, entry)
+
+    def newly_edited(self, relative: str) -> bool:
+        """Edited since the last build looked at it (not yet recorded as edited)."""
+        entry = self.entries.get(relative)
+        return self.edited(relative) and not (entry and entry.get("edited") and self._untouched(relative, entry))
+
+    def record(self, relative: str, fingerprint: str, *, edited: bool = False) -> None:
         stat = (self.folder / relative).stat()
         self.entries[relative] = {"fingerprint": fingerprint, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        if edited:
+            self.entries[relative]["edited"] = True
+        self.pending.discard(relative)
 
     def forget(self, relative: str) -> None:
         self.entries.pop(relative, None)
 
     def save(self) -> None:
-        data = json.dumps({"inputs": self.inputs, "files": self.entries}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        data = json.dumps({"inputs": self.inputs, "files": self.entries, "pending": sorted(self.pending)},
+                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         write_atomic(self.folder / STATE_FILE, data.encode("utf-8"))

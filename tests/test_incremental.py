@@ -12,6 +12,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from pypdf import PdfReader
 
@@ -221,3 +222,62 @@ def test_a_second_build_while_one_is_writing_stops_without_touching_the_set(edit
         1, [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"])
     assert snapshot(folder) == before
     assert run_cli(["build"], cwd=tmp_path, cwd_folders=True).returncode == 0  # once it is released
+
+
+LETTER = "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx"
+
+
+def edit_in_word(path: Path) -> bytes:
+    """What a clerk does: open the DOCX, add a line, save it."""
+    document = docx.Document(str(path))
+    document.add_paragraph("Dòng cán bộ thêm bằng Word.")
+    document.save(str(path))
+    return path.read_bytes()
+
+
+def test_a_hand_edited_document_is_kept_while_its_content_is_unchanged(edition, tmp_path):
+    folder = tmp_path / "output" / str(YEAR)
+    edited = edit_in_word(folder / LETTER)
+    result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
+    assert result.stdout.splitlines()[:-1] == [
+        f"  giữ nguyên bản sửa tay output/{YEAR}/{LETTER} (nội dung của văn bản này không đổi)"]
+    assert result.stdout.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 0 tệp, giữ nguyên 124, xóa 0;")
+    assert (folder / LETTER).read_bytes() == edited
+    # Said once; after that the set is current again and the quick check passes.
+    before = mtimes(folder)
+    report = build(edition, tmp_path / "output")
+    assert (report.written, report.kept_edited) == ([], [])
+    assert mtimes(folder) == before
+
+
+def test_a_hand_edited_document_is_copied_aside_before_it_is_made_again(edition, tmp_path):
+    folder = tmp_path / "output" / str(YEAR)
+    edited = edit_in_word(folder / LETTER)
+    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
+    copy = f"output/{YEAR}/ban-sua-tay/{LETTER}"
+    assert result.stdout.splitlines()[:-1] == [
+        f"  output/{YEAR}/{LETTER} đã được sửa tay: bản sửa được chép sang {copy}, văn bản được tạo lại theo nội dung"]
+    assert (tmp_path / copy).read_bytes() == edited
+    assert "Dòng cán bộ thêm bằng Word." not in [p.text for p in docx.Document(str(folder / LETTER)).paragraphs]
+    # The untouched documents that changed are replaced without copies; a second edit gets a new name.
+    assert sorted(p.relative_to(folder / "ban-sua-tay").as_posix() for p in (folder / "ban-sua-tay").rglob("*") if p.is_file()) == [LETTER]
+    edit_in_word(folder / LETTER)
+    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về việc cung cấp", "hòa giải viên cơ sở về cung cấp")
+    report = build(edition, tmp_path / "output")
+    assert [copy.relative_to(folder).as_posix() for _, copy in report.set_aside] == [
+        "ban-sua-tay/Phong-Tu-phap/cong-van-Phong-Tu-phap-2.docx"]
+
+
+def test_a_hand_edited_document_of_a_removed_recipient_is_moved_aside(edition, tmp_path):
+    folder = tmp_path / "output" / str(YEAR)
+    key = "UBND-xa-Thanh-Binh"
+    edited = edit_in_word(folder / key / f"bao-cao-{key}.docx")
+    text = (edition / str(YEAR) / "xa-thi-tran.yaml").read_text(encoding="utf-8")
+    start = text.index('- ma: "xa-thanh-binh"')
+    (edition / str(YEAR) / "xa-thi-tran.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("ten:", start)) + 1:], encoding="utf-8")
+    report = build(edition, tmp_path / "output")
+    assert [(p.relative_to(folder).as_posix(), c.relative_to(folder).as_posix()) for p, c in report.set_aside] == [
+        (f"{key}/bao-cao-{key}.docx", f"ban-sua-tay/{key}/bao-cao-{key}.docx")]
+    assert (folder / "ban-sua-tay" / key / f"bao-cao-{key}.docx").read_bytes() == edited
+    assert not (folder / key).exists()
