@@ -53,18 +53,19 @@ def add_closing_paragraphs(work, *paragraphs: str) -> list[int]:
     return [first + n for n in range(len(paragraphs))]
 
 
-def test_past_years_in_text(work):
+def test_last_years_mentions_in_text(work):
     closing = len(plan(work)["ket_thuc"])
-    past = "Bãi bỏ Kế hoạch năm 2023; giai đoạn 2016-2020."
-    current = "Tiếp tục giai đoạn 2021-2030 đến năm 2030."  # a period that reaches the plan's year is current
+    last_year = f"Bỏ Kế hoạch năm {YEAR - 1}; giai đoạn {YEAR - 3}-{YEAR - 1}."
+    # Older years are citations, and a period that reaches the plan's year is current.
+    cited = f"Theo Luật Bình đẳng giới năm 2006, Nghị định năm {YEAR - 3} và giai đoạn 2016-2020; giai đoạn 2021-2030."
     lines: list[int] = []
 
-    added = added_warnings(work, lambda: lines.extend(add_closing_paragraphs(work, past, current)))
+    added = added_warnings(work, lambda: lines.extend(add_closing_paragraphs(work, last_year, cited)))
 
     where = f"content/{YEAR}/{PLAN}:{lines[0]}: ket_thuc[{closing + 1}]"
     assert added == [
-        f"{where}: nhắc năm 2023, trước năm của kế hoạch ({YEAR}): “{past}”",
-        f"{where}: nhắc giai đoạn 2016-2020, trước năm của kế hoạch ({YEAR}): “{past}”",
+        f"{where}: nhắc năm {YEAR - 1}, năm trước năm của kế hoạch ({YEAR}): “{last_year}”",
+        f"{where}: nhắc giai đoạn {YEAR - 3}-{YEAR - 1}, kết thúc năm trước năm của kế hoạch ({YEAR}): “{last_year}”",
     ]
 
 
@@ -176,8 +177,8 @@ def test_empty_sections(work):
 
 
 KIND_OF = (  # how each printed warning reads → its label in the summary
-    (" nhắc năm ", "nhắc năm đã qua"),
-    (" nhắc giai đoạn ", "nhắc năm đã qua"),
+    (" nhắc năm ", "nhắc năm trước"),
+    (" nhắc giai đoạn ", "nhắc năm trước"),
     (" không thuộc năm của kế hoạch ", "ngày ngoài năm của kế hoạch"),
     (" chưa có nội dung (noi_dung: null) ", "chỉ tiêu chưa có nội dung"),
 )

@@ -4,10 +4,12 @@ to see before sending a draft up.
 Errors are exactly those of the build (`load_edition` raises `ContentError`). Warnings are
 `Notice`s, one per finding, of five kinds:
 
-- `nam-cu`: a past year typed in the text ("ngày 31/10/2024" in the 2025 plan). A period that
-  reaches the plan's year ("giai đoạn 2021-2030") is current, not past, and is not reported.
+- `nam-cu`: the year before the plan's typed in the text ("ngày 31/10/2024" in the 2025 plan), or
+  a period ending that year: what a draft copied from last year's edition most likely still has
+  to change. Older years are citations (a law of 2006, a decree of 2021) and are not reported;
+  neither is a period that reaches the plan's year ("giai đoạn 2021-2030").
 - `ngay-ngoai-nam`: a report deadline in another year than the plan's, or a date typed in the
-  text (d/m/yyyy) in a later year (a date in an earlier year is already a `nam-cu`).
+  text (d/m/yyyy) in a later year.
 - `chi-tieu`: an indicator an agency must report on whose text is still null (letters and report
   forms then print only its number).
 - `noi-nhan`: a Nơi nhận line naming an agency (co_quan) or a group (nhom) that no section IV entry
@@ -33,7 +35,7 @@ from .common import YEAR, excerpt, existing_edition, newest_year
 
 # The kinds of warning, in the order of the summary, with how the summary counts them.
 KINDS = {
-    "nam-cu": "nhắc năm đã qua",
+    "nam-cu": "nhắc năm trước",
     "ngay-ngoai-nam": "ngày ngoài năm của kế hoạch",
     "chi-tieu": "chỉ tiêu chưa có nội dung",
     "noi-nhan": "nơi nhận không có nhiệm vụ ở mục Tổ chức thực hiện",
@@ -81,12 +83,12 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
         periods = list(_PERIOD.finditer(text))
         inside_period = {m.start(g) for m in periods for g in (1, 2)}
         for period in periods:
-            if int(period.group(2)) < plan_year:
-                found.append((period.start(), f"nhắc giai đoạn {period.group(0)}, trước năm của kế hoạch ({plan_year}): "
-                                              f"{excerpt(text, period.start(), period.end())}", "nam-cu"))
+            if int(period.group(2)) == plan_year - 1:
+                found.append((period.start(), f"nhắc giai đoạn {period.group(0)}, kết thúc năm trước năm của kế hoạch "
+                                              f"({plan_year}): {excerpt(text, period.start(), period.end())}", "nam-cu"))
         for match in YEAR.finditer(text):
-            if match.start() not in inside_period and int(match.group(0)) < plan_year:
-                found.append((match.start(), f"nhắc năm {match.group(0)}, trước năm của kế hoạch ({plan_year}): "
+            if match.start() not in inside_period and int(match.group(0)) == plan_year - 1:
+                found.append((match.start(), f"nhắc năm {match.group(0)}, năm trước năm của kế hoạch ({plan_year}): "
                                              f"{excerpt(text, match.start(), match.end())}", "nam-cu"))
         for date in _DATE.finditer(text):
             if int(date.group(3)) > plan_year:
