@@ -8,6 +8,7 @@ metadata. Nothing stops at the first problem: each is appended to `problems` and
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 import unicodedata
 from typing import Any, Literal, Union, get_args, get_origin
@@ -32,15 +33,44 @@ def _node_line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+# The parser's words for the mistakes clerks make, as libyaml and as pure-Python PyYAML put them
+# (pattern on the problem, then on the context), and what to tell the clerk instead.
+_SYNTAX = (
+    (r"unexpected end of stream", r"quoted scalar", 'thiếu dấu ngoặc kép đóng (") của đoạn bắt đầu ở dòng này'),
+    (r"mapping values are not allowed", r"", "có dấu hai chấm (:) không đúng chỗ: đoạn văn có dấu hai chấm phải "
+                                              "đặt giữa hai dấu ngoặc kép; tên trường thì kiểm tra thụt lề"),
+    (r"unknown escape character", r"", "dấu gạch chéo ngược (\\) giữa hai dấu ngoặc kép phải gõ hai lần (\\\\)"),
+    (r"expected '-' indicator|found '\?'", r"block collection", "danh sách (các dòng bắt đầu bằng dấu -) lẫn một dòng "
+                                                               "khác cấp; kiểm tra thụt lề"),
+    (r"did not find expected key|expected <block end>", r"", "dòng này không thẳng hàng với các dòng cùng cấp, hoặc "
+                                                            "có chữ sau dấu ngoặc kép đóng; kiểm tra thụt lề và dấu "
+                                                            'ngoặc kép trong câu (gõ \\" hoặc dùng “ ”)'),
+    (r"expected ',' or '\]'", r"", "thiếu dấu ] đóng danh sách trong ngoặc vuông"),
+)
+
+
+def _syntax_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
+    problem, context = err.problem or "", err.context or ""
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else 1
+    lines = text.splitlines()
+    if "cannot start any token" in problem and line <= len(lines) and "\t" in lines[line - 1]:
+        return Problem(path, line, "cú pháp", "lỗi cú pháp YAML: có ký tự Tab; thụt lề bằng dấu cách (2 dấu cách mỗi cấp)")
+    for problem_pattern, context_pattern, message in _SYNTAX:
+        if re.search(problem_pattern, problem) and re.search(context_pattern, context):
+            if "quoted scalar" in context and err.context_mark is not None:
+                line = err.context_mark.line + 1  # where the quote was opened, not where the file ended
+            return Problem(path, line, "cú pháp", f"lỗi cú pháp YAML: {message}")
+    what = problem or context or "không đọc được"
+    return Problem(path, line, "cú pháp", f"lỗi cú pháp YAML ({what}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép")
+
+
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     """Parse `text` into a node tree; a syntax error becomes one problem."""
     try:
         return yaml.compose(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 1
-        what = err.problem or err.context or "không đọc được"
-        problems.append(Problem(path, line, "cú pháp", f"lỗi cú pháp YAML ({what}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép"))
+        problems.append(_syntax_problem(path, text, err))
         return None
     except yaml.YAMLError as err:
         problems.append(Problem(path, 1, "cú pháp", f"lỗi cú pháp YAML ({err})"))
