@@ -46,6 +46,7 @@ _SYNTAX = (
                                                             "có chữ sau dấu ngoặc kép đóng; kiểm tra thụt lề và dấu "
                                                             'ngoặc kép trong câu (gõ \\" hoặc dùng “ ”)'),
     (r"expected ',' or '\]'", r"", "thiếu dấu ] đóng danh sách trong ngoặc vuông"),
+    (r"cannot start any token", r"", "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá trị giữa hai dấu ngoặc kép"),
 )
 
 
