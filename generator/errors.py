@@ -27,21 +27,14 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Notice:
+class Notice(Problem):
     """A warning: content that builds but that a clerk should look at before sending a draft up.
 
-    Reported like a Problem, as `file:line: field: message`; `kind` names the check that found it
-    (for the summary counts). `generator check --strict` treats notices as errors.
+    Reported like a Problem; `kind` names the check that found it (for the summary counts).
+    `generator check --strict` treats notices as errors.
     """
 
-    path: str
-    line: int
-    field: str
-    message: str
     kind: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
 
 class ContentError(GeneratorError):

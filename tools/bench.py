@@ -64,7 +64,7 @@ def with_communes(content: Path, recipients: int) -> int:
     edition = load_edition(year)
     agencies = sum(1 for a in edition.plan.assignments if edition.agency(a.agency).letter and not edition.agency(a.agency).communes)
     communes = recipients - agencies
-    lines = [f'huyen: "{edition.communes.district}"', "don_vi:"]
+    lines = ["don_vi:"]
     lines += [f'  - ma: "xa-thu-{n}"\n    ten: "Xã Thử Nghiệm {n}"' for n in range(1, communes + 1)]
     (year / "xa-thi-tran.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return agencies + communes

@@ -196,7 +196,6 @@ class Commune:
 
 @dataclass(kw_only=True)
 class CommuneList:
-    district: str = spec("huyen", "Tên huyện, ví dụ Hớn Quản")
     communes: list[Commune] = spec("don_vi", "Các xã, thị trấn thuộc huyện")
     origin: Optional[Origin] = origin_field()
 
