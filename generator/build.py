@@ -13,6 +13,8 @@ import functools
 import hashlib
 import os
 import re
+import signal
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +63,7 @@ class BuildReport:
     removed: list[Path] = field(default_factory=list)
     set_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file, its copy) made before replacing or removing it
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
+    moved_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file no longer wanted, where it went)
     seconds: float = 0.0
 
 
@@ -178,7 +181,7 @@ def _manifest_html(manifest: Manifest, html_folder: Path) -> bytes:
 
 
 # ---------------------------------------------------------------- rendering
-def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes]]:
+def _rendered(stale: list[Target], workers: int, lock: int) -> Iterator[tuple[Target, bytes]]:
     """Each stale target with its bytes, as soon as it is ready; the costliest start first."""
     from .render import render
 
@@ -194,13 +197,28 @@ def _rendered(stale: list[Target], workers: int) -> Iterator[tuple[Target, bytes
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     # fork: a worker starts in milliseconds; each imports the writers itself, on its first task.
-    pool = ProcessPoolExecutor(min(workers, len(remote)), mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(min(workers, len(remote)), mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_start, initargs=(lock,))
     try:
         futures = {pool.submit(render, target.task): target for target in remote}
         for future in as_completed(futures):
             yield futures[future], future.result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_start(lock: int) -> None:
+    """A worker holds no lock of its parent's and does not outlive it: a build killed with SIGKILL
+    must not leave workers behind that keep the output folder locked."""
+    os.close(lock)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform == "linux":
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before the call above took effect
+            os._exit(1)
 
 
 def usable_cores() -> int:
@@ -251,27 +269,31 @@ def build(
         return report
     from .content.edition import load_edition  # only now: the quick check above needs none of it
 
-    edition = load_edition(content_folder)
+    edition = load_edition(content_folder)  # before the output folder is created or touched
     wanted = targets(project, edition)
-    stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
-    report.unchanged = len(wanted) - len(stale)
-    # Edited by hand: kept while their inputs are the same, copied aside before they are replaced.
-    kept_edited = [t for t in wanted if t not in stale and state.newly_edited(t.relative)]
-    edited = {t.relative for t in stale if state.edited(t.relative)}
-    if any(t.task is not None and t.task.format == "pdf" for t in stale):
-        # The machine's font and libraries are checked before any work starts, not in the middle of it.
-        body_font()
-        check_harfbuzz_subset()
-    with one_build_at_a_time(folder):
+    names = {t.relative for t in wanted}
+    with one_build_at_a_time(folder) as lock:
+        state = BuildState.load(folder)  # again: another build may have finished since the quick check
+        stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
+        report.unchanged = len(wanted) - len(stale)
+        # Edited by hand: kept while their inputs are the same, copied aside before they are replaced.
+        kept_edited = [t for t in wanted if t not in stale and state.newly_edited(t.relative)]
+        edited = {t.relative for t in stale if state.edited(t.relative)}
+        obsolete = {relative: state.edited(relative) for relative in sorted((set(state.entries) | set(state.pending)) - names)}
+        if any(t.task is not None and t.task.format == "pdf" for t in stale):
+            # The machine's font and libraries are checked before any work starts, not in the middle of it.
+            body_font()
+            check_harfbuzz_subset()
         _remove_leftovers(folder)
         for target in kept_edited:
             state.record(target.relative, target.fingerprint, edited=True)
             report.kept_edited.append(folder / target.relative)
+        interrupted = bool(state.pending)
+        state.pending = {t.relative: state.stat(t.relative) for t in stale}
         if stale:
-            state.pending = {t.relative for t in stale}
-            state.save()  # from now on a changed stale file is this build's doing, not an edit
+            state.save()  # from now on, a stale file that changes is this build's doing, not an edit
         saved = time.monotonic()
-        for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores()), start=1):
+        for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores(), lock), start=1):
             path = folder / target.relative
             if target.relative in edited and path.read_bytes() != data:
                 report.set_aside.append((path, _set_aside(folder, target.relative, move=False)))
@@ -285,11 +307,10 @@ def build(
             report.written.append(path)
             if progress:
                 progress(done, len(stale))
-        names = {t.relative for t in wanted}
-        for relative in sorted(set(state.entries) - names):
+        for relative, was_edited in obsolete.items():
             path = folder / relative
-            if state.edited(relative):
-                report.set_aside.append((path, _set_aside(folder, relative, move=True)))
+            if was_edited:
+                report.moved_aside.append((path, _set_aside(folder, relative, move=True)))
                 report.removed.append(path)
             elif path.exists():
                 path.unlink()
@@ -297,7 +318,7 @@ def build(
             state.forget(relative)
             if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
                 path.parent.rmdir()
-        if (report.written or report.removed or report.kept_edited or state.inputs != inputs
+        if (report.written or report.removed or report.kept_edited or interrupted or state.inputs != inputs
                 or not (folder / STATE_FILE).exists()):
             state.inputs = inputs
             state.save()

@@ -63,8 +63,13 @@ def run(args: argparse.Namespace) -> int | None:
         bar = ProgressBar(sys.stderr)
         report = build(project, args.year, force=args.force, workers=args.jobs, progress=bar.update)
         bar.close()
+        moved = dict(report.moved_aside)
         for path in report.removed:
-            print(f"  đã xóa {display_path(path)} (không còn trong nội dung)")
+            if path in moved:
+                print(f"  đã bỏ {display_path(path)} (không còn trong nội dung); tệp đã được sửa tay nên được "
+                      f"chuyển sang {display_path(moved[path])}")
+            else:
+                print(f"  đã xóa {display_path(path)} (không còn trong nội dung)")
         for path, copy in report.set_aside:
             print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}, "
                   "văn bản được tạo lại theo nội dung")

@@ -40,7 +40,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def one_build_at_a_time(folder: Path) -> Iterator[None]:
+def one_build_at_a_time(folder: Path) -> Iterator[int]:
     """Hold an output folder for one build. Two builds writing the same set at once (a second
     `make documents` in another window) would leave a mix of both contents until the next build."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -51,7 +51,7 @@ def one_build_at_a_time(folder: Path) -> Iterator[None]:
         except BlockingIOError:
             raise GeneratorError(f"một lần tạo văn bản khác đang ghi vào {display_path(folder)}; "
                                  "đợi lần đó xong rồi chạy lại") from None
-        yield
+        yield descriptor  # for workers to close: the lock is this process's
     finally:
         os.close(descriptor)  # releases the lock
 

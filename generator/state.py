@@ -6,8 +6,8 @@ or removed by a build.
 A file is current when it is there and its inputs have the same fingerprint. A file changed since
 the build wrote it (size or modification time) was edited by hand, in Word say: it is kept while
 its inputs stay the same, and copied aside before a build replaces or removes it. `pending` lists
-the files a build set out to write; if it was killed, those files may have been written without
-being recorded, so a change to them is the build's own, not an edit. `inputs` is the digest of
+the files a build set out to write, each with its size and time before the build: if the build
+was killed, a file that no longer matches them was written by it, not edited. `inputs` is the digest of
 every input of the edition as a whole (content, templates, font, code) at the last complete build:
 while it is the same and no file changed, there is nothing to do, not even to read the content.
 """
@@ -28,7 +28,7 @@ class BuildState:
     folder: Path  # output/<year>/
     entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns, edited
     inputs: str = ""  # digest of the whole edition's inputs at the last complete build
-    pending: set[str] = field(default_factory=set)  # files the running (or a killed) build is writing
+    pending: dict[str, list | None] = field(default_factory=dict)  # files being written → [size, mtime_ns] before, or None
 
     @classmethod
     def load(cls, folder: Path) -> "BuildState":
@@ -38,29 +38,36 @@ class BuildState:
             data = {}
         if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
             return cls(folder)
-        return cls(folder, data["files"], str(data.get("inputs", "")), set(data.get("pending", [])))
+        pending = data.get("pending", {})
+        return cls(folder, data["files"], str(data.get("inputs", "")), pending if isinstance(pending, dict) else {})
 
     def unchanged_since(self, inputs: str) -> bool:
         """True when the inputs are those of the last complete build and no output was touched."""
         return (bool(self.entries) and inputs == self.inputs and not self.pending
                 and all(self._untouched(r, e) for r, e in self.entries.items()))
 
-    def _untouched(self, relative: str, entry: dict) -> bool:
+    def stat(self, relative: str) -> list | None:
         try:
             stat = (self.folder / relative).stat()
         except FileNotFoundError:
-            return False
-        return stat.st_size == entry.get("size") and stat.st_mtime_ns == entry.get("mtime_ns")
+            return None
+        return [stat.st_size, stat.st_mtime_ns]
+
+    def _untouched(self, relative: str, entry: dict) -> bool:
+        return self.stat(relative) == [entry.get("size"), entry.get("mtime_ns")]
+
+    def _written_by_killed_build(self, relative: str) -> bool:
+        return relative in self.pending and self.stat(relative) != self.pending[relative]
 
     def is_current(self, relative: str, fingerprint: str) -> bool:
         entry = self.entries.get(relative)
         if entry is None or entry.get("fingerprint") != fingerprint or not (self.folder / relative).exists():
             return False
-        return relative not in self.pending or self._untouched(relative, entry)
+        return not self._written_by_killed_build(relative)
 
     def edited(self, relative: str) -> bool:
-        """True when the file is there but not as this build's predecessors wrote it."""
-        if relative in self.pending or not (self.folder / relative).exists():
+        """True when the file is there but not as a build wrote it."""
+        if not (self.folder / relative).exists() or self._written_by_killed_build(relative):
             return False
         entry = self.entries.get(relative)
         return entry is None or bool(entry.get("edited")) or not self._untouched(relative, entry)
@@ -75,12 +82,13 @@ class BuildState:
         self.entries[relative] = {"fingerprint": fingerprint, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
         if edited:
             self.entries[relative]["edited"] = True
-        self.pending.discard(relative)
+        self.pending.pop(relative, None)
 
     def forget(self, relative: str) -> None:
         self.entries.pop(relative, None)
+        self.pending.pop(relative, None)
 
     def save(self) -> None:
-        data = json.dumps({"inputs": self.inputs, "files": self.entries, "pending": sorted(self.pending)},
+        data = json.dumps({"inputs": self.inputs, "files": self.entries, "pending": self.pending},
                           ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         write_atomic(self.folder / STATE_FILE, data.encode("utf-8"))

@@ -192,13 +192,19 @@ INDENT = ("dòng này không thẳng hàng với các dòng cùng cấp, hoặc 
     ('a:\n\tb: 1\n', 2, "có ký tự Tab; thụt lề bằng dấu cách (2 dấu cách mỗi cấp)"),
     ('a: "Số \\* 3"\n', 1, "dấu gạch chéo ngược (\\) giữa hai dấu ngoặc kép phải gõ hai lần (\\\\)"),
     # The quote opened on line 2 is never closed: the parser stops at the end of the file.
-    ('a: 1\nb: "chưa đóng\nc: 2\nd: 3\n', 2, 'thiếu dấu ngoặc kép đóng (") của đoạn bắt đầu ở dòng này'),
+    ('a: 1\nb: "chưa đóng\nc: 2\nd: 3\n', 2, "thiếu dấu ngoặc đóng (\" hoặc ') của đoạn bắt đầu ở dòng này"),
+    # ... also when later lines have quotes of their own, so that the parser stumbles lines later.
+    ('a:\n  - "một"\n  - "hai\n  - "ba có \\"ngoặc\\""  # chú thích "x\n  - "bốn"\nb: 1\n', 3,
+     "thiếu dấu ngoặc đóng (\" hoặc ') của đoạn bắt đầu ở dòng này"),
     ('a:\n  b: 1\n c: 2\n', 3, INDENT),
     ('a: "Câu có "ngoặc" giữa"\n', 1, INDENT),
     ('a:\n  - "x"\n  b: 1\n', 3, "danh sách (các dòng bắt đầu bằng dấu -) lẫn một dòng khác cấp; kiểm tra thụt lề"),
     ('a: [1, 2\nb: 3\n', 2, "thiếu dấu ] đóng danh sách trong ngoặc vuông"),
+    ("a: 'nháy đơn chưa đóng\nb: 1\n", 1, "thiếu dấu ngoặc đóng (\" hoặc ') của đoạn bắt đầu ở dòng này"),
+    ('a: *nghiêng* đầu câu\n', 1, 'giá trị bắt đầu bằng dấu * phải đặt giữa hai dấu ngoặc kép, ví dụ "*chữ nghiêng* …"'),
     ('a: @x\n', 1, "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá trị giữa hai dấu ngoặc kép"),
-], ids=["tab", "backslash", "unclosed-quote", "indent", "quote-in-quote", "list", "bracket", "at-sign"])
+], ids=["tab", "backslash", "unclosed-quote", "unclosed-quote-mid-file", "indent", "quote-in-quote", "list", "bracket", "single-quote",
+                         "star", "at-sign"])
 @pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
 def test_common_syntax_mistakes_are_explained_in_vietnamese(text, line, message, loader, monkeypatch):
     from generator.content import binding

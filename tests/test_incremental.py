@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import signal
@@ -277,7 +278,135 @@ def test_a_hand_edited_document_of_a_removed_recipient_is_moved_aside(edition, t
     start = text.index('- ma: "xa-thanh-binh"')
     (edition / str(YEAR) / "xa-thi-tran.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("ten:", start)) + 1:], encoding="utf-8")
     report = build(edition, tmp_path / "output")
-    assert [(p.relative_to(folder).as_posix(), c.relative_to(folder).as_posix()) for p, c in report.set_aside] == [
+    assert [(p.relative_to(folder).as_posix(), c.relative_to(folder).as_posix()) for p, c in report.moved_aside] == [
         (f"{key}/bao-cao-{key}.docx", f"ban-sua-tay/{key}/bao-cao-{key}.docx")]
     assert (folder / "ban-sua-tay" / key / f"bao-cao-{key}.docx").read_bytes() == edited
     assert not (folder / key).exists()
+
+
+class Killed(Exception):
+    """Stands for SIGKILL in an in-process build: what is on disk stays as it is at that moment."""
+
+
+def killed_after(monkeypatch, writes: int, *, when=None) -> None:
+    """The next build stops after `writes` output files (or as soon as `when()` holds after a
+    write), without saving its state any more than a killed build would have."""
+    import generator.build as engine
+
+    real, count = engine.write_atomic, [0]
+
+    def write(path, data):
+        if path.name == STATE:
+            return real(path, data)
+        if when is None and count[0] >= writes:
+            raise Killed
+        count[0] += 1
+        real(path, data)
+        if when is not None and when():
+            raise Killed
+
+    monkeypatch.setattr(engine, "write_atomic", write)
+    monkeypatch.setattr(engine, "STATE_SAVE_SECONDS", 1e9)
+
+
+def test_a_hand_edit_survives_a_build_killed_before_it_got_to_that_file(edition, tmp_path, monkeypatch):
+    folder = tmp_path / "output" / str(YEAR)
+    edited = edit_in_word(folder / LETTER)
+    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    with monkeypatch.context() as patch:
+        killed_after(patch, 0)
+        with pytest.raises(Killed):
+            build(edition, tmp_path / "output", workers=1)
+    report = build(edition, tmp_path / "output", workers=1)
+    assert [copy.relative_to(folder).as_posix() for _, copy in report.set_aside] == [f"ban-sua-tay/{LETTER}"]
+    assert (folder / "ban-sua-tay" / LETTER).read_bytes() == edited
+
+
+def test_after_a_killed_build_the_next_one_leaves_nothing_pending(edition, tmp_path, monkeypatch):
+    folder = tmp_path / "output" / str(YEAR)
+    plan = edition / str(YEAR) / "ke-hoach.yaml"
+    replace_once(plan, "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    with monkeypatch.context() as patch:
+        killed_after(patch, 0)
+        with pytest.raises(Killed):
+            build(edition, tmp_path / "output", workers=1)
+    replace_once(plan, "hòa giải viên cơ sở về việc cung cấp", "hòa giải viên cơ sở về cung cấp")  # back as built
+    assert build(edition, tmp_path / "output").written == []
+    assert json.loads((folder / STATE).read_text(encoding="utf-8"))["pending"] == {}
+    # So a later hand edit is an edit again: kept, not overwritten.
+    edited = edit_in_word(folder / LETTER)
+    assert build(edition, tmp_path / "output").kept_edited == [folder / LETTER]
+    assert (folder / LETTER).read_bytes() == edited
+
+
+def test_files_a_killed_build_wrote_for_a_recipient_since_removed_are_removed(edition, tmp_path, monkeypatch):
+    folder = tmp_path / "output" / str(YEAR)
+    communes = edition / str(YEAR) / "xa-thi-tran.yaml"
+    original = communes.read_text(encoding="utf-8")
+    communes.write_text(original + '  - ma: "xa-moi"\n    ten: "Xã Mới"\n', encoding="utf-8")
+    key = "UBND-xa-Moi"
+    news = [folder / key / f"{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf")]
+    with monkeypatch.context() as patch:
+        killed_after(patch, 0, when=lambda: all(p.exists() for p in news))
+        with pytest.raises(Killed):
+            build(edition, tmp_path / "output", workers=1)
+    assert all(p.exists() for p in news)
+    communes.write_text(original, encoding="utf-8")
+    report = build(edition, tmp_path / "output")
+    assert sorted(report.removed) == sorted(news)
+    assert not (folder / key).exists()
+
+
+def test_a_build_decides_on_the_state_it_finds_once_it_holds_the_folder(edition, tmp_path, monkeypatch):
+    """Build B reads the state, then build A (other content) completes before B takes the lock:
+    B must redo what A changed, not trust what it read before."""
+    import generator.build as engine
+
+    folder = tmp_path / "output" / str(YEAR)
+    built_plan = (folder / "ke-hoach.docx").read_bytes()
+    other = tmp_path / "other-content"
+    shutil.copytree(edition, other)
+    replace_once(other / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    real_targets = engine.targets
+
+    def targets_then_a_other_build(project, edition_model):
+        wanted = real_targets(project, edition_model)
+        monkeypatch.setattr(engine, "targets", real_targets)
+        assert build(other, tmp_path / "output").written  # A
+        return wanted
+
+    monkeypatch.setattr(engine, "targets", targets_then_a_other_build)
+    (folder / "ke-hoach.docx").touch()  # so that B does not take the quick path
+    build(edition, tmp_path / "output", workers=1)  # B, on the content as first built
+    assert (folder / "ke-hoach.docx").read_bytes() == built_plan
+    assert build(edition, tmp_path / "output").written == []
+
+
+def test_a_build_killed_with_sigkill_leaves_the_folder_free(edition, tmp_path):
+    folder = tmp_path / "output" / str(YEAR)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "--content", str(edition), "--output", str(tmp_path / "output"), "build", "--force", "-j", "2"],
+        cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    started = time.monotonic()
+    state = folder / STATE
+    before = state.stat().st_mtime_ns
+    while time.monotonic() - started < 60 and state.stat().st_mtime_ns == before:
+        time.sleep(0.01)  # the build has saved its pending list: it holds the lock and its workers run
+    time.sleep(0.3)
+    process.kill()  # the build only, not its workers
+    process.wait()
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "workers of the killed build still hold the output folder"
+                time.sleep(0.05)
+    finally:
+        os.close(descriptor)
+    build(edition, tmp_path / "output")  # and the next build completes the set
+    assert len(list(folder.rglob("*.pdf"))) == 61

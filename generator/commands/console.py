@@ -36,6 +36,7 @@ class ArgumentParser(argparse.ArgumentParser):
     TRANSLATIONS = (
         (r"invalid choice: (.*?) \(choose from (.*)\)$", r"không có lựa chọn \1 (chọn một trong: \2)"),
         (r"expected one argument$", "cần một giá trị"),
+        (r"ignored explicit argument (.*)$", r"không nhận giá trị (bỏ \1)"),
         (r"^unrecognized arguments: ", "không hiểu tham số: "),
         (r"^the following arguments are required: ", "thiếu: "),
         (r"^argument ([^:]+): ", r"tham số \1: "),

@@ -33,10 +33,12 @@ def _node_line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+_UNCLOSED = "thiếu dấu ngoặc đóng (\" hoặc ') của đoạn bắt đầu ở dòng này"
+
 # The parser's words for the mistakes clerks make, as libyaml and as pure-Python PyYAML put them
 # (pattern on the problem, then on the context), and what to tell the clerk instead.
 _SYNTAX = (
-    (r"unexpected end of stream", r"quoted scalar", 'thiếu dấu ngoặc kép đóng (") của đoạn bắt đầu ở dòng này'),
+    (r"unexpected end of stream", r"quoted scalar", _UNCLOSED),
     (r"mapping values are not allowed", r"", "có dấu hai chấm (:) không đúng chỗ: đoạn văn có dấu hai chấm phải "
                                               "đặt giữa hai dấu ngoặc kép; tên trường thì kiểm tra thụt lề"),
     (r"unknown escape character", r"", "dấu gạch chéo ngược (\\) giữa hai dấu ngoặc kép phải gõ hai lần (\\\\)"),
@@ -46,8 +48,29 @@ _SYNTAX = (
                                                             "có chữ sau dấu ngoặc kép đóng; kiểm tra thụt lề và dấu "
                                                             'ngoặc kép trong câu (gõ \\" hoặc dùng “ ”)'),
     (r"expected ',' or '\]'", r"", "thiếu dấu ] đóng danh sách trong ngoặc vuông"),
+    (r"undefined alias|alphabetic or numeric", r"", 'giá trị bắt đầu bằng dấu * phải đặt giữa hai dấu ngoặc kép, '
+                                                    'ví dụ "*chữ nghiêng* …"'),
     (r"cannot start any token", r"", "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá trị giữa hai dấu ngoặc kép"),
 )
+
+
+def _first_unclosed_quote(lines: list[str], last: int) -> int | None:
+    """The first of lines[:last] that opens a double-quoted text and does not close it. Content
+    keeps each text on one line, so such a line is where a parser that read on found its error."""
+    for number, line in enumerate(lines[:last], start=1):
+        quoted, index = False, 0
+        while index < len(line):
+            char = line[index]
+            if quoted and char == "\\":
+                index += 1  # an escape: the next character (a quote, say) is text
+            elif char == '"':
+                quoted = not quoted
+            elif char == "#" and not quoted and (index == 0 or line[index - 1] in " \t"):
+                break  # a comment
+            index += 1
+        if quoted:
+            return number
+    return None
 
 
 def _syntax_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
@@ -55,6 +78,9 @@ def _syntax_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else 1
     lines = text.splitlines()
+    unclosed = _first_unclosed_quote(lines, line)
+    if unclosed is not None:
+        return Problem(path, unclosed, "cú pháp", f"lỗi cú pháp YAML: {_UNCLOSED}")
     if "cannot start any token" in problem and line <= len(lines) and "\t" in lines[line - 1]:
         return Problem(path, line, "cú pháp", "lỗi cú pháp YAML: có ký tự Tab; thụt lề bằng dấu cách (2 dấu cách mỗi cấp)")
     for problem_pattern, context_pattern, message in _SYNTAX:
