@@ -243,6 +243,21 @@ def _set_aside(folder: Path, relative: str, *, move: bool) -> Path:
     return target
 
 
+def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool], report: BuildReport) -> None:
+    """Files the content no longer makes (relative path → edited by hand): removed, or if edited, moved aside."""
+    for relative, edited in obsolete.items():
+        path = folder / relative
+        if edited:
+            report.moved_aside.append((path, _set_aside(folder, relative, move=True)))
+            report.removed.append(path)
+        elif path.exists():
+            path.unlink()
+            report.removed.append(path)
+        state.forget(relative)
+        if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+
+
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a build that was killed while writing."""
     for leftover in folder.rglob(".*.tmp"):
@@ -307,17 +322,7 @@ def build(
             report.written.append(path)
             if progress:
                 progress(done, len(stale))
-        for relative, was_edited in obsolete.items():
-            path = folder / relative
-            if was_edited:
-                report.moved_aside.append((path, _set_aside(folder, relative, move=True)))
-                report.removed.append(path)
-            elif path.exists():
-                path.unlink()
-                report.removed.append(path)
-            state.forget(relative)
-            if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
-                path.parent.rmdir()
+        _remove_obsolete(folder, state, obsolete, report)
         if (report.written or report.removed or report.kept_edited or interrupted or state.inputs != inputs
                 or not (folder / STATE_FILE).exists()):
             state.inputs = inputs

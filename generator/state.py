@@ -7,9 +7,11 @@ A file is current when it is there and its inputs have the same fingerprint. A f
 the build wrote it (size or modification time) was edited by hand, in Word say: it is kept while
 its inputs stay the same, and copied aside before a build replaces or removes it. `pending` lists
 the files a build set out to write, each with its size and time before the build: if the build
-was killed, a file that no longer matches them was written by it, not edited. `inputs` is the digest of
-every input of the edition as a whole (content, templates, font, code) at the last complete build:
-while it is the same and no file changed, there is nothing to do, not even to read the content.
+was killed, a file that no longer matches them was written by it, not edited.
+
+`inputs` is the digest of every input of the edition as a whole (content, templates, font, code)
+at the last complete build: while it is the same and no file changed, there is nothing to do, not
+even to read the content.
 """
 
 from __future__ import annotations
