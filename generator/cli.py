@@ -63,6 +63,7 @@ def run(args: argparse.Namespace) -> int | None:
         bar = ProgressBar(sys.stderr)
         report = build(project, args.year, force=args.force, workers=args.jobs, progress=bar.update)
         bar.close()
+        from .document.wording import decimal  # here: a no-op build must not pay for the content model
         moved = dict(report.moved_aside)
         for path in report.removed:
             if path in moved:
@@ -75,10 +76,9 @@ def run(args: argparse.Namespace) -> int | None:
                   "văn bản được tạo lại theo nội dung")
         for path in report.kept_edited:
             print(f"  giữ nguyên bản sửa tay {display_path(path)} (nội dung của văn bản này không đổi)")
-        seconds = f"{report.seconds:.1f}".replace(".", ",")
         print(
             f"Xong {display_path(report.folder)}: ghi {len(report.written)} tệp, giữ nguyên {report.unchanged}, "
-            f"xóa {len(report.removed)}; {seconds} giây."
+            f"xóa {len(report.removed)}; {decimal(report.seconds, 1)} giây."
         )
 
 

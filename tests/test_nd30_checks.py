@@ -110,13 +110,17 @@ def test_coloured_run_is_caught(plan):
         nd30.check_fonts(plan)
 
 
+def set_side_indents(paragraph, twips: str) -> None:
+    """Change a rule's length: its left and right indents."""
+    indent = paragraph.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+    indent.set(qn("w:left"), twips)
+    indent.set(qn("w:right"), twips)
+
+
 def test_motto_rule_of_column_width_is_caught(plan, header_args):
     motto = find(plan, lambda t: t == nd30.MOTTO)
     paragraphs = list(nd30.all_paragraphs(plan.element.body))
-    rule = nd30._rule_below(nd30.Resolver(plan), paragraphs, paragraphs.index(motto))
-    indent = rule.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-    indent.set(qn("w:left"), "0")
-    indent.set(qn("w:right"), "0")
+    set_side_indents(nd30._rule_below(nd30.Resolver(plan), paragraphs, paragraphs.index(motto)), "0")
     with pytest.raises(AssertionError, match="HD3 motto: rule is"):
         nd30.check_header(plan, **header_args)
 
@@ -124,9 +128,7 @@ def test_motto_rule_of_column_width_is_caught(plan, header_args):
 def test_long_agency_rule_is_caught(plan, header_args):
     table = nd30.header_table(plan)
     rule = next(p for p in table.iter(qn("w:p")) if not nd30.paragraph_text(p) and nd30.Resolver(plan).bottom_border(p) is not None)
-    indent = rule.find(f"{qn('w:pPr')}/{qn('w:ind')}")
-    indent.set(qn("w:left"), "200")
-    indent.set(qn("w:right"), "200")
+    set_side_indents(rule, "200")
     with pytest.raises(AssertionError, match="HD5 agency: rule"):
         nd30.check_header(plan, **header_args)
 

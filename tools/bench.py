@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.build import Project, edition_folder, targets, usable_cores  # noqa: E402
 from generator.content.edition import load_edition  # noqa: E402
+from generator.document.wording import decimal  # noqa: E402
 from generator.render import render  # noqa: E402
 
 
@@ -113,11 +114,6 @@ def libreoffice_seconds(docx_files: list[bytes], work: Path, rounds: int) -> flo
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         seconds.append(time.perf_counter() - started)
     return median(seconds[1:])
-
-
-def decimal(value: float, digits: int) -> str:
-    """Vietnamese writes a decimal comma."""
-    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from ..content.distribution import Recipient
 from ..content.edition import Edition
 from . import wording
 from .model import Block, Document, DocumentInfo, Span
-from .parts import header, indicator_lines, issue_date, issuer_name, plain, report_deadline, signature, task_blocks, with_closing
+from .parts import collects_reports, header, indicator_lines, issue_date, issuer_name, plain, report_deadline, signature, task_blocks, with_closing
 
 GIVES = {"giao": "giao", "de_nghi": "đề nghị"}
 
@@ -53,7 +53,7 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
     section += 1
     deadline = report_deadline(edition, recipient)
     blocks.append(Block("heading", (Span(f"{section}. Chế độ báo cáo", bold=True),)))
-    if receiver.id == recipient.assignment.agency:
+    if collects_reports(edition, recipient):
         blocks.append(plain(
             "Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương và kết quả của đơn vị mình (theo biểu mẫu kèm "
             f"theo), báo cáo UBND huyện trước ngày {deadline}."
@@ -70,7 +70,7 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
         else f"UBND huyện đề nghị {name} quan tâm, phối hợp thực hiện./."
     ))
     entries = ["Như trên"]
-    if receiver.id != recipient.assignment.agency:
+    if not collects_reports(edition, recipient):
         entries.append(f"{receiver.short_name} (t/h)")
     subject = letter_subject(edition)
     return Document(

@@ -110,9 +110,14 @@ def issuer_name(edition: Edition) -> str:
     return " ".join(edition.text(line) for line in edition.plan.document.agency_lines)
 
 
+def collects_reports(edition: Edition, recipient: Recipient) -> bool:
+    """True for the body the others report to (bao_cao.noi_nhan_bao_cao)."""
+    return recipient.assignment.agency == edition.plan.reporting.receiver
+
+
 def report_deadline(edition: Edition, recipient: Recipient) -> str:
     """When a recipient's report is due: the units' deadline, or for the body that collects the
     reports, the deadline of its summary (the units' deadline when the content gives none)."""
     reporting = edition.plan.reporting
-    due = reporting.summary_deadline if recipient.assignment.agency == reporting.receiver and reporting.summary_deadline else reporting.deadline
+    due = reporting.summary_deadline if collects_reports(edition, recipient) and reporting.summary_deadline else reporting.deadline
     return wording.short_date(due)

@@ -7,7 +7,7 @@ from ..content.edition import Edition
 from . import wording
 from .letter import letter_subject
 from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table, WritingLines
-from .parts import header, indicator_lines, issue_date, issuer_name, plain, report_deadline
+from .parts import collects_reports, header, indicator_lines, issue_date, issuer_name, plain, report_deadline
 
 ACTIVITY_COLUMNS = ("STT", "Hoạt động", "Đơn vị tính", "Số lượng", "Số người tham gia", "Trong đó nữ", "Ghi chú")
 WRITING_LINES = 6
@@ -24,7 +24,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     receiver = edition.agency(plan.reporting.receiver)
     # Reports go to the committee through the body that collects them, as the letter says; that
     # body's own report goes to the committee directly.
-    addressee = issuer_name(edition) if recipient.assignment.agency == receiver.id else f"{issuer_name(edition)} (qua {receiver.name})"
+    addressee = issuer_name(edition) if collects_reports(edition, recipient) else f"{issuer_name(edition)} (qua {receiver.name})"
     blocks: list[BodyPart] = [
         Block("paragraph", (Span(f"Thời hạn gửi báo cáo: trước ngày {report_deadline(edition, recipient)}.", italic=True),)),
         plain(

@@ -74,3 +74,8 @@ def lower_first(text: str) -> str:
 def list_lines(entries: list[str], archive: list[str]) -> tuple[str, ...]:
     """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last."""
     return tuple(f"- {entry};" for entry in entries) + (f"- Lưu: {', '.join(archive)}.",)
+
+
+def decimal(value: float, digits: int) -> str:
+    """A number as Vietnamese writes it, with a decimal comma: 3,5."""
+    return f"{value:.{digits}f}".replace(".", ",")
