@@ -124,7 +124,7 @@ def edition_inputs(project: Project, content_folder: Path) -> str:
 def targets(project: Project, edition: Edition) -> list[Target]:
     from .content.distribution import distribution
     from .document.manifest import DocumentFiles, build_manifest
-    from .kinds import jobs
+    from .kinds import KINDS, jobs
     from .render import RenderTask
     from .writers.jinja import template_files
     from .writers.pdf import pdf_template_files
@@ -146,7 +146,7 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         return digests[format, template]
 
     result: list[Target] = []
-    by_recipient: dict[str, tuple[DocumentFiles, ...]] = {}
+    by_recipient: dict[str, dict[str, DocumentFiles]] = {}
     plan_files: tuple[DocumentFiles, ...] = ()
     for job in jobs(edition):
         document = job.document(edition)
@@ -159,8 +159,9 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         if job.recipient is None:
             plan_files += (DocumentFiles(job.kind.title, docx, pdf),)
         else:
-            by_recipient[job.recipient.key] = by_recipient.get(job.recipient.key, ()) + (DocumentFiles(job.kind.title, docx, pdf),)
-    manifest = build_manifest(edition, distribution(edition)[0], by_recipient, plan_files)
+            by_recipient.setdefault(job.recipient.key, {})[job.kind.title] = DocumentFiles(job.kind.title, docx, pdf)
+    recipient_titles = tuple(kind.title for kind in KINDS if kind.per != "plan")
+    manifest = build_manifest(edition, distribution(edition)[0], recipient_titles, by_recipient, plan_files)
     content = repr(manifest)
     result.append(Target(f"{MANIFEST}.csv", fingerprint("csv", content), make=lambda: _manifest_csv(manifest)))
     result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, template_digest("html", f"{MANIFEST}.html")),

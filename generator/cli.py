@@ -45,7 +45,8 @@ def parser() -> argparse.ArgumentParser:
     main = ArgumentParser(prog="generator", description="Tạo văn bản (DOCX, PDF) từ nội dung kế hoạch.")
     main.add_argument("--content", type=Path, default=ROOT / "content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content/)")
     main.add_argument("--templates", type=Path, default=ROOT / "templates", metavar="THƯ_MỤC", help="thư mục mẫu (mặc định: templates/)")
-    main.add_argument("--output", type=Path, default=ROOT / "output", metavar="THƯ_MỤC", help="thư mục kết quả (mặc định: output/)")
+    main.add_argument("--output", type=Path, default=None, metavar="THƯ_MỤC",
+                      help="thư mục kết quả (mặc định: output/; với --content khác content/: output/<tên thư mục nội dung>/)")
     commands = main.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_command = commands.add_parser("build", help="tạo tất cả văn bản của một năm")
     build_command.add_argument("--year", type=year, metavar="NĂM", help="năm cần tạo (mặc định: năm mới nhất trong content/)")
@@ -55,7 +56,17 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def default_output(content: Path) -> Path:
+    """Where a content tree's documents go: output/ for the project's own content, output/<name>/
+    for another tree (an example under examples/), so that two trees never share a year folder."""
+    if content.resolve() == (ROOT / "content").resolve():
+        return ROOT / "output"
+    return ROOT / "output" / content.resolve().name
+
+
 def run(args: argparse.Namespace) -> int | None:
+    if args.output is None:
+        args.output = default_output(args.content)
     if args.command in EDITION_COMMANDS:
         return run_edition_command(args)
     project = Project(content=args.content, templates=args.templates, output=args.output)

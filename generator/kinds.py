@@ -17,7 +17,7 @@ from .document.report_form import build_report_form
 class DocumentKind:
     id: str
     title: str  # what the clerk calls it, in the distribution list
-    per: Literal["plan", "recipient"]  # one for the plan, or one for each recipient of a letter
+    per: Literal["plan", "recipient", "reporter"]  # one for the plan, one for each recipient of a letter, or one for each asked to report
     docx_template: str  # a file in templates/
     html_template: str  # a file in templates/html/
     output: str  # path under output/<year>/ without extension; {key} is the recipient's file key
@@ -27,7 +27,7 @@ class DocumentKind:
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("ke-hoach", "Kế hoạch", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
     DocumentKind("cong-van", "Công văn", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter),
-    DocumentKind("bao-cao", "Biểu mẫu báo cáo", "recipient", "van-ban.docx", "van-ban.html", "{key}/bao-cao-{key}", build_report_form),
+    DocumentKind("bao-cao", "Biểu mẫu báo cáo", "reporter", "van-ban.docx", "van-ban.html", "{key}/bao-cao-{key}", build_report_form),
 )
 
 
@@ -52,4 +52,5 @@ def jobs(edition: Edition) -> Iterator[Job]:
             yield Job(kind, kind.output, None)
         else:
             for recipient in recipients:
-                yield Job(kind, kind.output.format(key=recipient.key), recipient)
+                if kind.per == "recipient" or recipient.reports:
+                    yield Job(kind, kind.output.format(key=recipient.key), recipient)

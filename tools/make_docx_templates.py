@@ -226,9 +226,16 @@ def header_table(document):
     paragraph(left, "{%p for line in doc.header.agency_lines %}", "VBAgency")
     paragraph(left, "{{ line }}", "VBAgency")
     paragraph(left, "{%p endfor %}", "VBAgency")
+    # A Party body's header marks its name with a star instead of a rule (Hướng dẫn 36-HD/VPTW).
+    paragraph(left, "{%p if doc.header.agency_mark %}", "VBAgency")
+    paragraph(left, "{{ doc.header.agency_mark }}", "VBAgencyParent")
+    paragraph(left, "{%p else %}", "VBAgency")
     paragraph(left, "", "VBRuleAgency")
-    cell_start(right, layout.NATIONAL_NAME, "VBNationalName")
-    paragraph(right, layout.MOTTO, "VBMotto")
+    paragraph(left, "{%p endif %}", "VBAgency")
+    cell_start(right, "{{ doc.header.national_name }}", "VBNationalName")
+    paragraph(right, "{%p if doc.header.motto %}", "VBMotto")
+    paragraph(right, "{{ doc.header.motto }}", "VBMotto")
+    paragraph(right, "{%p endif %}", "VBMotto")
     paragraph(right, "", "VBRuleMotto")
     row = table.add_row()
     left, right = row.cells

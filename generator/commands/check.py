@@ -29,6 +29,7 @@ from typing import Iterator
 from ..content.edition import Edition, load_edition, text_values
 from ..content.schema import Item, PartialDate
 from ..document import wording
+from ..document.plan import assignment_heading
 from ..errors import Notice
 from ..files import display_path
 from .common import YEAR, excerpt, existing_edition, newest_year
@@ -118,7 +119,8 @@ def _indicators(edition: Edition) -> Iterator[Notice]:
     for assignment in edition.plan.assignments:
         for ref in assignment.indicators:
             for number in ref.indicators:
-                reporters.setdefault((ref.objective, number), []).append(edition.agency(assignment.agency).short_name)
+                reporters.setdefault((ref.objective, number), []).extend(
+                    edition.plain(edition.agency(agency_id).short_name) for agency_id in assignment.agencies)
     for o_index, objective in enumerate(edition.catalog.objectives, start=1):
         for i_index, indicator in enumerate(objective.indicators, start=1):
             agencies = reporters.get((objective.number, indicator.number))
@@ -135,7 +137,7 @@ def _indicators(edition: Edition) -> Iterator[Notice]:
 def _recipients(edition: Edition) -> Iterator[Notice]:
     plan = edition.plan
     section = f"mục {wording.roman(len(plan.sections) + 1)} ({plan.organisation_title.rstrip(': ').capitalize()})"
-    assigned = {a.agency for a in plan.assignments}
+    assigned = {agency_id for a in plan.assignments for agency_id in a.agencies}
     for number, line in enumerate(plan.recipients, start=1):
         if line.agency is not None and line.agency not in assigned:
             agency = edition.agency(line.agency)
@@ -167,7 +169,8 @@ def _empty_sections(edition: Edition) -> Iterator[Notice]:
     for number, assignment in enumerate(plan.assignments, start=1):
         if not assignment.tasks:
             yield Notice(assignment.origin.path, assignment.origin.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
-                         f"“{edition.agency(assignment.agency).name}” có tiêu đề ở mục Tổ chức thực hiện nhưng không có nhiệm vụ nào",
+                         f"“{assignment_heading(edition, assignment).rstrip(':')}” có tiêu đề ở mục Tổ chức thực hiện nhưng "
+                         "không có nhiệm vụ nào",
                          "muc-rong")
 
 

@@ -206,8 +206,13 @@ class Binder:
                     self.problem(node, where, "thiếu trường bắt buộc")
                     failed = True
                 continue
+            value_node = given[key][1]
             try:
-                values[spec_field.name] = self._value(given[key][1], hints[spec_field.name], where)
+                if spec_field.metadata["one_or_more"] and isinstance(value_node, yaml.ScalarNode) and value_node.tag != _NULL:
+                    # A list of one may be written as its single value: `co_quan: phong-tu-phap`.
+                    values[spec_field.name] = [self._value(value_node, get_args(hints[spec_field.name])[0], where)]
+                else:
+                    values[spec_field.name] = self._value(value_node, hints[spec_field.name], where)
             except _Invalid:
                 failed = True
         if failed:

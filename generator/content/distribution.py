@@ -1,7 +1,8 @@
 """Who receives a letter and a report form, and the checks that the plan says so too.
 
-Every section IV entry of a specific body is one recipient; the entry that stands for the communes
-("UBND các xã, thị trấn") is one recipient per commune; an entry marked `gui_cong_van: false` is
+Every body named by a section IV entry is one recipient (an entry may name several); an entry that
+stands for a unit list (the communes of a province, the hamlets of a commune) is one recipient per
+unit, or one for the whole list where the list says so; a body marked `gui_cong_van: false` is
 deliberately not served. Each recipient must be reachable through the plan's "Nơi nhận", directly
 or through a group, and must have tasks.
 """
@@ -14,28 +15,31 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from .schema import Agency, Assignment, IndicatorRef
+from .schema import Agency, Assignment, IndicatorRef, RecipientKind, Unit, UnitList
 
 if TYPE_CHECKING:
     from .edition import Edition
 
-_COMMUNE_KIND = re.compile(r"^(Xã|Thị trấn|Phường)\s+")
+# Printed where a letter to a whole unit list leaves each unit to write its own name.
+UNIT_BLANK = "……"
 
 
 @dataclass(frozen=True)
 class Recipient:
-    """One body that receives a letter and a report form."""
+    """One body that receives a letter and, if its kind reports, a report form."""
 
+    id: str  # its code in co-quan.yaml or don-vi.yaml: the letters' numbers refer to it
     key: str  # its short name without diacritics: names its folder and files
     name: str  # full name, for "Kính gửi"
     short_name: str
-    relation: str  # "giao" or "de_nghi"
+    kind: RecipientKind  # how the issuer speaks to it, whether it reports, how its form is headed
     assignment: Assignment  # the section IV entry its tasks come from
+    entry: str  # the code of the co-quan.yaml entry the section IV entry names for it
     parent: str | None  # line above its own name in its report's header
     own_lines: tuple[str, ...]  # its name as issuing agency of its report, line by line (Decree 30: in full)
     place: str  # place name on its report's date line
     reached_by: str  # how the plan's Nơi nhận reaches it
-    commune: bool  # a commune's People's Committee (signs its report "TM. ỦY BAN NHÂN DÂN")
+    signer: tuple[str, ...]  # the signature lines of its report
     symbol_code: str | None  # its abbreviation in its own documents' symbols, if the content gives it
 
     @property
@@ -46,11 +50,16 @@ class Recipient:
     def indicators(self) -> list[IndicatorRef]:
         return self.assignment.indicators
 
+    @property
+    def reports(self) -> bool:
+        """Asked for a report, on a form sent with the letter."""
+        return self.kind.report is not None and self.kind.form != "khong"
+
 
 @dataclass(frozen=True)
 class NotServed:
     agency: Agency
-    reason: str
+    reason: str  # in a clerk's words
 
 
 @dataclass(frozen=True)
@@ -66,15 +75,58 @@ def file_key(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")
 
 
-def _reach(edition: Edition, agency: Agency) -> str | None:
+def in_sentence(name: str) -> str:
+    """A unit's name inside a sentence: "Xã An Khương" → "xã An Khương"."""
+    return name[:1].lower() + name[1:]
+
+
+def reach(edition: Edition, agency: Agency) -> str | None:
     """How the plan's Nơi nhận reaches an agency: its own line or the line of a group it is in."""
     for line in edition.plan.recipients:
         if line.agency == agency.id:
-            return f"trực tiếp (“{agency.short_name}”)"
+            return f"trực tiếp (“{edition.plain(agency.short_name)}”)"
     for line in edition.plan.recipients:
         if line.group is not None and line.group in agency.groups:
-            return f"qua nhóm “{edition.group_name(line.group)}”"
+            return f"qua nhóm “{edition.plain(edition.group_name(line.group))}”"
     return None
+
+
+def _unit_values(unit: Unit | None) -> dict[str, str]:
+    """The placeholders of a unit list's templates for one unit, or blanks for a letter to the whole list."""
+    if unit is None:
+        return {"ten_don_vi": UNIT_BLANK, "ten_don_vi_trong_cau": UNIT_BLANK, "dia_danh_don_vi": UNIT_BLANK}
+    return {"ten_don_vi": unit.name, "ten_don_vi_trong_cau": in_sentence(unit.name), "dia_danh_don_vi": unit.place or unit.name}
+
+
+def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit: Unit | None,
+                    assignment: Assignment, reached: str) -> Recipient:
+    values = _unit_values(unit)
+    kind = edition.kind(unit_list.kind)
+    if unit is None:
+        name, short_name, ident = edition.plain(agency.name), edition.plain(agency.short_name), agency.id
+    else:
+        name, short_name, ident = edition.plain(unit_list.addressed, **values), edition.plain(unit_list.short_name, **values), unit.id
+    return Recipient(
+        id=ident, key=file_key(short_name), name=name, short_name=short_name, kind=kind, assignment=assignment, entry=agency.id,
+        parent=edition.plain(unit_list.parent, **values) if unit_list.parent else None,
+        own_lines=tuple(edition.plain(line, **values) for line in unit_list.header_lines),
+        place=edition.plain(unit_list.place, **values), reached_by=f"qua dòng “{edition.plain(agency.short_name)}”",
+        signer=tuple(edition.plain(line) for line in unit_list.form_signer),
+        symbol_code=unit_list.symbol_code,
+    )
+
+
+def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, reached: str) -> Recipient:
+    kind = edition.agency_kind(agency)
+    return Recipient(
+        id=agency.id, key=file_key(edition.plain(agency.short_name)), name=edition.plain(agency.name),
+        short_name=edition.plain(agency.short_name), kind=kind, assignment=assignment, entry=agency.id,
+        parent=edition.plain(agency.parent) if agency.parent else None,
+        own_lines=tuple(edition.plain(line) for line in agency.header_lines or [agency.name]),
+        place=edition.issuer.place, reached_by=reached,
+        signer=tuple(edition.plain(line) for line in agency.form_signer or kind.form_signer),
+        symbol_code=agency.symbol_code,
+    )
 
 
 def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
@@ -83,43 +135,36 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
     problems: list[Problem] = []
     named_at: list[Problem] = []  # where each recipient's name is written, for a clash of file names
     for number, assignment in enumerate(edition.plan.assignments, start=1):
-        agency = edition.agency(assignment.agency)
         where = assignment.origin
-        if not agency.letter:
-            not_served.append(NotServed(agency, "gui_cong_van: false trong co-quan.yaml"))
-            continue
-        reached = _reach(edition, agency)
-        if reached is None:
-            problems.append(Problem(where.path, where.line_of("agency"), f"to_chuc_thuc_hien[{number}].co_quan",
-                                    f"“{agency.name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
-                                    "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false"))
-            continue
-        if not assignment.tasks:
-            problems.append(Problem(where.path, where.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
-                                    f"“{agency.name}” được gửi công văn nhưng không có nhiệm vụ nào"))
-            continue
-        if agency.communes:
-            for commune in edition.communes.communes:
-                place = _COMMUNE_KIND.sub("", commune.name)
-                lower = commune.name[0].lower() + commune.name[1:]
-                short = f"UBND {lower}"
-                recipients.append(Recipient(
-                    key=file_key(short), name=f"Ủy ban nhân dân {lower}", short_name=short,
-                    relation=agency.relation, assignment=assignment, parent=None, own_lines=("Ủy ban nhân dân", lower),
-                    place=place, reached_by=f"qua dòng “{agency.short_name}”", commune=True,
-                    symbol_code="UBND",
-                ))
-                named_at.append(Problem(commune.origin.path, commune.origin.line_of("name"), "don_vi.ten", ""))
-        else:
-            recipients.append(Recipient(
-                key=file_key(agency.short_name), name=agency.name, short_name=agency.short_name,
-                relation=agency.relation, assignment=assignment,
-                parent=edition.text(agency.parent) if agency.parent else None,
-                own_lines=tuple(edition.text(line) for line in agency.header_lines or [agency.name]),
-                place=edition.plan.document.place, reached_by=reached, commune=False,
-                symbol_code=agency.symbol_code,
-            ))
-            named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
+        for agency_id in assignment.agencies:
+            agency = edition.agency(agency_id)
+            name = edition.plain(agency.name)
+            if not agency.letter:
+                not_served.append(NotServed(agency, "mục chung ở Tổ chức thực hiện, không gửi công văn riêng "
+                                                    "(co-quan.yaml ghi gui_cong_van: false)"))
+                continue
+            reached = reach(edition, agency)
+            if reached is None:
+                problems.append(Problem(where.path, where.line_of("agencies"), f"to_chuc_thuc_hien[{number}].co_quan",
+                                        f"“{name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
+                                        "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false"))
+                continue
+            if not assignment.tasks:
+                problems.append(Problem(where.path, where.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
+                                        f"“{name}” được gửi công văn nhưng không có nhiệm vụ nào"))
+                continue
+            if agency.unit_list is None:
+                recipients.append(_agency_recipient(edition, agency, assignment, reached))
+                named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
+                continue
+            unit_list = edition.unit_list(agency.unit_list)
+            if unit_list.one_letter:
+                recipients.append(_unit_recipient(edition, agency, unit_list, None, assignment, reached))
+                named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
+                continue
+            for unit in unit_list.units:
+                recipients.append(_unit_recipient(edition, agency, unit_list, unit, assignment, reached))
+                named_at.append(Problem(unit.origin.path, unit.origin.line_of("name"), "don_vi.ten", ""))
     seen: dict[str, Problem] = {}
     for recipient, where in zip(recipients, named_at):
         if recipient.key in seen:

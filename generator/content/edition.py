@@ -13,35 +13,52 @@ from ..files import display_path
 from .binding import Binder, compose
 from .distribution import distribution
 from .schema import (
+    DISTRICT_LEVELS,
     EDITION_FILES,
     Agency,
     AgencyRegistry,
-    CommuneList,
     Indicator,
     IndicatorCatalog,
+    Issuer,
     LetterSettings,
     Objective,
     Origin,
     PartialDate,
     Plan,
+    RecipientKind,
+    RecipientKinds,
     ReportFormSettings,
+    UnitList,
+    UnitLists,
 )
-from .text import check_markup, expand
+from .text import check_markup, expand, italic_runs
 
 
 @dataclass(frozen=True)
 class Edition:
     year: int
     folder: Path
+    issuer: Issuer
     plan: Plan
+    kinds: RecipientKinds
     registry: AgencyRegistry
-    communes: CommuneList
+    unit_lists: UnitLists
     catalog: IndicatorCatalog
     letters: LetterSettings
     report_form: ReportFormSettings
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.registry.agencies if a.id == agency_id)
+
+    def kind(self, kind_id: str) -> RecipientKind:
+        return next(k for k in self.kinds.kinds if k.id == kind_id)
+
+    def unit_list(self, list_id: str) -> UnitList:
+        return next(u for u in self.unit_lists.lists if u.id == list_id)
+
+    def agency_kind(self, agency: Agency) -> RecipientKind:
+        """The kind of an agency: its own, or for an entry standing for a unit list, that list's."""
+        return self.kind(agency.kind if agency.kind is not None else self.unit_list(agency.unit_list).kind)
 
     def group_name(self, group_id: str) -> str:
         return next(g.name for g in self.registry.groups if g.id == group_id)
@@ -54,17 +71,22 @@ class Edition:
 
     @property
     def placeholder_values(self) -> dict[str, str]:
-        meta = self.plan.document
         return {
-            "nam": str(meta.date.year),
-            "dia_danh": meta.place,
+            "nam": str(self.plan.document.date.year),
+            "dia_danh": self.issuer.place,
             "ngay_bat_dau": self.plan.action_month.start,
             "ngay_ket_thuc": self.plan.action_month.end,
         }
 
-    def text(self, raw: str) -> str:
-        """Content text with its placeholders filled in (italic markers are kept)."""
-        return expand(raw, self.placeholder_values)
+    def text(self, raw: str, **values: str) -> str:
+        """Content text with its placeholders filled in (italic markers are kept); `values` fill
+        the placeholders of a sentence template."""
+        return expand(raw, {**self.placeholder_values, **values})
+
+    def plain(self, raw: str, **values: str) -> str:
+        """Content text printed where no italics can be (names, header lines, signer lines): the
+        same rules as in paragraphs, with the italic markers dropped rather than printed."""
+        return "".join(self.text(part, **values) for part, _ in italic_runs(raw))
 
 
 def load_edition(folder: Path) -> Edition:
@@ -89,9 +111,11 @@ def load_edition(folder: Path) -> Edition:
     edition = Edition(
         year=int(folder.name),
         folder=folder,
+        issuer=bound["co-quan-ban-hanh.yaml"],
         plan=bound["ke-hoach.yaml"],
+        kinds=bound["loai-noi-nhan.yaml"],
         registry=bound["co-quan.yaml"],
-        communes=bound["xa-thi-tran.yaml"],
+        unit_lists=bound["don-vi.yaml"],
         catalog=bound["chi-tieu.yaml"],
         letters=bound["cong-van.yaml"],
         report_form=bound["bieu-mau.yaml"],
@@ -140,8 +164,9 @@ def _check_day_month(value: str, origin: Origin, field_name: str, key: str, year
         yield _at(origin, field_name, key, f"“{value}” không phải là một ngày có thật")
 
 
-def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str]]:
-    """Every text value of a bound object: (text, origin of its owner, field name, key path)."""
+def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, tuple[str, ...]]]:
+    """Every text value of a bound object: (text, origin of its owner, field name, key path, the
+    sentence-template placeholders the field may hold)."""
     for f in fields(obj):
         if "key" not in f.metadata:
             continue
@@ -152,16 +177,33 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str]]:
             is_list = isinstance(value, list)
             item_key = f"{where}[{index}]" if is_list else where
             if isinstance(item, str):
-                yield item, obj.origin, f"{f.name}[{index}]" if is_list else f.name, item_key
+                yield item, obj.origin, f"{f.name}[{index}]" if is_list else f.name, item_key, f.metadata["placeholders"]
             elif is_dataclass(item):
                 yield from _strings(item, item_key)
+
+
+def _sources(edition: Edition) -> tuple[object, ...]:
+    return (edition.issuer, edition.plan, edition.kinds, edition.registry, edition.unit_lists, edition.catalog,
+            edition.letters, edition.report_form)
 
 
 def text_values(edition: Edition) -> Iterator[tuple[str, Origin, str, str]]:
     """Every text value of every file of an edition, as typed (placeholders not filled in):
     (text, origin of its owner, field name for `Origin.line_of`, key path such as `mo_dau[1]`)."""
-    for source in (edition.plan, edition.registry, edition.communes, edition.catalog, edition.letters, edition.report_form):
-        yield from _strings(source, "")
+    for source in _sources(edition):
+        for text, origin, field_name, key, _ in _strings(source, ""):
+            yield text, origin, field_name, key
+
+
+def _after_reform(date: PartialDate) -> bool:
+    """Issued on or after 1 July 2025, when district-level government ended."""
+    return (date.year, date.month or 1) >= (2025, 7)
+
+
+def _kind_resolves(agency: Agency, kinds: dict, unit_lists: dict) -> bool:
+    if agency.kind is not None:
+        return agency.kind in kinds
+    return agency.unit_list in unit_lists and unit_lists[agency.unit_list].kind in kinds
 
 
 def _cross_checks(edition: Edition) -> list[Problem]:
@@ -169,22 +211,59 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     problems: list[Problem] = []
     agencies = {a.id: a for a in registry.agencies}
     groups = {g.id for g in registry.groups}
+    kinds = {k.id: k for k in edition.kinds.kinds}
+    unit_lists = {u.id: u for u in edition.unit_lists.lists}
+    units = {unit.id: unit for unit_list in edition.unit_lists.lists for unit in unit_list.units}
+
+    issuer = edition.issuer
+    if issuer.level in DISTRICT_LEVELS and _after_reform(plan.document.date):
+        problems.append(_at(issuer.origin, "level", "cap", f"từ ngày 01/7/2025 không còn chính quyền cấp huyện; kế hoạch "
+                            f"năm {plan.document.date.year} do UBND tỉnh, thành phố hoặc xã, phường, đặc khu ban hành"))
+    problems += _unique(edition.kinds.kinds, "id", "loai.ma", "mã loại nơi nhận")
+    for number, kind in enumerate(edition.kinds.kinds, start=1):
+        if kind.form != "khong" and kind.report is None:
+            problems.append(_at(kind.origin, "form", f"loai[{number}].bieu_mau",
+                                "loại nơi nhận không được đề nghị báo cáo (bao_cao: null) thì ghi bieu_mau: khong"))
+        if kind.form != "khong" and not kind.form_signer:
+            problems.append(_at(kind.origin, "form", f"loai[{number}].ky_bieu_mau", "thiếu các dòng ký của biểu mẫu báo cáo"))
 
     problems += _unique(registry.agencies, "id", "co_quan.ma", "mã cơ quan")
     problems += _unique(registry.groups, "id", "nhom.ma", "mã nhóm")
-    problems += _unique(edition.communes.communes, "id", "don_vi.ma", "mã đơn vị")
-    problems += _unique(edition.communes.communes, "name", "don_vi.ten", "tên đơn vị")
+    problems += _unique(edition.unit_lists.lists, "id", "danh_sach.ma", "mã danh sách")
     problems += _unique(catalog.objectives, "number", "muc_tieu.so", "Mục tiêu số")
     for objective in catalog.objectives:
         problems += _unique(objective.indicators, "number", "muc_tieu.chi_tieu.so", f"chỉ tiêu của Mục tiêu {objective.number} số")
-    for agency in registry.agencies:
+    for number, agency in enumerate(registry.agencies, start=1):
+        key = f"co_quan[{number}]"
         for group in agency.groups:
             if group not in groups:
-                problems.append(_at(agency.origin, "groups", "co_quan.thuoc_nhom", f"không có nhóm “{group}” trong mục nhom"))
-    if sum(a.communes for a in registry.agencies) > 1:
-        for agency in registry.agencies[1:]:
-            if agency.communes:
-                problems.append(_at(agency.origin, "communes", "co_quan.la_cac_xa", "chỉ một mục được đại diện cho các xã, thị trấn"))
+                problems.append(_at(agency.origin, "groups", f"{key}.thuoc_nhom", f"không có nhóm “{group}” trong mục nhom"))
+        if agency.unit_list is not None and agency.unit_list not in unit_lists:
+            problems.append(_at(agency.origin, "unit_list", f"{key}.danh_sach",
+                                f"không có danh sách đơn vị mã “{agency.unit_list}” trong don-vi.yaml"))
+        if agency.kind is None and agency.unit_list is None:
+            problems.append(_at(agency.origin, "id", f"{key}.loai", "thiếu loại nơi nhận (loai), ví dụ loai: giao"))
+        elif agency.kind is not None and agency.kind not in kinds:
+            problems.append(_at(agency.origin, "kind", f"{key}.loai", f"không có loại nơi nhận mã “{agency.kind}” trong "
+                                f"loai-noi-nhan.yaml; các loại có: {', '.join(kinds)}"))
+
+    seen_units: dict[str, int] = {}
+    for number, unit_list in enumerate(edition.unit_lists.lists, start=1):
+        key = f"danh_sach[{number}]"
+        if unit_list.kind not in kinds:
+            problems.append(_at(unit_list.origin, "kind", f"{key}.loai", f"không có loại nơi nhận mã “{unit_list.kind}” trong "
+                                f"loai-noi-nhan.yaml; các loại có: {', '.join(kinds)}"))
+        if not unit_list.units:
+            problems.append(_at(unit_list.origin, "units", f"{key}.don_vi", f"danh sách “{unit_list.id}” không có đơn vị nào"))
+        problems += _unique(unit_list.units, "name", f"{key}.don_vi.ten", "tên đơn vị")
+        for index, unit in enumerate(unit_list.units, start=1):
+            if unit.id in agencies:
+                problems.append(_at(unit.origin, "id", f"{key}.don_vi[{index}].ma",
+                                    f"mã đơn vị “{unit.id}” trùng với mã một cơ quan trong co-quan.yaml"))
+            elif unit.id in seen_units:
+                problems.append(_at(unit.origin, "id", f"{key}.don_vi[{index}].ma",
+                                    f"mã đơn vị “{unit.id}” bị trùng (đã có ở dòng {seen_units[unit.id]})"))
+            seen_units.setdefault(unit.id, unit.origin.line_of("id"))
 
     meta = plan.document
     if meta.date.year != edition.year:
@@ -208,12 +287,27 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         problems.append(_at(plan.reporting.origin, "receiver", "bao_cao.noi_nhan_bao_cao",
                             f"không có cơ quan mã “{plan.reporting.receiver}” trong co-quan.yaml"))
 
-    problems += _unique(plan.assignments, "agency", "to_chuc_thuc_hien.co_quan", "cơ quan")
+    if not plan.assignments:
+        problems.append(_at(plan.origin, "assignments", "to_chuc_thuc_hien",
+                            "mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi"))
+    assigned: dict[str, int] = {}
     for number, assignment in enumerate(plan.assignments, start=1):
         key = f"to_chuc_thuc_hien[{number}]"
-        if assignment.agency not in agencies:
-            problems.append(_at(assignment.origin, "agency", f"{key}.co_quan",
-                                f"không có cơ quan mã “{assignment.agency}” trong co-quan.yaml"))
+        if not assignment.agencies:
+            problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan", "mục không ghi cơ quan nào (co_quan)"))
+        for agency_id in assignment.agencies:
+            if agency_id not in agencies:
+                problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan",
+                                    f"không có cơ quan mã “{agency_id}” trong co-quan.yaml"))
+            elif agency_id in assigned:
+                problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan",
+                                    f"cơ quan “{agency_id}” đã có nhiệm vụ ở mục dòng {assigned[agency_id]}"))
+            else:
+                assigned[agency_id] = assignment.origin.line_of("agencies")
+        known = [agencies[a] for a in assignment.agencies if a in agencies and _kind_resolves(agencies[a], kinds, unit_lists)]
+        if len(known) > 1 and assignment.heading is None and len({edition.agency_kind(a).heading for a in known}) > 1:
+            problems.append(_at(assignment.origin, "agencies", f"{key}.tieu_de",
+                                "các cơ quan của mục thuộc các loại nơi nhận khác nhau: ghi tiêu đề của mục (tieu_de)"))
         for ref in assignment.indicators:
             objective = next((o for o in catalog.objectives if o.number == ref.objective), None)
             if objective is None:
@@ -237,7 +331,22 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         elif line.group is not None and line.group not in groups:
             problems.append(_at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml"))
 
-    for text, origin, field_name, key in text_values(edition):
-        for message in check_markup(text):
-            problems.append(_at(origin, field_name, key, message))
+    letters = edition.letters
+    if letters.date is not None:
+        problems += _check_date(letters.date, "cong_van.ngay_ban_hanh")
+    problems += _unique(letters.numbers, "recipient", "cong_van.so.noi_nhan", "nơi nhận")
+    for number, entry in enumerate(letters.numbers, start=1):
+        key = f"so[{number}]"
+        if entry.recipient not in agencies and entry.recipient not in units:
+            problems.append(_at(entry.origin, "recipient", f"{key}.noi_nhan", f"không có cơ quan hay đơn vị mã “{entry.recipient}” "
+                                "trong co-quan.yaml, don-vi.yaml"))
+        if entry.number < 1:
+            problems.append(_at(entry.origin, "number", f"{key}.so", "số công văn phải lớn hơn 0"))
+        if entry.date is not None:
+            problems += _check_date(entry.date, f"{key}.ngay_ban_hanh")
+
+    for source in _sources(edition):
+        for text, origin, field_name, key, placeholders in _strings(source, ""):
+            for message in check_markup(text, placeholders):
+                problems.append(_at(origin, field_name, key, message))
     return problems

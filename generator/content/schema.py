@@ -22,9 +22,14 @@ class Origin:
         return self.field_lines.get(field_name, self.line)
 
 
-def spec(key: str, doc: str, default: Any = MISSING, default_factory: Any = MISSING) -> Any:
-    """A model field: its YAML key, its one-line description and, if optional, its default."""
-    kwargs: dict[str, Any] = {"metadata": {"key": key, "doc": doc}}
+def spec(key: str, doc: str, default: Any = MISSING, default_factory: Any = MISSING, *,
+         one_or_more: bool = False, placeholders: tuple[str, ...] = ()) -> Any:
+    """A model field: its YAML key, its one-line description and, if optional, its default.
+
+    `one_or_more`: a list field that may also be written as a single value. `placeholders`: the
+    names, besides the content's own ({nam}, {dia_danh}, …), that this text may hold; the program
+    fills them in for each document (a sentence template)."""
+    kwargs: dict[str, Any] = {"metadata": {"key": key, "doc": doc, "one_or_more": one_or_more, "placeholders": placeholders}}
     if default is not MISSING:
         kwargs["default"] = default
     if default_factory is not MISSING:
@@ -38,7 +43,39 @@ def origin_field() -> Any:
     return field(default=None, compare=False, repr=False, metadata={"origin": True})
 
 
-Relation = Literal["giao", "de_nghi"]
+# The levels of People's Committee that issue plans: the two levels in force since 1 July 2025, and
+# the district level of earlier editions.
+IssuerLevel = Literal["tinh", "thanh_pho_truc_thuoc_trung_uong", "xa", "phuong", "dac_khu", "huyen", "thi_xa", "quan", "thanh_pho_thuoc_tinh"]
+DISTRICT_LEVELS = ("huyen", "thi_xa", "quan", "thanh_pho_thuoc_tinh")
+
+# How a recipient's report form is headed: a state body under the national name and motto, a Party
+# body under "ĐẢNG CỘNG SẢN VIỆT NAM" (Hướng dẫn 36-HD/VPTW), or no form at all.
+FormStyle = Literal["nha_nuoc", "dang", "khong"]
+
+# Placeholders of the sentence templates of letters and forms, filled in for each recipient.
+LETTER_PLACEHOLDERS = ("ban_hanh", "ten_ban_hanh", "ten", "ten_trong_cau", "ke_hoach", "trich_yeu_ke_hoach",
+                       "noi_dung_bao_cao", "noi_tong_hop", "han_bao_cao", "han_tong_hop", "cong_van", "trich_yeu_cong_van")
+UNIT_PLACEHOLDERS = ("ten_don_vi", "ten_don_vi_trong_cau", "dia_danh_don_vi")
+
+
+# ---------------------------------------------------------------- co-quan-ban-hanh.yaml
+@dataclass(kw_only=True)
+class Issuer:
+    """The People's Committee that issues the plan and its letters."""
+
+    level: IssuerLevel = spec("cap", "Cấp của cơ quan ban hành: tinh, thanh_pho_truc_thuoc_trung_uong, xa, phuong, dac_khu "
+                                     "(trước 7/2025 còn huyen, thi_xa, quan, thanh_pho_thuoc_tinh)")
+    name: str = spec("ten", "Tên đầy đủ, ví dụ Ủy ban nhân dân xã Tân Khai (in ở Kính gửi của biểu mẫu báo cáo)")
+    short_name: str = spec("ten_viet_tat", "Tên viết tắt khi trích dẫn văn bản, ví dụ UBND xã Tân Khai (… của UBND xã Tân Khai)")
+    self_name: str = spec("xung_ho", "Cách cơ quan tự gọi mình trong câu văn, ví dụ UBND xã (UBND xã giao …)")
+    parent_agency: Optional[str] = spec(
+        "co_quan_chu_quan", "Tên cơ quan chủ quản (dòng trên, không in đậm); để trống nếu không có", default=None
+    )
+    header_lines: list[str] = spec("dong_tieu_de", "Tên cơ quan ở tiêu đề văn bản, mỗi dòng một phần tử (chương trình in chữ hoa)")
+    code: str = spec("ky_hieu", "Chữ viết tắt tên cơ quan trong số, ký hiệu văn bản, ví dụ UBND")
+    place: str = spec("dia_danh", "Địa danh ghi ở dòng ngày tháng, ví dụ Tân Khai; cũng là giá trị của {dia_danh}")
+    authority: str = spec("tham_quyen", "Dòng thẩm quyền khi ký thay mặt tập thể, ví dụ TM. ỦY BAN NHÂN DÂN")
+    origin: Optional[Origin] = origin_field()
 
 
 # ---------------------------------------------------------------- ke-hoach.yaml
@@ -52,15 +89,9 @@ class PartialDate:
 
 @dataclass(kw_only=True)
 class DocumentMeta:
-    parent_agency: Optional[str] = spec(
-        "co_quan_chu_quan", "Tên cơ quan chủ quản (dòng trên, không in đậm); để trống nếu không có", default=None
-    )
-    agency_lines: list[str] = spec("co_quan_ban_hanh", "Tên cơ quan ban hành, mỗi dòng một phần tử, chữ in hoa")
-    agency_code: str = spec("ky_hieu_co_quan", "Chữ viết tắt của cơ quan ban hành trong số ký hiệu, ví dụ UBND")
     type_code: str = spec("ky_hieu_loai", "Chữ viết tắt tên loại văn bản, ví dụ KH (Kế hoạch)")
     type_name: str = spec("ten_loai", "Tên loại văn bản, ví dụ KẾ HOẠCH")
     number: Optional[int] = spec("so", "Số văn bản; để trống khi còn là dự thảo", default=None)
-    place: str = spec("dia_danh", "Địa danh ghi ở dòng ngày tháng, ví dụ Hớn Quản")
     date: PartialDate = spec("ngay_ban_hanh", "Ngày ban hành; ngày, tháng có thể để trống khi chưa biết")
     title: str = spec("trich_yeu", "Trích yếu nội dung (dòng in đậm dưới tên loại văn bản)")
     drafting_unit: str = spec("don_vi_soan_thao", "Chữ viết tắt của đơn vị soạn thảo, in ở dòng Lưu, ví dụ VX")
@@ -95,9 +126,13 @@ class IndicatorRef:
 
 @dataclass(kw_only=True)
 class Assignment:
-    """One entry of section IV: what one agency (or group) is assigned or requested to do."""
+    """One entry of section IV: what one body, several bodies or a list of units is assigned or asked to do."""
 
-    agency: str = spec("co_quan", "Mã cơ quan trong co-quan.yaml")
+    agencies: list[str] = spec("co_quan", "Mã cơ quan trong co-quan.yaml; nhiều cơ quan cùng nhiệm vụ thì ghi danh sách, "
+                                          "ví dụ [ldld, hoi-nong-dan]: mỗi cơ quan một công văn", one_or_more=True)
+    heading: Optional[str] = spec(
+        "tieu_de", "Tiêu đề của mục (không ghi số thứ tự); để trống thì in tên cơ quan theo loại nơi nhận", default=None
+    )
     heading_suffix: Optional[str] = spec(
         "them_vao_tieu_de", "Phần in thêm sau tên cơ quan ở tiêu đề (cách một dấu cách), ví dụ (Cơ quan Thường trực …)", default=None
     )
@@ -110,8 +145,10 @@ class Assignment:
 
 @dataclass(kw_only=True)
 class Signature:
-    authority: Optional[str] = spec("tham_quyen", "Dòng thẩm quyền ký, ví dụ TM. ỦY BAN NHÂN DÂN; để trống nếu không có", default=None)
-    title: str = spec("chuc_vu", "Chức vụ người ký, có tiền tố KT./Q./TL. nếu có, ví dụ Q. CHỦ TỊCH")
+    on_behalf: bool = spec("thay_mat", "true: ký thay mặt tập thể, in dòng thẩm quyền (tham_quyen) của co-quan-ban-hanh.yaml "
+                                       "trên chức vụ", default=True)
+    title: list[str] = spec("chuc_vu", "Chức vụ người ký, có tiền tố KT./Q./TL. nếu có; nhiều dòng thì ghi danh sách, "
+                                       "ví dụ [\"KT. CHỦ TỊCH\", \"PHÓ CHỦ TỊCH\"]", one_or_more=True)
     name: str = spec("ho_ten", "Họ và tên người ký")
     origin: Optional[Origin] = origin_field()
 
@@ -128,17 +165,17 @@ class RecipientLine:
 
 @dataclass(kw_only=True)
 class Reporting:
-    deadline: PartialDate = spec("han_bao_cao", "Hạn gửi báo cáo kết quả Tháng hành động")
+    deadline: PartialDate = spec("han_bao_cao", "Hạn các cơ quan, đơn vị gửi báo cáo kết quả")
     receiver: str = spec("noi_nhan_bao_cao", "Mã cơ quan nhận và tổng hợp báo cáo trong co-quan.yaml")
     summary_deadline: Optional[PartialDate] = spec(
-        "han_tong_hop", "Hạn cơ quan nhận báo cáo gửi báo cáo tổng hợp lên UBND huyện; để trống thì dùng hạn báo cáo", default=None
+        "han_tong_hop", "Hạn cơ quan nhận báo cáo gửi báo cáo tổng hợp lên cơ quan ban hành; để trống thì dùng hạn báo cáo", default=None
     )
     origin: Optional[Origin] = origin_field()
 
 
 @dataclass(kw_only=True)
 class Plan:
-    document: DocumentMeta = spec("van_ban", "Thông tin chung của văn bản: cơ quan, số, ngày, trích yếu")
+    document: DocumentMeta = spec("van_ban", "Thông tin chung của văn bản: loại, số, ngày, trích yếu")
     action_month: ActionMonth = spec("thang_hanh_dong", "Thời gian Tháng hành động")
     reporting: Reporting = spec("bao_cao", "Hạn và nơi nhận báo cáo kết quả")
     opening: list[str] = spec("mo_dau", "Các đoạn mở đầu, trước mục I")
@@ -152,13 +189,41 @@ class Plan:
     origin: Optional[Origin] = origin_field()
 
 
+# ---------------------------------------------------------------- loai-noi-nhan.yaml
+@dataclass(kw_only=True)
+class RecipientKind:
+    """A kind of recipient: how the issuer speaks to it, whether it reports, how its form is headed."""
+
+    id: str = spec("ma", "Mã loại, viết thường không dấu; co-quan.yaml và don-vi.yaml dùng mã này (loai: …)")
+    name: str = spec("ten", "Tên loại, in ở cột Quan hệ của danh sách gửi, ví dụ Giao nhiệm vụ")
+    heading: str = spec("tieu_de_ke_hoach", "Tiêu đề mục của cơ quan ở phần Tổ chức thực hiện, ví dụ Đề nghị {ten_trong_cau}",
+                        placeholders=("ten", "ten_trong_cau"))
+    opening: str = spec("mo_dau", "Đoạn mở đầu công văn", placeholders=LETTER_PLACEHOLDERS)
+    tasks_heading: str = spec("muc_nhiem_vu", "Tên mục nhiệm vụ trong công văn, ví dụ Nhiệm vụ được giao")
+    report: Optional[str] = spec("bao_cao", "Câu yêu cầu (hoặc đề nghị) gửi báo cáo; để trống (null) thì không đề nghị báo cáo "
+                                            "và không gửi biểu mẫu", default=None, placeholders=LETTER_PLACEHOLDERS)
+    closing: str = spec("ket_thuc", "Câu kết thúc công văn (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)
+    form: FormStyle = spec("bieu_mau", "Tiêu đề biểu mẫu báo cáo: nha_nuoc (Quốc hiệu, Tiêu ngữ), dang (ĐẢNG CỘNG SẢN VIỆT NAM) "
+                                       "hoặc khong (không gửi biểu mẫu)")
+    form_signer: list[str] = spec("ky_bieu_mau", "Các dòng ký của biểu mẫu báo cáo, ví dụ [THỦ TRƯỞNG ĐƠN VỊ]", one_or_more=True,
+                                  default_factory=list)
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class RecipientKinds:
+    kinds: list[RecipientKind] = spec("loai", "Các loại nơi nhận")
+    origin: Optional[Origin] = origin_field()
+
+
 # ---------------------------------------------------------------- co-quan.yaml
 @dataclass(kw_only=True)
 class Agency:
     id: str = spec("ma", "Mã cơ quan, viết thường không dấu, nối bằng gạch ngang; dùng để tham chiếu")
     name: str = spec("ten", "Tên đầy đủ, chính thức (in ở tiêu đề nhiệm vụ và dòng Kính gửi)")
     short_name: str = spec("ten_viet_tat", "Tên viết tắt (in ở Nơi nhận, đặt tên tệp)")
-    relation: Relation = spec("quan_he", "giao: UBND huyện giao nhiệm vụ; de_nghi: UBND huyện đề nghị phối hợp")
+    kind: Optional[str] = spec("loai", "Mã loại nơi nhận trong loai-noi-nhan.yaml, ví dụ giao, de_nghi, dang; "
+                                       "mục đại diện cho một danh sách đơn vị thì để trống (lấy loại của danh sách)", default=None)
     header_lines: Optional[list[str]] = spec(
         "ten_tieu_de", "Tên đơn vị ở tiêu đề biểu mẫu báo cáo, mỗi dòng một phần tử (in chữ hoa); để trống thì in tên đầy đủ", default=None
     )
@@ -166,8 +231,11 @@ class Agency:
     symbol_code: Optional[str] = spec(
         "ky_hieu", "Chữ viết tắt tên cơ quan trong số, ký hiệu văn bản của cơ quan (ví dụ ở báo cáo: …/BC-TP); để trống thì cơ quan tự ghi", default=None
     )
+    form_signer: list[str] = spec("ky_bieu_mau", "Các dòng ký của biểu mẫu báo cáo; để trống thì theo loại nơi nhận",
+                                  one_or_more=True, default_factory=list)
     groups: list[str] = spec("thuoc_nhom", "Mã các nhóm (ở mục nhom) mà cơ quan thuộc về", default_factory=list)
-    communes: bool = spec("la_cac_xa", "true: mục này đại diện cho tất cả đơn vị cấp xã trong xa-thi-tran.yaml", default=False)
+    unit_list: Optional[str] = spec("danh_sach", "Mã danh sách đơn vị trong don-vi.yaml mà mục này đại diện, "
+                                                 "ví dụ cac-xa (UBND các xã, phường)", default=None)
     letter: bool = spec("gui_cong_van", "false: không gửi công văn riêng cho mục này (ví dụ nhóm chung chung)", default=True)
     origin: Optional[Origin] = origin_field()
 
@@ -186,17 +254,44 @@ class AgencyRegistry:
     origin: Optional[Origin] = origin_field()
 
 
-# ---------------------------------------------------------------- xa-thi-tran.yaml
+# ---------------------------------------------------------------- don-vi.yaml
 @dataclass(kw_only=True)
-class Commune:
-    id: str = spec("ma", "Mã đơn vị, viết thường không dấu")
-    name: str = spec("ten", "Tên đơn vị, ví dụ Xã An Khương, Thị trấn Tân Khai")
+class Unit:
+    id: str = spec("ma", "Mã đơn vị, viết thường không dấu; khác mọi mã trong co-quan.yaml")
+    name: str = spec("ten", "Tên đơn vị, ví dụ Xã An Khương, Phường Tân Phong, Ấp Tân Lập")
+    place: Optional[str] = spec("dia_danh", "Địa danh của đơn vị (giá trị của {dia_danh_don_vi}), ví dụ An Khương; "
+                                            "để trống thì dùng tên đơn vị", default=None)
     origin: Optional[Origin] = origin_field()
 
 
 @dataclass(kw_only=True)
-class CommuneList:
-    communes: list[Commune] = spec("don_vi", "Các xã, thị trấn thuộc huyện")
+class UnitList:
+    """A list of units one entry of section IV stands for, and how each unit is written to."""
+
+    id: str = spec("ma", "Mã danh sách, viết thường không dấu; co-quan.yaml dùng mã này (danh_sach: …)")
+    kind: str = spec("loai", "Mã loại nơi nhận của các đơn vị trong loai-noi-nhan.yaml, ví dụ giao")
+    addressed: str = spec("kinh_gui", "Tên đơn vị ở dòng Kính gửi, ví dụ Ủy ban nhân dân {ten_don_vi_trong_cau}",
+                          placeholders=UNIT_PLACEHOLDERS)
+    short_name: str = spec("ten_viet_tat", "Tên viết tắt (Nơi nhận, tên tệp), ví dụ UBND {ten_don_vi_trong_cau}",
+                           placeholders=UNIT_PLACEHOLDERS)
+    header_lines: list[str] = spec("ten_tieu_de", "Tên đơn vị ở tiêu đề biểu mẫu, mỗi dòng một phần tử, ví dụ "
+                                                  "[\"Ủy ban nhân dân\", \"{ten_don_vi_trong_cau}\"]", placeholders=UNIT_PLACEHOLDERS)
+    parent: Optional[str] = spec("co_quan_cap_tren", "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu; để trống nếu không có",
+                                 default=None, placeholders=UNIT_PLACEHOLDERS)
+    place: str = spec("dia_danh", "Địa danh ở dòng ngày tháng của biểu mẫu, ví dụ {dia_danh_don_vi}", placeholders=UNIT_PLACEHOLDERS)
+    symbol_code: Optional[str] = spec("ky_hieu", "Chữ viết tắt tên đơn vị trong số, ký hiệu báo cáo, ví dụ UBND; "
+                                                 "để trống thì đơn vị tự ghi", default=None)
+    form_signer: list[str] = spec("ky_bieu_mau", "Các dòng ký của biểu mẫu, ví dụ [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]",
+                                  one_or_more=True)
+    one_letter: bool = spec("gui_chung", "true: một công văn và một biểu mẫu chung cho cả danh sách (Kính gửi: tên mục ở "
+                                         "co-quan.yaml); false: mỗi đơn vị một công văn, một biểu mẫu", default=False)
+    units: list[Unit] = spec("don_vi", "Các đơn vị của danh sách, theo thứ tự in")
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class UnitLists:
+    lists: list[UnitList] = spec("danh_sach", "Các danh sách đơn vị")
     origin: Optional[Origin] = origin_field()
 
 
@@ -226,8 +321,32 @@ class IndicatorCatalog:
 
 # ---------------------------------------------------------------- cong-van.yaml, bieu-mau.yaml
 @dataclass(kw_only=True)
+class LetterNumber:
+    recipient: str = spec("noi_nhan", "Mã cơ quan (co-quan.yaml) hoặc mã đơn vị (don-vi.yaml) nhận công văn")
+    number: int = spec("so", "Số công văn đã vào sổ")
+    date: Optional[PartialDate] = spec("ngay_ban_hanh", "Ngày ban hành riêng của công văn này; để trống thì dùng ngày chung",
+                                       default=None)
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
 class LetterSettings:
     subject: str = spec("trich_yeu", "Trích yếu công văn, in sau chữ “V/v ” dưới số công văn")
+    symbol: str = spec("ky_hieu", "Ký hiệu công văn sau số, ví dụ UBND-VX (Số: 125/UBND-VX)")
+    date: Optional[PartialDate] = spec("ngay_ban_hanh", "Ngày ban hành chung của các công văn; để trống thì để trống ngày, "
+                                                        "tháng (ghi tay khi ký), năm là năm của kế hoạch", default=None)
+    numbers: list[LetterNumber] = spec("so", "Số của từng công văn khi đã vào sổ; công văn không có ở đây để trống số",
+                                       default_factory=list)
+    report_subject: str = spec("noi_dung_bao_cao", "Nội dung báo cáo, giá trị của {noi_dung_bao_cao}, ví dụ kết quả thực hiện "
+                                                   "Tháng hành động")
+    indicators_heading: str = spec("muc_chi_tieu", "Tên mục chỉ tiêu trong công văn, ví dụ Chỉ tiêu theo dõi, báo cáo")
+    indicators_intro: str = spec("gioi_thieu_chi_tieu", "Câu dẫn danh sách chỉ tiêu; {nguon} là văn bản ban hành Chiến lược",
+                                 placeholders=("nguon",))
+    report_heading: str = spec("muc_bao_cao", "Tên mục chế độ báo cáo trong công văn, ví dụ Chế độ báo cáo")
+    summary_report: str = spec("bao_cao_tong_hop", "Câu giao cơ quan nhận báo cáo tổng hợp (công văn gửi cơ quan đó)",
+                               placeholders=LETTER_PLACEHOLDERS)
+    receiver_copy: str = spec("noi_nhan_tong_hop", "Dòng Nơi nhận cho cơ quan tổng hợp báo cáo, ví dụ {noi_tong_hop_viet_tat} (t/h)",
+                              placeholders=("noi_tong_hop_viet_tat",))
     origin: Optional[Origin] = origin_field()
 
 
@@ -241,15 +360,22 @@ class Activity:
 @dataclass(kw_only=True)
 class ReportFormSettings:
     title: str = spec("trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO")
+    addressee: str = spec("kinh_gui", "Dòng Kính gửi của biểu mẫu (không ghi chữ Kính gửi)", placeholders=LETTER_PLACEHOLDERS)
+    collector_addressee: str = spec("kinh_gui_noi_tong_hop", "Dòng Kính gửi của biểu mẫu của chính cơ quan tổng hợp",
+                                    placeholders=LETTER_PLACEHOLDERS)
+    deadline: str = spec("thoi_han", "Dòng thời hạn, in nghiêng dưới Kính gửi", placeholders=LETTER_PLACEHOLDERS)
+    opening: str = spec("mo_dau", "Đoạn mở đầu của báo cáo", placeholders=LETTER_PLACEHOLDERS)
     activities: list[Activity] = spec("hoat_dong", "Các dòng của bảng I: hoạt động Tháng hành động và hình thức tuyên truyền")
     origin: Optional[Origin] = origin_field()
 
 
 # The files of an edition and the model each one holds.
 EDITION_FILES: dict[str, type] = {
+    "co-quan-ban-hanh.yaml": Issuer,
     "ke-hoach.yaml": Plan,
+    "loai-noi-nhan.yaml": RecipientKinds,
     "co-quan.yaml": AgencyRegistry,
-    "xa-thi-tran.yaml": CommuneList,
+    "don-vi.yaml": UnitLists,
     "chi-tieu.yaml": IndicatorCatalog,
     "cong-van.yaml": LetterSettings,
     "bieu-mau.yaml": ReportFormSettings,

@@ -34,12 +34,14 @@ def placeholder_names(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def check_markup(text: str) -> list[str]:
-    """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine)."""
+def check_markup(text: str, template_placeholders: tuple[str, ...] = ()) -> list[str]:
+    """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine).
+    `template_placeholders`: the names a sentence template may hold besides the content's own."""
+    allowed = [*PLACEHOLDERS, *template_placeholders]
     messages = [
-        f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in PLACEHOLDERS)
+        f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
         for name in placeholder_names(text)
-        if name not in PLACEHOLDERS
+        if name not in allowed
     ]
     if _unescaped_stars(text) % 2:
         # Content strings sit between double quotes, where YAML reads \\ as one backslash: the

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content.distribution import Distribution
+from ..content.distribution import Distribution, Recipient
 from ..content.edition import Edition
-
-RELATION = {"giao": "Giao nhiệm vụ", "de_nghi": "Đề nghị phối hợp"}
+from . import wording
+from .parts import letter_number, report_deadline
+from .plan import recipient_name
 
 
 @dataclass(frozen=True)
@@ -24,55 +25,111 @@ class ManifestRow:
     number: int
     name: str
     short_name: str
-    relation: str
+    relation: str  # the name of its kind of recipient
     tasks: int
     indicators: int
-    documents: tuple[DocumentFiles, ...]  # what this recipient is sent, besides the plan
+    letter_number: str  # "Số: 125/UBND-VX", or that it has none yet
+    deadline: str  # its report's deadline, or that it is not asked for one
+    documents: tuple[DocumentFiles | None, ...]  # one per recipient kind of document (None: not sent to it)
     reached_by: str  # how the plan's Nơi nhận reaches the recipient
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """One line of the plan's Nơi nhận and what that recipient is sent."""
+
+    number: int
+    text: str
+    sent: str
 
 
 @dataclass(frozen=True)
 class Manifest:
     title: str
     plan: tuple[DocumentFiles, ...]
+    document_titles: tuple[str, ...]  # the kinds of document sent to each recipient, in column order
     rows: tuple[ManifestRow, ...]
+    plan_lines: tuple[PlanLine, ...]
     not_served: tuple[tuple[str, str], ...]  # (agency name, why no letter)
     checks: tuple[str, ...]  # one sentence per check made, with its count
 
     @property
     def columns(self) -> tuple[str, ...]:
-        titles = tuple(document.title for document in (self.rows[0].documents if self.rows else ()))
-        return ("STT", "Nơi nhận", "Tên viết tắt", "Quan hệ", "Số nhiệm vụ", "Số chỉ tiêu báo cáo", *titles,
-                *(document.title for document in self.plan), "Có trong Nơi nhận của kế hoạch")
+        return ("STT", "Nơi nhận", "Tên viết tắt", "Loại nơi nhận", "Số nhiệm vụ", "Số chỉ tiêu báo cáo", "Số công văn",
+                "Hạn báo cáo", *self.document_titles, *(document.title for document in self.plan), "Có trong Nơi nhận của kế hoạch")
 
 
-def build_manifest(edition: Edition, distribution: Distribution,
-                   by_recipient: dict[str, tuple[DocumentFiles, ...]], plan: tuple[DocumentFiles, ...]) -> Manifest:
+def _letter_number(edition: Edition, recipient: Recipient) -> str:
+    number, _ = letter_number(edition, recipient)
+    if number is None:
+        return "chưa có số (ghi khi vào sổ)"
+    return wording.number_line(number, edition.letters.symbol)
+
+
+def _what_is_sent(edition: Edition, distribution: Distribution, line) -> str:
+    """What a line of the plan's Nơi nhận is sent, in a clerk's words."""
+    by_entry: dict[str, list[Recipient]] = {}
+    for recipient in distribution.recipients:
+        by_entry.setdefault(recipient.entry, []).append(recipient)
+    assigned = {agency_id for assignment in edition.plan.assignments for agency_id in assignment.agencies}
+    not_served = {item.agency.id: item.reason for item in distribution.not_served}
+
+    def agency_sent(agency_id: str) -> str:
+        served = by_entry.get(agency_id, [])
+        if agency_id in not_served:
+            return f"kế hoạch; không có công văn riêng: {not_served[agency_id]}"
+        if len(served) > 1 or (served and served[0].id != agency_id):
+            return f"kế hoạch; mỗi đơn vị một công văn{' và biểu mẫu báo cáo' if served[0].reports else ''} ({len(served)} đơn vị, xem bảng dưới)"
+        if served:
+            return "kế hoạch, công văn" + (" và biểu mẫu báo cáo" if served[0].reports else " (không đề nghị báo cáo)")
+        if agency_id not in assigned:
+            return "kế hoạch, để biết (không có nhiệm vụ ở mục Tổ chức thực hiện nên không có công văn)"
+        return "kế hoạch"
+
+    if line.agency is not None:
+        return agency_sent(line.agency)
+    if line.group is not None:
+        members = [a for a in edition.registry.agencies if line.group in a.groups]
+        with_letter = [a for a in members if a.id in by_entry]
+        return (f"kế hoạch; {len(with_letter)} trong {len(members)} cơ quan của nhóm có công văn riêng"
+                + (f" ({', '.join(edition.plain(a.short_name) for a in with_letter)})" if with_letter else ""))
+    return "kế hoạch, để biết (nơi nhận ghi tự do, không có công văn)"
+
+
+def build_manifest(edition: Edition, distribution: Distribution, document_titles: tuple[str, ...],
+                   by_recipient: dict[str, dict[str, DocumentFiles]], plan: tuple[DocumentFiles, ...]) -> Manifest:
     rows = tuple(
         ManifestRow(
             number=number,
             name=recipient.name,
             short_name=recipient.short_name,
-            relation=RELATION[recipient.relation],
+            relation=edition.plain(recipient.kind.name),
             tasks=len(recipient.tasks),
             indicators=sum(len(ref.indicators) for ref in recipient.indicators),
-            documents=by_recipient[recipient.key],
+            letter_number=_letter_number(edition, recipient),
+            deadline=report_deadline(edition, recipient) if recipient.reports else "không đề nghị báo cáo",
+            documents=tuple(by_recipient[recipient.key].get(title) for title in document_titles),
             reached_by=recipient.reached_by,
         )
         for number, recipient in enumerate(distribution.recipients, start=1)
     )
-    entries = len(edition.plan.assignments)
+    plan_lines = tuple(PlanLine(number, recipient_name(edition, line), _what_is_sent(edition, distribution, line))
+                       for number, line in enumerate(edition.plan.recipients, start=1))
+    entries = sum(len(assignment.agencies) for assignment in edition.plan.assignments)
     served_entries = entries - len(distribution.not_served)
     checks = (
         f"{len(rows)}/{len(rows)} nơi nhận công văn có trong Nơi nhận của kế hoạch (trực tiếp hoặc qua nhóm).",
-        f"{entries}/{entries} mục của phần Tổ chức thực hiện đã được xét: {served_entries} mục được gửi công văn, "
-        f"{len(distribution.not_served)} mục không gửi (có ghi lý do).",
+        f"{entries}/{entries} cơ quan ở phần Tổ chức thực hiện đã được xét: {served_entries} được gửi công văn, "
+        f"{len(distribution.not_served)} không gửi (có ghi lý do).",
         f"{len(rows)}/{len(rows)} nơi nhận công văn có ít nhất một nhiệm vụ.",
     )
+    meta = edition.plan.document
     return Manifest(
-        title=f"Danh sách gửi văn bản Tháng hành động năm {edition.year}",
+        title=f"Danh sách gửi văn bản: {wording.sentence_case(meta.type_name)} {wording.lower_first(edition.plain(meta.title))}",
         plan=plan,
+        document_titles=document_titles,
         rows=rows,
-        not_served=tuple((item.agency.name, item.reason) for item in distribution.not_served),
+        plan_lines=plan_lines,
+        not_served=tuple((edition.plain(item.agency.name), item.reason) for item in distribution.not_served),
         checks=checks,
     )

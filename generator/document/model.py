@@ -66,6 +66,9 @@ class Header:
     number_line: str  # "Số: 05/KH-UBND", or with blanks in a draft
     place_date: str  # "Hớn Quản, ngày 05 tháng 11 năm 2024", or with blanks
     subject_lines: tuple[str, ...] = ()  # công văn only: "V/v …" under the number
+    national_name: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # right column, bold; a Party body's: "ĐẢNG CỘNG SẢN VIỆT NAM"
+    motto: str | None = "Độc lập - Tự do - Hạnh phúc"  # under the national name, ruled; None for a Party body (its name is ruled)
+    agency_mark: str | None = None  # printed under the agency name instead of a rule: "*" for a Party body
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,20 @@ from datetime import date
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.schema import IndicatorRef
+from ..content.schema import IndicatorRef, PartialDate
 from ..content.text import italic_runs
 from . import wording
 from .model import Block, Header, Signature, Span
 
 
-def spans(edition: Edition, raw: str, bold: bool = False) -> tuple[Span, ...]:
-    """Content text as styled runs: italic markers read, then placeholders filled in."""
-    return tuple(Span(edition.text(text), bold=bold, italic=italic) for text, italic in italic_runs(raw))
+def spans(edition: Edition, raw: str, bold: bool = False, **values: str) -> tuple[Span, ...]:
+    """Content text as styled runs: italic markers read, then placeholders filled in (`values`:
+    those of a sentence template)."""
+    return tuple(Span(edition.text(text, **values), bold=bold, italic=italic) for text, italic in italic_runs(raw))
 
 
-def paragraph(edition: Edition, raw: str, prefix: str = "") -> Block:
-    runs = spans(edition, raw)
+def paragraph(edition: Edition, raw: str, prefix: str = "", **values: str) -> Block:
+    runs = spans(edition, raw, **values)
     if prefix:
         runs = (Span(prefix),) + runs
     return Block("paragraph", runs)
@@ -66,37 +67,46 @@ def indicator_lines(edition: Edition, refs: list[IndicatorRef]) -> list[tuple[st
     return lines
 
 
+# The two ways a document's header is set: a state body's under the national name and motto (Decree
+# 30), a Party body's under the Party's name, its own name marked with a star (Hướng dẫn 36-HD/VPTW).
+HEADER_STYLES = {
+    "nha_nuoc": {"national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Độc lập - Tự do - Hạnh phúc", "agency_mark": None},
+    "dang": {"national_name": "ĐẢNG CỘNG SẢN VIỆT NAM", "motto": None, "agency_mark": "*"},
+}
+
+
 def header(
     edition: Edition,
     symbol: str,
     *,
+    number: int | None = None,
+    date: PartialDate | None = None,
     parent: str | None = None,
     agency_lines: tuple[str, ...] | None = None,
     place: str | None = None,
     subject_lines: tuple[str, ...] = (),
-    blank_date: bool = False,
+    style: str = "nha_nuoc",
 ) -> Header:
-    """The page-1 header; by default that of the plan's issuing agency, dated as the plan."""
-    meta = edition.plan.document
+    """The page-1 header; by default that of the plan's issuer, with a number and date given."""
+    issuer = edition.issuer
     if agency_lines is None:
-        parent = edition.text(meta.parent_agency) if meta.parent_agency else None
-        agency_lines = tuple(edition.text(line) for line in meta.agency_lines)
-    when = meta.date
-    if blank_date:
-        when = type(when)(year=when.year)
+        parent = edition.plain(issuer.parent_agency) if issuer.parent_agency else None
+        agency_lines = tuple(edition.plain(line) for line in issuer.header_lines)
+    when = date if date is not None else PartialDate(year=edition.plan.document.date.year)
     return Header(
         parent_agency=parent.upper() if parent else None,
         agency_lines=tuple(line.upper() for line in agency_lines),
-        number_line=wording.number_line(None if blank_date else meta.number, symbol),
-        place_date=wording.place_date(place or meta.place, when),
+        number_line=wording.number_line(number, symbol, party=style == "dang"),
+        place_date=wording.place_date(place or issuer.place, when),
         subject_lines=subject_lines,
+        **HEADER_STYLES[style],
     )
 
 
 def signature(edition: Edition) -> Signature:
     sig = edition.plan.signature
-    lines = tuple(line.upper() for line in (sig.authority, sig.title) if line)
-    return Signature(lines=lines, name=sig.name)
+    lines = ([edition.issuer.authority] if sig.on_behalf else []) + sig.title
+    return Signature(lines=tuple(edition.plain(line).upper() for line in lines), name=edition.plain(sig.name))
 
 
 def issue_date(edition: Edition) -> date:
@@ -106,13 +116,13 @@ def issue_date(edition: Edition) -> date:
 
 
 def issuer_name(edition: Edition) -> str:
-    """The plan's issuing agency on one line, as in a sentence: "Ủy ban nhân dân huyện Hớn Quản"."""
-    return " ".join(edition.text(line) for line in edition.plan.document.agency_lines)
+    """The plan's issuer in full, as in a sentence: "Ủy ban nhân dân huyện Hớn Quản"."""
+    return edition.plain(edition.issuer.name)
 
 
 def collects_reports(edition: Edition, recipient: Recipient) -> bool:
     """True for the body the others report to (bao_cao.noi_nhan_bao_cao)."""
-    return recipient.assignment.agency == edition.plan.reporting.receiver
+    return recipient.id == edition.plan.reporting.receiver
 
 
 def report_deadline(edition: Edition, recipient: Recipient) -> str:
@@ -121,3 +131,47 @@ def report_deadline(edition: Edition, recipient: Recipient) -> str:
     reporting = edition.plan.reporting
     due = reporting.summary_deadline if collects_reports(edition, recipient) and reporting.summary_deadline else reporting.deadline
     return wording.short_date(due)
+
+
+def plan_reference(edition: Edition) -> str:
+    """"Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft."""
+    meta = edition.plan.document
+    return (f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
+            f"{edition.issuer.code} ngày {wording.short_date(meta.date)} của {edition.plain(edition.issuer.short_name)}")
+
+
+def letter_number(edition: Edition, recipient: Recipient) -> tuple[int | None, PartialDate]:
+    """A letter's own number and date: from its entry in cong-van.yaml, else blank (filled in by
+    hand when it is registered) and dated like the other letters."""
+    letters = edition.letters
+    entry = next((e for e in letters.numbers if e.recipient == recipient.id), None)
+    shared = letters.date if letters.date is not None else PartialDate(year=edition.plan.document.date.year)
+    return (entry.number if entry else None), (entry.date if entry and entry.date else shared)
+
+
+def letter_reference(edition: Edition, recipient: Recipient) -> str:
+    """"Công văn số 125/UBND-VX ngày 15/11/2024 của UBND huyện Hớn Quản", with blanks while not registered."""
+    number, when = letter_number(edition, recipient)
+    return (f"Công văn số {wording.document_number(number)}/{edition.letters.symbol} ngày {wording.short_date(when)} "
+            f"của {edition.plain(edition.issuer.short_name)}")
+
+
+def letter_values(edition: Edition, recipient: Recipient) -> dict[str, str]:
+    """The placeholders of the sentence templates of a recipient's letter and form."""
+    plan, issuer = edition.plan, edition.issuer
+    receiver = edition.agency(plan.reporting.receiver)
+    summary = plan.reporting.summary_deadline or plan.reporting.deadline
+    return {
+        "ban_hanh": edition.plain(issuer.self_name),
+        "ten_ban_hanh": issuer_name(edition),
+        "ten": recipient.name,
+        "ten_trong_cau": wording.within_sentence(recipient.name),
+        "ke_hoach": plan_reference(edition),
+        "trich_yeu_ke_hoach": wording.lower_first(edition.plain(plan.document.title)),
+        "noi_dung_bao_cao": edition.plain(edition.letters.report_subject),
+        "noi_tong_hop": edition.plain(receiver.name),
+        "han_bao_cao": wording.short_date(plan.reporting.deadline),
+        "han_tong_hop": wording.short_date(summary),
+        "cong_van": letter_reference(edition, recipient),
+        "trich_yeu_cong_van": wording.lower_first(edition.plain(edition.letters.subject)),
+    }

@@ -41,18 +41,24 @@ def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Bl
 
 
 def assignment_heading(edition: Edition, assignment: Assignment) -> str:
-    agency = edition.agency(assignment.agency)
-    name = agency.name if agency.relation == "giao" else f"Đề nghị {wording.within_sentence(agency.name)}"
-    suffix = f" {assignment.heading_suffix}" if assignment.heading_suffix else ""
-    return f"{name}{suffix}:"
+    """An entry's heading: as the content writes it, else its bodies' names as their kind heads them."""
+    if assignment.heading is not None:
+        heading = edition.plain(assignment.heading)
+    else:
+        agencies = [edition.agency(agency_id) for agency_id in assignment.agencies]
+        names = [edition.plain(agency.name) for agency in agencies]
+        joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
+        heading = edition.plain(edition.agency_kind(agencies[0]).heading, ten=joined, ten_trong_cau=wording.within_sentence(joined))
+    suffix = f" {edition.plain(assignment.heading_suffix)}" if assignment.heading_suffix else ""
+    return f"{heading}{suffix}:"
 
 
 def recipient_name(edition: Edition, line: RecipientLine) -> str:
     if line.agency is not None:
-        return edition.agency(line.agency).short_name
+        return edition.plain(edition.agency(line.agency).short_name)
     if line.group is not None:
-        return edition.group_name(line.group)
-    return edition.text(line.text)
+        return edition.plain(edition.group_name(line.group))
+    return edition.plain(line.text)
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,7 @@ class PlanPart:
     kind: str  # "opening", "section", "organisation", "agency" or "closing"
     key: str  # the same part in two editions has the same key: the section title, the agency id…
     blocks: tuple[Block, ...]
-    agency: str | None = None  # the agency id of an "agency" part
+    agency: str | None = None  # the first agency id of an "agency" part
 
 
 def plan_parts(edition: Edition) -> list[PlanPart]:
@@ -78,7 +84,8 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
         heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True),)))
     for index, assignment in enumerate(plan.assignments, start=1):
         head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),))
-        parts.append(PlanPart("agency", assignment.agency, (head, *task_blocks(edition, assignment.tasks)), assignment.agency))
+        key = "+".join(assignment.agencies)
+        parts.append(PlanPart("agency", key, (head, *task_blocks(edition, assignment.tasks)), assignment.agencies[0]))
     parts.append(PlanPart("closing", "closing", tuple(paragraph(edition, text) for text in plan.closing)))
     return parts
 
@@ -87,9 +94,9 @@ def build_plan(edition: Edition) -> Document:
     plan = edition.plan
     meta = plan.document
     blocks = [block for part in plan_parts(edition) for block in part.blocks]
-    title = edition.text(meta.title)
+    title = edition.plain(meta.title)
     return Document(
-        header=header(edition, f"{meta.type_code}-{meta.agency_code}"),
+        header=header(edition, f"{meta.type_code}-{edition.issuer.code}", number=meta.number, date=meta.date),
         type_name=meta.type_name,
         title=title,
         addressees=(),

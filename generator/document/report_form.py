@@ -5,9 +5,8 @@ from __future__ import annotations
 from ..content.distribution import Recipient
 from ..content.edition import Edition
 from . import wording
-from .letter import letter_subject
 from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table, WritingLines
-from .parts import collects_reports, header, indicator_lines, issue_date, issuer_name, plain, report_deadline
+from .parts import collects_reports, header, indicator_lines, issue_date, letter_values, paragraph, plain, report_deadline, spans
 
 ACTIVITY_COLUMNS = ("STT", "Hoạt động", "Đơn vị tính", "Số lượng", "Số người tham gia", "Trong đó nữ", "Ghi chú")
 WRITING_LINES = 6
@@ -18,27 +17,22 @@ def indicator_columns(year: int) -> tuple[str, ...]:
 
 
 def build_report_form(edition: Edition, recipient: Recipient) -> Document:
-    plan = edition.plan
-    meta = plan.document
     form = edition.report_form
-    receiver = edition.agency(plan.reporting.receiver)
-    # Reports go to the committee through the body that collects them, as the letter says; that
-    # body's own report goes to the committee directly.
-    addressee = issuer_name(edition) if collects_reports(edition, recipient) else f"{issuer_name(edition)} (qua {receiver.name})"
+    values = letter_values(edition, recipient)
+    values["han_bao_cao"] = report_deadline(edition, recipient)
+    # Reports go to the issuer through the body that collects them, as the letter says; that
+    # body's own report goes to the issuer directly.
+    addressee = form.collector_addressee if collects_reports(edition, recipient) else form.addressee
+    deadline = spans(edition, form.deadline, **values)
     blocks: list[BodyPart] = [
-        Block("paragraph", (Span(f"Thời hạn gửi báo cáo: trước ngày {report_deadline(edition, recipient)}.", italic=True),)),
-        plain(
-            f"Thực hiện Công văn số {wording.BLANK}/{meta.agency_code}-{meta.drafting_unit} ngày {wording.short_date(meta.date)} "
-            f"của UBND huyện {meta.place} "
-            f"về việc {wording.lower_first(letter_subject(edition))}, {wording.within_sentence(recipient.name)} "
-            "báo cáo kết quả như sau:"
-        ),
+        Block("paragraph", tuple(Span(span.text, bold=span.bold, italic=True) for span in deadline)),
+        paragraph(edition, form.opening, **values),
         Block("heading", (Span("I. KẾT QUẢ TỔ CHỨC CÁC HOẠT ĐỘNG", bold=True),)),
         Table(
             name="activities",
             columns=ACTIVITY_COLUMNS,
             rows=tuple(
-                (str(number), edition.text(activity.name), edition.text(activity.unit), "", "", "", "")
+                (str(number), edition.plain(activity.name), edition.plain(activity.unit), "", "", "", "")
                 for number, activity in enumerate(form.activities, start=1)
             ),
         ),
@@ -60,22 +54,23 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         Block("heading", (Span("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ", bold=True),)),
         WritingLines(WRITING_LINES),
     ]
-    title = edition.text(form.title)
-    signer = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") if recipient.commune else ("THỦ TRƯỞNG ĐƠN VỊ",)
+    title = edition.plain(form.title)
+    party = recipient.kind.form == "dang"
+    symbol_code = recipient.symbol_code or wording.BLANK
     return Document(
         header=header(
             edition,
-            f"BC-{recipient.symbol_code or wording.BLANK}",
+            f"BC/{symbol_code}" if party else f"BC-{symbol_code}",
             parent=recipient.parent,
             agency_lines=recipient.own_lines,
             place=recipient.place,
-            blank_date=True,
+            style=recipient.kind.form,
         ),
         type_name="BÁO CÁO",
         title=title,
-        addressees=(f"Kính gửi: {addressee}.",),
+        addressees=(f"Kính gửi: {edition.plain(addressee, **values)}.",),
         blocks=tuple(blocks),
-        signature=Signature(lines=signer, name="", note="(Ký, ghi rõ họ tên, đóng dấu)"),
+        signature=Signature(lines=tuple(line.upper() for line in recipient.signer), name="", note="(Ký, ghi rõ họ tên, đóng dấu)"),
         recipients=wording.list_lines(["Như trên"], ["VT"]),
         info=DocumentInfo(title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})", author=recipient.short_name, created=issue_date(edition)),
     )

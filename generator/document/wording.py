@@ -55,15 +55,23 @@ def document_number(number: int | None) -> str:
     return BLANK if number is None else f"{number:02d}"
 
 
-def number_line(number: int | None, symbol: str) -> str:
-    """"Số: 05/KH-UBND"; a draft leaves the number blank: "Số:      /KH-UBND"."""
+def number_line(number: int | None, symbol: str, *, party: bool = False) -> str:
+    """"Số: 05/KH-UBND"; a draft leaves the number blank: "Số:      /KH-UBND". A Party body's
+    number runs into its symbol with a hyphen: "Số 05-BC/BTCHU" (Hướng dẫn 36-HD/VPTW)."""
+    if party:
+        return f"Số{BLANK}-{symbol}" if number is None else f"Số {document_number(number)}-{symbol}"
     return f"Số:{BLANK}/{symbol}" if number is None else f"Số: {document_number(number)}/{symbol}"
 
 
 def within_sentence(name: str) -> str:
     """A name placed after other words: a leading common noun such as "Các" loses its capital."""
     first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if first in ("Các", "Những", "Xã", "Thị", "Phường") else name
+    return f"{first.lower()} {rest}" if first in ("Các", "Những", "Xã", "Thị", "Phường", "Ấp", "Khu", "Tổ", "Thôn", "Bản", "Đặc") else name
+
+
+def sentence_case(text: str) -> str:
+    """A document type written in capitals, as in running text: "KẾ HOẠCH" → "Kế hoạch"."""
+    return text[:1].upper() + text[1:].lower()
 
 
 def lower_first(text: str) -> str:
@@ -72,8 +80,8 @@ def lower_first(text: str) -> str:
 
 
 def list_lines(entries: list[str], archive: list[str]) -> tuple[str, ...]:
-    """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last."""
-    return tuple(f"- {entry};" for entry in entries) + (f"- Lưu: {', '.join(archive)}.",)
+    """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last, each archive entry once."""
+    return tuple(f"- {entry};" for entry in entries) + (f"- Lưu: {', '.join(dict.fromkeys(archive))}.",)
 
 
 def decimal(value: float, digits: int) -> str:

@@ -55,9 +55,6 @@ FIRST_LINE_INDENT_MM = 12.7
 PARAGRAPH_SPACE_PT = 6
 SIGNATURE_SPACE_LINES = 4  # empty lines left for the signature and seal
 
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
 # A rule is an empty line of its own: this much space above it, this size of line (so the rule
 # clears the descenders of the text above, in Word as in the PDF).
 RULE_SPACE_BEFORE_PT = 3
@@ -72,17 +69,19 @@ class Rules:
     """Lengths of the solid rules of one document, in millimetres."""
 
     agency_mm: float  # under the agency name
-    motto_mm: float  # under the motto: as long as the motto
+    motto_mm: float  # under the motto (a Party body's: under its national name), as long as that line
     title_mm: float  # under the title (trích yếu)
 
 
 def rules(document: Document) -> Rules:
     # A long agency name wraps in its column, so its text is at most as wide as the column.
-    agency = min(max(text_width_mm(line, AGENCY_PT, "bold") for line in document.header.agency_lines), HEADER_LEFT_MM)
+    header = document.header
+    agency = min(max(text_width_mm(line, AGENCY_PT, "bold") for line in header.agency_lines), HEADER_LEFT_MM)
     title = document.title or ""
     title_line = min(text_width_mm(title, TITLE_PT, "bold"), TEXT_WIDTH_MM)
     return Rules(
         agency_mm=round(agency * SHORT_RULE_SHARE, 1),
-        motto_mm=round(text_width_mm(MOTTO, MOTTO_PT, "bold"), 1),
+        motto_mm=round(text_width_mm(header.motto, MOTTO_PT, "bold") if header.motto
+                       else text_width_mm(header.national_name, NATIONAL_NAME_PT, "bold"), 1),
         title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,
     )

@@ -18,9 +18,13 @@ def render_csv(manifest: Manifest) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(manifest.columns)
     for row in manifest.rows:
-        documents = [f"{d.docx} {d.pdf}" for d in (*row.documents, *manifest.plan)]
+        documents = [f"{d.docx} {d.pdf}" if d else "" for d in (*row.documents, *manifest.plan)]
         writer.writerow([row.number, row.name, row.short_name, row.relation, row.tasks, row.indicators,
-                         *documents, row.reached_by])
+                         row.letter_number, row.deadline, *documents, row.reached_by])
+    writer.writerow([])
+    writer.writerow(["STT", "Nơi nhận của kế hoạch", "Được gửi"])
+    for line in manifest.plan_lines:
+        writer.writerow([line.number, line.text, line.sent])
     # The byte order mark lets Excel read the file as UTF-8, so Vietnamese letters show.
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
