@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
 CONTENT = ROOT / "content"
 TEMPLATES = ROOT / "templates"
 SEED = TESTS / "data" / "seed-2024.txt"
+ROOTS = TESTS / "roots"  # tiny content trees for engine tests, as Sphinx's testroots
 SOFFICE_DEFAULT = "/usr/bin/soffice"
 
 
@@ -96,12 +97,31 @@ def plan_content() -> dict:
 
 
 @pytest.fixture(scope="session")
+def issuer_content() -> dict:
+    """co-quan-ban-hanh.yaml (the issuer) of the edition under test, read independently of the generator."""
+    import yaml
+
+    return yaml.safe_load((CONTENT / str(YEAR) / "co-quan-ban-hanh.yaml").read_text(encoding="utf-8"))
+
+
+def signature_lines(plan_content: dict, issuer_content: dict) -> list[str]:
+    """The signature block's lines above the name, as the README documents nguoi_ky."""
+    signer = plan_content["nguoi_ky"]
+    titles = signer["chuc_vu"] if isinstance(signer["chuc_vu"], list) else [signer["chuc_vu"]]
+    authority = [issuer_content["tham_quyen"]] if signer.get("thay_mat", True) else []
+    return [line.upper() for line in authority + titles]
+
+
+@pytest.fixture(scope="session")
 def fill(plan_content):
     """Fill the content placeholders ({nam}, {dia_danh}, …) the way the README documents them."""
+    import yaml
+
     meta = plan_content["van_ban"]
+    issuer = yaml.safe_load((CONTENT / str(YEAR) / "co-quan-ban-hanh.yaml").read_text(encoding="utf-8"))
     values = {
         "nam": str(meta["ngay_ban_hanh"]["nam"]),
-        "dia_danh": meta["dia_danh"],
+        "dia_danh": issuer["dia_danh"],
         "ngay_bat_dau": plan_content["thang_hanh_dong"]["bat_dau"],
         "ngay_ket_thuc": plan_content["thang_hanh_dong"]["ket_thuc"],
     }
@@ -130,7 +150,8 @@ class ContentCopy:
     base/output/), and edits that report their line. Created with a copy of content/<year>/; more
     editions with copy(). `year` is the edition that path(), text(), … address unless given year=."""
 
-    def __init__(self, base: Path, year: int = YEAR):
+    def __init__(self, base: Path, year: int = YEAR, source: Path = CONTENT):
+        self.source = source  # the content tree the editions are copied from
         self.base = base  # run the CLI with this as working folder
         self.content = base / "content"
         self.output = base / "output"
@@ -142,9 +163,9 @@ class ContentCopy:
         return self.content / str(self.year)
 
     def copy(self, year: int = YEAR, as_year: int | None = None) -> Path:
-        """Copy content/<year>/ to base/content/<as_year or year>/."""
+        """Copy <source>/<year>/ to base/content/<as_year or year>/."""
         target = self.content / str(as_year or year)
-        shutil.copytree(CONTENT / str(year), target)
+        shutil.copytree(self.source / str(year), target)
         return target
 
     def path(self, name: str, *, year: int | None = None) -> Path:

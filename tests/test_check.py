@@ -132,7 +132,7 @@ def test_recipients_that_no_section_iv_entry_explains(work):
         work.replace_once(AGENCIES, group, group + '  - ma: "doan-the"\n    ten: "Các đoàn thể huyện"\n')
         with work.path(AGENCIES).open("a", encoding="utf-8") as agencies:
             agencies.write('\n  - ma: "van-phong"\n    ten: "Văn phòng HĐND và UBND huyện"\n'
-                           '    ten_viet_tat: "VP HĐND-UBND huyện"\n    quan_he: "giao"\n    thuoc_nhom: ["doan-the"]\n')
+                           '    ten_viet_tat: "VP HĐND-UBND huyện"\n    loai: "giao"\n    thuoc_nhom: ["doan-the"]\n')
         line = work.replace_once(PLAN, last, last + '  - co_quan: "van-phong"\n  - nhom: "doan-the"\n  - ten: "Báo Bình Phước"\n')
         lines.extend([line + 1, line + 2])
 

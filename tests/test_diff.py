@@ -65,7 +65,7 @@ def edit(folder: Path) -> None:
     plan.write_text(text, encoding="utf-8")
     with (folder / AGENCIES).open("a", encoding="utf-8") as agencies:
         agencies.write(f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
-                       '    quan_he: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
+                       '    loai: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
 
 
 @pytest.fixture(scope="module")

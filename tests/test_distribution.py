@@ -13,7 +13,7 @@ import docx
 import pytest
 import yaml
 
-from conftest import CONTENT, TEMPLATES, YEAR, run_cli
+from conftest import CONTENT, TEMPLATES, YEAR, run_cli, signature_lines
 
 EDITION = CONTENT / str(YEAR)
 
@@ -33,8 +33,10 @@ def file_key(name: str) -> str:
 @pytest.fixture(scope="module")
 def expected(fill) -> list[dict]:
     """Every recipient the content defines: name, key, verb, tasks (as printed), indicators."""
-    plan, registry, communes = load("ke-hoach.yaml"), load("co-quan.yaml"), load("xa-thi-tran.yaml")
+    plan, registry, lists = load("ke-hoach.yaml"), load("co-quan.yaml"), load("don-vi.yaml")
     agencies = {a["ma"]: a for a in registry["co_quan"]}
+    kinds = {k["ma"]: k for k in load("loai-noi-nhan.yaml")["loai"]}
+    unit_lists = {u["ma"]: u for u in lists["danh_sach"]}
     result = []
     for entry in plan["to_chuc_thuc_hien"]:
         agency = agencies[entry["co_quan"]]
@@ -44,19 +46,21 @@ def expected(fill) -> list[dict]:
         if len(tasks) > 1:
             tasks = [f"- {t}" for t in tasks]
         indicators = [(ref["muc_tieu"], n) for ref in entry.get("bao_cao_chi_tieu", []) for n in ref["chi_tieu"]]
-        verb = "giao" if agency["quan_he"] == "giao" else "đề nghị"
-        if agency.get("la_cac_xa"):
-            for commune in communes["don_vi"]:
-                lower = commune["ten"][0].lower() + commune["ten"][1:]
+        kind = kinds[agency["loai"] if "loai" in agency else unit_lists[agency["danh_sach"]]["loai"]]
+        # The verb of the letter's opening, as its kind's template writes it.
+        verb = re.search(r"\{ban_hanh\} (giao|đề nghị|trân trọng gửi)", kind["mo_dau"]).group(1)
+        common = dict(verb=verb, tasks=tasks, indicators=indicators, agency=agency["ma"], kind=kind,
+                      reports=kind["bao_cao"] is not None and kind["bieu_mau"] != "khong")
+        if "danh_sach" in agency:
+            for unit in unit_lists[agency["danh_sach"]]["don_vi"]:
+                lower = unit["ten"][0].lower() + unit["ten"][1:]
                 result.append(dict(name=f"Ủy ban nhân dân {lower}", key=file_key(f"UBND {lower}"),
-                                   verb=verb, tasks=tasks, indicators=indicators, agency=agency["ma"],
-                                   header=["ỦY BAN NHÂN DÂN", lower.upper()], parent=None))
+                                   header=["ỦY BAN NHÂN DÂN", lower.upper()], parent=None, **common))
         else:
             parent = agency.get("co_quan_cap_tren")
-            result.append(dict(name=agency["ten"], key=file_key(agency["ten_viet_tat"]), verb=verb,
-                               tasks=tasks, indicators=indicators, agency=agency["ma"],
+            result.append(dict(name=agency["ten"], key=file_key(agency["ten_viet_tat"]),
                                header=[fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]],
-                               parent=fill(parent).upper() if parent else None))
+                               parent=fill(parent).upper() if parent else None, **common))
     for recipient in result:
         # Inside a sentence a generic name starts lower case: "giao các Ban của HĐND huyện".
         name = recipient["name"]
@@ -70,12 +74,14 @@ def paragraphs(path) -> list[str]:
 
 def test_one_letter_and_one_form_per_recipient(built, expected):
     folder = built.output / str(YEAR)
-    # 17 named bodies plus the 13 communes; the generic entry gets no letter.
+    # 17 named bodies plus the 13 communes; the generic entry gets no letter; the elected body
+    # (the HĐND committees) is not asked to report, so it gets no form.
     assert len(expected) == 30
+    assert [r["key"] for r in expected if not r["reports"]] == ["Cac-Ban-cua-HDND-huyen"]
     letters = sorted(p.relative_to(folder).as_posix() for p in folder.glob("*/cong-van-*.docx"))
     forms = sorted(p.relative_to(folder).as_posix() for p in folder.glob("*/bao-cao-*.docx"))
     assert letters == sorted(f"{r['key']}/cong-van-{r['key']}.docx" for r in expected)
-    assert forms == sorted(f"{r['key']}/bao-cao-{r['key']}.docx" for r in expected)
+    assert forms == sorted(f"{r['key']}/bao-cao-{r['key']}.docx" for r in expected if r["reports"])
     for stem in letters + forms:
         assert (folder / stem).with_suffix(".pdf").is_file()
 
@@ -87,9 +93,10 @@ def test_each_letter_holds_exactly_its_tasks_and_verb(built, expected):
         opening = next(t for t in text if t.startswith("Thực hiện Kế hoạch số"))
         assert f"UBND huyện {recipient['verb']} {recipient['in_sentence']} " in opening, opening
         assert f"Kính gửi: {recipient['name']}." in text
-        heading = "1. Nhiệm vụ được giao" if recipient["verb"] == "giao" else "1. Nội dung đề nghị phối hợp"
+        heading = "1. " + recipient["kind"]["muc_nhiem_vu"]
         start = text.index(heading) + 1
-        end = next(i for i in range(start, len(text)) if re.match(r"^\d+\. ", text[i]))
+        # The tasks run to the next numbered section, or to the closing sentence where there is none.
+        end = next(i for i in range(start, len(text)) if re.match(r"^\d+\. ", text[i]) or text[i].endswith("./."))
         assert text[start:end] == recipient["tasks"], recipient["name"]
 
 
@@ -109,7 +116,7 @@ def test_each_letter_lists_its_indicators_with_text_or_reference(built, expected
 def test_each_form_table_two_holds_exactly_its_indicators(built, expected):
     folder = built.output / str(YEAR)
     activities = [a["ten"] for a in load("bieu-mau.yaml")["hoat_dong"]]
-    for recipient in expected:
+    for recipient in (r for r in expected if r["reports"]):
         document = docx.Document(str(folder / recipient["key"] / f"bao-cao-{recipient['key']}.docx"))
         form_tables = [t for t in document.tables if t.rows[0].cells[0].text == "STT"]
         activity_rows = [row.cells[1].text for row in form_tables[0].rows[1:]]
@@ -142,14 +149,18 @@ def test_commune_form_is_issued_by_the_commune(built, expected):
 def test_manifest_lists_every_recipient_with_existing_files(built, expected):
     folder = built.output / str(YEAR)
     with open(folder / "danh-sach-gui.csv", encoding="utf-8-sig", newline="") as handle:
+        # The letter recipients' table, up to the header of the plan's Nơi nhận lines that follows it.
         rows = list(csv.DictReader(handle))
+        rows = rows[:next(i for i, row in enumerate(rows) if row["STT"] == "STT")]
     assert [row["Nơi nhận"] for row in rows] == [r["name"] for r in expected]
     for row in rows:
         for name in row["Công văn"].split() + row["Biểu mẫu báo cáo"].split() + row["Kế hoạch"].split():
             assert (folder / name).is_file(), name
+        assert bool(row["Biểu mẫu báo cáo"]) == next(r["reports"] for r in expected if r["name"] == row["Nơi nhận"])
         assert row["Có trong Nơi nhận của kế hoạch"].startswith(("trực tiếp", "qua nhóm", "qua dòng"))
     page = (folder / "danh-sach-gui.html").read_text(encoding="utf-8")
-    assert "Các phòng, ban, đơn vị liên quan: gui_cong_van: false trong co-quan.yaml" in page
+    assert ("Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện, không gửi công văn riêng "
+            "(co-quan.yaml ghi gui_cong_van: false)") in page
 
 
 def test_recipient_missing_from_noi_nhan_fails_the_build(content_copy):
@@ -201,19 +212,19 @@ def letter_and_form(built, key: str):
     return folder / f"cong-van-{key}.docx", folder / f"bao-cao-{key}.docx"
 
 
-def test_every_letter_passes_the_decree_30_checks(built, expected, fill):
+def test_every_letter_passes_the_decree_30_checks(built, expected, fill, issuer_content):
     import nd30
 
     plan = load("ke-hoach.yaml")
     subject = "V/v " + fill(load("cong-van.yaml")["trich_yeu"])
     subject = "V/v " + subject[4].lower() + subject[5:]
     signer = plan["nguoi_ky"]
-    lines = [line for line in (signer["tham_quyen"], signer["chuc_vu"]) if line]
+    lines = signature_lines(plan, issuer_content)
     for recipient in expected:
         document = docx.Document(str(letter_and_form(built, recipient["key"])[0]))
         nd30.check_page(document)
         nd30.check_fonts(document)
-        nd30.check_header(document, type_name=None, title=subject, agency_lines=[fill(l).upper() for l in plan["van_ban"]["co_quan_ban_hanh"]])
+        nd30.check_header(document, type_name=None, title=subject, agency_lines=[fill(l).upper() for l in issuer_content["dong_tieu_de"]])
         nd30.check_addressees(document, [f"Kính gửi: {recipient['name']}."])
         nd30.check_body(document, type_name=None, title=subject, addressees=[f"Kính gửi: {recipient['name']}."])
         nd30.check_signature(document, lines=lines, name=signer["ho_ten"], addressed=True)
@@ -222,7 +233,7 @@ def test_every_letter_passes_the_decree_30_checks(built, expected, fill):
 def form_addressee(recipient: dict, fill) -> str:
     """To the committee; through the body that collects the reports, unless it is that body's own."""
     plan = load("ke-hoach.yaml")
-    committee = " ".join(fill(line) for line in plan["van_ban"]["co_quan_ban_hanh"])
+    committee = fill(load("co-quan-ban-hanh.yaml")["ten"])
     receiver = {a["ma"]: a for a in load("co-quan.yaml")["co_quan"]}[plan["bao_cao"]["noi_nhan_bao_cao"]]
     if recipient["agency"] == receiver["ma"]:
         return f"Kính gửi: {committee}."
@@ -252,7 +263,7 @@ def test_every_form_is_addressed_to_the_committee_and_headed_with_its_unit_on_li
     from generator.writers import layout
 
     reporting = load("ke-hoach.yaml")["bao_cao"]
-    for recipient in expected:
+    for recipient in (r for r in expected if r["reports"]):
         document = docx.Document(str(letter_and_form(built, recipient["key"])[1]))
         texts = [p.text for p in document.paragraphs]
         assert form_addressee(recipient, fill) in texts, recipient["key"]
@@ -260,7 +271,10 @@ def test_every_form_is_addressed_to_the_committee_and_headed_with_its_unit_on_li
         due = short(reporting["han_tong_hop"] if collects else reporting["han_bao_cao"])
         assert f"Thời hạn gửi báo cáo: trước ngày {due}." in texts, recipient["key"]
         lines = [p.text for p in document.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
-        assert lines == ([recipient["parent"]] if recipient["parent"] else []) + recipient["header"]
+        # A Party body's name is marked with a star under it (Hướng dẫn 36-HD/VPTW).
+        mark = ["*"] if recipient["kind"]["bieu_mau"] == "dang" else []
+        assert lines == ([recipient["parent"]] if recipient["parent"] else []) + recipient["header"] + mark
+        lines = [line for line in lines if line != "*"]
         # Each line is laid out as given: none is so long that it wraps in the header's left column.
         for line in lines:
             assert nd30.measure_mm(line, layout.AGENCY_PT, bold=True) <= layout.HEADER_LEFT_MM, (recipient["key"], line)
@@ -271,6 +285,11 @@ def test_the_report_paragraph_of_each_letter_fits_the_relation_and_who_collects(
     receiver = {a["ma"]: a for a in load("co-quan.yaml")["co_quan"]}[reporting["noi_nhan_bao_cao"]]
     for recipient in expected:
         texts = paragraphs(letter_and_form(built, recipient["key"])[0])
+        if not recipient["reports"]:
+            # Not asked to report: no reporting section, no copy to the collecting office.
+            assert not any("báo cáo" in t and "trước ngày" in t for t in texts), recipient["key"]
+            assert not any(t.endswith("(t/h);") for t in texts), recipient["key"]
+            continue
         if recipient["agency"] == receiver["ma"]:
             expected_text = ("Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương và kết quả của đơn vị mình (theo biểu mẫu "
                              f"kèm theo), báo cáo UBND huyện trước ngày {short(reporting['han_tong_hop'])}.")

@@ -7,13 +7,14 @@ import re
 import pytest
 
 import nd30
+from conftest import signature_lines
 
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 @pytest.fixture(scope="module")
-def expected(plan_content, fill):
+def expected(plan_content, issuer_content, fill):
     """What the header, title and signature must say, taken from ke-hoach.yaml."""
     meta = plan_content["van_ban"]
     signer = plan_content["nguoi_ky"]
@@ -21,9 +22,9 @@ def expected(plan_content, fill):
         "type_name": meta["ten_loai"],
         "title": fill(meta["trich_yeu"]),
         "type_code": meta["ky_hieu_loai"],
-        "agency_lines": [fill(line).upper() for line in meta["co_quan_ban_hanh"]],
-        "parent_agency": fill(meta["co_quan_chu_quan"]).upper() if meta.get("co_quan_chu_quan") else None,
-        "signature_lines": [line.upper() for line in (signer.get("tham_quyen"), signer["chuc_vu"]) if line],
+        "agency_lines": [fill(line).upper() for line in issuer_content["dong_tieu_de"]],
+        "parent_agency": fill(issuer_content["co_quan_chu_quan"]).upper() if issuer_content.get("co_quan_chu_quan") else None,
+        "signature_lines": signature_lines(plan_content, issuer_content),
         "signer": signer["ho_ten"],
     }
 
@@ -75,7 +76,7 @@ def test_motto_rule_is_as_long_as_the_motto(plan_docx):
     assert abs(rule_mm - motto_mm) <= 0.1 * motto_mm, f"rule {rule_mm:.1f} mm vs motto {motto_mm:.1f} mm"
 
 
-def test_draft_number_and_date_are_blank_where_the_content_has_none(plan_docx, plan_content):
+def test_draft_number_and_date_are_blank_where_the_content_has_none(plan_docx, plan_content, issuer_content):
     """so: null and ngay: null leave room to write by hand; what the content gives is printed."""
     meta = plan_content["van_ban"]
     table = nd30.header_table(plan_docx)
@@ -89,7 +90,7 @@ def test_draft_number_and_date_are_blank_where_the_content_has_none(plan_docx, p
     when = meta["ngay_ban_hanh"]
     day = r" {2,}" if when["ngay"] is None else f" {when['ngay']:02d} "
     month = r" {2,}" if when["thang"] is None else (f" {when['thang']:02d} " if when["thang"] <= 2 else f" {when['thang']} ")
-    assert re.fullmatch(rf"{re.escape(meta['dia_danh'])}, ngày{day}tháng{month}năm {when['nam']}", date), date
+    assert re.fullmatch(rf"{re.escape(issuer_content['dia_danh'])}, ngày{day}tháng{month}năm {when['nam']}", date), date
 
 
 def test_section_iv_has_one_numbered_entry_per_agency(plan_docx, plan_content, fill):

@@ -21,6 +21,11 @@ from conftest import CONTENT, TEMPLATES, YEAR, cli_env, replace_once, run_cli, s
 
 STATE = ".build-state.json"
 
+# The plan, 30 letters and 29 forms (the HĐND committees, an elected body, get no form), each as DOCX and
+# PDF, and the distribution list as CSV and HTML.
+PDFS = 1 + 30 + 29
+ALL_FILES = 2 * PDFS + 2
+
 
 def build(content: Path, output: Path, templates: Path = TEMPLATES, **options):
     from generator.build import Project
@@ -58,7 +63,7 @@ def edition(tmp_path, built) -> Path:
 def test_two_builds_give_identical_bytes(built, tmp_path):
     build(CONTENT, tmp_path, workers=2)
     first, second = files(built.output / str(YEAR)), files(tmp_path / str(YEAR))
-    assert len(first) == 124
+    assert len(first) == ALL_FILES
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
 
@@ -168,9 +173,9 @@ def test_a_template_included_by_another_counts_as_used(tmp_path):
 
 def test_documents_of_a_removed_recipient_are_removed(edition):
     folder = edition.parent / "output" / str(YEAR)
-    text = (edition / str(YEAR) / "xa-thi-tran.yaml").read_text(encoding="utf-8")
+    text = (edition / str(YEAR) / "don-vi.yaml").read_text(encoding="utf-8")
     start = text.index('- ma: "xa-thanh-binh"')
-    (edition / str(YEAR) / "xa-thi-tran.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("ten:", start)) + 1:], encoding="utf-8")
+    (edition / str(YEAR) / "don-vi.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1:], encoding="utf-8")
     report = build(edition, edition.parent / "output")
     key = "UBND-xa-Thanh-Binh"
     assert sorted(p.relative_to(folder).as_posix() for p in report.removed) == sorted(
@@ -202,10 +207,10 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(buil
     os.killpg(process.pid, signal.SIGKILL)  # the whole group, as a closed terminal would
     process.wait()
     written = [p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    assert 10 <= len(written) < 124, "the build was not killed part-way"
+    assert 10 <= len(written) < ALL_FILES, "the build was not killed part-way"
     assert [p.name for p in written if not complete(p)] == []
     report = build(content, output)
-    assert report.unchanged > 0 and len(report.written) == 124 - report.unchanged
+    assert report.unchanged > 0 and len(report.written) == ALL_FILES - report.unchanged
     assert [p.name for p in folder.rglob(".*.tmp")] == []
     assert files(folder) == files(built.output / str(YEAR))
 
@@ -242,7 +247,7 @@ def test_a_hand_edited_document_is_kept_while_its_content_is_unchanged(edition, 
     result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
     assert result.stdout.splitlines()[:-1] == [
         f"  giữ nguyên bản sửa tay output/{YEAR}/{LETTER} (nội dung của văn bản này không đổi)"]
-    assert result.stdout.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 0 tệp, giữ nguyên 124, xóa 0;")
+    assert result.stdout.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 0 tệp, giữ nguyên {ALL_FILES}, xóa 0;")
     assert (folder / LETTER).read_bytes() == edited
     # Said once; after that the set is current again and the quick check passes.
     before = mtimes(folder)
@@ -274,9 +279,9 @@ def test_a_hand_edited_document_of_a_removed_recipient_is_moved_aside(edition, t
     folder = tmp_path / "output" / str(YEAR)
     key = "UBND-xa-Thanh-Binh"
     edited = edit_in_word(folder / key / f"bao-cao-{key}.docx")
-    text = (edition / str(YEAR) / "xa-thi-tran.yaml").read_text(encoding="utf-8")
+    text = (edition / str(YEAR) / "don-vi.yaml").read_text(encoding="utf-8")
     start = text.index('- ma: "xa-thanh-binh"')
-    (edition / str(YEAR) / "xa-thi-tran.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("ten:", start)) + 1:], encoding="utf-8")
+    (edition / str(YEAR) / "don-vi.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1:], encoding="utf-8")
     report = build(edition, tmp_path / "output")
     assert [(p.relative_to(folder).as_posix(), c.relative_to(folder).as_posix()) for p, c in report.moved_aside] == [
         (f"{key}/bao-cao-{key}.docx", f"ban-sua-tay/{key}/bao-cao-{key}.docx")]
@@ -341,9 +346,9 @@ def test_after_a_killed_build_the_next_one_leaves_nothing_pending(edition, tmp_p
 
 def test_files_a_killed_build_wrote_for_a_recipient_since_removed_are_removed(edition, tmp_path, monkeypatch):
     folder = tmp_path / "output" / str(YEAR)
-    communes = edition / str(YEAR) / "xa-thi-tran.yaml"
+    communes = edition / str(YEAR) / "don-vi.yaml"
     original = communes.read_text(encoding="utf-8")
-    communes.write_text(original + '  - ma: "xa-moi"\n    ten: "Xã Mới"\n', encoding="utf-8")
+    communes.write_text(original + '      - ma: "xa-moi"\n        ten: "Xã Mới"\n', encoding="utf-8")
     key = "UBND-xa-Moi"
     news = [folder / key / f"{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf")]
     with monkeypatch.context() as patch:
@@ -409,4 +414,4 @@ def test_a_build_killed_with_sigkill_leaves_the_folder_free(edition, tmp_path):
     finally:
         os.close(descriptor)
     build(edition, tmp_path / "output")  # and the next build completes the set
-    assert len(list(folder.rglob("*.pdf"))) == 61
+    assert len(list(folder.rglob("*.pdf"))) == PDFS

@@ -11,6 +11,7 @@ from docx.shared import Mm, Pt
 from pypdf.generic import NameObject
 
 import nd30
+from conftest import CONTENT, YEAR, signature_lines
 
 
 @pytest.fixture
@@ -46,8 +47,10 @@ def set_rpr(run, tag: str, **attributes):
 
 
 def signature_args(plan_content):
-    signer = plan_content["nguoi_ky"]
-    return dict(lines=[l.upper() for l in (signer.get("tham_quyen"), signer["chuc_vu"]) if l], name=signer["ho_ten"])
+    import yaml
+
+    issuer = yaml.safe_load((CONTENT / str(YEAR) / "co-quan-ban-hanh.yaml").read_text(encoding="utf-8"))
+    return dict(lines=signature_lines(plan_content, issuer), name=plan_content["nguoi_ky"]["ho_ten"])
 
 
 def test_narrow_left_margin_is_caught(plan):

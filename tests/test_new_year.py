@@ -16,6 +16,7 @@ from generator.errors import EditionExists
 
 OLD, NEW = YEAR, YEAR + 1
 PLAN = "ke-hoach.yaml"
+LETTERS = "cong-van.yaml"
 
 
 def signed(work) -> None:
@@ -37,7 +38,13 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
     # Every other file is a byte-for-byte copy.
     new_files = {p.name: p.read_bytes() for p in result.folder.iterdir()}
     assert set(new_files) == set(old_files)
-    assert {n: b for n, b in new_files.items() if n != PLAN} == {n: b for n, b in old_files.items() if n != PLAN}
+    edited = (PLAN, LETTERS)
+    assert {n: b for n, b in new_files.items() if n not in edited} == {n: b for n, b in old_files.items() if n not in edited}
+    # cong-van.yaml: the letters' date moves to the new year, its day and month left blank.
+    old_letters = old_files[LETTERS].decode("utf-8").splitlines()
+    new_letters = new_files[LETTERS].decode("utf-8").splitlines()
+    assert [(a.strip(), b.strip()) for a, b in zip(old_letters, new_letters) if a != b] == [
+        (f"nam: {OLD}", f"nam: {NEW}"), ("thang: 11", "thang: null")]
 
     # ke-hoach.yaml: only the six structured values changed, each on its own line, comments kept.
     old_lines = old_files[PLAN].decode("utf-8").splitlines(keepends=True)
@@ -66,9 +73,11 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
         work.line_of(PLAN, "    ngay: 5  # Ngày"): ("van_ban.ngay_ban_hanh.ngay", "5", "để trống (null)"),
         **{line: (f"bao_cao.{key}.nam", str(OLD), str(NEW)) for key, line in deadline_years.items()},
     }
+    letter_year = next(i for i, line in enumerate(old_letters, start=1) if line.strip() == f"nam: {OLD}")
     assert [str(c) for c in result.changes] == [
         f"content/{NEW}/{PLAN}:{line}: {field}: {old} → {new}" for line, (field, old, new) in sorted(fields.items())
-    ]
+    ] + [f"content/{NEW}/{LETTERS}:{letter_year}: ngay_ban_hanh.nam: {OLD} → {NEW}",
+         f"content/{NEW}/{LETTERS}:{letter_year + 1}: ngay_ban_hanh.thang: 11 → để trống (null)"]
 
     # The new edition validates, its dates are in the new year and it is a draft again.
     edition = load_edition(result.folder)

@@ -84,23 +84,40 @@ def _value_node(root: yaml.Node, path: tuple[str, ...]) -> yaml.Node | None:
     return node
 
 
-def _edits(text: str, from_year: int, to_year: int) -> list[tuple[tuple[str, ...], yaml.ScalarNode, str]]:
-    """(key path, value node, new value) for each structured value to change in ke-hoach.yaml."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    shift = to_year - from_year
-    wanted: list[tuple[tuple[str, ...], str | None]] = [
-        (("van_ban", "ngay_ban_hanh", "nam"), str(to_year)),
+# The structured values a new year changes, file by file: (key path, new value); None moves a year
+# by as many years as the plan; "[]" empties a list (the letters' numbers of the old year's register).
+YEAR_EDITS: dict[str, list[tuple[tuple[str, ...], str | None]]] = {
+    PLAN_FILE: [
+        (("van_ban", "ngay_ban_hanh", "nam"), "{to_year}"),
         (("van_ban", "ngay_ban_hanh", "thang"), "null"),
         (("van_ban", "ngay_ban_hanh", "ngay"), "null"),
         (("van_ban", "so"), "null"),
-        (("bao_cao", "han_bao_cao", "nam"), None),  # moved by as many years as the plan
+        (("bao_cao", "han_bao_cao", "nam"), None),
         (("bao_cao", "han_tong_hop", "nam"), None),
-    ]
+    ],
+    "cong-van.yaml": [
+        (("ngay_ban_hanh", "nam"), None),
+        (("ngay_ban_hanh", "thang"), "null"),
+        (("ngay_ban_hanh", "ngay"), "null"),
+        (("so",), "[]"),
+    ],
+}
+
+
+def _edits(text: str, name: str, from_year: int, to_year: int) -> list[tuple[tuple[str, ...], yaml.Node, str]]:
+    """(key path, value node, new value) for each structured value to change in one file."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    shift = to_year - from_year
     edits = []
-    for path, new in wanted:
+    for path, new in YEAR_EDITS[name]:
         node = _value_node(root, path)
+        if new == "[]":
+            if isinstance(node, yaml.SequenceNode) and node.value:
+                edits.append((path, node, new))
+            continue
         if not isinstance(node, yaml.ScalarNode):
             continue  # an optional field left out: nothing to change
+        new = new.format(to_year=to_year) if new is not None else None
         if new is None:
             new = str(int(node.value) + shift)
         if node.tag == "tag:yaml.org,2002:null" and new == "null":
@@ -109,7 +126,14 @@ def _edits(text: str, from_year: int, to_year: int) -> list[tuple[tuple[str, ...
     return edits
 
 
-def _edited(text: str, edits: list[tuple[tuple[str, ...], yaml.ScalarNode, str]]) -> str:
+def _shown(node: yaml.Node) -> str:
+    """A changed value as the clerk typed it, for the list of changes."""
+    if isinstance(node, yaml.SequenceNode):
+        return f"[{len(node.value)} số]"
+    return node.value if node.tag != "tag:yaml.org,2002:null" else "null"
+
+
+def _edited(text: str, edits: list[tuple[tuple[str, ...], yaml.Node, str]]) -> str:
     # From the end of the text backwards, so that earlier spans keep their positions.
     for _, node, new in sorted(edits, key=lambda edit: edit[1].start_mark.index, reverse=True):
         text = text[: node.start_mark.index] + new + text[node.end_mark.index :]
@@ -154,15 +178,19 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
         )
     load_edition(source)  # the old edition must be valid before it is copied
 
-    raw = (source / PLAN_FILE).read_bytes().decode("utf-8")
-    edits = _edits(raw, from_year, to_year)
-    new_text = _edited(raw, edits)
+    edits: dict[str, list] = {}
+    new_texts: dict[str, str] = {}
+    for name in YEAR_EDITS:
+        raw = (source / name).read_bytes().decode("utf-8")
+        edits[name] = _edits(raw, name, from_year, to_year)
+        new_texts[name] = _edited(raw, edits[name])
 
     work = content / f".tao-nam-{to_year}-{os.getpid()}"
     temporary = work / str(to_year)
     try:
         shutil.copytree(source, temporary)  # every file byte for byte…
-        (temporary / PLAN_FILE).write_bytes(new_text.encode("utf-8"))  # …then the edited plan
+        for name, text in new_texts.items():  # …then the edited files
+            (temporary / name).write_bytes(text.encode("utf-8"))
         try:
             load_edition(temporary)
         except ContentError as err:
@@ -173,9 +201,9 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    shown = display_path(target / PLAN_FILE)
     changes = tuple(
-        Change(shown, node.start_mark.line + 1, ".".join(path), node.value if node.tag != "tag:yaml.org,2002:null" else "null", new)
-        for path, node, new in sorted(edits, key=lambda edit: edit[1].start_mark.index)
+        Change(display_path(target / name), node.start_mark.line + 1, ".".join(path), _shown(node), new)
+        for name in YEAR_EDITS
+        for path, node, new in sorted(edits[name], key=lambda edit: edit[1].start_mark.index)
     )
     return NewYearResult(source, target, changes, tuple(old_year_mentions(target, from_year)))

@@ -79,7 +79,7 @@ def _what_is_sent(edition: Edition, distribution: Distribution, line) -> str:
         if agency_id in not_served:
             return f"kế hoạch; không có công văn riêng: {not_served[agency_id]}"
         if len(served) > 1 or (served and served[0].id != agency_id):
-            return f"kế hoạch; mỗi đơn vị một công văn{' và biểu mẫu báo cáo' if served[0].reports else ''} ({len(served)} đơn vị, xem bảng dưới)"
+            return f"kế hoạch; mỗi đơn vị một công văn{' và biểu mẫu báo cáo' if served[0].reports else ''} ({len(served)} đơn vị, xem bảng nơi nhận công văn)"
         if served:
             return "kế hoạch, công văn" + (" và biểu mẫu báo cáo" if served[0].reports else " (không đề nghị báo cáo)")
         if agency_id not in assigned:
