@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..content.edition import Edition, load_edition, text_values
+from ..content.edition import Edition, load_edition, plan_targets, text_values
 from ..content.schema import Item, PartialDate
 from ..document import wording
-from ..document.plan import assignment_heading
+from ..document.plan import DEEPEST_LEVEL, assignment_heading
 from ..errors import Notice
 from ..files import display_path
 from .common import YEAR, excerpt, existing_edition, newest_year
@@ -38,9 +38,10 @@ from .common import YEAR, excerpt, existing_edition, newest_year
 KINDS = {
     "nam-cu": "nhắc năm trước",
     "ngay-ngoai-nam": "ngày ngoài năm của kế hoạch",
-    "chi-tieu": "chỉ tiêu chưa có nội dung",
+    "chi-tieu": "chỉ tiêu chưa có nội dung hoặc không được giao báo cáo",
     "noi-nhan": "nơi nhận không có nhiệm vụ ở mục Tổ chức thực hiện",
     "muc-rong": "mục trống",
+    "cau-truc": "mục lồng quá năm cấp",
 }
 
 # "2021-2030", "2021 - 2030", "2021–2030": a period, judged by its last year.
@@ -74,6 +75,9 @@ def warnings(edition: Edition) -> Iterator[Notice]:
     yield from _indicators(edition)
     yield from _recipients(edition)
     yield from _empty_sections(edition)
+    yield from _too_deep(edition)
+    yield from _unreported_targets(edition)
+    yield from _periods_outside_the_plan(edition)
 
 
 # ---------------------------------------------------------------- years and dates
@@ -115,6 +119,8 @@ def _deadline(edition: Edition) -> Iterator[Notice]:
 
 # ---------------------------------------------------------------- indicators
 def _indicators(edition: Edition) -> Iterator[Notice]:
+    if edition.catalog is None:
+        return
     reporters: dict[tuple[int, int], list[str]] = {}
     for assignment in edition.plan.assignments:
         for ref in assignment.indicators:
@@ -184,3 +190,43 @@ def summary(result: CheckResult, strict: bool) -> str:
     if strict:
         line += " Có --strict nên cảnh báo được tính là lỗi."
     return line
+
+
+# ---------------------------------------------------------------- plan structure
+def _deep_items(items: list[Item], key: str, depth: int) -> Iterator[tuple[Item, str]]:
+    for index, item in enumerate(items, start=1):
+        item_key = f"{key}[{index}]"
+        if depth > DEEPEST_LEVEL:
+            yield item, item_key
+        else:
+            yield from _deep_items(item.items, f"{item_key}.muc", depth + 1)
+
+
+def _too_deep(edition: Edition) -> Iterator[Notice]:
+    """Items below the fifth level (I. → 1. → a) → - → +) print as the fifth: a reviewer would ask."""
+    roots = [(edition.plan.sections, "noi_dung", 1)] + [
+        (a.points, f"to_chuc_thuc_hien[{n}].muc", 3) for n, a in enumerate(edition.plan.assignments, start=1)]
+    for items, key, depth in roots:
+        for item, item_key in _deep_items(items, key, depth):
+            yield Notice(item.origin.path, item.origin.line, item_key,
+                         f"mục ở cấp thứ {DEEPEST_LEVEL + 1} trở xuống: in như cấp thứ {DEEPEST_LEVEL} (dấu +); nên gộp lên cấp trên",
+                         "cau-truc")
+
+
+def _unreported_targets(edition: Edition) -> Iterator[Notice]:
+    reported = {n for a in edition.plan.assignments for n in a.plan_targets}
+    for number, target in enumerate(plan_targets(edition.plan), start=1):
+        if number not in reported:
+            yield Notice(target.origin.path, target.origin.line, f"chỉ tiêu {number} của kế hoạch",
+                         f"chỉ tiêu {number} của kế hoạch không được giao cho cơ quan nào báo cáo "
+                         "(bao_cao_chi_tieu_ke_hoach ở mục Tổ chức thực hiện)", "chi-tieu")
+
+
+def _periods_outside_the_plan(edition: Edition) -> Iterator[Notice]:
+    meta = edition.plan.document
+    first, last = (meta.first_year, meta.last_year) if meta.first_year else (meta.date.year, meta.date.year)
+    for number, period in enumerate(edition.plan.reporting.periods, start=1):
+        if not first <= period.deadline.year <= last + 1:
+            yield Notice(period.deadline.origin.path, period.deadline.origin.line_of("year"), f"bao_cao.ky_bao_cao[{number}].han.nam",
+                         f"kỳ báo cáo “{edition.plain(period.name)}” hạn năm {period.deadline.year}, ngoài giai đoạn "
+                         f"của kế hoạch ({first}–{last})", "ngay-ngoai-nam")

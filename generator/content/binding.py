@@ -23,6 +23,7 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 
 
 class _Invalid(Exception):
@@ -144,7 +145,7 @@ class Binder:
         return self._scalar(node, tp, field)
 
     def _scalar(self, node: yaml.Node, tp: type, field: str) -> Any:
-        expected = {str: "một chuỗi văn bản", int: "một số nguyên", bool: "true hoặc false"}[tp]
+        expected = {str: "một chuỗi văn bản", int: "một số nguyên", float: "một số", bool: "true hoặc false"}[tp]
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, field, f"phải là {expected}")
             raise _Invalid
@@ -157,6 +158,11 @@ class Binder:
                 self.problem(node, field, "không được để trống")
                 raise _Invalid
             return text
+        if tp is float:
+            if node.tag not in (_INT, _FLOAT):
+                self.problem(node, field, f"phải là một số (ví dụ 25 hoặc 12.5), không phải “{node.value}”")
+                raise _Invalid
+            return float(node.value)
         if tp is int:
             if node.tag != _INT:
                 self.problem(node, field, f"phải là một số nguyên, không phải “{node.value}”")

@@ -149,7 +149,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                                         f"“{name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
                                         "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false"))
                 continue
-            if not assignment.tasks:
+            if not assignment.tasks and not assignment.points:
                 problems.append(Problem(where.path, where.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
                                         f"“{name}” được gửi công văn nhưng không có nhiệm vụ nào"))
                 continue

@@ -15,6 +15,8 @@ from .distribution import distribution
 from .schema import (
     DISTRICT_LEVELS,
     EDITION_FILES,
+    OPTIONAL_FILES,
+    Item,
     Agency,
     AgencyRegistry,
     Indicator,
@@ -31,7 +33,7 @@ from .schema import (
     UnitList,
     UnitLists,
 )
-from .text import check_markup, expand, italic_runs
+from .text import ACTION_MONTH_PLACEHOLDERS, check_markup, expand, italic_runs
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Edition:
     kinds: RecipientKinds
     registry: AgencyRegistry
     unit_lists: UnitLists
-    catalog: IndicatorCatalog
+    catalog: IndicatorCatalog | None  # None: the plan reports on no national strategy
     letters: LetterSettings
     report_form: ReportFormSettings
 
@@ -71,12 +73,14 @@ class Edition:
 
     @property
     def placeholder_values(self) -> dict[str, str]:
-        return {
-            "nam": str(self.plan.document.date.year),
-            "dia_danh": self.issuer.place,
-            "ngay_bat_dau": self.plan.action_month.start,
-            "ngay_ket_thuc": self.plan.action_month.end,
-        }
+        values = {"nam": str(self.plan.document.date.year), "dia_danh": self.issuer.place}
+        if self.plan.action_month is not None:
+            values.update(ngay_bat_dau=self.plan.action_month.start, ngay_ket_thuc=self.plan.action_month.end)
+        return values
+
+    def plan_target(self, number: int) -> Item:
+        """Target `number` of the plan's own (the items of its section marked la_chi_tieu)."""
+        return plan_targets(self.plan)[number - 1]
 
     def text(self, raw: str, **values: str) -> str:
         """Content text with its placeholders filled in (italic markers are kept); `values` fill
@@ -99,14 +103,17 @@ def load_edition(folder: Path) -> Edition:
         path = folder / name
         shown = display_path(path)
         if not path.is_file():
-            problems.append(Problem(shown, 1, "(tệp)", "không tìm thấy tệp"))
+            if name in OPTIONAL_FILES:
+                bound[name] = None
+            else:
+                problems.append(Problem(shown, 1, "(tệp)", "không tìm thấy tệp"))
             continue
         text = path.read_text(encoding="utf-8")
         known = len(problems)
         node = compose(shown, text, problems)
         # A file that does not parse has its one syntax problem; binding it would add noise.
         bound[name] = Binder(shown, problems).bind(node, model) if len(problems) == known else None
-    if problems or any(value is None for value in bound.values()):
+    if problems or any(bound.get(name) is None for name in EDITION_FILES if name not in OPTIONAL_FILES):
         raise ContentError(problems)
     edition = Edition(
         year=int(folder.name),
@@ -116,7 +123,7 @@ def load_edition(folder: Path) -> Edition:
         kinds=bound["loai-noi-nhan.yaml"],
         registry=bound["co-quan.yaml"],
         unit_lists=bound["don-vi.yaml"],
-        catalog=bound["chi-tieu.yaml"],
+        catalog=bound.get("chi-tieu.yaml"),
         letters=bound["cong-van.yaml"],
         report_form=bound["bieu-mau.yaml"],
     )
@@ -183,8 +190,16 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, tup
 
 
 def _sources(edition: Edition) -> tuple[object, ...]:
-    return (edition.issuer, edition.plan, edition.kinds, edition.registry, edition.unit_lists, edition.catalog,
-            edition.letters, edition.report_form)
+    return tuple(source for source in (edition.issuer, edition.plan, edition.kinds, edition.registry, edition.unit_lists,
+                                       edition.catalog, edition.letters, edition.report_form) if source is not None)
+
+
+def plan_targets(plan: Plan) -> list[Item]:
+    """The plan's own targets, numbered 1, 2… in the order printed: the sub-items of every section
+    marked la_chi_tieu."""
+    def marked(items: list[Item]) -> list[Item]:
+        return [target for item in items for target in (item.items if item.targets else marked(item.items))]
+    return marked(plan.sections)
 
 
 def text_values(edition: Edition) -> Iterator[tuple[str, Origin, str, str]]:
@@ -230,8 +245,9 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     problems += _unique(registry.agencies, "id", "co_quan.ma", "mã cơ quan")
     problems += _unique(registry.groups, "id", "nhom.ma", "mã nhóm")
     problems += _unique(edition.unit_lists.lists, "id", "danh_sach.ma", "mã danh sách")
-    problems += _unique(catalog.objectives, "number", "muc_tieu.so", "Mục tiêu số")
-    for objective in catalog.objectives:
+    if catalog is not None:
+        problems += _unique(catalog.objectives, "number", "muc_tieu.so", "Mục tiêu số")
+    for objective in catalog.objectives if catalog else []:
         problems += _unique(objective.indicators, "number", "muc_tieu.chi_tieu.so", f"chỉ tiêu của Mục tiêu {objective.number} số")
     for number, agency in enumerate(registry.agencies, start=1):
         key = f"co_quan[{number}]"
@@ -270,19 +286,16 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         problems.append(_at(meta.date.origin, "year", "van_ban.ngay_ban_hanh.nam",
                             f"năm {meta.date.year} khác với năm của thư mục nội dung ({edition.year})"))
     problems += _check_date(meta.date, "van_ban.ngay_ban_hanh")
-    problems += _check_date(plan.reporting.deadline, "bao_cao.han_bao_cao")
-    summary = plan.reporting.summary_deadline
-    if summary is not None:
-        problems += _check_date(summary, "bao_cao.han_tong_hop")
-        deadline = plan.reporting.deadline
-        if (summary.year, summary.month or 12, summary.day or 31) < (deadline.year, deadline.month or 1, deadline.day or 1):
-            problems.append(_at(summary.origin, "year", "bao_cao.han_tong_hop",
-                                "hạn tổng hợp phải sau hạn các đơn vị gửi báo cáo (han_bao_cao)"))
+    problems += _reporting_checks(edition)
     if meta.number is not None and meta.number < 1:
         problems.append(_at(meta.origin, "number", "van_ban.so", "số văn bản phải lớn hơn 0"))
+    if (meta.first_year is None) != (meta.last_year is None) or (meta.first_year or 0) > (meta.last_year or 0):
+        problems.append(_at(meta.origin, "first_year", "van_ban.tu_nam",
+                            "kế hoạch nhiều năm ghi cả tu_nam và den_nam, tu_nam không sau den_nam"))
     month = plan.action_month
-    problems += _check_day_month(month.start, month.origin, "start", "thang_hanh_dong.bat_dau", edition.year)
-    problems += _check_day_month(month.end, month.origin, "end", "thang_hanh_dong.ket_thuc", edition.year)
+    if month is not None:
+        problems += _check_day_month(month.start, month.origin, "start", "thang_hanh_dong.bat_dau", edition.year)
+        problems += _check_day_month(month.end, month.origin, "end", "thang_hanh_dong.ket_thuc", edition.year)
     if plan.reporting.receiver not in agencies:
         problems.append(_at(plan.reporting.origin, "receiver", "bao_cao.noi_nhan_bao_cao",
                             f"không có cơ quan mã “{plan.reporting.receiver}” trong co-quan.yaml"))
@@ -293,8 +306,14 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     assigned: dict[str, int] = {}
     for number, assignment in enumerate(plan.assignments, start=1):
         key = f"to_chuc_thuc_hien[{number}]"
-        if not assignment.agencies:
-            problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan", "mục không ghi cơ quan nào (co_quan)"))
+        if not assignment.agencies and assignment.heading is None:
+            problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan", "mục không ghi cơ quan nào (co_quan); "
+                                "mục không phải một cơ quan (ví dụ Chế độ thông tin, báo cáo) thì ghi tieu_de"))
+        targets = len(plan_targets(plan))
+        for target in assignment.plan_targets:
+            if not 1 <= target <= targets:
+                problems.append(_at(assignment.origin, "plan_targets", f"{key}.bao_cao_chi_tieu_ke_hoach",
+                                    f"kế hoạch không có chỉ tiêu {target} (có {targets} chỉ tiêu ở mục ghi la_chi_tieu: true)"))
         for agency_id in assignment.agencies:
             if agency_id not in agencies:
                 problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan",
@@ -309,6 +328,10 @@ def _cross_checks(edition: Edition) -> list[Problem]:
             problems.append(_at(assignment.origin, "agencies", f"{key}.tieu_de",
                                 "các cơ quan của mục thuộc các loại nơi nhận khác nhau: ghi tiêu đề của mục (tieu_de)"))
         for ref in assignment.indicators:
+            if catalog is None:
+                problems.append(_at(ref.origin, "objective", f"{key}.bao_cao_chi_tieu",
+                                    "không có tệp chi-tieu.yaml nên không giao báo cáo chỉ tiêu của Chiến lược được"))
+                continue
             objective = next((o for o in catalog.objectives if o.number == ref.objective), None)
             if objective is None:
                 problems.append(_at(ref.origin, "objective", f"{key}.bao_cao_chi_tieu.muc_tieu",
@@ -345,8 +368,59 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         if entry.date is not None:
             problems += _check_date(entry.date, f"{key}.ngay_ban_hanh")
 
+    problems += _appendix_checks(edition)
+    without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
     for source in _sources(edition):
         for text, origin, field_name, key, placeholders in _strings(source, ""):
-            for message in check_markup(text, placeholders):
+            for message in check_markup(text, placeholders, unavailable=without_month):
                 problems.append(_at(origin, field_name, key, message))
+    return problems
+
+
+def _date_key(date: PartialDate, last: bool) -> tuple[int, int, int]:
+    """A partial date as the first (or last) day it may be, for comparisons."""
+    return (date.year, date.month or (12 if last else 1), date.day or (31 if last else 1))
+
+
+def _reporting_checks(edition: Edition) -> list[Problem]:
+    reporting = edition.plan.reporting
+    problems: list[Problem] = []
+    if (reporting.deadline is None) == (not reporting.periods):
+        problems.append(_at(reporting.origin, "deadline", "bao_cao.han_bao_cao",
+                            "ghi một hạn báo cáo (han_bao_cao) hoặc các kỳ báo cáo (ky_bao_cao), không ghi cả hai"))
+    if reporting.deadline is not None:
+        problems += _check_date(reporting.deadline, "bao_cao.han_bao_cao")
+    for number, period in enumerate(reporting.periods, start=1):
+        problems += _check_date(period.deadline, f"bao_cao.ky_bao_cao[{number}].han")
+    deadlines = [period.deadline for period in reporting.periods] or [reporting.deadline] * (reporting.deadline is not None)
+    for earlier, later in zip(deadlines, deadlines[1:]):
+        if _date_key(later, True) < _date_key(earlier, False):
+            problems.append(_at(later.origin, "year", "bao_cao.ky_bao_cao.han", "các kỳ báo cáo phải theo thứ tự thời gian"))
+    summary = reporting.summary_deadline
+    if summary is not None:
+        problems += _check_date(summary, "bao_cao.han_tong_hop")
+        if deadlines and _date_key(summary, True) < _date_key(deadlines[0], False):
+            problems.append(_at(summary.origin, "year", "bao_cao.han_tong_hop",
+                                "hạn tổng hợp phải sau hạn các đơn vị gửi báo cáo (han_bao_cao)"))
+    return problems
+
+
+def _appendix_checks(edition: Edition) -> list[Problem]:
+    problems: list[Problem] = []
+    agencies = {a.id for a in edition.registry.agencies}
+    for number, appendix in enumerate(edition.plan.appendices, start=1):
+        key = f"phu_luc[{number}]"
+        if not appendix.columns:
+            problems.append(_at(appendix.origin, "columns", f"{key}.cot", "phụ lục không có cột nào"))
+        for index, row in enumerate(appendix.rows, start=1):
+            line = appendix.origin.line_of(f"rows[{index}]")
+            if len(row) != len(appendix.columns):
+                problems.append(Problem(appendix.origin.path, line, f"{key}.dong[{index}]",
+                                        f"dòng có {len(row)} ô nhưng bảng có {len(appendix.columns)} cột"))
+                continue
+            for column, cell in zip(appendix.columns, row):
+                for code in (c.strip() for c in cell.split(",")) if column.agency else ():
+                    if code not in agencies:
+                        problems.append(Problem(appendix.origin.path, line, f"{key}.dong[{index}]",
+                                                f"cột “{column.title}”: không có cơ quan mã “{code}” trong co-quan.yaml"))
     return problems

@@ -18,6 +18,8 @@ PLACEHOLDERS = {
     "ngay_ket_thuc": "ngày kết thúc Tháng hành động (thang_hanh_dong.ket_thuc)",
 }
 
+ACTION_MONTH_PLACEHOLDERS = ("ngay_bat_dau", "ngay_ket_thuc")
+
 # A single-braced lowercase name; `{{ … }}` is left alone so Jinja-looking text stays literal.
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
 
@@ -34,12 +36,14 @@ def placeholder_names(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def check_markup(text: str, template_placeholders: tuple[str, ...] = ()) -> list[str]:
+def check_markup(text: str, template_placeholders: tuple[str, ...] = (), unavailable: tuple[str, ...] = ()) -> list[str]:
     """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine).
-    `template_placeholders`: the names a sentence template may hold besides the content's own."""
-    allowed = [*PLACEHOLDERS, *template_placeholders]
+    `template_placeholders`: the names a sentence template may hold besides the content's own;
+    `unavailable`: content placeholders this edition has no value for (no Action Month)."""
+    allowed = [name for name in (*PLACEHOLDERS, *template_placeholders) if name not in unavailable]
     messages = [
-        f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
+        f"kế hoạch không có Tháng hành động (thang_hanh_dong) nên không dùng được “{{{name}}}”" if name in unavailable
+        else f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
         for name in placeholder_names(text)
         if name not in allowed
     ]

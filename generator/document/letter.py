@@ -20,9 +20,9 @@ from .parts import (
     letter_values,
     paragraph,
     signature,
-    task_blocks,
     with_closing,
 )
+from .plan import entry_blocks
 
 
 def letter_subject(edition: Edition) -> str:
@@ -37,10 +37,12 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
     plan, letters, kind = edition.plan, edition.letters, recipient.kind
     values = letter_values(edition, recipient)
     blocks: list[Block] = [paragraph(edition, kind.opening, **values)]
-    sections = [(edition.plain(kind.tasks_heading), task_blocks(edition, recipient.tasks))]
-    indicators = indicator_lines(edition, recipient.indicators)
+    sections = [(edition.plain(kind.tasks_heading), entry_blocks(edition, recipient.assignment))]
+    indicators = indicator_lines(edition, recipient.indicators, recipient.assignment.plan_targets)
     if indicators:
-        intro = paragraph(edition, letters.indicators_intro, nguon=edition.plain(edition.catalog.source))
+        sources = (["Kế hoạch"] if recipient.assignment.plan_targets else []) + (
+            [edition.plain(edition.catalog.source)] if recipient.indicators else [])
+        intro = paragraph(edition, letters.indicators_intro, nguon=" và của ".join(sources))
         lines = [Block("paragraph", (Span(f"- {label}: {text}" if text else f"- {label}."),)) for label, text, _ in indicators]
         sections.append((edition.plain(letters.indicators_heading), [intro, *lines]))
     if collects_reports(edition, recipient):

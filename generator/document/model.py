@@ -90,6 +90,19 @@ class Document:
     signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
     info: "DocumentInfo" = field(compare=False)
+    appendices: tuple["AppendixPage", ...] = ()  # after the signature, each from a new page numbered on its own
+
+
+@dataclass(frozen=True)
+class AppendixPage:
+    """An appendix of a plan (Decree 30, Phụ lục I, III.1): its own pages after the signature."""
+
+    label: str  # "Phụ lục", or "Phụ lục I", "Phụ lục II"… when there are several
+    title: str  # upper case
+    reference: str  # "(Kèm theo Kế hoạch số …/KH-UBND ngày … của …)", blanks while a draft
+    table: Table
+    widths_mm: tuple[float | None, ...]  # one per column as the content gives it; None: a share of the rest
+    landscape: bool
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,14 @@ def indicator_label(objective: int, indicator: int) -> str:
     return f"Chỉ tiêu {indicator} của Mục tiêu {objective}"
 
 
-def indicator_lines(edition: Edition, refs: list[IndicatorRef]) -> list[tuple[str, str | None, str | None]]:
-    """(reference, text or None where the catalog has none, unit) for each indicator reported."""
+def indicator_lines(edition: Edition, refs: list[IndicatorRef], plan_targets: list[int] = ()) -> list[tuple[str, str | None, str | None]]:
+    """(reference, text or None where the catalog has none, unit) for each indicator reported: the
+    national strategy's, then the plan's own targets."""
     lines = []
+    for number in plan_targets:
+        target = edition.plan_target(number)
+        text = target.title if target.title is not None else (target.paragraphs[0] if target.paragraphs else None)
+        lines.append((f"Chỉ tiêu {number} của Kế hoạch", edition.plain(text) if text else None, target.unit))
     for ref in refs:
         for number in ref.indicators:
             indicator = edition.indicator(ref.objective, number)
@@ -125,12 +130,22 @@ def collects_reports(edition: Edition, recipient: Recipient) -> bool:
     return recipient.id == edition.plan.reporting.receiver
 
 
+def units_deadline(edition: Edition) -> str:
+    """When the units' reports are due: one date, or each reporting period's date with its name,
+    "10/12/2026 (báo cáo năm 2026), 10/12/2027 (báo cáo năm 2027) và 30/11/2030 (báo cáo tổng kết)"."""
+    reporting = edition.plan.reporting
+    if not reporting.periods:
+        return wording.short_date(reporting.deadline)
+    return wording.joined([f"{wording.short_date(p.deadline)} ({edition.plain(p.name)})" for p in reporting.periods])
+
+
 def report_deadline(edition: Edition, recipient: Recipient) -> str:
     """When a recipient's report is due: the units' deadline, or for the body that collects the
     reports, the deadline of its summary (the units' deadline when the content gives none)."""
     reporting = edition.plan.reporting
-    due = reporting.summary_deadline if collects_reports(edition, recipient) and reporting.summary_deadline else reporting.deadline
-    return wording.short_date(due)
+    if collects_reports(edition, recipient) and reporting.summary_deadline:
+        return wording.short_date(reporting.summary_deadline)
+    return units_deadline(edition)
 
 
 def plan_reference(edition: Edition) -> str:
@@ -160,7 +175,7 @@ def letter_values(edition: Edition, recipient: Recipient) -> dict[str, str]:
     """The placeholders of the sentence templates of a recipient's letter and form."""
     plan, issuer = edition.plan, edition.issuer
     receiver = edition.agency(plan.reporting.receiver)
-    summary = plan.reporting.summary_deadline or plan.reporting.deadline
+    summary = plan.reporting.summary_deadline
     return {
         "ban_hanh": edition.plain(issuer.self_name),
         "ten_ban_hanh": issuer_name(edition),
@@ -170,8 +185,8 @@ def letter_values(edition: Edition, recipient: Recipient) -> dict[str, str]:
         "trich_yeu_ke_hoach": wording.lower_first(edition.plain(plan.document.title)),
         "noi_dung_bao_cao": edition.plain(edition.letters.report_subject),
         "noi_tong_hop": edition.plain(receiver.name),
-        "han_bao_cao": wording.short_date(plan.reporting.deadline),
-        "han_tong_hop": wording.short_date(summary),
+        "han_bao_cao": units_deadline(edition),
+        "han_tong_hop": wording.short_date(summary) if summary else units_deadline(edition),
         "cong_van": letter_reference(edition, recipient),
         "trich_yeu_cong_van": wording.lower_first(edition.plain(edition.letters.subject)),
     }

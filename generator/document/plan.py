@@ -7,19 +7,23 @@ from dataclasses import dataclass
 from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
 from . import wording
-from .model import Block, Document, DocumentInfo, Span
-from .parts import issuer_name, header, heading, issue_date, paragraph, signature, task_blocks, with_closing
+from .model import AppendixPage, Block, Document, DocumentInfo, Span, Table
+from .parts import header, heading, issue_date, issuer_name, paragraph, plan_reference, signature, task_blocks, with_closing
+
+
+# The deepest level a plan numbers or marks; deeper items are marked as this one (make check warns).
+DEEPEST_LEVEL = 5
 
 
 def item_label(depth: int, index: int) -> str:
-    """I. → 1. → a) → - for depths 1 to 4 and beyond (Decree 30, PL I §V row 6b)."""
+    """I. → 1. → a) → - → + for depths 1 to 5 (Decree 30, PL I §V row 6b); deeper levels as the fifth."""
     if depth == 1:
         return f"{wording.roman(index)}."
     if depth == 2:
         return f"{index}."
     if depth == 3:
         return f"{wording.point_letter(index)})"
-    return "-"
+    return "-" if depth == 4 else "+"
 
 
 def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Block]:
@@ -40,8 +44,19 @@ def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Bl
     return blocks
 
 
+def entry_blocks(edition: Edition, assignment: Assignment) -> list[Block]:
+    """An entry's tasks, then its points a), b)… with their own paragraphs and bullets."""
+    blocks = task_blocks(edition, assignment.tasks)
+    for index, point in enumerate(assignment.points, start=1):
+        blocks += item_blocks(edition, point, 3, index)
+    return blocks
+
+
 def assignment_heading(edition: Edition, assignment: Assignment) -> str:
-    """An entry's heading: as the content writes it, else its bodies' names as their kind heads them."""
+    """An entry's heading: as the content writes it, else its bodies' names as their kind heads them.
+    An item that is not a body ("Chế độ thông tin, báo cáo") is printed as written."""
+    if not assignment.agencies:
+        return edition.plain(assignment.heading)
     if assignment.heading is not None:
         heading = edition.plain(assignment.heading)
     else:
@@ -81,13 +96,40 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
         parts.append(PlanPart("section", key, tuple(item_blocks(edition, section, 1, index))))
     organisation = len(plan.sections) + 1
     parts.append(PlanPart("organisation", "organisation", (
-        heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True),)))
+        heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True),
+        *(paragraph(edition, text) for text in plan.organisation_intro))))
     for index, assignment in enumerate(plan.assignments, start=1):
         head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),))
-        key = "+".join(assignment.agencies)
-        parts.append(PlanPart("agency", key, (head, *task_blocks(edition, assignment.tasks)), assignment.agencies[0]))
+        blocks = (head, *entry_blocks(edition, assignment))
+        if assignment.agencies:
+            parts.append(PlanPart("agency", "+".join(assignment.agencies), blocks, assignment.agencies[0]))
+        else:
+            parts.append(PlanPart("section", f"#to-chuc-{assignment.heading}", blocks))
+    if plan.organisation_closing:
+        parts.append(PlanPart("section", "#to-chuc-ket-thuc", tuple(paragraph(edition, text) for text in plan.organisation_closing)))
     parts.append(PlanPart("closing", "closing", tuple(paragraph(edition, text) for text in plan.closing)))
     return parts
+
+
+def appendix_pages(edition: Edition) -> tuple[AppendixPage, ...]:
+    """The plan's appendices: numbered I, II… when there are several, each cited to the plan."""
+    plan = edition.plan
+    agencies = {agency.id: agency for agency in edition.registry.agencies}
+    reference = f"(Kèm theo {plan_reference(edition)})"
+    pages = []
+    for number, appendix in enumerate(plan.appendices, start=1):
+        label = "Phụ lục" if len(plan.appendices) == 1 else f"Phụ lục {wording.roman(number)}"
+        rows = tuple(
+            tuple(", ".join(edition.plain(agencies[c.strip()].short_name) for c in cell.split(",")) if column.agency
+                  else edition.plain(cell) for column, cell in zip(appendix.columns, row))
+            for row in appendix.rows
+        )
+        pages.append(AppendixPage(
+            label=label, title=edition.plain(appendix.title).upper(), reference=reference,
+            table=Table(name="appendix", columns=tuple(edition.plain(c.title) for c in appendix.columns), rows=rows),
+            widths_mm=tuple(column.width for column in appendix.columns), landscape=appendix.landscape,
+        ))
+    return tuple(pages)
 
 
 def build_plan(edition: Edition) -> Document:
@@ -104,4 +146,5 @@ def build_plan(edition: Edition) -> Document:
         signature=signature(edition),
         recipients=wording.list_lines([recipient_name(edition, line) for line in plan.recipients], plan.archive),
         info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=issuer_name(edition), created=issue_date(edition)),
+        appendices=appendix_pages(edition),
     )

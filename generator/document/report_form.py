@@ -38,7 +38,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         ),
         Block("heading", (Span("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold=True),)),
     ]
-    indicators = indicator_lines(edition, recipient.indicators)
+    indicators = indicator_lines(edition, recipient.indicators, recipient.assignment.plan_targets)
     if indicators:
         blocks.append(Table(
             name="indicators",

@@ -79,6 +79,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def joined(items: list[str]) -> str:
+    """"a, b và c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} và {items[-1]}"
+
+
 def list_lines(entries: list[str], archive: list[str]) -> tuple[str, ...]:
     """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last, each archive entry once."""
     return tuple(f"- {entry};" for entry in entries) + (f"- Lưu: {', '.join(dict.fromkeys(archive))}.",)

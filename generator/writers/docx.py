@@ -16,6 +16,7 @@ from ..document.model import Block, Document
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
 from . import layout
+from .docx_appendix import add_appendices
 from .jinja import CompilingOnceEnvironment, strict_environment
 
 # Empty paragraphs drawn as a rule by their bottom border: style id → (name in Word, Rules attribute, column width).
@@ -66,6 +67,7 @@ def render_docx(document: Document, template: Path) -> bytes:
         near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
         raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err
     _draw_rules(docx_template.docx, document)
+    add_appendices(docx_template.docx, document)
     _set_properties(docx_template.docx, document)
     buffer = io.BytesIO()
     docx_template.save(buffer)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document.model import Document
+from ..document.model import AppendixPage, Document
 from .fonts import text_width_mm
 
 PAGE_WIDTH_MM = 210
@@ -85,3 +85,18 @@ def rules(document: Document) -> Rules:
                        else text_width_mm(header.national_name, NATIONAL_NAME_PT, "bold"), 1),
         title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,
     )
+
+
+def appendix_widths(page: AppendixPage) -> tuple[float, ...]:
+    """An appendix table's column widths: as given, the rest of its page's text width shared evenly."""
+    width = (PAGE_HEIGHT_MM if page.landscape else PAGE_WIDTH_MM) - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+    given = [w for w in page.widths_mm if w is not None]
+    free = len(page.widths_mm) - len(given)
+    share = (width - sum(given)) / free if free else 0
+    return tuple(round(w if w is not None else share, 1) for w in page.widths_mm)
+
+
+def appendix_rule_mm(page: AppendixPage) -> float:
+    """The rule under an appendix's title block: a short share of its title's width."""
+    text_mm = (PAGE_HEIGHT_MM if page.landscape else PAGE_WIDTH_MM) - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+    return round(min(text_width_mm(page.title, TITLE_PT, "bold"), text_mm) * SHORT_RULE_SHARE, 1)
