@@ -91,7 +91,7 @@ def test_point_letters_follow_the_vietnamese_alphabet():
 @pytest.mark.parametrize(
     ("depth", "index", "label"),
     [(1, 1, "I."), (1, 4, "IV."), (2, 1, "1."), (2, 12, "12."), (3, 1, "a)"), (3, 5, "đ)"), (3, 6, "e)"), (3, 7, "g)"),
-     (4, 1, "-"), (5, 3, "-")],
+     (4, 1, "-"), (5, 3, "+"), (6, 1, "+")],
 )
 def test_item_labels_by_depth(depth, index, label):
     assert item_label(depth, index) == label

@@ -38,7 +38,8 @@ from .common import YEAR, excerpt, existing_edition, newest_year
 KINDS = {
     "nam-cu": "nhắc năm trước",
     "ngay-ngoai-nam": "ngày ngoài năm của kế hoạch",
-    "chi-tieu": "chỉ tiêu chưa có nội dung hoặc không được giao báo cáo",
+    "chi-tieu": "chỉ tiêu chưa có nội dung",
+    "chi-tieu-ke-hoach": "chỉ tiêu của kế hoạch không giao báo cáo",
     "noi-nhan": "nơi nhận không có nhiệm vụ ở mục Tổ chức thực hiện",
     "muc-rong": "mục trống",
     "cau-truc": "mục lồng quá năm cấp",
@@ -219,7 +220,7 @@ def _unreported_targets(edition: Edition) -> Iterator[Notice]:
         if number not in reported:
             yield Notice(target.origin.path, target.origin.line, f"chỉ tiêu {number} của kế hoạch",
                          f"chỉ tiêu {number} của kế hoạch không được giao cho cơ quan nào báo cáo "
-                         "(bao_cao_chi_tieu_ke_hoach ở mục Tổ chức thực hiện)", "chi-tieu")
+                         "(bao_cao_chi_tieu_ke_hoach ở mục Tổ chức thực hiện)", "chi-tieu-ke-hoach")
 
 
 def _periods_outside_the_plan(edition: Edition) -> Iterator[Notice]:
