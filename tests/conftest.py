@@ -64,6 +64,15 @@ def run_build(content: Path, output: Path, year: int = YEAR) -> Built:
     return built
 
 
+def build_root(tmp_path_factory, root: Path, year: int) -> Path:
+    """A content tree of tests/roots built once into a fresh folder; returns output/<year>/."""
+    from generator.build import Project, build
+
+    output = tmp_path_factory.mktemp(root.name)
+    build(Project(content=root, templates=TEMPLATES, output=output), year=year)
+    return output / str(year)
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Built:
     """The real content built once for the whole session."""

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import ROOTS, TEMPLATES, ContentCopy, run_cli
+from conftest import ROOTS, ContentCopy, build_root, run_cli
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -28,11 +28,7 @@ def load(name: str) -> dict:
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    from generator.build import Project, build
-
-    output = tmp_path_factory.mktemp("xa-mau")
-    build(Project(content=ROOT, templates=TEMPLATES, output=output), year=YEAR)
-    return output / str(YEAR)
+    return build_root(tmp_path_factory, ROOT, YEAR)
 
 
 def texts(path) -> list[str]:

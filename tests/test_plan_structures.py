@@ -16,7 +16,7 @@ import yaml
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from conftest import ROOTS, SOFFICE_DEFAULT, TEMPLATES, ContentCopy, run_cli
+from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, run_cli
 
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
@@ -25,11 +25,7 @@ PLAN = yaml.safe_load((ROOT / str(YEAR) / "ke-hoach.yaml").read_text(encoding="u
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    from generator.build import Project, build
-
-    output = tmp_path_factory.mktemp("tinh-mau")
-    build(Project(content=ROOT, templates=TEMPLATES, output=output), year=YEAR)
-    return output / str(YEAR)
+    return build_root(tmp_path_factory, ROOT, YEAR)
 
 
 def docx_lines(path) -> list[str]:
