@@ -1,0 +1,435 @@
+"""The starter content trees of examples/ build, and what they build reads right to its recipients.
+
+Each example is built once per module. What each document should say is worked out from the
+example's YAML read with yaml.safe_load (never through the generator): who is written to, how
+each is addressed, which number and date each letter carries, what it cites, who collects the
+reports, how each form is headed and signed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import nd30
+import pytest
+import yaml
+from conftest import ROOT, run_build
+
+EXAMPLES = ROOT / "examples"
+EXAMPLE_NAMES = ("ubnd-tinh", "ubnd-xa")
+PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# A Party body's number line (Hướng dẫn 36-HD/VPTW): "Số 05-BC/BTCTU", or blank in a draft.
+PARTY_NUMBER_LINE = re.compile(r"^Số(?: (?:0[1-9]|[1-9][0-9]+)| {2,})-BC/[A-ZĐ]+$")
+DISTRICT = re.compile(r"huyện", re.IGNORECASE)
+
+
+# ----------------------------------------------------------------------------- the content, read as data
+def edition_folder(name: str) -> Path:
+    years = sorted(p for p in (EXAMPLES / name).iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+    assert len(years) == 1, f"examples/{name} should hold one edition, holds {[p.name for p in years]}"
+    return years[0]
+
+
+def short_date(date: dict) -> str:
+    """Decree 30: day with two digits, month with two only for January and February."""
+    month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
+    return f"{date['ngay']:02d}/{month}/{date['nam']}"
+
+
+def place_date(place: str, date: dict) -> str:
+    month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
+    return f"{place}, ngày {date['ngay']:02d} tháng {month} năm {date['nam']}"
+
+
+def in_sentence(name: str) -> str:
+    """A unit's name inside a sentence: "Phường Trấn Biên" → "phường Trấn Biên"."""
+    return name[:1].lower() + name[1:]
+
+
+def generic_in_sentence(name: str) -> str:
+    """A body's name inside a sentence: only a generic "Các …" loses its capital."""
+    return in_sentence(name) if name.startswith("Các ") else name
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One body or unit that should receive a letter, as the content describes it."""
+
+    id: str
+    name: str  # as on "Kính gửi"
+    kind: dict  # its kind of recipient in loai-noi-nhan.yaml
+    tasks: tuple[str, ...]
+    header: tuple[str, ...]  # its name on its form's header, upper case
+    parent: str | None  # the line above, upper case
+    place: str  # on its form's date line
+    signer: tuple[str, ...]
+    symbol: str | None
+
+    @property
+    def reports(self) -> bool:
+        return self.kind["bao_cao"] is not None and self.kind["bieu_mau"] != "khong"
+
+
+class Example:
+    """One example's YAML files and its build."""
+
+    def __init__(self, name: str, output: Path):
+        self.name = name
+        self.folder = edition_folder(name)
+        self.year = int(self.folder.name)
+        load = lambda file: yaml.safe_load((self.folder / file).read_text(encoding="utf-8"))
+        self.issuer, self.plan, self.letters = load("co-quan-ban-hanh.yaml"), load("ke-hoach.yaml"), load("cong-van.yaml")
+        self.form_settings, self.registry, self.lists = load("bieu-mau.yaml"), load("co-quan.yaml"), load("don-vi.yaml")
+        self.kinds = {kind["ma"]: kind for kind in load("loai-noi-nhan.yaml")["loai"]}
+        self.agencies = {agency["ma"]: agency for agency in self.registry["co_quan"]}
+        self.built = run_build(self.folder.parent, output, year=self.year)
+        self.output = output / str(self.year)
+
+    def fill(self, text: str, **unit: str) -> str:
+        values = {"nam": str(self.year), "dia_danh": self.issuer["dia_danh"],
+                  "ngay_bat_dau": self.plan["thang_hanh_dong"]["bat_dau"],
+                  "ngay_ket_thuc": self.plan["thang_hanh_dong"]["ket_thuc"], **unit}
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", value)
+        return text.replace("*", "")
+
+    # --- who is written to
+    def entries(self) -> list[tuple[dict, list[str]]]:
+        return [(entry, entry["co_quan"] if isinstance(entry["co_quan"], list) else [entry["co_quan"]])
+                for entry in self.plan["to_chuc_thuc_hien"]]
+
+    @functools.cached_property
+    def expected(self) -> list[Expected]:
+        result = []
+        for entry, ids in self.entries():
+            tasks = tuple(self.fill(task) for task in entry["nhiem_vu"])
+            for agency_id in ids:
+                agency = self.agencies[agency_id]
+                if agency.get("gui_cong_van", True) is False:
+                    continue
+                if "danh_sach" in agency:
+                    unit_list = next(u for u in self.lists["danh_sach"] if u["ma"] == agency["danh_sach"])
+                    assert unit_list["gui_chung"] is False, "these tests expect one letter per unit"
+                    for unit in unit_list["don_vi"]:
+                        values = {"ten_don_vi": unit["ten"], "ten_don_vi_trong_cau": in_sentence(unit["ten"]),
+                                  "dia_danh_don_vi": unit.get("dia_danh") or unit["ten"]}
+                        parent = unit_list.get("co_quan_cap_tren")
+                        result.append(Expected(
+                            id=unit["ma"], name=self.fill(unit_list["kinh_gui"], **values), kind=self.kinds[unit_list["loai"]],
+                            tasks=tasks, header=tuple(self.fill(line, **values).upper() for line in unit_list["ten_tieu_de"]),
+                            parent=self.fill(parent, **values).upper() if parent else None,
+                            place=self.fill(unit_list["dia_danh"], **values),
+                            signer=tuple(unit_list["ky_bieu_mau"]), symbol=unit_list.get("ky_hieu")))
+                    continue
+                kind = self.kinds[agency["loai"]]
+                parent = agency.get("co_quan_cap_tren")
+                signer = agency.get("ky_bieu_mau") or kind.get("ky_bieu_mau") or []
+                result.append(Expected(
+                    id=agency_id, name=self.fill(agency["ten"]), kind=kind, tasks=tasks,
+                    header=tuple(self.fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]),
+                    parent=self.fill(parent).upper() if parent else None, place=self.issuer["dia_danh"],
+                    signer=tuple(signer if isinstance(signer, list) else [signer]), symbol=agency.get("ky_hieu")))
+        return result
+
+    # --- what the documents should cite
+    @property
+    def issuer_short(self) -> str:
+        return self.fill(self.issuer["ten_viet_tat"])
+
+    @property
+    def agency_lines(self) -> list[str]:
+        return [self.fill(line).upper() for line in self.issuer["dong_tieu_de"]]
+
+    def letter_number(self, recipient_id: str) -> tuple[int | None, dict]:
+        entry = next((e for e in self.letters.get("so") or [] if e["noi_nhan"] == recipient_id), None)
+        date = (entry or {}).get("ngay_ban_hanh") or self.letters["ngay_ban_hanh"]
+        return (entry["so"] if entry else None), date
+
+    def plan_reference(self) -> str:
+        meta = self.plan["van_ban"]
+        return (f"Kế hoạch số {meta['so']:02d}/{meta['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
+                f"ngày {short_date(meta['ngay_ban_hanh'])} của {self.issuer_short}")
+
+    @property
+    def receiver(self) -> dict:
+        return self.agencies[self.plan["bao_cao"]["noi_nhan_bao_cao"]]
+
+    def form_addressee(self, recipient: Expected) -> str:
+        """Reports go to the issuer through the body that collects them; that body's own goes straight."""
+        issuer = self.fill(self.issuer["ten"])
+        if recipient.id == self.receiver["ma"]:
+            return f"Kính gửi: {issuer}."
+        return f"Kính gửi: {issuer} (qua {self.fill(self.receiver['ten'])})."
+
+    @property
+    def signature_lines(self) -> list[str]:
+        signer = self.plan["nguoi_ky"]
+        titles = signer["chuc_vu"] if isinstance(signer["chuc_vu"], list) else [signer["chuc_vu"]]
+        return ([self.issuer["tham_quyen"]] if signer.get("thay_mat", True) else []) + titles
+
+    @property
+    def archive(self) -> str:
+        entries = dict.fromkeys([*self.plan["luu"], self.plan["van_ban"]["don_vi_soan_thao"]])
+        return f"- Lưu: {', '.join(entries)}."
+
+    # --- the documents built
+    @functools.cached_property
+    def letters_by_addressee(self) -> dict[str, Path]:
+        """Every letter built, by the text of its "Kính gửi" line."""
+        found: dict[str, list[Path]] = {}
+        for path in sorted(self.output.glob("*/cong-van-*.docx")):
+            line = next(t for t in body_texts(path) if t.startswith("Kính gửi"))
+            found.setdefault(line, []).append(path)
+        duplicated = {line: paths for line, paths in found.items() if len(paths) > 1}
+        assert not duplicated, f"several letters with one addressee: {duplicated}"
+        return {line: paths[0] for line, paths in found.items()}
+
+    def letter(self, recipient: Expected) -> Path:
+        line = f"Kính gửi: {recipient.name}."
+        assert line in self.letters_by_addressee, f"no letter “{line}”; letters: {sorted(self.letters_by_addressee)}"
+        return self.letters_by_addressee[line]
+
+    def form(self, recipient: Expected) -> Path | None:
+        forms = list(self.letter(recipient).parent.glob("bao-cao-*.docx"))
+        assert len(forms) <= 1, forms
+        return forms[0] if forms else None
+
+
+@functools.cache
+def document(path: Path):
+    return docx.Document(str(path))
+
+
+def body_texts(path: Path) -> list[str]:
+    return [nd30.normalise(t) for t in nd30.document_text_paragraphs(document(path)) if t.strip()]
+
+
+def header_cells(path: Path) -> dict[tuple[int, int], list[str]]:
+    """The non-empty lines of each cell of the page-1 header table, by (row, column)."""
+    table = next(item for item in nd30.block_items(document(path).element.body) if item.tag == nd30.qn("w:tbl"))
+    return {(r, c): [nd30.paragraph_text(p) for p in tc.iter(nd30.qn("w:p")) if nd30.paragraph_text(p).strip()]
+            for r, tr in enumerate(nd30.rows(table)) for c, tc in enumerate(nd30.cells(tr))}
+
+
+def signature_column(path: Path) -> list[str]:
+    table = nd30.signature_table(document(path))
+    row = nd30.rows(table)[0]
+    right = nd30.cells(row)[-1]
+    return [nd30.paragraph_text(p) for p in right.iter(nd30.qn("w:p")) if nd30.paragraph_text(p).strip()]
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(nd30.words(nd30.pdf_text(PdfReader(str(path)))))
+
+
+@pytest.fixture(scope="module", params=EXAMPLE_NAMES)
+def example(request, tmp_path_factory) -> Example:
+    return Example(request.param, tmp_path_factory.mktemp(f"output-{request.param}"))
+
+
+def unit_recipients(example: Example) -> list[Expected]:
+    units = {unit["ma"] for unit_list in example.lists["danh_sach"] for unit in unit_list["don_vi"]}
+    return [r for r in example.expected if r.id in units]
+
+
+# ----------------------------------------------------------------------------- Decree 30
+def test_every_document_passes_the_decree_30_checks(example):
+    from pypdf import PdfReader
+
+    plan_path = example.built.plan_docx
+    meta = example.plan["van_ban"]
+    title = example.fill(meta["trich_yeu"])
+    plan = document(plan_path)
+    nd30.check_page(plan)
+    nd30.check_fonts(plan)
+    nd30.check_header(plan, type_name=meta["ten_loai"], title=title, type_code=meta["ky_hieu_loai"], agency_lines=example.agency_lines)
+    nd30.check_body(plan, type_name=meta["ten_loai"], title=title)
+    recipients = []
+    for line in example.plan["noi_nhan"]:
+        if "co_quan" in line:
+            recipients.append(example.fill(example.agencies[line["co_quan"]]["ten_viet_tat"]))
+        elif "nhom" in line:
+            recipients.append(next(g["ten"] for g in example.registry["nhom"] if g["ma"] == line["nhom"]))
+        else:
+            recipients.append(line["ten"])
+    nd30.check_signature(plan, lines=example.signature_lines, name=example.plan["nguoi_ky"]["ho_ten"],
+                         recipients=[f"- {r};" for r in recipients] + [f"- Lưu: {', '.join(example.plan['luu'])}."])
+
+    subject = example.fill(example.letters["trich_yeu"])
+    subject = f"V/v {subject[:1].lower()}{subject[1:]}"
+    form_title = example.fill(example.form_settings["trich_yeu"])
+    for recipient in example.expected:
+        letter = document(example.letter(recipient))
+        addressees = [f"Kính gửi: {recipient.name}."]
+        nd30.check_page(letter)
+        nd30.check_fonts(letter)
+        nd30.check_header(letter, type_name=None, title=subject, agency_lines=example.agency_lines)
+        nd30.check_addressees(letter, addressees)
+        nd30.check_body(letter, type_name=None, title=subject, addressees=addressees)
+        copies = [f"- {example.fill(example.receiver['ten_viet_tat'])} (t/h);"] if recipient.reports and recipient.id != example.receiver["ma"] else []
+        nd30.check_signature(letter, lines=example.signature_lines, name=example.plan["nguoi_ky"]["ho_ten"],
+                             recipients=["- Như trên;", *copies, example.archive], addressed=True)
+        form_path = example.form(recipient)
+        if form_path is None:
+            continue
+        form = document(form_path)
+        nd30.check_page(form)
+        nd30.check_fonts(form)
+        if recipient.kind["bieu_mau"] == "nha_nuoc":
+            # The Party-style header is checked in test_party_bodies_form_is_headed_by_the_party:
+            # nd30 finds a document's parts from the state header.
+            nd30.check_header(form, type_name="BÁO CÁO", title=form_title, type_code="BC", agency_lines=list(recipient.header),
+                              parent_agency=recipient.parent)
+            addressee = [example.form_addressee(recipient)]
+            nd30.check_addressees(form, addressee)
+            nd30.check_body(form, type_name="BÁO CÁO", title=form_title, addressees=addressee, end_mark=False)
+    for pdf in sorted(example.output.rglob("*.pdf")):
+        reader = PdfReader(str(pdf))
+        nd30.check_pdf_pages(reader)
+        nd30.check_pdf_fonts(reader)
+
+
+def test_no_document_names_a_district(example):
+    """After the 2025 reform there is no UBND huyện to issue, direct or collect anything."""
+    for path in sorted(example.output.rglob("*.docx")):
+        text = "\n".join(body_texts(path))
+        assert not DISTRICT.search(text), f"{path.relative_to(example.output)}: {DISTRICT.search(text).group(0)!r}"
+    for path in sorted(example.output.rglob("*.pdf")):
+        assert not DISTRICT.search(pdf_text(path)), path.relative_to(example.output)
+    listing = (example.output / "danh-sach-gui.html").read_text(encoding="utf-8")
+    assert not DISTRICT.search(listing)
+
+
+# ----------------------------------------------------------------------------- letters and forms
+def test_one_letter_per_body_and_unit_and_no_other(example):
+    expected = {f"Kính gửi: {r.name}." for r in example.expected}
+    assert len(expected) == len(example.expected)
+    assert set(example.letters_by_addressee) == expected
+    for recipient in example.expected:
+        assert (example.form(recipient) is not None) == recipient.reports, recipient.name
+
+
+def test_each_letter_has_its_own_number_and_date_and_cites_the_plan(example):
+    symbol = example.letters["ky_hieu"]
+    plan_number = example.plan["van_ban"]["so"]
+    numbered = 0
+    for recipient in example.expected:
+        path = example.letter(recipient)
+        number, date = example.letter_number(recipient.id)
+        cells = header_cells(path)
+        number_line = cells[(1, 0)][0]
+        if number is None:
+            assert re.fullmatch(rf"Số: {{2,}}/{re.escape(symbol)}", number_line), (recipient.name, number_line)
+        else:
+            numbered += 1
+            assert number_line == f"Số: {number:02d}/{symbol}", recipient.name
+            assert f"Số: {number:02d}/{symbol}" in pdf_text(path.with_suffix(".pdf")), recipient.name
+        assert f"{plan_number:02d}/" not in number_line, f"{recipient.name}: the letter carries the plan's number"
+        assert cells[(1, 1)] == [place_date(example.issuer["dia_danh"], date)], recipient.name
+        body = " ".join(body_texts(path))
+        assert example.plan_reference() in body, recipient.name
+        for task in recipient.tasks:
+            assert task in body, (recipient.name, task)
+    assert numbered == len(example.letters["so"]) > 0
+
+
+def test_each_form_cites_its_letter_and_goes_to_the_issuer_through_the_collecting_body(example):
+    symbol = example.letters["ky_hieu"]
+    receiver = example.receiver
+    for recipient in (r for r in example.expected if r.reports):
+        path = example.form(recipient)
+        number, date = example.letter_number(recipient.id)
+        reference = (f"Công văn số {number:02d}/{symbol}" if number is not None else f"Công văn số /{symbol}")
+        body = " ".join(body_texts(path))
+        assert f"{reference} ngày {short_date(date)} của {example.issuer_short}" in body, recipient.name
+        assert example.form_addressee(recipient) in body_texts(path), recipient.name
+        letter = " ".join(body_texts(example.letter(recipient)))
+        if recipient.id != receiver["ma"]:
+            assert f"(qua {example.fill(receiver['ten'])})" in letter, recipient.name
+
+
+def test_units_of_a_list_are_addressed_headed_dated_and_signed_as_the_list_says(example):
+    units = unit_recipients(example)
+    assert len(units) >= 5
+    for recipient in units:
+        path = example.form(recipient)
+        cells = header_cells(path)
+        assert cells[(0, 0)] == ([recipient.parent] if recipient.parent else []) + list(recipient.header), recipient.name
+        assert re.fullmatch(rf"Số: {{2,}}/BC-{re.escape(recipient.symbol)}", cells[(1, 0)][0]), recipient.name
+        assert cells[(1, 1)][0].startswith(f"{recipient.place}, ngày "), recipient.name
+        assert signature_column(path)[: len(recipient.signer)] == list(recipient.signer), recipient.name
+        body = " ".join(body_texts(path))
+        assert f"{recipient.name} báo cáo kết quả như sau:" in body, recipient.name
+
+
+def test_a_province_writes_to_committees_and_a_commune_to_its_hamlets_heads(example):
+    """A commune or ward is a People's Committee: its form is its own, dated at its own place. A
+    hamlet is not: its head is written to, and signs a form headed by the commune, dated there."""
+    level = example.issuer["cap"]
+    assert level in ("tinh", "xa")
+    for recipient in unit_recipients(example):
+        path = example.form(recipient)
+        cells = header_cells(path)
+        signer = signature_column(path)
+        if level == "tinh":
+            committee = re.fullmatch(r"Ủy ban nhân dân (?:xã|phường) (.+)", recipient.name)
+            assert committee, recipient.name
+            assert cells[(0, 0)] == ["ỦY BAN NHÂN DÂN", recipient.name.removeprefix("Ủy ban nhân dân ").upper()]
+            assert signer[:2] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+            assert cells[(1, 1)][0].startswith(f"{committee.group(1)}, ngày "), cells[(1, 1)]
+        else:
+            assert recipient.name.startswith("Trưởng ấp "), recipient.name
+            assert cells[(0, 0)] == [f"UBND XÃ {example.issuer['dia_danh'].upper()}",
+                                     recipient.name.removeprefix("Trưởng ").upper()]
+            assert signer[0] == "TRƯỞNG ẤP"
+            assert cells[(1, 1)][0].startswith(f"{example.issuer['dia_danh']}, ngày "), cells[(1, 1)]
+
+
+def test_an_entry_naming_several_bodies_gives_one_letter_and_one_form_each(example):
+    several = [(entry, ids) for entry, ids in example.entries() if len(ids) > 1]
+    assert several, "each example has an entry naming several bodies"
+    plan = body_texts(example.built.plan_docx)
+    for entry, ids in several:
+        headings = [t for t in plan if t.endswith(f" {example.fill(entry['tieu_de'])}:")]
+        assert len(headings) == 1, headings
+        for agency_id in ids:
+            recipient = next(r for r in example.expected if r.id == agency_id)
+            letter = " ".join(body_texts(example.letter(recipient)))
+            assert all(task in letter for task in recipient.tasks)
+            # Each letter speaks to one body: no other body of the entry is named as its addressee.
+            others = [example.fill(example.agencies[other]["ten"]) for other in ids if other != agency_id]
+            assert not any(f"đề nghị {name}" in letter for name in others), recipient.name
+            assert example.form(recipient) is not None, recipient.name
+
+
+def test_party_bodies_form_is_headed_by_the_party(example):
+    party = [r for r in example.expected if r.kind["bieu_mau"] == "dang"]
+    assert party, "each example has a Party body"
+    for recipient in party:
+        path = example.form(recipient)
+        cells = header_cells(path)
+        assert cells[(0, 1)] == [PARTY_NAME], recipient.name
+        assert cells[(0, 0)] == [recipient.parent, *recipient.header, "*"], recipient.name
+        assert PARTY_NUMBER_LINE.match(cells[(1, 0)][0]), cells[(1, 0)]
+        if recipient.symbol:
+            assert cells[(1, 0)][0].endswith(f"-BC/{recipient.symbol}")
+        text = " ".join(body_texts(path))
+        assert not any(name in text for name in nd30.NATIONAL_NAMES) and nd30.MOTTO not in text, recipient.name
+        assert PARTY_NAME in pdf_text(path.with_suffix(".pdf"))
+
+
+def test_elected_bodies_get_a_letter_but_are_asked_for_no_report(example):
+    elected = [r for r in example.expected if r.kind["bieu_mau"] == "khong"]
+    assert elected, "each example writes to an elected body"
+    for recipient in elected:
+        assert example.form(recipient) is None, recipient.name
+        letter = " ".join(body_texts(example.letter(recipient)))
+        assert "biểu mẫu" not in letter and "(t/h)" not in letter, recipient.name
+        assert example.fill(recipient.kind["ket_thuc"], ban_hanh=example.issuer["xung_ho"],
+                            ten_trong_cau=generic_in_sentence(recipient.name)) in letter
