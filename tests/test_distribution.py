@@ -159,8 +159,8 @@ def test_manifest_lists_every_recipient_with_existing_files(built, expected):
         assert bool(row["Biểu mẫu báo cáo"]) == next(r["reports"] for r in expected if r["name"] == row["Nơi nhận"])
         assert row["Có trong Nơi nhận của kế hoạch"].startswith(("trực tiếp", "qua nhóm", "qua dòng"))
     page = (folder / "danh-sach-gui.html").read_text(encoding="utf-8")
-    assert ("Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện, không gửi công văn riêng "
-            "(co-quan.yaml ghi gui_cong_van: false)") in page
+    assert ("Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện, không gửi công văn riêng; "
+            "co-quan.yaml ghi gui_cong_van: false") in page
 
 
 def test_recipient_missing_from_noi_nhan_fails_the_build(content_copy):

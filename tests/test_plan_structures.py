@@ -180,3 +180,12 @@ def test_check_warns_about_what_a_reviewer_would_question(root_copy):
     assert "chỉ tiêu 3 của kế hoạch không được giao cho cơ quan nào báo cáo" in out
     assert "ngoài giai đoạn của kế hoạch (2026–2030)" in out
     assert "mục ở cấp thứ 6 trở xuống" in out
+
+
+def test_letters_may_be_signed_by_another_signer_than_the_plan(folder):
+    signer = yaml.safe_load((ROOT / str(YEAR) / "cong-van.yaml").read_text(encoding="utf-8"))["nguoi_ky"]
+    letter = [line for line in docx_lines(folder / "So-Y-te" / "cong-van-So-Y-te.docx") if line]
+    start = letter.index(signer["chuc_vu"][0])
+    assert letter[start:start + 3] == [*signer["chuc_vu"], signer["ho_ten"]]
+    assert "TM. ỦY BAN NHÂN DÂN" not in letter
+    assert PLAN["nguoi_ky"]["ho_ten"] in docx_lines(folder / "ke-hoach.docx")

@@ -84,7 +84,11 @@ def warnings(edition: Edition) -> Iterator[Notice]:
 # ---------------------------------------------------------------- years and dates
 def _years_in_text(edition: Edition) -> Iterator[Notice]:
     plan_year = edition.plan.document.date.year
+    # The national strategy's milestones (2025, 2030) are its own, not years a clerk forgot to change.
+    catalog = edition.catalog.origin.path if edition.catalog is not None else None
     for text, origin, field_name, key in text_values(edition):
+        if origin.path == catalog:
+            continue
         found: list[tuple[int, str, str]] = []  # (position, message, kind), reported in the order of the text
         periods = list(_PERIOD.finditer(text))
         inside_period = {m.start(g) for m in periods for g in (1, 2)}

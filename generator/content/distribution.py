@@ -112,7 +112,7 @@ def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit:
         own_lines=tuple(edition.plain(line, **values) for line in unit_list.header_lines),
         place=edition.plain(unit_list.place, **values), reached_by=f"qua dòng “{edition.plain(agency.short_name)}”",
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
-        symbol_code=unit_list.symbol_code,
+        symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
     )
 
 
@@ -140,8 +140,8 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
             agency = edition.agency(agency_id)
             name = edition.plain(agency.name)
             if not agency.letter:
-                not_served.append(NotServed(agency, "mục chung ở Tổ chức thực hiện, không gửi công văn riêng "
-                                                    "(co-quan.yaml ghi gui_cong_van: false)"))
+                not_served.append(NotServed(agency, "mục chung ở Tổ chức thực hiện, không gửi công văn riêng; "
+                                                    "co-quan.yaml ghi gui_cong_van: false"))
                 continue
             reached = reach(edition, agency)
             if reached is None:

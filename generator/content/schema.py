@@ -327,7 +327,7 @@ class UnitList:
                                  default=None, placeholders=UNIT_PLACEHOLDERS)
     place: str = spec("dia_danh", "Địa danh ở dòng ngày tháng của biểu mẫu, ví dụ {dia_danh_don_vi}", placeholders=UNIT_PLACEHOLDERS)
     symbol_code: Optional[str] = spec("ky_hieu", "Chữ viết tắt tên đơn vị trong số, ký hiệu báo cáo, ví dụ UBND; "
-                                                 "để trống thì đơn vị tự ghi", default=None)
+                                                 "để trống thì đơn vị tự ghi", default=None, placeholders=UNIT_PLACEHOLDERS)
     form_signer: list[str] = spec("ky_bieu_mau", "Các dòng ký của biểu mẫu, ví dụ [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]",
                                   one_or_more=True)
     one_letter: bool = spec("gui_chung", "true: một công văn và một biểu mẫu chung cho cả danh sách (Kính gửi: tên mục ở "
@@ -384,6 +384,8 @@ class LetterSettings:
                                                         "tháng (ghi tay khi ký), năm là năm của kế hoạch", default=None)
     numbers: list[LetterNumber] = spec("so", "Số của từng công văn khi đã vào sổ; công văn không có ở đây để trống số",
                                        default_factory=list)
+    signature: Optional[Signature] = spec("nguoi_ky", "Người ký công văn, khi khác người ký kế hoạch (ví dụ TL. CHỦ TỊCH / "
+                                                      "CHÁNH VĂN PHÒNG); để trống thì như kế hoạch", default=None)
     report_subject: str = spec("noi_dung_bao_cao", "Nội dung báo cáo, giá trị của {noi_dung_bao_cao}, ví dụ kết quả thực hiện "
                                                    "Tháng hành động")
     indicators_heading: str = spec("muc_chi_tieu", "Tên mục chỉ tiêu trong công văn, ví dụ Chỉ tiêu theo dõi, báo cáo")

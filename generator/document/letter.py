@@ -65,7 +65,7 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
         title=None,
         addressees=(f"Kính gửi: {recipient.name}.",),
         blocks=with_closing(blocks),
-        signature=signature(edition),
+        signature=signature(edition, letters.signature),
         recipients=wording.list_lines(entries, [*plan.archive, plan.document.drafting_unit]),
         info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition)),
     )

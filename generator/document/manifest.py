@@ -90,9 +90,12 @@ def _what_is_sent(edition: Edition, distribution: Distribution, line) -> str:
         return agency_sent(line.agency)
     if line.group is not None:
         members = [a for a in edition.registry.agencies if line.group in a.groups]
-        with_letter = [a for a in members if a.id in by_entry]
+        with_letter = [edition.plain(a.short_name) for a in members if a.id in by_entry]
+        without = [f"{edition.plain(a.short_name)} ({not_served.get(a.id, 'không có nhiệm vụ ở mục Tổ chức thực hiện')})"
+                   for a in members if a.id not in by_entry]
         return (f"kế hoạch; {len(with_letter)} trong {len(members)} cơ quan của nhóm có công văn riêng"
-                + (f" ({', '.join(edition.plain(a.short_name) for a in with_letter)})" if with_letter else ""))
+                + (f" ({', '.join(with_letter)})" if with_letter else "")
+                + (f"; không có công văn riêng: {'; '.join(without)}" if without else ""))
     return "kế hoạch, để biết (nơi nhận ghi tự do, không có công văn)"
 
 

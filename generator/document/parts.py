@@ -7,6 +7,7 @@ from datetime import date
 from ..content.distribution import Recipient
 from ..content.edition import Edition
 from ..content.schema import IndicatorRef, PartialDate
+from ..content.schema import Signature as PlanSignature
 from ..content.text import italic_runs
 from . import wording
 from .model import Block, Header, Signature, Span
@@ -108,8 +109,9 @@ def header(
     )
 
 
-def signature(edition: Edition) -> Signature:
-    sig = edition.plan.signature
+def signature(edition: Edition, sig: PlanSignature | None = None) -> Signature:
+    """The signature block of the plan, or of another document signed by `sig`."""
+    sig = sig or edition.plan.signature
     lines = ([edition.issuer.authority] if sig.on_behalf else []) + sig.title
     return Signature(lines=tuple(edition.plain(line).upper() for line in lines), name=edition.plain(sig.name))
 
