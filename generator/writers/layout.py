@@ -49,11 +49,19 @@ TABLE_COLUMNS_MM = {
 TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it
 TABLE_CELL_PADDING_PT = (2, 3)  # inside each cell of a ruled table: above and below, left and right
 WRITING_LINE_PT = 22  # height of one ruled line to write on
+WRITING_LINES_KEPT = 2  # the last lines to write on go to the next page with the signature block
 ADDRESSEE_INDENT_MM = 30  # "Kính gửi:" stands right of centre
+
+# Word's single line spacing in Times New Roman (and its metric-compatible substitutes): ascent,
+# descent and line gap come to 1.15 times the font size.
+SINGLE_LINE = 1.15
 
 FIRST_LINE_INDENT_MM = 12.7
 PARAGRAPH_SPACE_PT = 6
 SIGNATURE_SPACE_LINES = 4  # empty lines left for the signature and seal
+# Between the last paragraph and the Nơi nhận / signature block: twice the paragraph spacing, not
+# an empty line (which made the block, kept whole with the closing paragraph, 3 mm taller).
+SIGNATURE_SPACE_BEFORE_PT = 2 * PARAGRAPH_SPACE_PT
 
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
