@@ -16,7 +16,6 @@ from docxtpl import DocxTemplate, RichText
 from ..document.model import Block, Document
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
-from . import layout
 from .jinja import CompilingOnceEnvironment, strict_environment
 from .typography import NO_BREAK_HYPHEN, typeset_document
 from .word_styles import RULED_STYLES, TemplateStyles, template_styles
@@ -74,7 +73,7 @@ def render_docx(document: Document, template: Path) -> bytes:
 def _draw_rules(docx, document: Document, styles: TemplateStyles) -> None:
     """Set each ruled paragraph's indents so that its border is as long as the layout says. The
     paragraphs are found by their style's name: Word and LibreOffice may give it another id."""
-    rules = layout.rules(document)
+    rules = styles.rules(document)
     ruled = {styles.template_ids[style_id]: value for style_id, value in RULED_STYLES.items()}
     body = docx.element.body
     for paragraph in body.iter(qn("w:p")):

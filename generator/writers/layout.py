@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.text import title_lines
 from ..document.model import Document
 from .fonts import text_width_mm
 
@@ -84,13 +85,15 @@ class Rules:
     title_mm: float  # under the title (trích yếu)
 
 
-def rules(document: Document) -> Rules:
-    # A long agency name wraps in its column, so its text is at most as wide as the column.
-    agency = min(max(text_width_mm(line, AGENCY_PT, "bold") for line in document.header.agency_lines), HEADER_LEFT_MM)
+def rules(document: Document, agency_pt: float = AGENCY_PT, motto_pt: float = MOTTO_PT, title_pt: float = TITLE_PT) -> Rules:
+    """The rules' lengths, measured on the texts above them at the sizes their styles give."""
+    # A long agency name wraps in its column, so its text is at most as wide as the column; a
+    # title is as wide as its longest line (the clerk's marked lines, each wrapping in the text width).
+    agency = min(max(text_width_mm(line, agency_pt, "bold") for line in document.header.agency_lines), HEADER_LEFT_MM)
     title = document.title or ""
-    title_line = min(text_width_mm(title, TITLE_PT, "bold"), TEXT_WIDTH_MM)
+    title_line = max(min(text_width_mm(line, title_pt, "bold"), TEXT_WIDTH_MM) for line in title_lines(title))
     return Rules(
         agency_mm=round(agency * SHORT_RULE_SHARE, 1),
-        motto_mm=round(text_width_mm(MOTTO, MOTTO_PT, "bold"), 1),
+        motto_mm=round(text_width_mm(MOTTO, motto_pt, "bold"), 1),
         title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,
     )

@@ -16,7 +16,7 @@ from . import layout
 from .fonts import body_font, check_harfbuzz_subset
 from .jinja import strict_environment, template_files
 from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
-from .word_styles import template_stylesheet
+from .word_styles import template_styles, template_stylesheet
 
 # Jinja-rendered with the layout numbers (page, tables, columns), then followed by the rules made
 # from the Word template's paragraph styles (word_styles.py) and applied to every document.
@@ -63,9 +63,10 @@ def pdf_template_files(html_folder: Path, template: str) -> list[Path]:
     return sorted({*template_files(html_folder, template), *template_files(html_folder, STYLESHEET)})
 
 
-def render_html(document: Document, html_folder: Path, template: str) -> str:
+def render_html(document: Document, html_folder: Path, template: str, word_template: Path) -> str:
+    rules = template_styles(word_template).rules(document)
     try:
-        return _environment(html_folder).get_template(template).render(doc=typeset_document(document), rules=layout.rules(document), L=layout)
+        return _environment(html_folder).get_template(template).render(doc=typeset_document(document), rules=rules, L=layout)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err
 
@@ -97,7 +98,7 @@ def _css(html_folder: Path, word_template: Path) -> str:
 
 def render_pdf(document: Document, html_folder: Path, template: str, word_template: Path) -> bytes:
     """`word_template`: the DOCX template of the same document, whose paragraph styles the PDF takes."""
-    html = render_html(document, html_folder, template)
+    html = render_html(document, html_folder, template, word_template)
     weasyprint, fonts = _weasyprint()
     stylesheet = _stylesheet(_css(html_folder, word_template))
     collector = _Collect()

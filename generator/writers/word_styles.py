@@ -221,6 +221,11 @@ class TemplateStyles:
     def __getitem__(self, style_id: str) -> ParagraphStyle:
         return self.by_id[style_id]
 
+    def rules(self, document) -> layout.Rules:
+        """The rules' lengths for a document, measured at the sizes of the texts' styles."""
+        return layout.rules(document, agency_pt=self["VBAgency"].size_pt, motto_pt=self["VBMotto"].size_pt,
+                            title_pt=self["VBTitle"].size_pt)
+
 
 def _display(path: Path | str) -> str:
     from ..files import display_path
