@@ -203,7 +203,7 @@ def _resolve(style, defaults) -> ParagraphStyle:
         keep_with_next=_on(chain.p("w:keepNext")),
         keep_lines=_on(chain.p("w:keepLines")),
         page_break_before=_on(chain.p("w:pageBreakBefore")),
-        widow_control=widow is None or _toggle(widow),  # Word's default is on
+        widow_control=_on(widow),  # off where no style sets it (ECMA-376 §17.3.1.44)
     )
 
 
