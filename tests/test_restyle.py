@@ -316,3 +316,26 @@ def test_a_marked_subject_breaks_there_and_reads_as_a_space_in_a_sentence(marked
         assert "|" not in text
         # The letter cites the plan's title in its first sentence: the marks read as spaces there.
         assert "vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới trên địa bàn" in " ".join(text.split())
+
+
+def test_alignment_and_spacing_of_a_style_follow_the_template_in_both_formats(tmp_path, libreoffice):
+    """The title set flush left and the headings given 24 pt above them, in Word: the PDF and
+    LibreOffice's rendering of the DOCX place them alike."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    document = docx.Document(str(templates / "van-ban.docx"))
+    document.styles["Trích yếu"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    document.styles["Đề mục"].paragraph_format.space_before = Pt(24)
+    document.save(str(templates / "van-ban.docx"))
+    docx_path, pdf_path = render_plan(templates, tmp_path)
+    done, converted_path = libreoffice(docx_path)
+    assert done.returncode == 0, done.stderr
+    for reader in (PdfReader(str(pdf_path)), PdfReader(str(converted_path))):
+        page = body_lines(reader)[0]
+        start = next(i for i, line in enumerate(page) if line.text == "KẾ HOẠCH") + 1
+        assert abs(page[start].x - 30 * MM) < 1, page[start]  # the title starts at the left margin
+        heading = next(i for i, line in enumerate(page) if line.text.startswith("I. "))
+        gap = page[heading - 1].y - page[heading].y
+        assert abs(gap - (14 * 1.15 + 24)) < 1.5, gap  # one line and the 24 pt before it
