@@ -69,13 +69,15 @@ def test_an_escaped_bar_is_a_literal_bar():
 
 @pytest.mark.parametrize("raw", ["| đầu dòng", "cuối dòng |", "hai || dấu", "hai | | dấu"])
 def test_a_bar_with_no_line_on_one_side_is_reported(raw):
-    assert text.check_markup(raw) == [
+    assert text.check_markup(raw) == [(
         "dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, "
-        "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|"]
+        "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|")]
 
 
 def test_typesetting_keeps_symbols_ranges_and_spaced_dashes_together():
-    from generator.writers.typography import NO_BREAK_HYPHEN as H, NO_BREAK_SPACE as S, typeset
+    from generator.writers.typography import NO_BREAK_HYPHEN, NO_BREAK_SPACE, typeset
+
+    H, S = NO_BREAK_HYPHEN, NO_BREAK_SPACE
 
     assert typeset("Kế hoạch số 180/KH-UBND giai đoạn 2021-2030") == f"Kế hoạch số 180/KH{H}UBND giai đoạn 2021{H}2030"
     assert typeset("Phòng LĐ-TB&XH (t/h)") == f"Phòng LĐ{H}TB&XH (t/h)"
