@@ -154,8 +154,11 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         docx, pdf = f"{job.stem}.docx", f"{job.stem}.pdf"
         result.append(Target(docx, fingerprint("docx", content, template_digest("docx", job.kind.docx_template)),
                              task=RenderTask("docx", document, project.templates / job.kind.docx_template)))
-        result.append(Target(pdf, fingerprint("pdf", content, template_digest("pdf", job.kind.html_template), font_identity()),
-                             task=RenderTask("pdf", document, html_folder / job.kind.html_template)))
+        # A PDF takes its paragraph styles from the Word template: a restyle in Word remakes it too.
+        result.append(Target(pdf, fingerprint("pdf", content, template_digest("pdf", job.kind.html_template),
+                                              template_digest("docx", job.kind.docx_template), font_identity()),
+                             task=RenderTask("pdf", document, html_folder / job.kind.html_template,
+                                             project.templates / job.kind.docx_template)))
         if job.recipient is None:
             plan_files += (DocumentFiles(job.kind.title, docx, pdf),)
         else:
@@ -300,6 +303,14 @@ def build(
             # The machine's font and libraries are checked before any work starts, not in the middle of it.
             body_font()
             check_harfbuzz_subset()
+        word_templates = {t.task.template if t.task.format == "docx" else t.task.word_template
+                          for t in stale if t.task is not None}
+        if word_templates:
+            # A Word template without a style the writers need is refused before anything is written.
+            from .writers.word_styles import template_styles
+
+            for template in sorted(word_templates):
+                template_styles(template)
         _remove_leftovers(folder)
         for target in kept_edited:
             state.record(target.relative, target.fingerprint, edited=True)

@@ -18,6 +18,7 @@ class RenderTask:
     format: Literal["docx", "pdf"]
     document: Document
     template: Path  # the .docx template, or the HTML template inside templates/html/
+    word_template: Path | None = None  # for a PDF: the .docx template whose paragraph styles it takes
 
     @property
     def cost(self) -> int:
@@ -33,4 +34,4 @@ def render(task: RenderTask) -> bytes:
         return render_docx(task.document, task.template)
     from .writers.pdf import render_pdf
 
-    return render_pdf(task.document, task.template.parent, task.template.name)
+    return render_pdf(task.document, task.template.parent, task.template.name, task.word_template)

@@ -102,11 +102,15 @@ class Problems:
 
 # ----------------------------------------------------------------------------- text of the XML
 def paragraph_text(p) -> str:
-    """The visible text of a w:p (runs, also inside fields and hyperlinks; tabs and breaks)."""
+    """The visible text of a w:p (runs, also inside fields and hyperlinks; tabs, breaks and
+    no-break hyphens). A no-break hyphen shows as a hyphen and a no-break space as a space: where
+    a line may break is layout, not text."""
     parts = []
-    for element in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+    for element in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")):
         if element.tag == qn("w:t"):
-            parts.append(element.text or "")
+            parts.append((element.text or "").replace("\u00a0", " "))
+        elif element.tag == qn("w:noBreakHyphen"):
+            parts.append("-")
         elif element.tag == qn("w:tab"):
             # w:tab is also the name of a tab stop inside w:tabs; only count it inside a run.
             if element.getparent().tag == qn("w:r"):

@@ -113,6 +113,14 @@ def unbalanced_italic(copy: ContentCopy) -> list[str]:
     return [f"{shown(copy, 'ke-hoach.yaml')}:{line}: mo_dau[1]: {messages[0]}"]
 
 
+def title_ending_in_a_line_break(copy: ContentCopy) -> list[str]:
+    """A `|` line-break mark with no line after it, at the end of the letters' subject."""
+    line = copy.line_of("cong-van.yaml", "trich_yeu:")
+    copy.replace_once("cong-van.yaml", ' năm {nam}"', ' năm {nam} |"')
+    return [f"{shown(copy, 'cong-van.yaml')}:{line}: trich_yeu: dấu | đánh dấu chỗ xuống dòng trong trích yếu phải "
+            "đứng giữa hai đoạn chữ (không ở đầu, ở cuối, không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|"]
+
+
 def unknown_registry_key(copy: ContentCopy) -> list[str]:
     """A typo in an optional key of the first agency in co-quan.yaml."""
     from generator.content.schema import Agency
@@ -166,7 +174,7 @@ def summary_before_deadline(copy: ContentCopy) -> list[str]:
 @pytest.mark.parametrize(
     "edit",
     [missing_field, unknown_key, unresolved_indicator, duplicate_agency_id, unknown_agency, unbalanced_italic,
-     unknown_registry_key, summary_before_deadline],
+     unknown_registry_key, summary_before_deadline, title_ending_in_a_line_break],
     ids=lambda f: f.__name__,
 )
 def test_bad_content_is_reported_with_file_and_line(content_copy, old_output, edit):

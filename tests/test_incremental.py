@@ -139,9 +139,10 @@ def templates(edition, tmp_path) -> Path:
 
 @pytest.mark.parametrize(("template", "old", "new", "rebuilt"), [
     # The stylesheet lays out every PDF and nothing else (the HTML list has its own styles).
-    ("html/style.css", "line-height: 1.15;", "line-height: 1.2;", ".pdf"),
-    ("html/danh-sach-gui.html", "<title>", "<title>Danh sách: ", "danh-sach-gui.html"),
-    ("van-ban.docx", "Nơi nhận:", "Nơi nhận :", ".docx"),
+    ("html/style.css", "color: #000;", "color: #111;", (".pdf",)),
+    ("html/danh-sach-gui.html", "<title>", "<title>Danh sách: ", ("danh-sach-gui.html",)),
+    # The PDFs take their paragraph styles from the Word template: both formats are remade.
+    ("van-ban.docx", "Nơi nhận:", "Nơi nhận :", (".docx", ".pdf")),
     # The comparison page of `make diff` is not used by the build.
     ("html/so-sanh.html", "<title>", "<title> ", None),
 ])

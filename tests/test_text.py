@@ -50,3 +50,38 @@ def test_italic_runs():
     assert text.italic_runs("*chữ nghiêng*") == [("chữ nghiêng", True)]
     assert text.italic_runs(r"5 \* 3") == [("5 * 3", False)]
     assert text.italic_runs(r"*a \* b* c") == [("a * b", True), (" c", False)]
+
+
+def test_title_lines_are_split_at_each_bar_and_read_as_spaces_in_a_sentence():
+    raw = "Triển khai Kế hoạch | thực hiện Tháng hành động|vì bình đẳng giới"
+    assert text.check_markup(raw) == []
+    assert text.title_lines(raw) == ["Triển khai Kế hoạch", "thực hiện Tháng hành động", "vì bình đẳng giới"]
+    assert text.running_text(raw) == "Triển khai Kế hoạch thực hiện Tháng hành động vì bình đẳng giới"
+    assert text.title_lines("Không xuống dòng") == ["Không xuống dòng"]
+
+
+def test_an_escaped_bar_is_a_literal_bar():
+    raw = r"A \| B | C"
+    assert text.check_markup(raw) == []
+    assert text.title_lines(raw) == ["A | B", "C"]
+    assert text.running_text(raw) == "A | B C"
+
+
+@pytest.mark.parametrize("raw", ["| đầu dòng", "cuối dòng |", "hai || dấu", "hai | | dấu"])
+def test_a_bar_with_no_line_on_one_side_is_reported(raw):
+    assert text.check_markup(raw) == [(
+        "dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, "
+        "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|")]
+
+
+def test_typesetting_keeps_symbols_ranges_and_spaced_dashes_together():
+    from generator.writers.typography import NO_BREAK_HYPHEN, NO_BREAK_SPACE, typeset
+
+    H, S = NO_BREAK_HYPHEN, NO_BREAK_SPACE
+
+    assert typeset("Kế hoạch số 180/KH-UBND giai đoạn 2021-2030") == f"Kế hoạch số 180/KH{H}UBND giai đoạn 2021{H}2030"
+    assert typeset("Phòng LĐ-TB&XH (t/h)") == f"Phòng LĐ{H}TB&XH (t/h)"
+    assert typeset("giai đoạn 2021 – 2030") == f"giai đoạn 2021{S}–{S}2030"
+    assert typeset("Phòng Lao động - Thương binh") == f"Phòng Lao động{S}- Thương binh"
+    # A list dash opens its paragraph and a lower-case compound may break: both left alone.
+    assert typeset("- Triển khai e-office") == "- Triển khai e-office"

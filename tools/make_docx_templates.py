@@ -25,40 +25,44 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.writers import layout  # noqa: E402
 from generator.files import reproducible_zip, write_atomic  # noqa: E402
-from generator.writers.docx import RULED_STYLES  # noqa: E402
+from generator.writers.word_styles import RULED_STYLES, STYLE_NAMES  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
-# style id → (name shown in Word, size in pt, bold, italic, alignment, first-line indent, space before, keep with next)
+# style id → (size in pt, bold, italic, alignment, first-line indent, space before, keep with next);
+# the name shown in Word, by which the writers find the style, is STYLE_NAMES[style id].
 PARAGRAPH_STYLES = {
-    "VBAgencyParent": ("Cơ quan chủ quản", layout.AGENCY_PT, False, False, CENTER, False, 0, False),
-    "VBAgency": ("Tên cơ quan ban hành", layout.AGENCY_PT, True, False, CENTER, False, 0, False),
-    "VBNationalName": ("Quốc hiệu", layout.NATIONAL_NAME_PT, True, False, CENTER, False, 0, False),
-    "VBMotto": ("Tiêu ngữ", layout.MOTTO_PT, True, False, CENTER, False, 0, False),
-    "VBNumber": ("Số, ký hiệu", layout.NUMBER_PT, False, False, CENTER, False, 6, False),
-    "VBSubject": ("Trích yếu công văn", layout.SUBJECT_PT, False, False, CENTER, False, 6, False),
-    "VBPlaceDate": ("Địa danh, ngày tháng", layout.PLACE_DATE_PT, False, True, CENTER, False, 6, False),
-    "VBTypeName": ("Tên loại văn bản", layout.TYPE_NAME_PT, True, False, CENTER, False, 24, True),
-    "VBTitle": ("Trích yếu", layout.TITLE_PT, True, False, CENTER, False, 0, True),
-    "VBAddressee": ("Kính gửi", layout.BODY_PT, False, False, LEFT, False, 12, True),
-    "VBHeading": ("Đề mục", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
-    "VBBody": ("Đoạn văn", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
-    "VBClosing": ("Đoạn kết", layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
-    "VBRecipientsLabel": ("Nơi nhận", layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
-    "VBRecipients": ("Danh sách nơi nhận", layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
-    "VBSignature": ("Chức vụ người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
-    "VBSignatureNote": ("Ghi chú chữ ký", layout.SIGNATURE_PT, False, True, CENTER, False, 0, False),
-    "VBSignerName": ("Họ tên người ký", layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
-    "VBTableHeader": ("Tiêu đề bảng", layout.TABLE_PT, True, False, CENTER, False, 0, False),
-    "VBTableCell": ("Ô bảng", layout.TABLE_PT, False, False, LEFT, False, 0, False),
-    "VBTableNumber": ("Ô bảng (giữa)", layout.TABLE_PT, False, False, CENTER, False, 0, False),
+    "VBAgencyParent": (layout.AGENCY_PT, False, False, CENTER, False, 0, False),
+    "VBAgency": (layout.AGENCY_PT, True, False, CENTER, False, 0, False),
+    "VBNationalName": (layout.NATIONAL_NAME_PT, True, False, CENTER, False, 0, False),
+    "VBMotto": (layout.MOTTO_PT, True, False, CENTER, False, 0, False),
+    "VBNumber": (layout.NUMBER_PT, False, False, CENTER, False, 6, False),
+    "VBSubject": (layout.SUBJECT_PT, False, False, CENTER, False, 6, False),
+    "VBPlaceDate": (layout.PLACE_DATE_PT, False, True, CENTER, False, 6, False),
+    "VBTypeName": (layout.TYPE_NAME_PT, True, False, CENTER, False, 24, True),
+    "VBTitle": (layout.TITLE_PT, True, False, CENTER, False, 0, True),
+    "VBAddressee": (layout.BODY_PT, False, False, LEFT, False, 12, True),
+    "VBHeading": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
+    "VBBody": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
+    "VBClosing": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
+    "VBRecipientsLabel": (layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
+    "VBRecipients": (layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
+    "VBSignature": (layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
+    "VBSignatureNote": (layout.SIGNATURE_PT, False, True, CENTER, False, 0, False),
+    "VBSignerName": (layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
+    "VBTableHeader": (layout.TABLE_PT, True, False, CENTER, False, 0, False),
+    "VBTableCell": (layout.TABLE_PT, False, False, LEFT, False, 0, False),
+    "VBTableNumber": (layout.TABLE_PT, False, False, CENTER, False, 0, False),
     # An empty line as small as a rule's, giving a table its space above (Word has no space before a table).
-    "VBTableSpace": ("Khoảng trên bảng", layout.RULE_LINE_PT, False, False, LEFT, False,
-                     layout.TABLE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * 1.15, True),
-    "VBWritingLine": ("Dòng để viết", layout.BODY_PT, False, False, LEFT, False, 0, False),
-    "VBPageNumber": ("Số trang", layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
+    "VBTableSpace": (layout.RULE_LINE_PT, False, False, LEFT, False,
+                     layout.TABLE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE, True),
+    # The same above the Nơi nhận and signature block, kept with it like the closing paragraph.
+    "VBSignatureSpace": (layout.RULE_LINE_PT, False, False, LEFT, False,
+                         layout.SIGNATURE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE, True),
+    "VBWritingLine": (layout.BODY_PT, False, False, LEFT, False, 0, False),
+    "VBPageNumber": (layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
 }
 
 
@@ -86,9 +90,8 @@ def define_styles(document) -> None:
     # The document defaults too, so that table text and anything unstyled is Times New Roman.
     defaults = document.styles.element.find(qn("w:docDefaults"))
     set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
-    for style_id, (name, size, bold, italic, align, indent, before, keep) in PARAGRAPH_STYLES.items():
-        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-        style.name = name
+    for style_id, (size, bold, italic, align, indent, before, keep) in PARAGRAPH_STYLES.items():
+        style = styles.add_style(STYLE_NAMES[style_id], WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), style_id)
         style.base_style = normal
         style.quick_style = True
@@ -104,18 +107,24 @@ def define_styles(document) -> None:
         fmt.line_spacing = 1.0
         fmt.keep_with_next = keep
         fmt.widow_control = True
-    addressee = styles[PARAGRAPH_STYLES["VBAddressee"][0]].paragraph_format
+    addressee = styles[STYLE_NAMES["VBAddressee"]].paragraph_format
     addressee.left_indent = Mm(layout.ADDRESSEE_INDENT_MM)
-    writing = styles[PARAGRAPH_STYLES["VBWritingLine"][0]]
+    writing = styles[STYLE_NAMES["VBWritingLine"]]
     writing.paragraph_format.line_spacing = Pt(layout.WRITING_LINE_PT)
     # Consecutive paragraphs with the same border form one bordered group in Word and LibreOffice;
     # the "between" border draws the lines inside the group.
     add_border(writing.element.get_or_add_pPr(), bottom_border("single", between=True))
-    for style_id, (name, _, _) in RULED_STYLES.items():
+    # The last lines to write on stay with what follows (the signature, when they end a form), so
+    # that the signature never stands alone on a page; the others may stay on the page before.
+    last = styles.add_style(STYLE_NAMES["VBWritingLineLast"], WD_STYLE_TYPE.PARAGRAPH)
+    last.element.set(qn("w:styleId"), "VBWritingLineLast")
+    last.base_style = writing
+    last.quick_style = True
+    last.paragraph_format.keep_with_next = True
+    for style_id in RULED_STYLES:
         # An empty paragraph whose only purpose is its border; the writer sets its length. A rule of
         # its own (not the border of the text above) leaves the text its full column to fit in.
-        style = styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
-        style.name = name
+        style = styles.add_style(STYLE_NAMES[style_id], WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), style_id)
         style.base_style = normal
         style.font.size = Pt(layout.RULE_LINE_PT)
@@ -162,9 +171,7 @@ def bottom_border(kind: str, between: bool = False):
 
 
 def style_name(style_id: str) -> str:
-    if style_id in PARAGRAPH_STYLES:
-        return PARAGRAPH_STYLES[style_id][0]
-    return RULED_STYLES[style_id][0]
+    return STYLE_NAMES[style_id]
 
 
 def add_text(para, text: str):
@@ -257,7 +264,11 @@ def body_loop(document) -> None:
     paragraph(document, "{{r block.rich }}", "VBClosing")
     paragraph(document, "{%p elif block.kind == 'writing_lines' %}", "VBWritingLine")
     paragraph(document, "{%p for _ in range(block.count) %}", "VBWritingLine")
+    paragraph(document, f"{{%p if loop.revindex > {layout.WRITING_LINES_KEPT} %}}", "VBWritingLine")
     paragraph(document, "", "VBWritingLine")
+    paragraph(document, "{%p else %}", "VBWritingLineLast")
+    paragraph(document, "", "VBWritingLineLast")
+    paragraph(document, "{%p endif %}", "VBWritingLine")
     paragraph(document, "{%p endfor %}", "VBWritingLine")
     for name, widths in layout.TABLE_COLUMNS_MM.items():
         paragraph(document, f"{{%p elif block.kind == 'table' and block.name == '{name}' %}}", "VBBody")
@@ -289,7 +300,7 @@ def form_table(document, widths: tuple[float, ...]) -> None:
 
 def signature_table(document) -> None:
     """Nơi nhận on the left, level with the signature lines on the right."""
-    paragraph(document, "", "VBClosing")  # the space above the block, kept with it like the closing paragraph
+    paragraph(document, "", "VBSignatureSpace")
     table = borderless_table(document, [layout.SIGNATURE_LEFT_MM, layout.SIGNATURE_RIGHT_MM])
     left, right = table.rows[0].cells
     cell_start(left, "Nơi nhận:", "VBRecipientsLabel")
@@ -403,7 +414,7 @@ def _used_styles_only(parts: dict[str, bytes]) -> bytes:
     for latent in styles.findall("w:latentStyles", ns):
         styles.remove(latent)
     by_id = {style.get(f"{{{W}}}styleId"): style for style in styles.findall("w:style", ns)}
-    used = set(PARAGRAPH_STYLES) | set(RULED_STYLES)
+    used = set(STYLE_NAMES)
     used |= {sid for sid, style in by_id.items() if style.get(f"{{{W}}}default") == "1"}
     for name, content in parts.items():
         if name.startswith("word/") and name.endswith(".xml") and name != "word/styles.xml":

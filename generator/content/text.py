@@ -1,8 +1,8 @@
-"""The little markup allowed inside content text: placeholders and italics.
+"""The little markup allowed inside content text: placeholders, italics and title line breaks.
 
 `{nam}`, `{dia_danh}`, `{ngay_bat_dau}`, `{ngay_ket_thuc}` stand for values written once in the
-content, so a new edition changes them in one place. `*…*` marks italic words. Nothing else is
-markup: `{{ 1+1 }}`, `&`, `<` and quotes are ordinary text and come out as typed.
+content, so a new edition changes them in one place. `*…*` marks italic words. `|` marks the end
+of a line in a title. Nothing else is markup: `{{ 1+1 }}`, `&`, `<` and quotes are ordinary text and come out as typed.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ class TextMarkupError(GeneratorError):
 STAR_ADVICE = ('dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in chính dấu * thì '
                'gõ \\\\* (hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép')
 
+BAR_ADVICE = ('dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, '
+              'không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|')
+
 
 def placeholder_names(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
@@ -47,6 +50,8 @@ def check_markup(text: str, template_placeholders: tuple[str, ...] = (), unavail
         for name in placeholder_names(text)
         if name not in allowed
     ]
+    if re.search(r"^\s*\||(?<!\\)\|\s*$|(?<!\\)\|\s*\|", text):
+        messages.append(BAR_ADVICE)
     if _unescaped_stars(text) % 2:
         # Content strings sit between double quotes, where YAML reads \\ as one backslash: the
         # clerk types two for the one that keeps the star literal.
@@ -70,3 +75,22 @@ def italic_runs(text: str) -> list[tuple[str, bool]]:
         raise TextMarkupError(f"dấu * không thành cặp trong: {text}")
     runs = [(part.replace("\\*", "*"), index % 2 == 1) for index, part in enumerate(parts)]
     return [run for run in runs if run[0]]
+
+
+# `|` in a title (the trích yếu of a plan, a letter or a form) marks where the clerk wants a line
+# to end, so that a phrase is not split across lines. Where a title is quoted in running text
+# (a letter citing the plan) the mark is a space. `\|` is a literal bar.
+LINE_BREAK = "|"
+_LINE_BREAK = re.compile(r"\s*(?<!\\)\|\s*")
+
+
+def title_lines(text: str) -> list[str]:
+    """The lines of a title as the clerk marked them with `|` (one line when unmarked)."""
+    return [line.replace("\\|", "|") for line in _LINE_BREAK.split(text)]
+
+
+def running_text(text: str) -> str:
+    """Text with its line-break marks read as spaces: a title quoted in a sentence."""
+    if "|" not in text:
+        return text
+    return _LINE_BREAK.sub(" ", text).replace("\\|", "|")

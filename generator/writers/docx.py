@@ -8,6 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 import jinja2
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
@@ -15,16 +16,10 @@ from docxtpl import DocxTemplate, RichText
 from ..document.model import Block, Document
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
-from . import layout
 from .docx_appendix import add_appendices
 from .jinja import CompilingOnceEnvironment, strict_environment
-
-# Empty paragraphs drawn as a rule by their bottom border: style id → (name in Word, Rules attribute, column width).
-RULED_STYLES = {
-    "VBRuleAgency": ("Gạch dưới tên cơ quan", "agency_mm", layout.HEADER_LEFT_MM),
-    "VBRuleMotto": ("Gạch dưới tiêu ngữ", "motto_mm", layout.HEADER_RIGHT_MM),
-    "VBRuleTitle": ("Gạch dưới trích yếu", "title_mm", layout.TEXT_WIDTH_MM),
-}
+from .typography import NO_BREAK_HYPHEN, typeset_document
+from .word_styles import RULED_STYLES, TemplateStyles, template_styles
 
 
 @functools.cache
@@ -54,39 +49,64 @@ def rich(block: Block) -> RichText:
 
 
 def render_docx(document: Document, template: Path) -> bytes:
+    styles = template_styles(template)  # refuses a template without the styles the writer needs
     docx_template = _DocxTemplate(template)
+    shown = typeset_document(document)
     context = {
-        "doc": document,
+        "doc": shown,
         # Paragraph text goes in as docxtpl rich text (runs with bold and italic); tables and
         # writing lines are laid out by the template from their own fields.
-        "blocks": [{"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in document.blocks],
+        "blocks": [{"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in shown.blocks],
     }
     try:
         docx_template.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.TemplateError as err:
         near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
         raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err
-    _draw_rules(docx_template.docx, document)
-    add_appendices(docx_template.docx, document)
-    _set_properties(docx_template.docx, document)
+    _draw_rules(docx_template.docx, document, styles)
+    add_appendices(docx_template.docx, shown)
+    _no_break_hyphens(docx_template.docx)
+    _set_properties(docx_template.docx, shown)
     buffer = io.BytesIO()
     docx_template.save(buffer)
     return reproducible_zip(buffer.getvalue())
 
 
-def _draw_rules(docx, document: Document) -> None:
-    """Set each ruled paragraph's indents so that its border is as long as the layout says."""
-    rules = layout.rules(document)
+def _draw_rules(docx, document: Document, styles: TemplateStyles) -> None:
+    """Set each ruled paragraph's indents so that its border is as long as the layout says. The
+    paragraphs are found by their style's name: Word and LibreOffice may give it another id."""
+    rules = styles.rules(document)
+    ruled = {styles.template_ids[style_id]: value for style_id, value in RULED_STYLES.items()}
     body = docx.element.body
     for paragraph in body.iter(qn("w:p")):
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is None or style.get(qn("w:val")) not in RULED_STYLES:
+        if style is None or style.get(qn("w:val")) not in ruled:
             continue
-        _, attribute, column_mm = RULED_STYLES[style.get(qn("w:val"))]
+        attribute, column_mm = ruled[style.get(qn("w:val"))]
         side = max((column_mm - getattr(rules, attribute)) / 2, 0)
         indent = paragraph.get_or_add_pPr().get_or_add_ind()
         indent.set(qn("w:left"), str(Mm(side).twips))
         indent.set(qn("w:right"), str(Mm(side).twips))
+
+
+def _no_break_hyphens(docx) -> None:
+    """Each no-break hyphen the typesetting put in becomes Word's own (w:noBreakHyphen)."""
+    for text in list(docx.element.body.iter(qn("w:t"))):
+        if NO_BREAK_HYPHEN not in (text.text or ""):
+            continue
+        pieces = text.text.split(NO_BREAK_HYPHEN)
+        text.text = pieces[0]
+        anchor = text
+        for piece in pieces[1:]:
+            hyphen = OxmlElement("w:noBreakHyphen")
+            anchor.addnext(hyphen)
+            anchor = hyphen
+            if piece:
+                following = OxmlElement("w:t")
+                following.text = piece
+                following.set(qn("xml:space"), "preserve")
+                anchor.addnext(following)
+                anchor = following
 
 
 def _set_properties(docx, document: Document) -> None:

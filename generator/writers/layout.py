@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.text import title_lines
 from ..document.model import AppendixPage, Document
 from .fonts import text_width_mm
 
@@ -49,11 +50,19 @@ TABLE_COLUMNS_MM = {
 TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it
 TABLE_CELL_PADDING_PT = (2, 3)  # inside each cell of a ruled table: above and below, left and right
 WRITING_LINE_PT = 22  # height of one ruled line to write on
+WRITING_LINES_KEPT = 2  # the last lines to write on go to the next page with the signature block
 ADDRESSEE_INDENT_MM = 30  # "Kính gửi:" stands right of centre
+
+# Word's single line spacing in Times New Roman (and its metric-compatible substitutes): ascent,
+# descent and line gap come to 1.15 times the font size.
+SINGLE_LINE = 1.15
 
 FIRST_LINE_INDENT_MM = 12.7
 PARAGRAPH_SPACE_PT = 6
 SIGNATURE_SPACE_LINES = 4  # empty lines left for the signature and seal
+# Between the last paragraph and the Nơi nhận / signature block: twice the paragraph spacing, not
+# an empty line (which made the block, kept whole with the closing paragraph, 3 mm taller).
+SIGNATURE_SPACE_BEFORE_PT = 2 * PARAGRAPH_SPACE_PT
 
 # A rule is an empty line of its own: this much space above it, this size of line (so the rule
 # clears the descenders of the text above, in Word as in the PDF).
@@ -73,16 +82,20 @@ class Rules:
     title_mm: float  # under the title (trích yếu)
 
 
-def rules(document: Document) -> Rules:
-    # A long agency name wraps in its column, so its text is at most as wide as the column.
+def rules(document: Document, agency_pt: float = AGENCY_PT, motto_pt: float = MOTTO_PT, title_pt: float = TITLE_PT,
+          national_pt: float = NATIONAL_NAME_PT) -> Rules:
+    """The rules' lengths, measured on the texts above them at the sizes their styles give."""
+    # A long agency name wraps in its column, so its text is at most as wide as the column; a
+    # title is as wide as its longest line (the clerk's marked lines, each wrapping in the text width).
     header = document.header
-    agency = min(max(text_width_mm(line, AGENCY_PT, "bold") for line in header.agency_lines), HEADER_LEFT_MM)
+    agency = min(max(text_width_mm(line, agency_pt, "bold") for line in header.agency_lines), HEADER_LEFT_MM)
     title = document.title or ""
-    title_line = min(text_width_mm(title, TITLE_PT, "bold"), TEXT_WIDTH_MM)
+    title_line = max(min(text_width_mm(line, title_pt, "bold"), TEXT_WIDTH_MM) for line in title_lines(title))
     return Rules(
         agency_mm=round(agency * SHORT_RULE_SHARE, 1),
-        motto_mm=round(text_width_mm(header.motto, MOTTO_PT, "bold") if header.motto
-                       else text_width_mm(header.national_name, NATIONAL_NAME_PT, "bold"), 1),
+        # Under the motto; a Party body's header has none and rules its national name instead.
+        motto_mm=round(text_width_mm(header.motto, motto_pt, "bold") if header.motto
+                       else text_width_mm(header.national_name, national_pt, "bold"), 1),
         title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,
     )
 

@@ -8,14 +8,19 @@ import re
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from ..document.model import Document
 from ..errors import TemplateProblem
 from . import layout
 from .fonts import body_font, check_harfbuzz_subset
 from .jinja import strict_environment, template_files
+from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
+from .word_styles import template_styles, template_stylesheet
 
-STYLESHEET = "style.css"  # Jinja-rendered with the layout numbers, then applied to every document
+# Jinja-rendered with the layout numbers (page, tables, columns), then followed by the rules made
+# from the Word template's paragraph styles (word_styles.py) and applied to every document.
+STYLESHEET = "style.css"
 
 
 class _Collect(logging.Handler):
@@ -34,10 +39,22 @@ def keep_spaces(text: str) -> str:
     return re.sub(r" {2,}", lambda match: "\u00a0" * len(match.group(0)), text)
 
 
+_UNBROKEN = re.compile(rf"\S*{NO_BREAK_HYPHEN}\S*")
+
+
+def text(value: str) -> Markup:
+    """Typeset text as HTML: blanks kept, a word with a no-break hyphen kept on one line (with a
+    plain hyphen, so that a reader searching the PDF finds it), a title's line breaks as <br>."""
+    html = str(escape(keep_spaces(value)))
+    html = _UNBROKEN.sub(lambda m: '<span class="unbroken">' + m[0].replace(NO_BREAK_HYPHEN, "-") + "</span>", html)
+    return Markup(html.replace(LINE_BREAK, "<br>"))
+
+
 @functools.cache
 def _environment(html_folder: Path) -> jinja2.Environment:
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     environment.filters["keep_spaces"] = keep_spaces
+    environment.filters["text"] = text
     return environment
 
 
@@ -46,9 +63,10 @@ def pdf_template_files(html_folder: Path, template: str) -> list[Path]:
     return sorted({*template_files(html_folder, template), *template_files(html_folder, STYLESHEET)})
 
 
-def render_html(document: Document, html_folder: Path, template: str) -> str:
+def render_html(document: Document, html_folder: Path, template: str, word_template: Path) -> str:
+    rules = template_styles(word_template).rules(document)
     try:
-        return _environment(html_folder).get_template(template).render(doc=document, rules=layout.rules(document), L=layout)
+        return _environment(html_folder).get_template(template).render(doc=typeset_document(document), rules=rules, L=layout)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err
 
@@ -70,17 +88,19 @@ def _stylesheet(css: str):
     return weasyprint.CSS(string=css, font_config=fonts)
 
 
-def _css(html_folder: Path) -> str:
+def _css(html_folder: Path, word_template: Path) -> str:
     try:
-        return _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=body_font())
+        layout_css = _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=body_font())
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / STYLESHEET}: lỗi mẫu CSS: {err}") from err
+    return layout_css + template_stylesheet(word_template)
 
 
-def render_pdf(document: Document, html_folder: Path, template: str) -> bytes:
-    html = render_html(document, html_folder, template)
+def render_pdf(document: Document, html_folder: Path, template: str, word_template: Path) -> bytes:
+    """`word_template`: the DOCX template of the same document, whose paragraph styles the PDF takes."""
+    html = render_html(document, html_folder, template, word_template)
     weasyprint, fonts = _weasyprint()
-    stylesheet = _stylesheet(_css(html_folder))
+    stylesheet = _stylesheet(_css(html_folder, word_template))
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
