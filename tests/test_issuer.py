@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 import docx
+import nd30
 import pytest
 import yaml
 from pypdf import PdfReader
@@ -35,7 +36,7 @@ def texts(path) -> list[str]:
     """Every paragraph of a DOCX, the header and signature tables' included, in order."""
     document = docx.Document(str(path))
     body = document.element.body
-    return ["".join(t.text or "" for t in p.iter(docx.oxml.ns.qn("w:t"))) for p in body.iter(docx.oxml.ns.qn("w:p"))]
+    return [nd30.paragraph_text(p) for p in body.iter(docx.oxml.ns.qn("w:p"))]
 
 
 def letter(folder, key):

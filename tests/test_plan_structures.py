@@ -11,6 +11,7 @@ import re
 import subprocess
 
 import docx
+import nd30
 import pytest
 import yaml
 from docx.oxml.ns import qn
@@ -30,7 +31,7 @@ def folder(tmp_path_factory):
 
 def docx_lines(path) -> list[str]:
     body = docx.Document(str(path)).element.body
-    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    return [nd30.paragraph_text(p) for p in body.iter(qn("w:p"))]
 
 
 def pdf_pages(path) -> list[str]:
