@@ -11,11 +11,11 @@ import re
 import unicodedata
 
 import docx
-import nd30
 import pytest
 import yaml
 from pypdf import PdfReader
 
+import nd30
 from conftest import ROOTS, ContentCopy, build_root, run_cli
 
 ROOT = ROOTS / "xa-mau"

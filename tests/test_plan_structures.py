@@ -11,12 +11,12 @@ import re
 import subprocess
 
 import docx
-import nd30
 import pytest
 import yaml
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+import nd30
 from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, run_cli
 
 ROOT = ROOTS / "tinh-mau"
