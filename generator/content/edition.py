@@ -345,8 +345,28 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         if entry.date is not None:
             problems += _check_date(entry.date, f"{key}.ngay_ban_hanh")
 
+    problems += _check_task_groups(edition)
     for source in _sources(edition):
         for text, origin, field_name, key, placeholders in _strings(source, ""):
             for message in check_markup(text, placeholders):
                 problems.append(_at(origin, field_name, key, message))
     return problems
+
+
+def _check_task_groups(edition: Edition) -> Iterator[Problem]:
+    """bieu-mau.yaml nhom_nhiem_vu: each group names an entry of section IV and tasks it has."""
+    entries = {agency: assignment for assignment in edition.plan.assignments for agency in assignment.agencies}
+    grouped: set[tuple[str, int]] = set()
+    for number, group in enumerate(edition.report_form.task_groups, start=1):
+        key = f"nhom_nhiem_vu[{number}]"
+        assignment = entries.get(group.entry)
+        if assignment is None:
+            yield _at(group.origin, "entry", f"{key}.co_quan", f"“{group.entry}” không có nhiệm vụ ở mục Tổ chức thực hiện của kế hoạch")
+            continue
+        for task in group.tasks:
+            if not 1 <= task <= len(assignment.tasks):
+                yield _at(group.origin, "tasks", f"{key}.nhiem_vu", f"mục của “{group.entry}” có {len(assignment.tasks)} nhiệm vụ, "
+                          f"không có nhiệm vụ {task}")
+            elif (group.entry, task) in grouped:
+                yield _at(group.origin, "tasks", f"{key}.nhiem_vu", f"nhiệm vụ {task} của “{group.entry}” đã ở một dòng gộp khác")
+            grouped.add((group.entry, task))

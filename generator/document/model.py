@@ -90,6 +90,12 @@ class Document:
     signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
     info: "DocumentInfo" = field(compare=False)
+    label_lines: tuple[str, ...] = ()  # a form's "Mẫu …" label and "(Kèm theo …)" line, right-aligned above the header
+    notes: tuple[str, ...] = ()  # a form's instructions, printed after the signature (outside what the unit signs)
+
+
+# The DOCX custom property holding a report form's identity (DocumentInfo.identity).
+IDENTITY_PROPERTY = "van-ban-ma-bieu-mau"
 
 
 @dataclass(frozen=True)
@@ -99,3 +105,4 @@ class DocumentInfo:
     title: str
     author: str
     created: date  # taken from the content, never from the clock, so builds are reproducible
+    identity: str | None = None  # a report form's identity (year/recipient/version), read back by make tong-hop

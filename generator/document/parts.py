@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.schema import IndicatorRef, PartialDate
+from ..content.schema import PartialDate
 from ..content.text import italic_runs
 from . import wording
 from .model import Block, Header, Signature, Span
@@ -56,15 +57,53 @@ def indicator_label(objective: int, indicator: int) -> str:
     return f"Chỉ tiêu {indicator} của Mục tiêu {objective}"
 
 
-def indicator_lines(edition: Edition, refs: list[IndicatorRef]) -> list[tuple[str, str | None, str | None]]:
-    """(reference, text or None where the catalog has none, unit) for each indicator reported."""
+@dataclass(frozen=True)
+class ReportedIndicator:
+    """One indicator a recipient reports on, as its letter lists it and its form asks for it."""
+
+    label: str  # "Chỉ tiêu 2 của Mục tiêu 3"
+    text: str | None  # its wording, None where the catalog has none yet (printed as a blank to fill)
+    unit: str | None
+    percentage: bool  # a rate: the form asks for its count and total too, so that units can be summed
+    narrowing: str | None  # the part of it the plan gives this recipient: "số liệu về bạo lực trên cơ sở giới"
+    source: str  # the document the letter cites it from: "Kế hoạch số 180/KH-UBND …"
+
+    @property
+    def reference(self) -> str:
+        """The label with the plan's narrowing: "Chỉ tiêu 2 của Mục tiêu 3 (số liệu về bạo lực trên cơ sở giới)"."""
+        return f"{self.label} ({self.narrowing})" if self.narrowing else self.label
+
+
+def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[ReportedIndicator, ...]:
+    """What a recipient reports, in the plan's order."""
+    catalog = edition.catalog
+    source = edition.plain(catalog.citation or catalog.source)
     lines = []
-    for ref in refs:
+    for ref in recipient.indicators:
         for number in ref.indicators:
             indicator = edition.indicator(ref.objective, number)
-            text = edition.text(indicator.text) if indicator.text else None
-            lines.append((indicator_label(ref.objective, number), text, indicator.unit))
-    return lines
+            lines.append(ReportedIndicator(
+                label=indicator_label(ref.objective, number),
+                text=edition.text(indicator.text) if indicator.text else None,
+                unit=edition.plain(indicator.unit) if indicator.unit else None,
+                percentage=indicator.percentage,
+                narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
+                source=source,
+            ))
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    """A period a form asks results for: one result column each."""
+
+    label: str  # "năm 2024", in the column title
+    deadline: PartialDate  # when the units' report on it is due
+
+
+def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
+    """The periods of the plan; today the single period of the plan's year."""
+    return (ReportingPeriod(edition.plain(edition.report_form.period), edition.plan.reporting.deadline),)
 
 
 # The two ways a document's header is set: a state body's under the national name and motto (Decree
