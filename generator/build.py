@@ -64,6 +64,7 @@ class BuildReport:
     set_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file, its copy) made before replacing or removing it
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
     moved_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file no longer wanted, where it went)
+    notices: tuple[str, ...] = ()  # what the clerk must still see to, printed on the last lines (indicators without wording)
     seconds: float = 0.0
 
 
@@ -286,6 +287,10 @@ def build(
     from .content.edition import load_edition  # only now: the quick check above needs none of it
 
     edition = load_edition(content_folder)  # before the output folder is created or touched
+    from .content.distribution import distribution
+    from .document.manifest import unknown_indicator_lines
+
+    report.notices = unknown_indicator_lines(edition, distribution(edition)[0].recipients)
     wanted = targets(project, edition)
     names = {t.relative for t in wanted}
     with one_build_at_a_time(folder) as lock:
