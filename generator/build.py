@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
+from .collect import RETURNED
 from .errors import GeneratorError
 from .files import display_path, one_build_at_a_time, write_atomic
 from .state import STATE_FILE, BuildState
@@ -119,7 +120,10 @@ def fingerprint(*parts: str) -> str:
 # ---------------------------------------------------------------- what to build
 def edition_inputs(project: Project, content_folder: Path) -> str:
     """One digest of everything an edition's outputs are made from, read without parsing anything."""
-    return fingerprint(_folder_digest(content_folder), _folder_digest(project.templates), font_identity())
+    # The forms returned for the summary (bao-cao-nhan/) are make tong-hop's input, not the documents'.
+    content_files = [file for file in sorted(content_folder.rglob("*"))
+                     if file.is_file() and file.relative_to(content_folder).parts[0] != RETURNED]
+    return fingerprint(_files_digest(content_folder, content_files), _folder_digest(project.templates), font_identity())
 
 
 def targets(project: Project, edition: Edition) -> list[Target]:

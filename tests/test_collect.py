@@ -11,6 +11,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import zipfile
 
@@ -18,7 +19,7 @@ import docx
 import pytest
 import yaml
 
-from conftest import ROOTS, TEMPLATES
+from conftest import CONTENT, ROOTS, TEMPLATES, run_cli
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -143,6 +144,17 @@ def collected(tmp_path_factory, libreoffice):
     with_identity(women, inbox / "nam-truoc.docx", code, code.replace(f"{YEAR}/", f"{YEAR - 1}/"))
     duplicate = shutil.copy(women, inbox / "hoi-phu-nu (1).docx")
     os.utime(duplicate, (1_700_000_000, 1_700_000_000))
+    # Properties lost (a unit copied the form's content into a new document): the visible label still names it.
+    hamlet = shutil.copy(built / "Ap-Tan-Lap" / "bao-cao-Ap-Tan-Lap.docx", content / "ap.docx")
+    fill(hamlet, {"activities": {ACTIVITIES[1]: (6, 0, 0)}, "budget": []})
+    with zipfile.ZipFile(hamlet) as archive, zipfile.ZipFile(inbox / "Ấp Tân Lập.docx", "w") as out:
+        for item in archive.infolist():
+            data = archive.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                data = re.sub(rb"<dc:identifier>[^<]*</dc:identifier>", b"", data)
+            if item.filename != "docProps/custom.xml":
+                out.writestr(item, data)
+    (content / "ap.docx").unlink()
     note = docx.Document()
     note.add_paragraph("Kính gửi UBND xã, đơn vị xin gửi báo cáo.")
     note.save(str(inbox / "thu.docx"))
@@ -162,7 +174,7 @@ def test_the_summary_totals_are_the_sums_of_the_usable_forms(collected):
     summary = collected["output"] / "tong-hop" / "bao-cao-tong-hop.docx"
     rows = texts_of_table(summary, COLUMNS["stt"], COLUMNS["hoat_dong"])
     header = rows[0]
-    counted = [FIGURES[k] for k in ("Phong-VH-XH", "Cong-an-xa", "Hoi-LHPN-xa")]
+    counted = [FIGURES[k] for k in ("Phong-VH-XH", "Cong-an-xa", "Hoi-LHPN-xa")] + [{"activities": {ACTIVITIES[1]: (6, 0, 0)}}]
     for name in ACTIVITIES:
         row = next(r for r in rows if r[1] == name)
         for column, index in ((COLUMNS["so_luong"], 0), (COLUMNS["so_nguoi"], 1), (COLUMNS["nu"], 2)):
@@ -170,7 +182,7 @@ def test_the_summary_totals_are_the_sums_of_the_usable_forms(collected):
             typed = any(name in f["activities"] for f in counted)  # a typed 0 is shown, an untouched cell stays empty
             assert row[header.index(column)] == (str(expected) if typed else ""), (name, column)
     budget = texts_of_table(summary, COLUMNS["stt"], COLUMNS["nguon_kinh_phi"])
-    amounts = [sum(int(f["budget"][i].replace(".", "") or 0) for f in counted) for i in range(2)]
+    amounts = [sum(int(f["budget"][i].replace(".", "") or 0) for f in counted if "budget" in f) for i in range(2)]
     assert [r[2] for r in budget[1:3]] == [f"{a:,}".replace(",", ".") for a in amounts]
     assert budget[-1][2] == f"{sum(amounts):,}".replace(",", ".")
     words = " ".join(p.text for p in docx.Document(str(summary)).paragraphs)
@@ -200,7 +212,8 @@ def test_each_bad_file_is_named_with_its_cell_and_the_others_still_count(collect
     assert f"là biểu mẫu năm {YEAR - 1}" in rows["nam-truoc.docx"]["Vấn đề cần xử lý"]
     assert "không phải biểu mẫu báo cáo do chương trình tạo" in rows["thu.docx"]["Vấn đề cần xử lý"]
     assert "không phải tệp Word .docx" in rows["anh.jpg"]["Vấn đề cần xử lý"]
-    assert collected["report"].reported == 3
+    assert rows["Ấp Tân Lập"]["Tình trạng"] == "Đã báo cáo"  # recognised by its visible label alone
+    assert collected["report"].reported == 4
 
 
 def test_more_women_than_participants_is_named(tmp_path):
@@ -228,8 +241,7 @@ def test_nothing_under_content_changes_and_a_rerun_writes_nothing_until_a_new_fo
     assert collect_edition(collected["project"], YEAR).written == []
     summary = collected["output"] / "tong-hop" / "bao-cao-tong-hop.docx"
     before = texts_of_table(summary, COLUMNS["stt"], COLUMNS["hoat_dong"])
-    school = next(collected["built"].glob("*/bao-cao-*Truong*.docx"), None) or next(
-        p for p in collected["built"].glob("*/bao-cao-*.docx") if "Tieu-hoc" in p.name or "THCS" in p.name or "Ap" in p.name)
+    school = collected["built"] / "Cac-truong-hoc" / "bao-cao-Cac-truong-hoc.docx"  # one form for the whole list
     fill(shutil.copy(school, collected["inbox"] / "them.docx"), {"activities": {ACTIVITIES[0]: (1, 7, 3)}, "budget": []})
     again = collect_edition(collected["project"], YEAR)
     assert {p.name for p in again.written} >= {"bao-cao-tong-hop.docx", "theo-doi-bao-cao.csv"}
@@ -238,3 +250,36 @@ def test_nothing_under_content_changes_and_a_rerun_writes_nothing_until_a_new_fo
     row = next(i for i, r in enumerate(before) if r[1] == ACTIVITIES[0])
     assert int(after[row][column]) == int(before[row][column]) + 7
     assert again.reported == collected["report"].reported + 1
+
+
+def test_returned_forms_are_no_input_of_the_documents_nor_copied_into_next_year(collected, tmp_path):
+    from generator.build import build, edition_inputs
+    from generator.commands.new_year import new_year
+
+    again = build(collected["project"], year=YEAR)
+    assert again.written == [] and again.removed == []
+    inputs = edition_inputs(collected["project"], collected["content"] / str(YEAR))
+    (collected["inbox"] / "moi.docx").write_bytes(b"not yet read")
+    assert edition_inputs(collected["project"], collected["content"] / str(YEAR)) == inputs
+    (collected["inbox"] / "moi.docx").unlink()
+    # new-year on the real content (its YAML is what new-year edits in place).
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT / "2024", content / "2024")
+    (content / "2024" / "bao-cao-nhan").mkdir()
+    (content / "2024" / "bao-cao-nhan" / "phong-tu-phap.docx").write_bytes(b"a returned form")
+    new_year(content, 2024, 2025)
+    assert (content / "2025" / "ke-hoach.yaml").is_file()
+    assert not (content / "2025" / "bao-cao-nhan").exists()
+
+
+def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
+    catalog = yaml.safe_load((ROOT / str(YEAR) / "chi-tieu.yaml").read_text(encoding="utf-8"))
+    unknown = [(o["so"], i["so"]) for o in catalog["muc_tieu"] for i in o["chi_tieu"] if i["noi_dung"] is None]
+    assert unknown, "the test needs an indicator without wording in xa-mau"
+    done = run_cli(["--content", str(ROOT), "--output", str(tmp_path), "build", "-j", "1"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    last = done.stdout.strip().splitlines()[-len(unknown):]
+    for (objective, number), line in zip(unknown, last):
+        assert line.startswith(f"Chú ý: Chỉ tiêu {number} của Mục tiêu {objective} chưa có nội dung"), line
+    listing = (tmp_path / str(YEAR) / "danh-sach-gui.html").read_text(encoding="utf-8")
+    assert f"Chỉ tiêu {unknown[0][1]} của Mục tiêu {unknown[0][0]} chưa có nội dung" in listing

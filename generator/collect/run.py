@@ -21,7 +21,8 @@ from ..build import Project, code_version, edition_folder, edition_inputs
 from ..errors import GeneratorError, TemplateProblem
 from ..files import display_path, one_build_at_a_time, write_atomic
 from ..state import BuildState
-from .collect import RETURNED, Collection, returned_files
+from . import RETURNED
+from .collect import Collection, returned_files
 
 FOLDER = "tong-hop"
 TRACKING = "theo-doi-bao-cao"

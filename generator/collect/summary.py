@@ -56,7 +56,8 @@ def build_summary(collection: Collection) -> Document:
     for index, row in enumerate(form_tables(edition, receiver)[ACTIVITIES].rows):
         figures = [(recipient, returned.report.activities[index]) for recipient, returned in reported
                    if index < len(returned.report.activities)]
-        who = "; ".join(f"{r.short_name}: {shown_number(a[0])}" for r, a in figures if a[0])
+        # What a unit wrote in the note column (what its "Hoạt động khác" were) goes with its figure.
+        who = "; ".join(f"{r.short_name}: {shown_number(a[0])}" + (f" ({a[3]})" if a[3] else "") for r, a in figures if a[0] or a[3])
         activity_rows.append((row[0], row[1], row[2], *(shown_number(_sum(a[c] for _, a in figures)) for c in range(3)), who))
     unit_rows = []
     for number, (recipient, returned) in enumerate(reported, start=1):
