@@ -216,7 +216,7 @@ def test_each_bad_file_is_named_with_its_cell_and_the_others_still_count(collect
     assert collected["report"].reported == 4
 
 
-def test_more_women_than_participants_is_named(tmp_path):
+def test_more_women_than_participants_an_added_row_and_a_hand_edited_summary(tmp_path):
     from generator.build import Project, build
     from generator.collect.run import collect_edition
 
@@ -230,6 +230,28 @@ def test_more_women_than_participants_is_named(tmp_path):
     collect_edition(project, YEAR)
     problems = tracking(tmp_path / "o" / str(YEAR))["Công an xã"]["Vấn đề cần xử lý"]
     assert f"«{ACTIVITIES[0]}», cột «{COLUMNS['nu']}»: số nữ (11) lớn hơn số người tham gia (10)" in problems
+
+    # The summary edited in Word is kept while no new form comes, and copied aside before it is made again.
+    summary = tmp_path / "o" / str(YEAR) / "tong-hop" / "bao-cao-tong-hop.docx"
+    edited = docx.Document(str(summary))
+    edited.add_paragraph("Dòng cán bộ thêm bằng Word.")
+    edited.save(str(summary))
+    kept = collect_edition(project, YEAR)
+    assert kept.written == [] and kept.kept_edited == [summary]
+    assert "Dòng cán bộ thêm bằng Word." in [p.text for p in docx.Document(str(summary)).paragraphs]
+    # A row the unit added is named, not silently dropped.
+    added = shutil.copy(tmp_path / "o" / str(YEAR) / "Hoi-LHPN-xa" / "bao-cao-Hoi-LHPN-xa.docx", inbox / "hoi.docx")
+    document = docx.Document(str(added))
+    activities = table_by_header(document, COLUMNS["stt"], COLUMNS["hoat_dong"])
+    extra = activities.add_row()
+    for cell, text in zip(extra.cells, ("9", "Hội thi nấu ăn", "cuộc", "1", "30", "20", "")):
+        set_cell(cell, text)
+    document.save(str(added))
+    remade = collect_edition(project, YEAR)
+    assert summary in remade.written
+    copy = tmp_path / "o" / str(YEAR) / "tong-hop" / "ban-sua-tay" / "bao-cao-tong-hop.docx"
+    assert "Dòng cán bộ thêm bằng Word." in [p.text for p in docx.Document(str(copy)).paragraphs]
+    assert "dòng «Hội thi nấu ăn» do đơn vị thêm vào không được tính" in tracking(tmp_path / "o" / str(YEAR))["Hội LHPN xã"]["Vấn đề cần xử lý"]
 
 
 def test_nothing_under_content_changes_and_a_rerun_writes_nothing_until_a_new_form_comes(collected):

@@ -119,7 +119,7 @@ class _Reader:
         if found is None:
             self.returned.problems.append(f"không tìm thấy bảng {self.part(name)} (tiêu đề cột đã bị sửa hoặc bảng bị xóa)")
             return [None] * len(table.rows)
-        body, matched, position = found[1:], [], 0
+        body, matched, position, used = found[1:], [], 0, set()
         for row in table.rows:
             label = normal(row[1])
             index = next((i for i in range(position, len(body)) if len(body[i]) > 1 and body[i][1] == label), None)
@@ -128,7 +128,13 @@ class _Reader:
                 matched.append(None)
             else:
                 matched.append(body[index])
+                used.add(index)
                 position = index + 1
+        # A row the unit added is not read: said, so that nothing it wrote is lost without a word.
+        for index, row in enumerate(body):
+            if index not in used and any(cell for cell in row[2:]):
+                self.returned.warnings.append(f"{self.part(name)}: dòng «{self.short(row[1] if len(row) > 1 else '')}» do đơn vị "
+                                              "thêm vào không được tính; nhập tay vào báo cáo tổng hợp nếu cần")
         return matched
 
     @staticmethod

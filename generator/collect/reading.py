@@ -71,9 +71,12 @@ def read_form(path: Path) -> ReadForm:
         raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
     try:
         with zipfile.ZipFile(path) as archive:
-            document = archive.read("word/document.xml")
-            if len(document) > MAX_FILE_BYTES * 5:
+            # Sizes are checked before anything is unpacked: a small zip can unpack to gigabytes.
+            if any(info.file_size > MAX_FILE_BYTES * 5 for info in archive.infolist()):
                 raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
+            document = archive.read("word/document.xml")
+            if b"<!DOCTYPE" in document[:4096] or b"<!ENTITY" in document:
+                raise NotAForm("tệp Word có nội dung lạ (khai báo DOCTYPE/ENTITY), không đọc")
             identity = _identity_from_properties(archive)
         body = ElementTree.fromstring(document).find(f"{W}body")
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):

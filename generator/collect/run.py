@@ -48,6 +48,7 @@ class CollectReport:
     folder: Path
     written: list[Path] = field(default_factory=list)
     set_aside: list[tuple[Path, Path]] = field(default_factory=list)
+    kept_edited: list[Path] = field(default_factory=list)
     reported: int = 0
     expected: int = 0
     late: list[str] = field(default_factory=list)
@@ -121,7 +122,7 @@ def returned_digest(folder: Path) -> str:
 def _confined(output_year: Path) -> Path:
     """output/<year>/tong-hop/, refused when it or output/<year>/ is a link (writing would land elsewhere)."""
     target = output_year / FOLDER
-    for path in (output_year, target):
+    for path in (output_year, target, target / SET_ASIDE):
         if path.is_symlink():
             raise GeneratorError(f"{display_path(path)} là một liên kết (link); không ghi qua liên kết, hãy xóa liên kết rồi chạy lại")
     return target
@@ -161,7 +162,11 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
         for relative, data in made.items():
             path = folder / relative
             fingerprint = hashlib.sha256(data).hexdigest()
-            if state.is_current(relative, fingerprint) and not state.edited(relative):
+            if state.is_current(relative, fingerprint):
+                # Unchanged: a copy edited by hand (the summary, in Word) is kept as it is.
+                if state.newly_edited(relative):
+                    state.record(relative, fingerprint, edited=True)
+                    report.kept_edited.append(path)
                 continue
             if state.edited(relative) and path.read_bytes() != data:
                 copy = folder / SET_ASIDE / relative

@@ -19,6 +19,8 @@ def run(args: argparse.Namespace) -> int:
     report = collect_edition(Project(content=args.content, templates=args.templates, output=args.output), args.year)
     for path, copy in report.set_aside:
         print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}")
+    for path in report.kept_edited:
+        print(f"  giữ nguyên bản sửa tay {display_path(path)} (không có báo cáo mới)")
     for path in report.written:
         print(f"  đã ghi {display_path(path)}")
     if not report.written:
