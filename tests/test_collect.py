@@ -18,7 +18,6 @@ import zipfile
 import docx
 import pytest
 import yaml
-
 from conftest import CONTENT, ROOTS, TEMPLATES, run_cli
 
 ROOT = ROOTS / "xa-mau"

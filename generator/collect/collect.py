@@ -17,10 +17,18 @@ from ..content.edition import Edition
 from ..document import wording
 from ..document.model import Table
 from ..document.parts import collects_reports, reported_indicators, reporting_periods
-from ..document.report_form import ACTIVITIES, BUDGET, INDICATORS, NARRATIVE, TASKS, form_identity, form_tables, roman
+from ..document.report_form import (
+    ACTIVITIES,
+    BUDGET,
+    INDICATORS,
+    NARRATIVE,
+    TASKS,
+    form_identity,
+    form_tables,
+    roman,
+)
 from . import RETURNED
 from .reading import NotAForm, normal, read_form
-
 
 
 @dataclass

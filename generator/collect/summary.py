@@ -8,8 +8,23 @@ from __future__ import annotations
 
 from ..content.edition import Edition
 from ..document import wording
-from ..document.model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
-from ..document.parts import header, issue_date, letter_values, paragraph, reported_indicators, reporting_periods
+from ..document.model import (
+    Block,
+    BodyPart,
+    Document,
+    DocumentInfo,
+    Signature,
+    Span,
+    Table,
+)
+from ..document.parts import (
+    header,
+    issue_date,
+    letter_values,
+    paragraph,
+    reported_indicators,
+    reporting_periods,
+)
 from ..document.report_form import ACTIVITIES, BUDGET, form_tables, roman
 from .collect import Collection, shown_number
 
@@ -76,13 +91,11 @@ def build_summary(collection: Collection) -> Document:
     periods = reporting_periods(edition)
     period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
     indicator_rows: list[tuple[str, ...]] = []
-    number = 0
     seen: dict[str, list] = {}
     for recipient, returned in reported:
         for indicator, figures in zip(reported_indicators(edition, recipient), returned.report.indicators):
             seen.setdefault(indicator.reference, []).append((indicator, recipient, figures))
-    for reference, entries in seen.items():
-        number += 1
+    for number, (reference, entries) in enumerate(seen.items(), start=1):
         indicator = entries[0][0]
         text = f"{reference}: {indicator.text}" if indicator.text else reference
         for position, (_, recipient, (results, counts, totals)) in enumerate(entries):
