@@ -304,3 +304,18 @@ def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
         assert line.startswith(f"Chú ý: Chỉ tiêu {number} của Mục tiêu {objective} chưa có nội dung"), line
     listing = (tmp_path / str(YEAR) / "danh-sach-gui.html").read_text(encoding="utf-8")
     assert f"Chỉ tiêu {unknown[0][1]} của Mục tiêu {unknown[0][0]} chưa có nội dung" in listing
+
+
+@pytest.mark.parametrize("typed, value", [("12", 12), ("1.250.000", 1_250_000), ("12,5", 12.5), (" 7 ", 7), ("45%", 45), ("", None)])
+def test_figures_are_read_as_clerks_type_them(typed, value):
+    from generator.collect.collect import parse_number
+
+    assert parse_number(typed, percent=True) == value
+
+
+@pytest.mark.parametrize("typed", ["ba", "12 người", "1,2,3", "x"])
+def test_words_in_a_number_cell_are_refused(typed):
+    from generator.collect.collect import parse_number
+
+    with pytest.raises(ValueError):
+        parse_number(typed)

@@ -182,7 +182,8 @@ class _Reader:
             read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows))
             for indicator in reported_indicators(self.edition, self.recipient):
                 row, expected = next(read)
-                values = self.values(row, expected, periods, percent=indicator.percentage and (indicator.unit or "").startswith("%"))
+                # "45%" in a cell whose unit is a percentage is 45.
+                values = self.values(row, expected, periods, percent=(indicator.unit or "").startswith("%"))
                 counts = totals = (None,) * periods
                 if indicator.percentage:
                     (count_row, count_expected), (total_row, total_expected) = next(read), next(read)
