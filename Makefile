@@ -22,6 +22,12 @@ check: $(INSTALLED)
 diff: $(INSTALLED)
 	$(PY) -m generator diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
 
+# The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
+# and writes the tracking list and the summary report into output/<năm>/tong-hop/.
+.PHONY: tong-hop
+tong-hop: $(INSTALLED) system
+	$(PY) -m generator tong-hop $(if $(YEAR),--year $(YEAR))
+
 test: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui
 	$(PY) -m pytest -q

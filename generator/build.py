@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
+from .collect import RETURNED
 from .errors import GeneratorError
 from .files import display_path, one_build_at_a_time, write_atomic
 from .state import STATE_FILE, BuildState
@@ -64,6 +65,7 @@ class BuildReport:
     set_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file, its copy) made before replacing or removing it
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
     moved_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file no longer wanted, where it went)
+    notices: tuple[str, ...] = ()  # what the clerk must still see to, printed on the last lines (indicators without wording)
     seconds: float = 0.0
 
 
@@ -118,7 +120,10 @@ def fingerprint(*parts: str) -> str:
 # ---------------------------------------------------------------- what to build
 def edition_inputs(project: Project, content_folder: Path) -> str:
     """One digest of everything an edition's outputs are made from, read without parsing anything."""
-    return fingerprint(_folder_digest(content_folder), _folder_digest(project.templates), font_identity())
+    # The forms returned for the summary (bao-cao-nhan/) are make tong-hop's input, not the documents'.
+    content_files = [file for file in sorted(content_folder.rglob("*"))
+                     if file.is_file() and file.relative_to(content_folder).parts[0] != RETURNED]
+    return fingerprint(_files_digest(content_folder, content_files), _folder_digest(project.templates), font_identity())
 
 
 def targets(project: Project, edition: Edition) -> list[Target]:
@@ -289,6 +294,10 @@ def build(
     from .content.edition import load_edition  # only now: the quick check above needs none of it
 
     edition = load_edition(content_folder)  # before the output folder is created or touched
+    from .content.distribution import distribution
+    from .document.manifest import unknown_indicator_lines
+
+    report.notices = unknown_indicator_lines(edition, distribution(edition)[0].recipients)
     wanted = targets(project, edition)
     names = {t.relative for t in wanted}
     with one_build_at_a_time(folder) as lock:

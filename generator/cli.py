@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int | None:
             f"Xong {display_path(report.folder)}: ghi {len(report.written)} tệp, giữ nguyên {report.unchanged}, "
             f"xóa {len(report.removed)}; {decimal(report.seconds, 1)} giây."
         )
+        for notice in report.notices:
+            print(notice)
 
 
 def _stop(signum, frame) -> None:

@@ -116,7 +116,7 @@ def test_indicators_without_text_that_an_agency_reports(work):
 
     assert added == [
         f"content/{YEAR}/{CATALOG}:{lines[0]}: muc_tieu[1].chi_tieu[1].noi_dung: Chỉ tiêu 1 của Mục tiêu 1 chưa có nội dung "
-        f"(noi_dung: null) nhưng được giao báo cáo cho: {', '.join(reporters)}; công văn và biểu mẫu chỉ in số hiệu chỉ tiêu"
+        f"(noi_dung: null) nhưng được giao báo cáo cho: {', '.join(reporters)}; công văn và biểu mẫu in chỗ trống để ghi tay"
     ]
 
 

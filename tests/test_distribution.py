@@ -45,7 +45,7 @@ def expected(fill) -> list[dict]:
         tasks = [fill(t).replace("*", "") for t in entry["nhiem_vu"]]
         if len(tasks) > 1:
             tasks = [f"- {t}" for t in tasks]
-        indicators = [(ref["muc_tieu"], n) for ref in entry.get("bao_cao_chi_tieu", []) for n in ref["chi_tieu"]]
+        indicators = [(ref["muc_tieu"], n, ref.get("pham_vi")) for ref in entry.get("bao_cao_chi_tieu", []) for n in ref["chi_tieu"]]
         kind = kinds[agency["loai"] if "loai" in agency else unit_lists[agency["danh_sach"]]["loai"]]
         # The verb of the letter's opening, as its kind's template writes it.
         verb = re.search(r"\{ban_hanh\} (giao|đề nghị|trân trọng gửi)", kind["mo_dau"]).group(1)
@@ -100,38 +100,49 @@ def test_each_letter_holds_exactly_its_tasks_and_verb(built, expected):
         assert text[start:end] == recipient["tasks"], recipient["name"]
 
 
-def test_each_letter_lists_its_indicators_with_text_or_reference(built, expected):
+def test_each_letter_lists_its_indicators_with_narrowing_and_text_or_a_blank(built, expected, fill):
     catalog = {(o["so"], i["so"]): i["noi_dung"] for o in load("chi-tieu.yaml")["muc_tieu"] for i in o["chi_tieu"]}
+    blank = fill(load("bieu-mau.yaml")["chi_tieu_chua_co"])
+    cited = fill(load("chi-tieu.yaml")["trich_dan"])
     folder = built.output / str(YEAR)
     for recipient in expected:
         text = paragraphs(folder / recipient["key"] / f"cong-van-{recipient['key']}.docx")
         listed = [t for t in text if t.startswith("- Chỉ tiêu ")]
         wanted = [
-            f"- Chỉ tiêu {n} của Mục tiêu {o}: {catalog[(o, n)]}" if catalog[(o, n)] else f"- Chỉ tiêu {n} của Mục tiêu {o}."
-            for o, n in recipient["indicators"]
+            f"- Chỉ tiêu {n} của Mục tiêu {o}{f' ({narrow})' if narrow else ''}: {fill(catalog[(o, n)]) if catalog[(o, n)] else blank}"
+            for o, n, narrow in recipient["indicators"]
         ]
         assert listed == wanted, recipient["name"]
+        if wanted:
+            assert any(cited in t for t in text), recipient["name"]
 
 
-def test_each_form_table_two_holds_exactly_its_indicators(built, expected):
+def test_each_form_asks_for_its_tasks_activities_indicators_budget_and_views(built, expected, fill):
     folder = built.output / str(YEAR)
-    activities = [a["ten"] for a in load("bieu-mau.yaml")["hoat_dong"]]
+    form = load("bieu-mau.yaml")
+    columns = form["cot"]
+    rates = {(o["so"], i["so"]) for o in load("chi-tieu.yaml")["muc_tieu"] for i in o["chi_tieu"] if i.get("ty_le")}
     for recipient in (r for r in expected if r["reports"]):
         document = docx.Document(str(folder / recipient["key"] / f"bao-cao-{recipient['key']}.docx"))
-        form_tables = [t for t in document.tables if t.rows[0].cells[0].text == "STT"]
-        activity_rows = [row.cells[1].text for row in form_tables[0].rows[1:]]
-        assert activity_rows == activities
+        tables = {t.rows[0].cells[1].text: t for t in document.tables if t.rows[0].cells[0].text == columns["stt"]}
+        names = lambda title: [row.cells[1].text for row in tables[title].rows[1:]]  # noqa: E731
+        assert names(columns["nhiem_vu"]) == [t.removeprefix("- ") for t in recipient["tasks"]], recipient["name"]
+        assert names(columns["hoat_dong"]) == [a["ten"] for a in form["hoat_dong"]] + [columns["hoat_dong_khac"]]
+        assert names(columns["nguon_kinh_phi"]) == form["kinh_phi"]
+        assert names(columns["noi_dung"]) == [columns["kho_khan"], columns["de_xuat"]]
         if recipient["indicators"]:
-            assert len(form_tables) == 2
-            rows = [row.cells[1].text for row in form_tables[1].rows[1:]]
-            assert [re.match(r"Chỉ tiêu (\d+) của Mục tiêu (\d+)", r).groups() for r in rows] == [
-                (str(n), str(o)) for o, n in recipient["indicators"]
-            ]
-            assert [row.cells[0].text for row in form_tables[1].rows[1:]] == [str(i) for i in range(1, len(rows) + 1)]
+            rows = names(columns["chi_tieu"])
+            wanted = []
+            for o, n, narrow in recipient["indicators"]:
+                wanted.append(f"Chỉ tiêu {n} của Mục tiêu {o}{f' ({narrow})' if narrow else ''}")
+                if (o, n) in rates:
+                    wanted += [columns["dong_tu_so"], columns["dong_mau_so"]]
+            fixed = (columns["dong_tu_so"], columns["dong_mau_so"])
+            assert [r if r in fixed else r.split(":")[0] for r in rows] == wanted, recipient["name"]
         else:
-            assert len(form_tables) == 1
+            assert columns["chi_tieu"] not in tables
         # Header rows repeat on every page and no row splits across pages.
-        for table in form_tables:
+        for table in tables.values():
             assert table.rows[0]._tr.trPr.find(docx.oxml.ns.qn("w:tblHeader")) is not None
             assert all(row._tr.trPr.find(docx.oxml.ns.qn("w:cantSplit")) is not None for row in table.rows)
 
@@ -269,7 +280,8 @@ def test_every_form_is_addressed_to_the_committee_and_headed_with_its_unit_on_li
         assert form_addressee(recipient, fill) in texts, recipient["key"]
         collects = recipient["agency"] == reporting["noi_nhan_bao_cao"]
         due = short(reporting["han_tong_hop"] if collects else reporting["han_bao_cao"])
-        assert f"Thời hạn gửi báo cáo: trước ngày {due}." in texts, recipient["key"]
+        # The deadline is an instruction, printed after the signature, not in the body the unit signs.
+        assert f"- Thời hạn gửi báo cáo: trước ngày {due}." in texts[texts.index(load("bieu-mau.yaml")["tieu_de_huong_dan"]):], recipient["key"]
         lines = [p.text.replace("\u00a0", " ") for p in document.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
         # A Party body's name is marked with a star under it (Hướng dẫn 36-HD/VPTW).
         mark = ["*"] if recipient["kind"]["bieu_mau"] == "dang" else []

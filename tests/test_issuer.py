@@ -44,7 +44,15 @@ def letter(folder, key):
 
 
 def form(folder, key):
-    return texts(folder / key / f"bao-cao-{key}.docx")
+    """A form's paragraphs from its header on: the "Mẫu" label lines above the header are left out."""
+    path = folder / key / f"bao-cao-{key}.docx"
+    body = docx.Document(str(path)).element.body
+    above = 0
+    for child in body:
+        if child.tag == docx.oxml.ns.qn("w:tbl"):
+            break
+        above += child.tag == docx.oxml.ns.qn("w:p")
+    return texts(path)[above:]
 
 
 def file_key(name: str) -> str:

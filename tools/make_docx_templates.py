@@ -29,7 +29,7 @@ from generator.writers.word_styles import RULED_STYLES, STYLE_NAMES  # noqa: E40
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
-CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+CENTER, JUSTIFY, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
 
 # style id → (size in pt, bold, italic, alignment, first-line indent, space before, keep with next);
 # the name shown in Word, by which the writers find the style, is STYLE_NAMES[style id].
@@ -62,6 +62,8 @@ PARAGRAPH_STYLES = {
     "VBSignatureSpace": (layout.RULE_LINE_PT, False, False, LEFT, False,
                          layout.SIGNATURE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE, True),
     "VBWritingLine": (layout.BODY_PT, False, False, LEFT, False, 0, False),
+    "VBFormLabel": (layout.TABLE_PT, False, False, RIGHT, False, 0, False),
+    "VBFormNote": (layout.TABLE_PT, False, True, JUSTIFY, False, 0, False),
     "VBPageNumber": (layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
 }
 
@@ -273,13 +275,14 @@ def body_loop(document) -> None:
     for name, widths in layout.TABLE_COLUMNS_MM.items():
         paragraph(document, f"{{%p elif block.kind == 'table' and block.name == '{name}' %}}", "VBBody")
         paragraph(document, "", "VBTableSpace")
-        form_table(document, widths)
+        form_table(document, widths, layout.TABLE_CENTRED_COLUMNS[name], layout.TABLE_ROW_MIN_MM.get(name))
     paragraph(document, "{%p endif %}", "VBBody")
     paragraph(document, "{%p endfor %}", "VBBody")
 
 
-def form_table(document, widths: tuple[float, ...]) -> None:
-    """A ruled table: a bold header row repeated on every page, then one row per data row."""
+def form_table(document, widths: tuple[float, ...], centred: tuple[int, ...], row_min_mm: float | None) -> None:
+    """A ruled table: a bold header row repeated on every page, then one row per data row (at
+    least `row_min_mm` tall where the rows are written in by hand)."""
     table = fixed_table(document, 4, widths, "single", "4")
     cell_margins(table, vertical_pt=layout.TABLE_CELL_PADDING_PT[0], horizontal_pt=layout.TABLE_CELL_PADDING_PT[1])
     head, loop_start, data, loop_end = table.rows
@@ -288,11 +291,16 @@ def form_table(document, widths: tuple[float, ...]) -> None:
     cell_start(loop_start.cells[0], "{%tr for row in block.rows %}", "VBTableCell")
     for index, cell in enumerate(data.cells):
         # STT and the unit are centred; the text and the figures to fill in start at the left.
-        cell_start(cell, f"{{{{ row[{index}] }}}}", "VBTableNumber" if index in (0, 2) else "VBTableCell")
+        cell_start(cell, f"{{{{ row[{index}] }}}}", "VBTableNumber" if index in centred else "VBTableCell")
     cell_start(loop_end.cells[0], "{%tr endfor %}", "VBTableCell")
     for row in table.rows:
         row_properties = row._tr.get_or_add_trPr()
         row_properties.append(OxmlElement("w:cantSplit"))
+    if row_min_mm:
+        height = OxmlElement("w:trHeight")
+        height.set(qn("w:val"), str(Mm(row_min_mm).twips))
+        height.set(qn("w:hRule"), "atLeast")
+        data._tr.get_or_add_trPr().append(height)
     head._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell in head.cells:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # as the PDF's header cells
@@ -357,6 +365,9 @@ def new_document():
 def document_template() -> None:
     """One template for every kind: plan, letter (no type name; V/v, Kính gửi) and report form."""
     document = new_document()
+    paragraph(document, "{%p for line in doc.label_lines %}", "VBFormLabel")
+    paragraph(document, "{{ line }}", "VBFormLabel")
+    paragraph(document, "{%p endfor %}", "VBFormLabel")
     header_table(document)
     paragraph(document, "{%p if doc.type_name %}", "VBTypeName")
     paragraph(document, "{{ doc.type_name }}", "VBTypeName")
@@ -368,6 +379,9 @@ def document_template() -> None:
     paragraph(document, "{%p endfor %}", "VBAddressee")
     body_loop(document)
     signature_table(document)
+    paragraph(document, "{%p for line in doc.notes %}", "VBFormNote")
+    paragraph(document, "{{ line }}", "VBFormNote")
+    paragraph(document, "{%p endfor %}", "VBFormNote")
     save(document, "van-ban.docx")
 
 

@@ -139,7 +139,7 @@ def _indicators(edition: Edition) -> Iterator[Notice]:
                 yield Notice(
                     indicator.origin.path, indicator.origin.line_of("text"), f"muc_tieu[{o_index}].chi_tieu[{i_index}].noi_dung",
                     f"Chỉ tiêu {indicator.number} của Mục tiêu {objective.number} chưa có nội dung (noi_dung: null) "
-                    f"nhưng được giao báo cáo cho: {', '.join(agencies)}; công văn và biểu mẫu chỉ in số hiệu chỉ tiêu",
+                    f"nhưng được giao báo cáo cho: {', '.join(agencies)}; công văn và biểu mẫu in chỗ trống để ghi tay",
                     "chi-tieu",
                 )
 

@@ -15,7 +15,7 @@ from ..errors import ContentError
 
 # The commands' modules are imported when one is run: `build` does not pay for them at start-up.
 
-EDITION_COMMANDS = ("new-year", "check", "diff")
+EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -71,6 +71,9 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
     comparing.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
     comparing.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm mới nhất trong content/)")
+    from .tong_hop import add_command
+
+    add_command(commands, year)
 
 
 def _problems(err: ContentError) -> None:
@@ -83,6 +86,10 @@ def run_edition_command(args: argparse.Namespace) -> int:
         return _new_year(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "tong-hop":
+        from .tong_hop import run
+
+        return run(args)
     return _diff(args)
 
 

@@ -24,6 +24,7 @@ import yaml
 
 from ..content.edition import load_edition, text_values
 from ..errors import ContentError, EditionExists, GeneratorError, Problem
+from ..collect import RETURNED
 from ..files import display_path
 from .common import excerpt, existing_edition, newest_year, year_mentions
 
@@ -188,7 +189,8 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
     work = content / f".tao-nam-{to_year}-{os.getpid()}"
     temporary = work / str(to_year)
     try:
-        shutil.copytree(source, temporary)  # every file byte for byte…
+        # Every file byte for byte, except the forms returned for the old year's report (make tong-hop)…
+        shutil.copytree(source, temporary, ignore=lambda folder, names: [RETURNED] if Path(folder) == source else [])
         for name, text in new_texts.items():  # …then the edited files
             (temporary / name).write_bytes(text.encode("utf-8"))
         try:

@@ -370,6 +370,7 @@ def _cross_checks(edition: Edition) -> list[Problem]:
 
     problems += _appendix_checks(edition)
     without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
+    problems += _check_task_groups(edition)
     for source in _sources(edition):
         for text, origin, field_name, key, placeholders in _strings(source, ""):
             for message in check_markup(text, placeholders, unavailable=without_month):
@@ -424,3 +425,20 @@ def _appendix_checks(edition: Edition) -> list[Problem]:
                         problems.append(Problem(appendix.origin.path, line, f"{key}.dong[{index}]",
                                                 f"cột “{column.title}”: không có cơ quan mã “{code}” trong co-quan.yaml"))
     return problems
+def _check_task_groups(edition: Edition) -> Iterator[Problem]:
+    """bieu-mau.yaml nhom_nhiem_vu: each group names an entry of section IV and tasks it has."""
+    entries = {agency: assignment for assignment in edition.plan.assignments for agency in assignment.agencies}
+    grouped: set[tuple[str, int]] = set()
+    for number, group in enumerate(edition.report_form.task_groups, start=1):
+        key = f"nhom_nhiem_vu[{number}]"
+        assignment = entries.get(group.entry)
+        if assignment is None:
+            yield _at(group.origin, "entry", f"{key}.co_quan", f"“{group.entry}” không có nhiệm vụ ở mục Tổ chức thực hiện của kế hoạch")
+            continue
+        for task in group.tasks:
+            if not 1 <= task <= len(assignment.tasks):
+                yield _at(group.origin, "tasks", f"{key}.nhiem_vu", f"mục của “{group.entry}” có {len(assignment.tasks)} nhiệm vụ, "
+                          f"không có nhiệm vụ {task}")
+            elif (group.entry, task) in grouped:
+                yield _at(group.origin, "tasks", f"{key}.nhiem_vu", f"nhiệm vụ {task} của “{group.entry}” đã ở một dòng gộp khác")
+            grouped.add((group.entry, task))

@@ -120,6 +120,7 @@ class Item:
     targets: bool = spec("la_chi_tieu", "true: các mục con của mục này là chỉ tiêu của kế hoạch (Chỉ tiêu 1, 2… của Kế "
                                         "hoạch), giao báo cáo được ở bao_cao_chi_tieu_ke_hoach", default=False)
     unit: Optional[str] = spec("don_vi_tinh", "Chỉ tiêu của kế hoạch: đơn vị tính ở biểu mẫu báo cáo, ví dụ %", default=None)
+    percentage: bool = spec("ty_le", "Chỉ tiêu của kế hoạch là một tỷ lệ: biểu mẫu hỏi thêm số đạt và tổng số", default=False)
     origin: Optional[Origin] = origin_field()
 
 
@@ -127,6 +128,8 @@ class Item:
 class IndicatorRef:
     objective: int = spec("muc_tieu", "Số thứ tự Mục tiêu trong Chiến lược (1–6)")
     indicators: list[int] = spec("chi_tieu", "Số thứ tự các chỉ tiêu của Mục tiêu đó mà cơ quan báo cáo")
+    narrowing: Optional[str] = spec("pham_vi", "Phần của chỉ tiêu mà cơ quan báo cáo, khi kế hoạch chỉ giao một phần, ví dụ "
+                                               "số liệu về bạo lực trên cơ sở giới (in trong ngoặc sau số chỉ tiêu)", default=None)
     origin: Optional[Origin] = origin_field()
 
 
@@ -348,6 +351,7 @@ class Indicator:
     number: int = spec("so", "Số thứ tự chỉ tiêu trong Mục tiêu")
     text: Optional[str] = spec("noi_dung", "Nội dung chỉ tiêu; để trống (null) khi chưa có nguồn xác nhận, không tự điền", default=None)
     unit: Optional[str] = spec("don_vi_tinh", "Đơn vị tính dùng ở biểu mẫu báo cáo", default=None)
+    percentage: bool = spec("ty_le", "true: chỉ tiêu là một tỷ lệ; biểu mẫu hỏi thêm số đạt (tử số) và tổng số (mẫu số)", default=False)
     origin: Optional[Origin] = origin_field()
 
 
@@ -362,6 +366,9 @@ class Objective:
 @dataclass(kw_only=True)
 class IndicatorCatalog:
     source: str = spec("nguon", "Văn bản ban hành Chiến lược")
+    citation: Optional[str] = spec("trich_dan", "Văn bản công văn trích dẫn khi giao chỉ tiêu (giá trị của {nguon} ở cong-van.yaml), "
+                                                "ví dụ kế hoạch của cơ quan ban hành thực hiện Chiến lược; để trống thì dùng nguon",
+                                   default=None)
     objectives: list[Objective] = spec("muc_tieu", "Các Mục tiêu và chỉ tiêu")
     origin: Optional[Origin] = origin_field()
 
@@ -401,8 +408,84 @@ class LetterSettings:
 
 @dataclass(kw_only=True)
 class Activity:
-    name: str = spec("ten", "Tên hoạt động, hình thức tuyên truyền (một dòng của bảng I)")
+    name: str = spec("ten", "Tên hoạt động, hình thức tuyên truyền (một dòng của bảng hoạt động)")
     unit: str = spec("don_vi_tinh", "Đơn vị tính số lượng, ví dụ cuộc, bản, cái")
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class TaskGroup:
+    """Several tasks of one section IV entry reported on one row of the form."""
+
+    entry: str = spec("co_quan", "Mã cơ quan (co-quan.yaml) của mục ở Tổ chức thực hiện có các nhiệm vụ này")
+    name: str = spec("ten", "Tên dòng ở bảng nhiệm vụ của biểu mẫu, ví dụ Tuyên truyền, truyền thông")
+    tasks: list[int] = spec("nhiem_vu", "Số thứ tự các nhiệm vụ (đoạn nhiem_vu của mục, đếm từ 1) gộp vào dòng này")
+    origin: Optional[Origin] = origin_field()
+
+
+# Placeholders of the form's own lines besides those of the letter.
+FORM_PLACEHOLDERS = LETTER_PLACEHOLDERS + ("ma_bieu_mau",)
+
+
+@dataclass(kw_only=True)
+class FormHeadings:
+    """The numbered parts of a report form (the program numbers them I., II., …)."""
+
+    tasks: str = spec("nhiem_vu", "Phần kết quả thực hiện các nhiệm vụ được giao")
+    activities: str = spec("hoat_dong", "Phần kết quả tổ chức các hoạt động")
+    indicators: str = spec("chi_tieu", "Phần kết quả thực hiện các chỉ tiêu")
+    budget: str = spec("kinh_phi", "Phần kinh phí thực hiện")
+    narrative: str = spec("y_kien", "Phần khó khăn, vướng mắc và đề xuất, kiến nghị")
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class FormColumns:
+    """Column titles and fixed row names of the form's tables."""
+
+    number: str = spec("stt", "Cột số thứ tự, ví dụ STT")
+    task: str = spec("nhiem_vu", "Cột nhiệm vụ được giao")
+    task_result: str = spec("ket_qua_nhiem_vu", "Cột kết quả thực hiện nhiệm vụ; {ky_bao_cao} là kỳ báo cáo",
+                            placeholders=("ky_bao_cao",))
+    activity: str = spec("hoat_dong", "Cột tên hoạt động")
+    unit: str = spec("don_vi_tinh", "Cột đơn vị tính")
+    quantity: str = spec("so_luong", "Cột số lượng")
+    participants: str = spec("so_nguoi", "Cột số người tham gia")
+    women: str = spec("nu", "Cột số nữ trong số người tham gia")
+    note: str = spec("ghi_chu", "Cột ghi chú")
+    indicator: str = spec("chi_tieu", "Cột chỉ tiêu")
+    result: str = spec("ket_qua", "Cột kết quả chỉ tiêu của một kỳ; {ky_bao_cao} là kỳ báo cáo", placeholders=("ky_bao_cao",))
+    count_row: str = spec("dong_tu_so", "Dòng dưới chỉ tiêu tỷ lệ: số đạt (tử số)")
+    total_row: str = spec("dong_mau_so", "Dòng dưới chỉ tiêu tỷ lệ: tổng số (mẫu số)")
+    count_unit: str = spec("don_vi_tu_so", "Đơn vị tính của dòng tử số, mẫu số, ví dụ số lượng")
+    budget_source: str = spec("nguon_kinh_phi", "Cột nguồn kinh phí")
+    budget_amount: str = spec("so_tien", "Cột số tiền đã sử dụng")
+    other_activity: str = spec("hoat_dong_khac", "Dòng cuối bảng hoạt động cho hoạt động chưa có trong bảng")
+    item: str = spec("noi_dung", "Cột nội dung của bảng ý kiến")
+    answer: str = spec("y_kien", "Cột ý kiến của đơn vị ở bảng ý kiến")
+    difficulties: str = spec("kho_khan", "Dòng khó khăn, vướng mắc")
+    proposals: str = spec("de_xuat", "Dòng đề xuất, kiến nghị")
+    origin: Optional[Origin] = origin_field()
+
+
+@dataclass(kw_only=True)
+class SummaryReportSettings:
+    """The collecting office's summary report to the issuer (bao-cao-tong-hop), made by make tong-hop."""
+
+    title: str = spec("trich_yeu", "Trích yếu của báo cáo tổng hợp", placeholders=LETTER_PLACEHOLDERS)
+    opening: str = spec("mo_dau", "Đoạn mở đầu; {so_da_bao_cao}, {so_phai_bao_cao}: số đơn vị đã và phải báo cáo",
+                        placeholders=LETTER_PLACEHOLDERS + ("so_da_bao_cao", "so_phai_bao_cao"))
+    activities: str = spec("hoat_dong", "Phần kết quả các hoạt động, theo hoạt động và theo đơn vị")
+    by_unit: str = spec("theo_don_vi", "Cột hoặc tiêu đề bảng theo đơn vị, ví dụ Đơn vị")
+    tasks: str = spec("nhiem_vu", "Phần kết quả thực hiện nhiệm vụ của từng đơn vị")
+    indicators: str = spec("chi_tieu", "Phần kết quả các chỉ tiêu, theo đơn vị")
+    budget: str = spec("kinh_phi", "Phần kinh phí, theo đơn vị")
+    narrative: str = spec("y_kien", "Phần khó khăn, vướng mắc và đề xuất, kiến nghị của các đơn vị")
+    total: str = spec("tong_cong", "Dòng tổng cộng, ví dụ Tổng cộng")
+    missing: str = spec("chua_bao_cao", "Câu nêu các đơn vị chưa gửi báo cáo; {danh_sach} là tên các đơn vị",
+                        placeholders=("danh_sach",))
+    nothing: str = spec("khong_co", "Câu in khi không đơn vị nào ghi ý kiến hay kết quả ở một phần")
+    closing: str = spec("ket_thuc", "Câu kết thúc báo cáo tổng hợp (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)
     origin: Optional[Origin] = origin_field()
 
 
@@ -412,9 +495,25 @@ class ReportFormSettings:
     addressee: str = spec("kinh_gui", "Dòng Kính gửi của biểu mẫu (không ghi chữ Kính gửi)", placeholders=LETTER_PLACEHOLDERS)
     collector_addressee: str = spec("kinh_gui_noi_tong_hop", "Dòng Kính gửi của biểu mẫu của chính cơ quan tổng hợp",
                                     placeholders=LETTER_PLACEHOLDERS)
-    deadline: str = spec("thoi_han", "Dòng thời hạn, in nghiêng dưới Kính gửi", placeholders=LETTER_PLACEHOLDERS)
+    label: str = spec("nhan", "Dòng nhãn ở góc trên bên phải; {ma_bieu_mau} là mã chương trình dùng để nhận ra biểu mẫu "
+                              "khi đơn vị gửi lại (giữ nguyên chỗ điền này)", placeholders=FORM_PLACEHOLDERS)
+    attached: str = spec("kem_theo", "Dòng dưới nhãn, ví dụ (Kèm theo {cong_van})", placeholders=FORM_PLACEHOLDERS)
+    deadline: str = spec("thoi_han", "Câu thời hạn, in ở phần hướng dẫn sau chữ ký", placeholders=LETTER_PLACEHOLDERS)
+    instructions_heading: str = spec("tieu_de_huong_dan", "Tiêu đề phần hướng dẫn điền (in sau chữ ký, ngoài phần đơn vị ký)")
+    instructions: list[str] = spec("huong_dan", "Các câu hướng dẫn điền biểu mẫu, mỗi phần tử một câu", default_factory=list,
+                                   placeholders=LETTER_PLACEHOLDERS)
     opening: str = spec("mo_dau", "Đoạn mở đầu của báo cáo", placeholders=LETTER_PLACEHOLDERS)
-    activities: list[Activity] = spec("hoat_dong", "Các dòng của bảng I: hoạt động Tháng hành động và hình thức tuyên truyền")
+    period: str = spec("ky_bao_cao", "Tên kỳ báo cáo in ở cột kết quả, ví dụ năm {nam}")
+    headings: FormHeadings = spec("tieu_de_muc", "Tên các phần của biểu mẫu")
+    columns: FormColumns = spec("cot", "Tên các cột và các dòng cố định của bảng")
+    activities: list[Activity] = spec("hoat_dong", "Các dòng của bảng hoạt động: hoạt động Tháng hành động và hình thức tuyên truyền")
+    task_groups: list[TaskGroup] = spec("nhom_nhiem_vu", "Các nhiệm vụ được gộp vào một dòng của bảng nhiệm vụ; nhiệm vụ "
+                                                         "không có ở đây mỗi nhiệm vụ một dòng", default_factory=list)
+    budget_sources: list[str] = spec("kinh_phi", "Các dòng của bảng kinh phí (nguồn kinh phí, theo mục kinh phí của kế hoạch)")
+    no_indicators: str = spec("khong_chi_tieu", "Câu in khi đơn vị không được giao báo cáo chỉ tiêu")
+    unknown_indicator: str = spec("chi_tieu_chua_co", "In thay nội dung chỉ tiêu chưa có trong chi-tieu.yaml (noi_dung: null), "
+                                                      "có chỗ trống để ghi tay")
+    summary: SummaryReportSettings = spec("tong_hop", "Báo cáo tổng hợp của cơ quan nhận báo cáo (make tong-hop)")
     origin: Optional[Origin] = origin_field()
 
 

@@ -13,12 +13,12 @@ from .model import Block, Document, DocumentInfo, Span
 from .parts import (
     collects_reports,
     header,
-    indicator_lines,
     issuer_name,
     issue_date,
     letter_number,
     letter_values,
     paragraph,
+    reported_indicators,
     signature,
     with_closing,
 )
@@ -27,6 +27,12 @@ from .plan import entry_blocks
 
 def letter_subject(edition: Edition) -> str:
     return edition.plain(edition.letters.subject)
+
+
+def indicator_line(edition: Edition, indicator) -> Block:
+    """"- Chỉ tiêu 2 của Mục tiêu 3 (số liệu …): wording", or where the wording is unknown, a blank to fill in."""
+    text = indicator.text or edition.plain(edition.report_form.unknown_indicator)
+    return Block("paragraph", (Span(f"- {indicator.reference}: {text}"),))
 
 
 def _heading(number: int, title: str) -> Block:
@@ -38,13 +44,14 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
     values = letter_values(edition, recipient)
     blocks: list[Block] = [paragraph(edition, kind.opening, **values)]
     sections = [(edition.plain(kind.tasks_heading), entry_blocks(edition, recipient.assignment))]
-    indicators = indicator_lines(edition, recipient.indicators, recipient.assignment.plan_targets)
+    indicators = reported_indicators(edition, recipient)
     if indicators:
-        sources = (["Kế hoạch"] if recipient.assignment.plan_targets else []) + (
-            [edition.plain(edition.catalog.source)] if recipient.indicators else [])
-        intro = paragraph(edition, letters.indicators_intro, nguon=" và của ".join(sources))
-        lines = [Block("paragraph", (Span(f"- {label}: {text}" if text else f"- {label}."),)) for label, text, _ in indicators]
-        sections.append((edition.plain(letters.indicators_heading), [intro, *lines]))
+        # One intro per source cited, each followed by the indicators taken from it.
+        listed: list[Block] = []
+        for source in dict.fromkeys(i.source for i in indicators):
+            listed.append(paragraph(edition, letters.indicators_intro, nguon=source))
+            listed += [indicator_line(edition, i) for i in indicators if i.source == source]
+        sections.append((edition.plain(letters.indicators_heading), listed))
     if collects_reports(edition, recipient):
         sections.append((edition.plain(letters.report_heading), [paragraph(edition, letters.summary_report, **values)]))
     elif recipient.kind.report is not None:

@@ -9,6 +9,7 @@ from ..content.edition import Edition
 from . import wording
 from .parts import letter_number, report_deadline
 from .plan import recipient_name
+from .report_form import unknown_indicators
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,16 @@ class Manifest:
     def columns(self) -> tuple[str, ...]:
         return ("STT", "Nơi nhận", "Tên viết tắt", "Loại nơi nhận", "Số nhiệm vụ", "Số chỉ tiêu báo cáo", "Số công văn",
                 "Hạn báo cáo", *self.document_titles, *(document.title for document in self.plan), "Có trong Nơi nhận của kế hoạch")
+
+
+def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
+    """One line per indicator a recipient reports whose wording chi-tieu.yaml lacks (noi_dung: null):
+    its letter and form print a blank to fill in by hand."""
+    by_indicator: dict[str, list[str]] = {}
+    for label, short_name in unknown_indicators(edition, recipients):
+        by_indicator.setdefault(label, []).append(short_name)
+    return tuple(f"Chú ý: {label} chưa có nội dung trong chi-tieu.yaml (noi_dung: null); công văn và biểu mẫu của "
+                 f"{', '.join(names)} in chỗ trống để ghi tay." for label, names in by_indicator.items())
 
 
 def _letter_number(edition: Edition, recipient: Recipient) -> str:
@@ -125,6 +136,7 @@ def build_manifest(edition: Edition, distribution: Distribution, document_titles
         f"{entries}/{entries} cơ quan ở phần Tổ chức thực hiện đã được xét: {served_entries} được gửi công văn, "
         f"{len(distribution.not_served)} không gửi (có ghi lý do).",
         f"{len(rows)}/{len(rows)} nơi nhận công văn có ít nhất một nhiệm vụ.",
+        *unknown_indicator_lines(edition, distribution.recipients),
     )
     meta = edition.plan.document
     return Manifest(

@@ -91,6 +91,12 @@ class Document:
     recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
     info: "DocumentInfo" = field(compare=False)
     appendices: tuple["AppendixPage", ...] = ()  # after the signature, each from a new page numbered on its own
+    label_lines: tuple[str, ...] = ()  # a form's "Mẫu …" label and "(Kèm theo …)" line, right-aligned above the header
+    notes: tuple[str, ...] = ()  # a form's instructions, printed after the signature (outside what the unit signs)
+
+
+# The DOCX custom property holding a report form's identity (DocumentInfo.identity).
+IDENTITY_PROPERTY = "van-ban-ma-bieu-mau"
 
 
 @dataclass(frozen=True)
@@ -112,3 +118,4 @@ class DocumentInfo:
     title: str
     author: str
     created: date  # taken from the content, never from the clock, so builds are reproducible
+    identity: str | None = None  # a report form's identity (year/recipient/version), read back by make tong-hop

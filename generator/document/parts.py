@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..content.distribution import Recipient
@@ -57,20 +58,65 @@ def indicator_label(objective: int, indicator: int) -> str:
     return f"Chỉ tiêu {indicator} của Mục tiêu {objective}"
 
 
-def indicator_lines(edition: Edition, refs: list[IndicatorRef], plan_targets: list[int] = ()) -> list[tuple[str, str | None, str | None]]:
-    """(reference, text or None where the catalog has none, unit) for each indicator reported: the
-    national strategy's, then the plan's own targets."""
+@dataclass(frozen=True)
+class ReportedIndicator:
+    """One indicator a recipient reports on, as its letter lists it and its form asks for it."""
+
+    label: str  # "Chỉ tiêu 2 của Mục tiêu 3"
+    text: str | None  # its wording, None where the catalog has none yet (printed as a blank to fill)
+    unit: str | None
+    percentage: bool  # a rate: the form asks for its count and total too, so that units can be summed
+    narrowing: str | None  # the part of it the plan gives this recipient: "số liệu về bạo lực trên cơ sở giới"
+    source: str  # the document the letter cites it from: "Kế hoạch số 180/KH-UBND …"
+
+    @property
+    def reference(self) -> str:
+        """The label with the plan's narrowing: "Chỉ tiêu 2 của Mục tiêu 3 (số liệu về bạo lực trên cơ sở giới)"."""
+        return f"{self.label} ({self.narrowing})" if self.narrowing else self.label
+
+
+def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[ReportedIndicator, ...]:
+    """What a recipient reports, in the plan's order: the plan's own targets, then the national
+    strategy's indicators."""
     lines = []
-    for number in plan_targets:
+    for number in recipient.assignment.plan_targets:
         target = edition.plan_target(number)
         text = target.title if target.title is not None else (target.paragraphs[0] if target.paragraphs else None)
-        lines.append((f"Chỉ tiêu {number} của Kế hoạch", edition.plain(text) if text else None, target.unit))
-    for ref in refs:
+        lines.append(ReportedIndicator(
+            label=f"Chỉ tiêu {number} của Kế hoạch", text=edition.text(text) if text else None,
+            unit=edition.plain(target.unit) if target.unit else None, percentage=target.percentage, narrowing=None,
+            source="Kế hoạch",
+        ))
+    catalog = edition.catalog
+    source = edition.plain(catalog.citation or catalog.source) if catalog is not None else ""
+    for ref in recipient.indicators:
         for number in ref.indicators:
             indicator = edition.indicator(ref.objective, number)
-            text = edition.text(indicator.text) if indicator.text else None
-            lines.append((indicator_label(ref.objective, number), text, indicator.unit))
-    return lines
+            lines.append(ReportedIndicator(
+                label=indicator_label(ref.objective, number),
+                text=edition.text(indicator.text) if indicator.text else None,
+                unit=edition.plain(indicator.unit) if indicator.unit else None,
+                percentage=indicator.percentage,
+                narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
+                source=source,
+            ))
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class ReportingPeriod:
+    """A period a form asks results for: one result column each."""
+
+    label: str  # "năm 2024", in the column title
+    deadline: PartialDate  # when the units' report on it is due
+
+
+def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
+    """The periods of the plan: each of a multi-year plan's (ky_bao_cao), or the single one of its year."""
+    reporting = edition.plan.reporting
+    if reporting.periods:
+        return tuple(ReportingPeriod(edition.plain(period.name), period.deadline) for period in reporting.periods)
+    return (ReportingPeriod(edition.plain(edition.report_form.period), reporting.deadline),)
 
 
 # The two ways a document's header is set: a state body's under the national name and motto (Decree

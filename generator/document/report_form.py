@@ -1,59 +1,153 @@
-"""Build the report form (biểu mẫu báo cáo) a recipient fills in, signs and sends back."""
+"""Build the report form (biểu mẫu báo cáo) a recipient fills in, signs and sends back.
+
+The form asks for what the recipient's letter assigns: a row for each task (or group of tasks, as
+bieu-mau.yaml says), the activities, each indicator it reports (a rate with its count and total),
+the budget, and its difficulties and proposals. Every word comes from bieu-mau.yaml. The tables
+are named and their rows labelled so that `generator.collect` can read a returned form back by
+its structure; the form's identity (edition, recipient, version of that structure) is printed on
+its label line and written into the DOCX properties.
+"""
 
 from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
 from . import wording
-from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table, WritingLines
-from .parts import collects_reports, header, indicator_lines, issue_date, letter_values, paragraph, plain, report_deadline, spans
+from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
+from .parts import (
+    ReportedIndicator,
+    collects_reports,
+    header,
+    issue_date,
+    letter_reference,
+    letter_values,
+    paragraph,
+    report_deadline,
+    reported_indicators,
+    reporting_periods,
+)
 
-ACTIVITY_COLUMNS = ("STT", "Hoạt động", "Đơn vị tính", "Số lượng", "Số người tham gia", "Trong đó nữ", "Ghi chú")
-WRITING_LINES = 6
+# Table names: the templates lay each one out (generator/writers/layout.py TABLE_COLUMNS_MM), the
+# collector finds each one by them. Tables with one column per period end in "-<periods>".
+TASKS, ACTIVITIES, INDICATORS, BUDGET, NARRATIVE = "nhiem-vu", "hoat-dong", "chi-tieu", "kinh-phi", "y-kien"
 
 
-def indicator_columns(year: int) -> tuple[str, ...]:
-    return ("STT", "Chỉ tiêu", "Đơn vị tính", f"Kết quả năm {year}", "Ghi chú")
+@dataclass(frozen=True)
+class FormIdentity:
+    """What a returned form is: the edition's year, the recipient's id and the version of the
+    form's structure (a hash of its tables' names, columns and row labels)."""
+
+    year: int
+    recipient: str
+    version: str
+
+    def __str__(self) -> str:
+        return f"{self.year}/{self.recipient}/{self.version}"
+
+
+def roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    text = ""
+    for value, numeral in numerals:
+        while number >= value:
+            text, number = text + numeral, number - value
+    return text
+
+
+def task_rows(edition: Edition, recipient: Recipient) -> list[str]:
+    """One row name per task of the letter, or per group of tasks where bieu-mau.yaml groups them."""
+    groups = [g for g in edition.report_form.task_groups if g.entry == recipient.entry]
+    grouped = {number: group for group in groups for number in group.tasks}
+    rows: list[str] = []
+    for number, task in enumerate(recipient.tasks, start=1):
+        group = grouped.get(number)
+        if group is None:
+            rows.append(edition.plain(task))
+        elif number == min(group.tasks):
+            rows.append(edition.plain(group.name))
+    return rows
+
+
+def indicator_rows(edition: Edition, indicators: tuple[ReportedIndicator, ...], periods: int) -> list[tuple[str, ...]]:
+    """An indicator in full with its unit (a visible blank where its wording or unit is unknown);
+    a rate gets a row for its count and one for its total."""
+    columns = edition.report_form.columns
+    blanks = ("",) * periods
+    rows: list[tuple[str, ...]] = []
+    for number, indicator in enumerate(indicators, start=1):
+        text = indicator.text or edition.plain(edition.report_form.unknown_indicator)
+        rows.append((str(number), f"{indicator.reference}: {text}", indicator.unit or wording.BLANK, *blanks, ""))
+        if indicator.percentage:
+            count_unit = edition.plain(columns.count_unit)
+            rows.append(("", edition.plain(columns.count_row), count_unit, *blanks, ""))
+            rows.append(("", edition.plain(columns.total_row), count_unit, *blanks, ""))
+    return rows
+
+
+def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
+    """The tables of a recipient's form, by part: tasks, activities, indicators (if any), budget, narrative."""
+    form, columns = edition.report_form, edition.report_form.columns
+    periods = reporting_periods(edition)
+    period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
+    task_titles = tuple(edition.plain(columns.task_result, ky_bao_cao=p.label) for p in periods)
+    c = {name: edition.plain(getattr(columns, name)) for name in (
+        "number", "task", "activity", "unit", "quantity", "participants", "women", "note", "indicator",
+        "budget_source", "budget_amount", "other_activity", "item", "answer", "difficulties", "proposals")}
+    tables = {
+        TASKS: Table(f"{TASKS}-{len(periods)}", (c["number"], c["task"], *task_titles),
+                     tuple((str(n), name, *("",) * len(periods)) for n, name in enumerate(task_rows(edition, recipient), start=1))),
+        ACTIVITIES: Table(ACTIVITIES, (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
+                          tuple((str(n), edition.plain(a.name), edition.plain(a.unit), "", "", "", "")
+                                for n, a in enumerate(form.activities, start=1))
+                          + ((str(len(form.activities) + 1), c["other_activity"], "", "", "", "", ""),)),
+    }
+    indicators = reported_indicators(edition, recipient)
+    if indicators:
+        tables[INDICATORS] = Table(f"{INDICATORS}-{len(periods)}", (c["number"], c["indicator"], c["unit"], *period_titles, c["note"]),
+                                   tuple(indicator_rows(edition, indicators, len(periods))))
+    tables[BUDGET] = Table(BUDGET, (c["number"], c["budget_source"], c["budget_amount"], c["note"]),
+                           tuple((str(n), edition.plain(source), "", "") for n, source in enumerate(form.budget_sources, start=1)))
+    tables[NARRATIVE] = Table(NARRATIVE, (c["number"], c["item"], c["answer"]),
+                              (("1", c["difficulties"], ""), ("2", c["proposals"], "")))
+    return tables
+
+
+def form_identity(edition: Edition, recipient: Recipient, tables: dict[str, Table] | None = None) -> FormIdentity:
+    """The identity printed on a form and stored in its properties; the version changes when a
+    table, column or row label does, so a form sent before such a change is told apart."""
+    tables = tables if tables is not None else form_tables(edition, recipient)
+    digest = hashlib.sha256()
+    for table in tables.values():
+        digest.update(repr((table.name, table.columns, tuple(row[:2] for row in table.rows))).encode())
+    return FormIdentity(edition.year, recipient.id, digest.hexdigest()[:8])
 
 
 def build_report_form(edition: Edition, recipient: Recipient) -> Document:
-    form = edition.report_form
+    form, headings = edition.report_form, edition.report_form.headings
     values = letter_values(edition, recipient)
     values["han_bao_cao"] = report_deadline(edition, recipient)
+    tables = form_tables(edition, recipient)
+    identity = form_identity(edition, recipient, tables)
+    label_values = {**values, "ma_bieu_mau": str(identity), "cong_van": letter_reference(edition, recipient)}
     # Reports go to the issuer through the body that collects them, as the letter says; that
     # body's own report goes to the issuer directly.
     addressee = form.collector_addressee if collects_reports(edition, recipient) else form.addressee
-    deadline = spans(edition, form.deadline, **values)
-    blocks: list[BodyPart] = [
-        Block("paragraph", tuple(Span(span.text, bold=span.bold, italic=True) for span in deadline)),
-        paragraph(edition, form.opening, **values),
-        Block("heading", (Span("I. KẾT QUẢ TỔ CHỨC CÁC HOẠT ĐỘNG", bold=True),)),
-        Table(
-            name="activities",
-            columns=ACTIVITY_COLUMNS,
-            rows=tuple(
-                (str(number), edition.plain(activity.name), edition.plain(activity.unit), "", "", "", "")
-                for number, activity in enumerate(form.activities, start=1)
-            ),
-        ),
-        Block("heading", (Span("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", bold=True),)),
+    parts: list[tuple[str, BodyPart]] = [
+        (headings.tasks, tables[TASKS]),
+        (headings.activities, tables[ACTIVITIES]),
+        (headings.indicators, tables.get(INDICATORS) or paragraph(edition, form.no_indicators)),
+        (headings.budget, tables[BUDGET]),
+        (headings.narrative, tables[NARRATIVE]),
     ]
-    indicators = indicator_lines(edition, recipient.indicators, recipient.assignment.plan_targets)
-    if indicators:
-        blocks.append(Table(
-            name="indicators",
-            columns=indicator_columns(edition.year),
-            rows=tuple(
-                (str(number), f"{label}: {text}" if text else label, unit or "", "", "")
-                for number, (label, text, unit) in enumerate(indicators, start=1)
-            ),
-        ))
-    else:
-        blocks.append(plain("Đơn vị không được giao theo dõi, báo cáo chỉ tiêu của Chiến lược."))
-    blocks += [
-        Block("heading", (Span("III. KHÓ KHĂN, VƯỚNG MẮC VÀ ĐỀ XUẤT, KIẾN NGHỊ", bold=True),)),
-        WritingLines(WRITING_LINES),
-    ]
+    blocks: list[BodyPart] = [paragraph(edition, form.opening, **values)]
+    for number, (title, part) in enumerate(parts, start=1):
+        blocks += [Block("heading", (Span(f"{roman(number)}. {edition.plain(title)}", bold=True),)), part]
+    deadline = edition.plain(form.deadline, **values)
+    notes = (edition.plain(form.instructions_heading), f"- {deadline}",
+             *(f"- {edition.plain(line, **values)}" for line in form.instructions))
     title = edition.plain(form.title)
     party = recipient.kind.form == "dang"
     symbol_code = recipient.symbol_code or wording.BLANK
@@ -72,5 +166,16 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         blocks=tuple(blocks),
         signature=Signature(lines=tuple(line.upper() for line in recipient.signer), name="", note="(Ký, ghi rõ họ tên, đóng dấu)"),
         recipients=wording.list_lines(["Như trên"], ["VT"]),
-        info=DocumentInfo(title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})", author=recipient.short_name, created=issue_date(edition)),
+        label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
+        notes=notes,
+        info=DocumentInfo(title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})", author=recipient.short_name,
+                          created=issue_date(edition), identity=str(identity)),
     )
+
+
+def unknown_indicators(edition: Edition, recipients) -> list[tuple[str, str]]:
+    """(indicator label, recipient's short name) for each indicator a recipient reports whose
+    wording the catalog does not have: the build names them on its last lines."""
+    return [(indicator.reference, recipient.short_name) for recipient in recipients if recipient.reports
+            for indicator in reported_indicators(edition, recipient) if indicator.text is None]
+

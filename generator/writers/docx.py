@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
 
-from ..document.model import Block, Document
+from ..document.model import IDENTITY_PROPERTY, Block, Document
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
 from .docx_appendix import add_appendices
@@ -117,3 +117,27 @@ def _set_properties(docx, document: Document) -> None:
     core.created = core.modified = stamp
     core.last_printed = stamp
     core.revision = 1
+    if document.info.identity:
+        core.identifier = document.info.identity
+        _set_custom_property(docx, IDENTITY_PROPERTY, document.info.identity)
+
+
+CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_PROPERTIES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def _set_custom_property(docx, name: str, value: str) -> None:
+    """A text custom property (File > Properties > Custom in Word): Word and LibreOffice keep it
+    when they re-save the file, unlike most core properties."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from xml.sax.saxutils import escape, quoteattr
+
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_PROPERTIES}" '
+           f'xmlns:vt="{VT}"><property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name={quoteattr(name)}>'
+           f'<vt:lpwstr>{escape(value)}</vt:lpwstr></property></Properties>')
+    package = docx.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_TYPE, xml.encode("utf-8"), package)
+    package.relate_to(part, CUSTOM_PROPERTIES_REL)

@@ -42,11 +42,41 @@ SIGNATURE_PT = 14
 PAGE_NUMBER_PT = 14
 TABLE_PT = 12
 
-# Columns of the report form's tables (STT, text, unit, figures…), adding up to the text width.
+# Columns of the report form's and the summary report's tables (STT, text, unit, figures…), adding
+# up to the text width. A table with one column per reporting period has a layout for each number
+# of periods ("chi-tieu-2": two periods).
+MAX_PERIODS = 4
+
+
+def _period_tables() -> dict[str, tuple[float, ...]]:
+    tables: dict[str, tuple[float, ...]] = {}
+    for periods in range(1, MAX_PERIODS + 1):
+        result = 26 if periods == 1 else round(60 / periods, 1)
+        # Indicators: STT, indicator, unit, a result per period, note.
+        tables[f"chi-tieu-{periods}"] = (12, round(TEXT_WIDTH_MM - 12 - 20 - 18 - result * periods, 1), 20, *(result,) * periods, 18)
+        # Tasks: STT, task, a written result per period.
+        task_result = round((TEXT_WIDTH_MM - 12 - 75) / periods, 1)
+        tables[f"nhiem-vu-{periods}"] = (12, round(TEXT_WIDTH_MM - 12 - task_result * periods, 1), *(task_result,) * periods)
+        # Summary: STT, indicator, reporting unit, a result per period.
+        summary_result = round(56 / periods, 1)
+        tables[f"th-chi-tieu-{periods}"] = (12, round(TEXT_WIDTH_MM - 12 - 45 - summary_result * periods, 1), 45, *(summary_result,) * periods)
+    return tables
+
+
 TABLE_COLUMNS_MM = {
-    "activities": (12, 55, 20, 18, 22, 18, 20),
-    "indicators": (12, 85, 20, 26, 22),
+    "hoat-dong": (12, 55, 20, 18, 22, 18, 20),
+    "kinh-phi": (12, 85, 38, 30),
+    "y-kien": (12, 40, 113),
+    "th-hoat-dong": (12, 45, 18, 18, 20, 17, 35),
+    "th-don-vi": (12, 60, 30, 28, 35),
+    "th-kinh-phi": (12, 55, 35, 63),
+    **_period_tables(),
 }
+# Columns whose cells are centred (STT, units); the others start at the left.
+TABLE_CENTRED_COLUMNS = {name: (0, 2) if name.startswith(("hoat-dong", "chi-tieu", "th-hoat-dong")) else (0,)
+                         for name in TABLE_COLUMNS_MM}
+# Tables whose rows are written in by hand: each body row is at least this tall.
+TABLE_ROW_MIN_MM = {"y-kien": 45}
 TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it
 TABLE_CELL_PADDING_PT = (2, 3)  # inside each cell of a ruled table: above and below, left and right
 WRITING_LINE_PT = 22  # height of one ruled line to write on

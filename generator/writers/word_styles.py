@@ -46,6 +46,8 @@ STYLE_NAMES = {
     "VBSignatureSpace": "Khoảng trên chữ ký",
     "VBWritingLine": "Dòng để viết",
     "VBWritingLineLast": "Dòng để viết (cuối)",
+    "VBFormLabel": "Nhãn biểu mẫu",
+    "VBFormNote": "Hướng dẫn biểu mẫu",
     "VBPageNumber": "Số trang",
     "VBRuleAgency": "Gạch dưới tên cơ quan",
     "VBRuleMotto": "Gạch dưới tiêu ngữ",
@@ -79,6 +81,8 @@ TEXT_SELECTORS = {
     "VBSignature": ".signature-line",
     "VBSignatureNote": ".signature-note",
     "VBSignerName": ".signer-name",
+    "VBFormLabel": ".form-label",
+    "VBFormNote": ".form-note",
 }
 # Table cells have the cell padding of the layout; their styles give type and alignment only.
 CELL_SELECTORS = {

@@ -1,0 +1,271 @@
+"""Matching returned forms to the recipients asked to report, and reading their figures.
+
+Each returned file is read (reading.py), recognised by its identity and checked cell by cell
+against the form this edition makes for that recipient (document/report_form.py). A file with a
+problem is named with the cell in the clerk's words and not counted; every other form counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..content.distribution import Recipient, distribution
+from ..content.edition import Edition
+from ..document import wording
+from ..document.model import Table
+from ..document.parts import collects_reports, reported_indicators, reporting_periods
+from ..document.report_form import (
+    ACTIVITIES,
+    BUDGET,
+    INDICATORS,
+    NARRATIVE,
+    TASKS,
+    form_identity,
+    form_tables,
+    roman,
+)
+from . import RETURNED
+from .reading import NotAForm, normal, read_form
+
+
+@dataclass
+class UnitReport:
+    """What one usable form says."""
+
+    tasks: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (row name, result per period)
+    activities: list[tuple[float | None, float | None, float | None, str]] = field(default_factory=list)  # quantity, participants, women, note
+    indicators: list[tuple[tuple[float | None, ...], tuple[float | None, ...], tuple[float | None, ...]]] = field(default_factory=list)
+    budget: list[float | None] = field(default_factory=list)
+    difficulties: str = ""
+    proposals: str = ""
+
+
+@dataclass
+class ReturnedFile:
+    path: Path
+    recipient: Recipient | None = None
+    reported_on: date | None = None
+    date_written: bool = False  # the date is the one written on the report (else the file's date)
+    problems: list[str] = field(default_factory=list)  # why it is not counted
+    warnings: list[str] = field(default_factory=list)  # counted, but worth a look
+    report: UnitReport | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.report is not None and not self.problems
+
+
+@dataclass
+class Collection:
+    edition: Edition
+    expected: tuple[Recipient, ...]  # the recipients asked to report, in the plan's order
+    files: list[ReturnedFile]
+
+    def used(self, recipient: Recipient) -> ReturnedFile | None:
+        return next((f for f in self.files if f.recipient is recipient and f.usable), None)
+
+    def deadline(self, recipient: Recipient) -> date | None:
+        reporting = self.edition.plan.reporting
+        due = reporting.summary_deadline if collects_reports(self.edition, recipient) and reporting.summary_deadline else reporting.deadline
+        if due.month is None or due.day is None:
+            return None
+        return date(due.year, due.month, due.day)
+
+
+# ---------------------------------------------------------------- numbers
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL = re.compile(r"\d+(?:[,.]\d+)?")
+
+
+def parse_number(text: str, *, percent: bool = False) -> float | None:
+    """A figure as a clerk types it: 12, 1.250.000 (dots between thousands), 12,5 (decimal comma); empty is None."""
+    cleaned = text.replace(" ", "")
+    if percent:
+        cleaned = cleaned.removesuffix("%")
+    if cleaned in ("", "-", "–"):
+        return None
+    if _THOUSANDS.fullmatch(cleaned):
+        return float(cleaned.replace(".", "").replace(",", "."))
+    if _DECIMAL.fullmatch(cleaned):
+        return float(cleaned.replace(",", "."))
+    raise ValueError(text)
+
+
+def shown_number(value: float | None) -> str:
+    """12 → "12", 1250000 → "1.250.000", 12.5 → "12,5"."""
+    if value is None:
+        return ""
+    if value == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:.2f}".rstrip("0").partition(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + fraction
+
+
+# ---------------------------------------------------------------- one form
+class _Reader:
+    """Reads one returned form's cells against the tables this edition makes for its recipient."""
+
+    def __init__(self, edition: Edition, recipient: Recipient, tables: tuple, returned: ReturnedFile):
+        self.edition, self.recipient, self.read, self.returned = edition, recipient, tables, returned
+        self.expected = form_tables(edition, recipient)
+        self.parts = {name: number for number, name in enumerate([TASKS, ACTIVITIES, INDICATORS, BUDGET, NARRATIVE], start=1)}
+        headings = edition.report_form.headings
+        self.titles = {TASKS: headings.tasks, ACTIVITIES: headings.activities, INDICATORS: headings.indicators,
+                       BUDGET: headings.budget, NARRATIVE: headings.narrative}
+
+    def part(self, name: str) -> str:
+        return f"phần {roman(self.parts[name])}. {wording.sentence_case(self.edition.plain(self.titles[name]).lower())}"
+
+    def rows(self, name: str) -> list[tuple[str, ...] | None]:
+        """The read rows matching the expected table's rows, in order (None where a row is missing)."""
+        table: Table = self.expected[name]
+        header = tuple(normal(c) for c in table.columns)
+        found = next((t for t in self.read if t and t[0][:len(header)] == header), None)
+        if found is None:
+            self.returned.problems.append(f"không tìm thấy bảng {self.part(name)} (tiêu đề cột đã bị sửa hoặc bảng bị xóa)")
+            return [None] * len(table.rows)
+        body, matched, position, used = found[1:], [], 0, set()
+        for row in table.rows:
+            label = normal(row[1])
+            index = next((i for i in range(position, len(body)) if len(body[i]) > 1 and body[i][1] == label), None)
+            if index is None:
+                self.returned.problems.append(f"{self.part(name)}: không tìm thấy dòng «{self.short(row[1])}» (tên dòng đã bị sửa hoặc xóa)")
+                matched.append(None)
+            else:
+                matched.append(body[index])
+                used.add(index)
+                position = index + 1
+        # A row the unit added is not read: said, so that nothing it wrote is lost without a word.
+        for index, row in enumerate(body):
+            if index not in used and any(cell for cell in row[2:]):
+                self.returned.warnings.append(f"{self.part(name)}: dòng «{self.short(row[1] if len(row) > 1 else '')}» do đơn vị "
+                                              "thêm vào không được tính; nhập tay vào báo cáo tổng hợp nếu cần")
+        return matched
+
+    @staticmethod
+    def short(text: str) -> str:
+        words = normal(text).split(" ")
+        return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+
+    def number(self, name: str, row: tuple[str, ...], expected_row: tuple[str, ...], column: int, *, percent: bool = False) -> float | None:
+        cell = row[column] if column < len(row) else ""
+        try:
+            value = parse_number(cell, percent=percent)
+        except ValueError:
+            value = None
+            self.returned.problems.append(self.cell(name, expected_row, column, f"«{cell}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)"))
+        if value is not None and value < 0:
+            self.returned.problems.append(self.cell(name, expected_row, column, f"số âm ({cell})"))
+        return value
+
+    def cell(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> str:
+        number = f"dòng {expected_row[0]} " if expected_row[0] else "dòng "
+        return f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»: {message}"
+
+    def report(self) -> UnitReport:
+        result = UnitReport()
+        periods = len(reporting_periods(self.edition))
+        for row, expected in zip(self.rows(TASKS), self.expected[TASKS].rows):
+            result.tasks.append((expected[1], tuple(row[2:2 + periods]) if row else ("",) * periods))
+        for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows):
+            if row is None:
+                continue
+            quantity, participants, women = (self.number(ACTIVITIES, row, expected, c) for c in (3, 4, 5))
+            if participants is not None and women is not None and women > participants:
+                self.returned.problems.append(self.cell(ACTIVITIES, expected, 5, f"số nữ ({shown_number(women)}) lớn hơn số người tham gia "
+                                                                                  f"({shown_number(participants)})"))
+            result.activities.append((quantity, participants, women, row[6] if len(row) > 6 else ""))
+        if INDICATORS in self.expected:
+            read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows))
+            for indicator in reported_indicators(self.edition, self.recipient):
+                row, expected = next(read)
+                # "45%" in a cell whose unit is a percentage is 45.
+                values = self.values(row, expected, periods, percent=(indicator.unit or "").startswith("%"))
+                counts = totals = (None,) * periods
+                if indicator.percentage:
+                    (count_row, count_expected), (total_row, total_expected) = next(read), next(read)
+                    counts = self.values(count_row, count_expected, periods)
+                    totals = self.values(total_row, total_expected, periods)
+                    for period, (count, total) in enumerate(zip(counts, totals)):
+                        if count is not None and total is not None and count > total:
+                            self.returned.problems.append(self.cell(INDICATORS, count_expected, 3 + period,
+                                                                    f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})"))
+                result.indicators.append((values, counts, totals))
+        for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows):
+            result.budget.append(self.number(BUDGET, row, expected, 2) if row else None)
+        narrative = self.rows(NARRATIVE)
+        result.difficulties = narrative[0][2] if narrative[0] and len(narrative[0]) > 2 else ""
+        result.proposals = narrative[1][2] if narrative[1] and len(narrative[1]) > 2 else ""
+        return result
+
+    def values(self, row, expected, periods: int, *, percent: bool = False) -> tuple[float | None, ...]:
+        if row is None:
+            return (None,) * periods
+        return tuple(self.number(INDICATORS, row, expected, 3 + p, percent=percent) for p in range(periods))
+
+
+# ---------------------------------------------------------------- all forms
+def returned_files(folder: Path) -> list[Path]:
+    """The files the collecting office dropped in bao-cao-nhan/ (sub-folders too), except hidden
+    files and Word's lock files (~$…); links are not followed."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith((".", "~$")) for part in relative) or path.is_symlink() or not path.is_file():
+            continue
+        found.append(path)
+    return found
+
+
+def collect(edition: Edition) -> Collection:
+    expected = tuple(r for r in distribution(edition)[0].recipients if r.reports)
+    by_id = {r.id: r for r in expected}
+    files: list[ReturnedFile] = []
+    for path in returned_files(edition.folder / RETURNED):
+        returned = ReturnedFile(path)
+        files.append(returned)
+        try:
+            read = read_form(path)
+        except NotAForm as err:
+            returned.problems.append(str(err))
+            continue
+        if read.identity is None:
+            returned.problems.append("không phải biểu mẫu báo cáo do chương trình tạo (không có mã biểu mẫu); nếu là báo cáo "
+                                     "của một đơn vị, nhập số liệu bằng tay")
+            continue
+        year, recipient_id, version = read.identity
+        if year != edition.year:
+            returned.problems.append(f"là biểu mẫu năm {year} (mã {year}/{recipient_id}/{version}), không phải của kế hoạch năm {edition.year}")
+            continue
+        recipient = by_id.get(recipient_id)
+        if recipient is None:
+            returned.problems.append(f"mã đơn vị «{recipient_id}» của biểu mẫu không có trong các nơi phải báo cáo năm {edition.year}")
+            continue
+        returned.recipient = recipient
+        if version != form_identity(edition, recipient).version:
+            returned.warnings.append("biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột")
+        modified = datetime.fromtimestamp(path.stat().st_mtime).date()
+        returned.reported_on, returned.date_written = (read.written_date, True) if read.written_date else (modified, False)
+        report = _Reader(edition, recipient, read.tables, returned).report()
+        returned.report = report
+    _mark_duplicates(files)
+    return Collection(edition, expected, files)
+
+
+def _mark_duplicates(files: list[ReturnedFile]) -> None:
+    """Two usable files of one recipient: the later one (by its date, then the file's time) counts."""
+    by_recipient: dict[str, list[ReturnedFile]] = {}
+    for returned in files:
+        if returned.usable:
+            by_recipient.setdefault(returned.recipient.id, []).append(returned)
+    for group in by_recipient.values():
+        group.sort(key=lambda f: (f.reported_on, f.path.stat().st_mtime_ns, f.path.name))
+        kept = group[-1]
+        for duplicate in group[:-1]:
+            duplicate.problems.append(f"trùng: đã có tệp {kept.path.name} của cùng đơn vị ({kept.recipient.short_name}), "
+                                      "mới hơn; tệp này không được tính")

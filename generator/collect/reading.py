@@ -1,0 +1,103 @@
+"""Reading a returned report form: its identity, its tables as text, the date written on it.
+
+Tolerant of what Word and LibreOffice do to a re-saved file: tables are found by their header
+row and rows by their label, text is compared after Unicode normalisation and with runs of white
+space folded, so split runs, non-breaking spaces and added line breaks do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+from ..document.model import IDENTITY_PROPERTY
+
+IDENTITY = re.compile(r"(?<![\w/])(\d{4})/([a-z0-9][a-z0-9-]*)/([0-9a-f]{8})(?![\w/])")
+WRITTEN_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a form is some tens of kilobytes; a bigger file is not one
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class NotAForm(Exception):
+    """A returned file that cannot be read as a form; the message is in the clerk's words."""
+
+
+@dataclass(frozen=True)
+class ReadForm:
+    identity: tuple[int, str, str] | None  # (year, recipient id, version), None when the file carries none
+    tables: tuple[tuple[tuple[str, ...], ...], ...]  # each table: its rows, each row its cells' text, normalised
+    written_date: date | None  # the date the unit wrote on its report, if it did
+
+
+def normal(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
+
+
+def _texts(element) -> str:
+    """The text of a cell or paragraph: its paragraphs joined by line breaks."""
+    paragraphs = element.iter(f"{W}p")
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs)
+
+
+def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] | None:
+    names = set(archive.namelist())
+    for part in ("docProps/custom.xml", "docProps/core.xml"):
+        if part not in names:
+            continue
+        try:
+            root = ElementTree.fromstring(archive.read(part))
+        except ElementTree.ParseError:
+            continue
+        for element in root.iter():
+            if part.endswith("custom.xml") and element.get("name") != IDENTITY_PROPERTY:
+                continue
+            match = IDENTITY.search("".join(element.itertext()))
+            if match:
+                return int(match.group(1)), match.group(2), match.group(3)
+    return None
+
+
+def read_form(path: Path) -> ReadForm:
+    """The returned file's identity and tables, or NotAForm."""
+    if path.suffix.lower() != ".docx":
+        raise NotAForm("không phải tệp Word .docx (chỉ đọc được biểu mẫu dạng .docx; nếu đơn vị gửi .doc, mở bằng Word "
+                       "và lưu lại dạng .docx)")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # Sizes are checked before anything is unpacked: a small zip can unpack to gigabytes.
+            if any(info.file_size > MAX_FILE_BYTES * 5 for info in archive.infolist()):
+                raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
+            document = archive.read("word/document.xml")
+            if b"<!DOCTYPE" in document[:4096] or b"<!ENTITY" in document:
+                raise NotAForm("tệp Word có nội dung lạ (khai báo DOCTYPE/ENTITY), không đọc")
+            identity = _identity_from_properties(archive)
+        body = ElementTree.fromstring(document).find(f"{W}body")
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        raise NotAForm("không mở được như tệp Word (.docx): tệp hỏng hoặc không phải văn bản Word") from None
+    if body is None:
+        raise NotAForm("tệp Word không có nội dung")
+    tables = []
+    for table in body.iter(f"{W}tbl"):
+        rows = []
+        for row in table.findall(f"{W}tr"):
+            rows.append(tuple(normal(_texts(cell)) for cell in row.findall(f"{W}tc")))
+        tables.append(tuple(rows))
+    text = normal(_texts(body))
+    if identity is None:
+        match = IDENTITY.search(text)
+        identity = (int(match.group(1)), match.group(2), match.group(3)) if match else None
+    written = None
+    found = WRITTEN_DATE.search(text)
+    if found:
+        try:
+            written = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        except ValueError:
+            written = None
+    return ReadForm(identity, tuple(tables), written)

@@ -1,0 +1,198 @@
+"""Writing the collection: the tracking list (CSV, HTML) and the summary report (DOCX, PDF).
+
+Everything goes into output/<year>/tong-hop/ and nowhere else: the folder must not be a link,
+every file is written atomically, and the returned files under content/ are only read. A state
+file there (generator/state.py) records what each output was made from: a run with no new or
+changed returned file, content, template or code writes nothing; a summary edited by hand is
+copied to tong-hop/ban-sua-tay/ before it is made again.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..build import Project, code_version, edition_folder, edition_inputs
+from ..errors import GeneratorError, TemplateProblem
+from ..files import display_path, one_build_at_a_time, write_atomic
+from ..state import BuildState
+from . import RETURNED
+from .collect import Collection, returned_files
+
+FOLDER = "tong-hop"
+TRACKING = "theo-doi-bao-cao"
+SUMMARY = "bao-cao-tong-hop"
+SET_ASIDE = "ban-sua-tay"
+
+
+@dataclass(frozen=True)
+class TrackingRow:
+    number: str
+    unit: str
+    status: str  # "Đã báo cáo", "Chưa báo cáo", "Tệp không dùng được"
+    reported_on: str
+    date_source: str
+    deadline: str
+    late: str
+    file: str
+    problems: str
+
+
+@dataclass
+class CollectReport:
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    set_aside: list[tuple[Path, Path]] = field(default_factory=list)
+    kept_edited: list[Path] = field(default_factory=list)
+    reported: int = 0
+    expected: int = 0
+    late: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    bad_files: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _date(value) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def tracking_rows(collection: Collection) -> list[TrackingRow]:
+    rows: list[TrackingRow] = []
+    for number, recipient in enumerate(collection.expected, start=1):
+        used = collection.used(recipient)
+        due = collection.deadline(recipient)
+        others = [f for f in collection.files if f.recipient is recipient and f is not used]
+        problems = [f"{f.path.name}: {p}" for f in others for p in f.problems]
+        problems += [f"{used.path.name}: {w}" for w in used.warnings] if used else []
+        if used:
+            late = "Trễ hạn" if due and used.reported_on > due else ""
+            rows.append(TrackingRow(str(number), recipient.short_name, "Đã báo cáo", _date(used.reported_on),
+                                    "ghi trên báo cáo" if used.date_written else "ngày của tệp", _date(due), late,
+                                    used.path.name, "; ".join(problems)))
+        else:
+            status = "Tệp không dùng được" if others else "Chưa báo cáo"
+            rows.append(TrackingRow(str(number), recipient.short_name, status, "", "", _date(due), "",
+                                    ", ".join(f.path.name for f in others), "; ".join(problems)))
+    for returned in collection.files:
+        if returned.recipient is None:
+            rows.append(TrackingRow("", "(không rõ đơn vị)", "Tệp không dùng được", "", "", "", "", returned.path.name,
+                                    "; ".join(returned.problems)))
+    return rows
+
+
+TRACKING_COLUMNS = ("STT", "Đơn vị", "Tình trạng", "Ngày báo cáo", "Ngày lấy từ", "Hạn", "Trễ hạn", "Tệp", "Vấn đề cần xử lý")
+
+
+def tracking_csv(rows: list[TrackingRow]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(TRACKING_COLUMNS)
+    for row in rows:
+        writer.writerow([row.number, row.unit, row.status, row.reported_on, row.date_source, row.deadline, row.late, row.file, row.problems])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the byte order mark lets Excel read UTF-8
+
+
+def tracking_html(rows: list[TrackingRow], collection: Collection, html_folder: Path) -> bytes:
+    from ..writers.jinja import strict_environment
+
+    environment = strict_environment(jinja2.FileSystemLoader(html_folder))
+    try:
+        return environment.get_template(f"{TRACKING}.html").render(
+            rows=rows, columns=TRACKING_COLUMNS, year=collection.edition.year,
+            reported=sum(1 for r in collection.expected if collection.used(r)), expected=len(collection.expected),
+        ).encode("utf-8")
+    except jinja2.TemplateError as err:
+        raise TemplateProblem(f"{html_folder / TRACKING}.html: lỗi mẫu HTML: {err}") from err
+
+
+def returned_digest(folder: Path) -> str:
+    """The names, times and bytes of the returned files: a new, changed or removed one changes it."""
+    digest = hashlib.sha256()
+    for path in returned_files(folder):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_mtime_ns}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _confined(output_year: Path) -> Path:
+    """output/<year>/tong-hop/, refused when it or output/<year>/ is a link (writing would land elsewhere)."""
+    target = output_year / FOLDER
+    for path in (output_year, target, target / SET_ASIDE):
+        if path.is_symlink():
+            raise GeneratorError(f"{display_path(path)} là một liên kết (link); không ghi qua liên kết, hãy xóa liên kết rồi chạy lại")
+    return target
+
+
+def collect_edition(project: Project, year: int | None) -> CollectReport:
+    content_folder = edition_folder(project, year)
+    folder = _confined(project.output / content_folder.name)
+    report = CollectReport(folder)
+    state = BuildState.load(folder)
+    inputs = hashlib.sha256("\0".join((code_version(), edition_inputs(project, content_folder),
+                                       returned_digest(content_folder / RETURNED))).encode()).hexdigest()
+    from ..content.edition import load_edition
+    from .collect import collect
+
+    edition = load_edition(content_folder)
+    collection = collect(edition)
+    _fill_report(report, collection)
+    if state.unchanged_since(inputs):
+        return report
+    from ..writers.docx import render_docx
+    from ..writers.pdf import render_pdf
+    from .summary import build_summary
+
+    rows = tracking_rows(collection)
+    html_folder = project.templates / "html"
+    document = build_summary(collection)
+    outputs = {
+        f"{TRACKING}.csv": lambda: tracking_csv(rows),
+        f"{TRACKING}.html": lambda: tracking_html(rows, collection, html_folder),
+        f"{SUMMARY}.docx": lambda: render_docx(document, project.templates / "van-ban.docx"),
+        f"{SUMMARY}.pdf": lambda: render_pdf(document, html_folder, "van-ban.html"),
+    }
+    made = {relative: make() for relative, make in outputs.items()}  # everything rendered before anything is written
+    with one_build_at_a_time(folder):
+        state = BuildState.load(folder)
+        for relative, data in made.items():
+            path = folder / relative
+            fingerprint = hashlib.sha256(data).hexdigest()
+            if state.is_current(relative, fingerprint):
+                # Unchanged: a copy edited by hand (the summary, in Word) is kept as it is.
+                if state.newly_edited(relative):
+                    state.record(relative, fingerprint, edited=True)
+                    report.kept_edited.append(path)
+                continue
+            if state.edited(relative) and path.read_bytes() != data:
+                copy = folder / SET_ASIDE / relative
+                number = 1
+                while copy.exists():
+                    number += 1
+                    copy = (folder / SET_ASIDE / relative).with_stem(f"{path.stem}-{number}")
+                write_atomic(copy, path.read_bytes())
+                report.set_aside.append((path, copy))
+            write_atomic(path, data)
+            state.record(relative, fingerprint)
+            report.written.append(path)
+        state.inputs = inputs
+        state.save()
+    return report
+
+
+def _fill_report(report: CollectReport, collection: Collection) -> None:
+    report.expected = len(collection.expected)
+    for recipient in collection.expected:
+        used = collection.used(recipient)
+        due = collection.deadline(recipient)
+        if used:
+            report.reported += 1
+            if due and used.reported_on > due:
+                report.late.append(recipient.short_name)
+        else:
+            report.missing.append(recipient.short_name)
+    report.bad_files = [(f.path.name, f.problems) for f in collection.files if f.problems]

@@ -1,0 +1,37 @@
+"""The `tong-hop` subcommand: collect the returned forms of an edition (generator/collect/)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..build import Project
+from ..files import display_path
+
+
+def add_command(commands: argparse._SubParsersAction, year) -> None:
+    collecting = commands.add_parser("tong-hop", help="tổng hợp các biểu mẫu đơn vị gửi lại (content/<năm>/bao-cao-nhan/)")
+    collecting.add_argument("--year", type=year, metavar="NĂM", help="năm cần tổng hợp (mặc định: năm mới nhất trong content/)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..collect.run import collect_edition
+
+    report = collect_edition(Project(content=args.content, templates=args.templates, output=args.output), args.year)
+    for path, copy in report.set_aside:
+        print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}")
+    for path in report.kept_edited:
+        print(f"  giữ nguyên bản sửa tay {display_path(path)} (không có báo cáo mới)")
+    for path in report.written:
+        print(f"  đã ghi {display_path(path)}")
+    if not report.written:
+        print("  không có báo cáo mới hay thay đổi: không ghi tệp nào")
+    print(f"Đã báo cáo: {report.reported}/{report.expected} đơn vị.")
+    if report.missing:
+        print(f"Chưa báo cáo ({len(report.missing)}): {', '.join(report.missing)}.")
+    if report.late:
+        print(f"Báo cáo trễ hạn ({len(report.late)}): {', '.join(report.late)}.")
+    for name, problems in report.bad_files:
+        print(f"Tệp {name} không được tính: {'; '.join(problems)}")
+    print(f"Xem {display_path(report.folder / 'theo-doi-bao-cao.html')} (mở bằng trình duyệt) và "
+          f"{display_path(report.folder / 'bao-cao-tong-hop.docx')} (mở bằng Word để sửa).")
+    return 0
