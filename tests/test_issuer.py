@@ -133,6 +133,8 @@ def test_units_of_a_list_are_addressed_headed_dated_and_signed_as_the_list_says(
         assert lines[:2] == [hamlets["co_quan_cap_tren"].upper(), unit["ten"].upper()]
         assert any(line.startswith(f"{hamlets['dia_danh']}, ngày") for line in lines)
         assert "TRƯỞNG ẤP" in lines and "TM. ỦY BAN NHÂN DÂN" not in lines
+        # A hamlet has no seal: its head signs as the list says, not as bieu-mau.yaml's default.
+        assert hamlets["ghi_chu_ky"] in lines and load("bieu-mau.yaml")["ghi_chu_ky"] not in lines
 
 
 def test_a_list_sent_one_letter_gets_one_letter_and_one_form(folder):

@@ -40,6 +40,7 @@ class Recipient:
     place: str  # place name on its report's date line
     reached_by: str  # how the plan's Nơi nhận reaches it
     signer: tuple[str, ...]  # the signature lines of its report
+    signer_note: str | None  # under them, where it differs from bieu-mau.yaml's (a hamlet has no seal)
     symbol_code: str | None  # its abbreviation in its own documents' symbols, if the content gives it
 
     @property
@@ -112,6 +113,7 @@ def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit:
         own_lines=tuple(edition.plain(line, **values) for line in unit_list.header_lines),
         place=edition.plain(unit_list.place, **values), reached_by=f"qua dòng “{edition.plain(agency.short_name)}”",
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
+        signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
         symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
     )
 
@@ -125,6 +127,7 @@ def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, 
         own_lines=tuple(edition.plain(line) for line in agency.header_lines or [agency.name]),
         place=edition.issuer.place, reached_by=reached,
         signer=tuple(edition.plain(line) for line in agency.form_signer or kind.form_signer),
+        signer_note=None,
         symbol_code=agency.symbol_code,
     )
 

@@ -333,6 +333,8 @@ class UnitList:
                                                  "để trống thì đơn vị tự ghi", default=None, placeholders=UNIT_PLACEHOLDERS)
     form_signer: list[str] = spec("ky_bieu_mau", "Các dòng ký của biểu mẫu, ví dụ [\"TM. ỦY BAN NHÂN DÂN\", \"CHỦ TỊCH\"]",
                                   one_or_more=True)
+    signer_note: Optional[str] = spec("ghi_chu_ky", "Dòng dưới chức vụ người ký ở biểu mẫu của các đơn vị; để trống thì như "
+                                                    "bieu-mau.yaml, ví dụ (Ký, ghi rõ họ tên) cho ấp, khu phố", default=None)
     one_letter: bool = spec("gui_chung", "true: một công văn và một biểu mẫu chung cho cả danh sách (Kính gửi: tên mục ở "
                                          "co-quan.yaml); false: mỗi đơn vị một công văn, một biểu mẫu", default=False)
     units: list[Unit] = spec("don_vi", "Các đơn vị của danh sách, theo thứ tự in")
@@ -503,6 +505,10 @@ class ReportFormSettings:
     instructions: list[str] = spec("huong_dan", "Các câu hướng dẫn điền biểu mẫu, mỗi phần tử một câu", default_factory=list,
                                    placeholders=LETTER_PLACEHOLDERS)
     opening: str = spec("mo_dau", "Đoạn mở đầu của báo cáo", placeholders=LETTER_PLACEHOLDERS)
+    signer_note: str = spec("ghi_chu_ky", "Dòng dưới chức vụ người ký, ví dụ (Ký, ghi rõ họ tên, đóng dấu); danh sách đơn vị "
+                                          "không có dấu (ấp, khu phố) ghi riêng ở don-vi.yaml")
+    copies: list[str] = spec("noi_nhan", "Nơi nhận của biểu mẫu, trước dòng Lưu, ví dụ [Như trên]")
+    archive: list[str] = spec("luu", "Nơi lưu biểu mẫu, sau chữ Lưu:, ví dụ [VT]")
     period: str = spec("ky_bao_cao", "Tên kỳ báo cáo in ở cột kết quả, ví dụ năm {nam}")
     headings: FormHeadings = spec("tieu_de_muc", "Tên các phần của biểu mẫu")
     columns: FormColumns = spec("cot", "Tên các cột và các dòng cố định của bảng")
