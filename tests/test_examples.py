@@ -63,6 +63,7 @@ class Expected:
     name: str  # as on "Kính gửi"
     kind: dict  # its kind of recipient in loai-noi-nhan.yaml
     tasks: tuple[str, ...]
+    targets: tuple[int, ...]  # the plan's own targets it reports (bao_cao_chi_tieu_ke_hoach)
     header: tuple[str, ...]  # its name on its form's header, upper case
     parent: str | None  # the line above, upper case
     place: str  # on its form's date line
@@ -90,23 +91,26 @@ class Example:
         self.output = output / str(self.year)
 
     def fill(self, text: str, **unit: str) -> str:
-        values = {"nam": str(self.year), "dia_danh": self.issuer["dia_danh"],
-                  "ngay_bat_dau": self.plan["thang_hanh_dong"]["bat_dau"],
-                  "ngay_ket_thuc": self.plan["thang_hanh_dong"]["ket_thuc"], **unit}
+        values = {"nam": str(self.year), "dia_danh": self.issuer["dia_danh"], **unit}
+        if "thang_hanh_dong" in self.plan:  # a plan without an Action Month has no such placeholders
+            values |= {"ngay_bat_dau": self.plan["thang_hanh_dong"]["bat_dau"],
+                       "ngay_ket_thuc": self.plan["thang_hanh_dong"]["ket_thuc"]}
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
         return text.replace("*", "")
 
     # --- who is written to
     def entries(self) -> list[tuple[dict, list[str]]]:
+        """The entries of Tổ chức thực hiện that name bodies (an item such as "Chế độ thông tin, báo cáo" names none)."""
         return [(entry, entry["co_quan"] if isinstance(entry["co_quan"], list) else [entry["co_quan"]])
-                for entry in self.plan["to_chuc_thuc_hien"]]
+                for entry in self.plan["to_chuc_thuc_hien"] if "co_quan" in entry]
 
     @functools.cached_property
     def expected(self) -> list[Expected]:
         result = []
         for entry, ids in self.entries():
             tasks = tuple(self.fill(task) for task in entry["nhiem_vu"])
+            targets = tuple(entry.get("bao_cao_chi_tieu_ke_hoach") or ())
             for agency_id in ids:
                 agency = self.agencies[agency_id]
                 if agency.get("gui_cong_van", True) is False:
@@ -120,7 +124,8 @@ class Example:
                         parent = unit_list.get("co_quan_cap_tren")
                         result.append(Expected(
                             id=unit["ma"], name=self.fill(unit_list["kinh_gui"], **values), kind=self.kinds[unit_list["loai"]],
-                            tasks=tasks, header=tuple(self.fill(line, **values).upper() for line in unit_list["ten_tieu_de"]),
+                            tasks=tasks, targets=targets,
+                            header=tuple(self.fill(line, **values).upper() for line in unit_list["ten_tieu_de"]),
                             parent=self.fill(parent, **values).upper() if parent else None,
                             place=self.fill(unit_list["dia_danh"], **values),
                             signer=tuple(unit_list["ky_bieu_mau"]), symbol=unit_list.get("ky_hieu")))
@@ -129,7 +134,7 @@ class Example:
                 parent = agency.get("co_quan_cap_tren")
                 signer = agency.get("ky_bieu_mau") or kind.get("ky_bieu_mau") or []
                 result.append(Expected(
-                    id=agency_id, name=self.fill(agency["ten"]), kind=kind, tasks=tasks,
+                    id=agency_id, name=self.fill(agency["ten"]), kind=kind, tasks=tasks, targets=targets,
                     header=tuple(self.fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]),
                     parent=self.fill(parent).upper() if parent else None, place=self.issuer["dia_danh"],
                     signer=tuple(signer if isinstance(signer, list) else [signer]), symbol=agency.get("ky_hieu")))
@@ -175,6 +180,24 @@ class Example:
     def archive(self) -> str:
         entries = dict.fromkeys([*self.plan["luu"], self.plan["van_ban"]["don_vi_soan_thao"]])
         return f"- Lưu: {', '.join(entries)}."
+
+    @property
+    def plan_targets(self) -> list[str]:
+        """The plan's own targets (items of the section marked la_chi_tieu), in their printed order."""
+        section = next((s for s in self.plan["noi_dung"] if s.get("la_chi_tieu")), None)
+        return [self.fill(item["doan"][0]) for item in section["muc"]] if section else []
+
+    @property
+    def periods(self) -> list[tuple[str, str]]:
+        """(deadline, name) of each reporting period."""
+        return [(short_date(p["han"]), p["ten"]) for p in self.plan["bao_cao"].get("ky_bao_cao") or []]
+
+    @property
+    def appendices(self) -> list[dict]:
+        return self.plan.get("phu_luc") or []
+
+    def short_names(self, cell: str) -> str:
+        return ", ".join(self.fill(self.agencies[code.strip()]["ten_viet_tat"]) for code in cell.split(","))
 
     # --- the documents built
     @functools.cached_property
@@ -222,6 +245,16 @@ def signature_column(path: Path) -> list[str]:
     return [nd30.paragraph_text(p) for p in right.iter(nd30.qn("w:p")) if nd30.paragraph_text(p).strip()]
 
 
+APPENDIX_TITLE = re.compile(r"^\s*Phụ lục(?: [IVX]+)?\n")
+
+
+def appendix_pages(reader, example: Example) -> list[tuple[int, bool]]:
+    """(first page, landscape) of each appendix of the plan's PDF: the pages that open with its title."""
+    starts = [number for number, text in enumerate(nd30.pdf_page_texts(reader), start=1) if APPENDIX_TITLE.match(text)]
+    assert len(starts) == len(example.appendices), f"appendix titles on pages {starts}"
+    return [(start, bool(appendix.get("ngang"))) for start, appendix in zip(starts, example.appendices)]
+
+
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
@@ -246,7 +279,7 @@ def test_every_document_passes_the_decree_30_checks(example):
     meta = example.plan["van_ban"]
     title = example.fill(meta["trich_yeu"])
     plan = document(plan_path)
-    nd30.check_page(plan)
+    nd30.check_page(plan, appendices=[bool(a.get("ngang")) for a in example.appendices])
     nd30.check_fonts(plan)
     nd30.check_header(plan, type_name=meta["ten_loai"], title=title, type_code=meta["ky_hieu_loai"], agency_lines=example.agency_lines)
     nd30.check_body(plan, type_name=meta["ten_loai"], title=title)
@@ -291,7 +324,8 @@ def test_every_document_passes_the_decree_30_checks(example):
             nd30.check_body(form, type_name="BÁO CÁO", title=form_title, addressees=addressee, end_mark=False)
     for pdf in sorted(example.output.rglob("*.pdf")):
         reader = PdfReader(str(pdf))
-        nd30.check_pdf_pages(reader)
+        appendices = appendix_pages(reader, example) if pdf == example.built.plan_pdf else []
+        nd30.check_pdf_pages(reader, appendices=appendices)
         nd30.check_pdf_fonts(reader)
 
 
