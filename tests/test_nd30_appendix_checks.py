@@ -6,13 +6,12 @@ Built on tests/roots/tinh-mau: two appendices, the first landscape, the second p
 from __future__ import annotations
 
 import docx
+import nd30
 import pytest
 import yaml
+from conftest import ROOTS, build_root
 from docx.oxml.ns import qn
 from pypdf import PdfReader
-
-import nd30
-from conftest import ROOTS, build_root
 
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
