@@ -674,3 +674,22 @@ def test_the_organisation_section_has_its_introduction_points_items_and_closing(
         for recipient in (r for r in example.expected if r.id in ids):
             letter = docx_lines(example.letter(recipient))
             assert all(point in letter for point in points), recipient.name
+
+
+def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, soffice, tmp_path):
+    """Through LibreOffice, as the recipient opens the DOCX: the same pages, each in the same
+    orientation, the appendix's first page opening with its title, and numbered on its own."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    if not example.appendices:
+        pytest.skip(f"{example.name} has no appendix")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(example.built.plan_docx)], check=True, capture_output=True, timeout=300)
+    word = PdfReader(str(tmp_path / example.built.plan_docx.with_suffix(".pdf").name))
+    ours = PdfReader(str(example.built.plan_pdf))
+    orientation = lambda reader: [page.mediabox.width > page.mediabox.height for page in reader.pages]  # noqa: E731
+    assert orientation(word) == orientation(ours)
+    assert appendix_pages(word, example) == appendix_pages(ours, example)
+    nd30.check_pdf_pages(word, appendices=appendix_pages(word, example))
