@@ -689,7 +689,7 @@ def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, sof
                     "--outdir", str(tmp_path), str(example.built.plan_docx)], check=True, capture_output=True, timeout=300)
     word = PdfReader(str(tmp_path / example.built.plan_docx.with_suffix(".pdf").name))
     ours = PdfReader(str(example.built.plan_pdf))
-    orientation = lambda reader: [page.mediabox.width > page.mediabox.height for page in reader.pages]  # noqa: E731
+    orientation = lambda reader: [page.mediabox.width > page.mediabox.height for page in reader.pages]
     assert orientation(word) == orientation(ours)
     assert appendix_pages(word, example) == appendix_pages(ours, example)
     nd30.check_pdf_pages(word, appendices=appendix_pages(word, example))
