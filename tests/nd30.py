@@ -836,7 +836,7 @@ def check_body(document, *, type_name: str | None = None, title: str | None = No
         problems.raise_if_any()
     sizes = set()
     bases = []
-    for p in paragraphs:
+    for index, p in enumerate(paragraphs):
         text = paragraph_text(p)
         label = f"paragraph {normalise(text)[:50]!r}"
         problems.expect(resolver.alignment(p) == "both", f"BD2 {label}: aligned {resolver.alignment(p)!r}, must be justified")
@@ -859,7 +859,8 @@ def check_body(document, *, type_name: str | None = None, title: str | None = No
         for run in text_runs(p):
             problems.expect(not resolver.caps(run, p) or _is_upper(run_text(run)), f"{label}: run set in caps")
         _check_heading_level(problems, resolver, p, text, label)
-        if normalise(text).startswith("Căn cứ"):
+        # The legal basis opens the body; "Căn cứ Kế hoạch này, …" further on is an ordinary sentence.
+        if normalise(text).startswith("Căn cứ") and len(bases) == index:
             bases.append(p)
     problems.expect(len(sizes) == 1 and sizes <= {13.0, 14.0}, f"BD1: body sizes {sorted(sizes)}, must be one size, 13 or 14 pt")
     for i, p in enumerate(bases):
