@@ -354,7 +354,9 @@ def _toggle(rpr, tag: str) -> bool | None:
 
 # ----------------------------------------------------------------------------- geometry
 def text_width_twips(document) -> int:
-    section = document.sections[-1]
+    # The first section holds the header, title, body and signature; sections after it are
+    # appendices, which may be landscape.
+    section = document.sections[0]
     return section.page_width.twips - section.left_margin.twips - section.right_margin.twips
 
 
@@ -524,15 +526,30 @@ def _is_upper(text: str) -> bool:
 
 
 # ----------------------------------------------------------------------------- PG1–PG5
-def check_page(document) -> None:
-    """PG1–PG4 for every section, and PG5 (page number from page 2, centred in the top margin)."""
+def check_page(document, *, appendices: Sequence[bool] = ()) -> None:
+    """PG1–PG4 for every section, and PG5 (page number from page 2, centred in the top margin).
+
+    appendices: one flag per section after the first, whether that appendix is landscape. An
+    appendix is its own section, A4 in its own orientation, numbered from 1 on its own (Phụ lục I,
+    III.1.đ) with the number in its header as PG5 asks."""
     problems = Problems("page layout (PG1–PG5)")
     resolver = Resolver(document)
+    if appendices:
+        problems.expect(len(document.sections) == 1 + len(appendices),
+                        f"PG1: {len(document.sections)} sections, expected the body and {len(appendices)} appendix section(s)")
     for index, section in enumerate(document.sections, start=1):
         where = f"section {index}"
         width, height = section.page_width.mm, section.page_height.mm
-        portrait = abs(width - A4_MM[0]) <= PAGE_TOLERANCE_MM and abs(height - A4_MM[1]) <= PAGE_TOLERANCE_MM
-        problems.expect(portrait, f"PG1 {where}: page {width:.1f} × {height:.1f} mm, must be A4 portrait 210 × 297 mm")
+        landscape = index >= 2 and index - 2 < len(appendices) and appendices[index - 2]
+        expected = (A4_MM[1], A4_MM[0]) if landscape else A4_MM
+        orientation = "landscape 297 × 210" if landscape else "portrait 210 × 297"
+        fits = abs(width - expected[0]) <= PAGE_TOLERANCE_MM and abs(height - expected[1]) <= PAGE_TOLERANCE_MM
+        problems.expect(fits, f"PG1 {where}: page {width:.1f} × {height:.1f} mm, must be A4 {orientation} mm")
+        if index >= 2 and index - 2 < len(appendices):
+            numbering = section._sectPr.find(qn("w:pgNumType"))
+            start = numbering.get(qn("w:start")) if numbering is not None else None
+            problems.expect(start == "1", f"PG5 {where}: an appendix is numbered on its own: w:pgNumType w:start is {start!r}, must be '1'")
+            _check_page_number_paragraph(problems, section, resolver, section.header, f"{where} default")
         for side, (low, high) in MARGINS_MM.items():
             value = getattr(section, f"{side}_margin").mm
             problems.expect(
@@ -823,7 +840,7 @@ def check_body(document, *, type_name: str | None = None, title: str | None = No
         problems.raise_if_any()
     sizes = set()
     bases = []
-    for p in paragraphs:
+    for index, p in enumerate(paragraphs):
         text = paragraph_text(p)
         label = f"paragraph {normalise(text)[:50]!r}"
         problems.expect(resolver.alignment(p) == "both", f"BD2 {label}: aligned {resolver.alignment(p)!r}, must be justified")
@@ -846,7 +863,8 @@ def check_body(document, *, type_name: str | None = None, title: str | None = No
         for run in text_runs(p):
             problems.expect(not resolver.caps(run, p) or _is_upper(run_text(run)), f"{label}: run set in caps")
         _check_heading_level(problems, resolver, p, text, label)
-        if normalise(text).startswith("Căn cứ"):
+        # The legal basis opens the body; "Căn cứ Kế hoạch này, …" further on is an ordinary sentence.
+        if normalise(text).startswith("Căn cứ") and len(bases) == index:
             bases.append(p)
     problems.expect(len(sizes) == 1 and sizes <= {13.0, 14.0}, f"BD1: body sizes {sorted(sizes)}, must be one size, 13 or 14 pt")
     for i, p in enumerate(bases):
@@ -1028,28 +1046,39 @@ def check_pdf_fonts(reader) -> None:
     problems.raise_if_any()
 
 
-def check_pdf_pages(reader, *, top_margin_mm: float = 20.0, left_margin_mm: float = 30.0, right_margin_mm: float = 15.0) -> None:
-    """PG1 (A4) and PG5 for a PDF: no number on page 1; page n ≥ 2 shows n centred in the top margin."""
+def check_pdf_pages(reader, *, top_margin_mm: float = 20.0, left_margin_mm: float = 30.0, right_margin_mm: float = 15.0,
+                    appendices: Sequence[tuple[int, bool]] = ()) -> None:
+    """PG1 (A4) and PG5 for a PDF: no number on page 1; page n ≥ 2 shows n centred in the top margin.
+
+    appendices: (first page, landscape) of each appendix, pages counted from 1. An appendix is A4
+    in its own orientation and numbered on its own: its first page shows no number, its n-th n."""
     problems = Problems("PDF pages (PG1, PG5)")
-    for number, page in enumerate(reader.pages, start=1):
+    starts = dict(appendices)
+    start, landscape = 1, False
+    for page_number, page in enumerate(reader.pages, start=1):
+        if page_number in starts:
+            start, landscape = page_number, starts[page_number]
+        number = page_number - start + 1
+        where = f"page {page_number}" + (f" (appendix page {number})" if start > 1 else "")
         box = page.mediabox
         width, height = float(box.width), float(box.height)
-        problems.expect(abs(width - A4_PT[0]) <= 1 and abs(height - A4_PT[1]) <= 1,
-                        f"PG1 page {number}: {width:.1f} × {height:.1f} pt, must be A4 595.3 × 841.9 pt")
+        expected = (A4_PT[1], A4_PT[0]) if landscape else A4_PT
+        problems.expect(abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1,
+                        f"PG1 {where}: {width:.1f} × {height:.1f} pt, must be A4 {expected[0]:.1f} × {expected[1]:.1f} pt")
         band = [f for f in pdf_fragments(page) if f.text.strip() and f.y > height - top_margin_mm * PT_PER_MM]
         text = "".join(f.text for f in band).strip()
         if number == 1:
-            problems.expect(not re.search(r"\d", text), f"PG5 page 1: the top margin must show no page number, shows {text!r}")
+            problems.expect(not re.search(r"\d", text), f"PG5 {where}: the top margin must show no page number, shows {text!r}")
             continue
-        if not problems.expect(text == str(number), f"PG5 page {number}: top margin shows {text!r}, expected {str(number)!r}"):
+        if not problems.expect(text == str(number), f"PG5 {where}: top margin shows {text!r}, expected {str(number)!r}"):
             continue
         fragment = band[0]
         # Digits are 0.5 em wide in Times New Roman and its metric-compatible substitutes.
         centre = fragment.x + 0.5 * fragment.size * len(text) / 2
         text_centre = left_margin_mm * PT_PER_MM + (width - (left_margin_mm + right_margin_mm) * PT_PER_MM) / 2
         problems.expect(abs(centre - text_centre) <= 5 * PT_PER_MM,
-                        f"PG5 page {number}: number centred at {centre / PT_PER_MM:.1f} mm, text-area centre {text_centre / PT_PER_MM:.1f} mm (±5)")
-        problems.expect(13 - 0.1 <= fragment.size <= 14 + 0.1, f"PG5 page {number}: number {fragment.size:.1f} pt, must be 13–14 pt")
+                        f"PG5 {where}: number centred at {centre / PT_PER_MM:.1f} mm, text-area centre {text_centre / PT_PER_MM:.1f} mm (±5)")
+        problems.expect(13 - 0.1 <= fragment.size <= 14 + 0.1, f"PG5 {where}: number {fragment.size:.1f} pt, must be 13–14 pt")
     problems.raise_if_any()
 
 

@@ -63,6 +63,7 @@ class Expected:
     name: str  # as on "Kính gửi"
     kind: dict  # its kind of recipient in loai-noi-nhan.yaml
     tasks: tuple[str, ...]
+    targets: tuple[int, ...]  # the plan's own targets it reports (bao_cao_chi_tieu_ke_hoach)
     header: tuple[str, ...]  # its name on its form's header, upper case
     parent: str | None  # the line above, upper case
     place: str  # on its form's date line
@@ -90,23 +91,26 @@ class Example:
         self.output = output / str(self.year)
 
     def fill(self, text: str, **unit: str) -> str:
-        values = {"nam": str(self.year), "dia_danh": self.issuer["dia_danh"],
-                  "ngay_bat_dau": self.plan["thang_hanh_dong"]["bat_dau"],
-                  "ngay_ket_thuc": self.plan["thang_hanh_dong"]["ket_thuc"], **unit}
+        values = {"nam": str(self.year), "dia_danh": self.issuer["dia_danh"], **unit}
+        if "thang_hanh_dong" in self.plan:  # a plan without an Action Month has no such placeholders
+            values |= {"ngay_bat_dau": self.plan["thang_hanh_dong"]["bat_dau"],
+                       "ngay_ket_thuc": self.plan["thang_hanh_dong"]["ket_thuc"]}
         for key, value in values.items():
             text = text.replace("{" + key + "}", value)
         return text.replace("*", "")
 
     # --- who is written to
     def entries(self) -> list[tuple[dict, list[str]]]:
+        """The entries of Tổ chức thực hiện that name bodies (an item such as "Chế độ thông tin, báo cáo" names none)."""
         return [(entry, entry["co_quan"] if isinstance(entry["co_quan"], list) else [entry["co_quan"]])
-                for entry in self.plan["to_chuc_thuc_hien"]]
+                for entry in self.plan["to_chuc_thuc_hien"] if "co_quan" in entry]
 
     @functools.cached_property
     def expected(self) -> list[Expected]:
         result = []
         for entry, ids in self.entries():
             tasks = tuple(self.fill(task) for task in entry["nhiem_vu"])
+            targets = tuple(entry.get("bao_cao_chi_tieu_ke_hoach") or ())
             for agency_id in ids:
                 agency = self.agencies[agency_id]
                 if agency.get("gui_cong_van", True) is False:
@@ -120,7 +124,8 @@ class Example:
                         parent = unit_list.get("co_quan_cap_tren")
                         result.append(Expected(
                             id=unit["ma"], name=self.fill(unit_list["kinh_gui"], **values), kind=self.kinds[unit_list["loai"]],
-                            tasks=tasks, header=tuple(self.fill(line, **values).upper() for line in unit_list["ten_tieu_de"]),
+                            tasks=tasks, targets=targets,
+                            header=tuple(self.fill(line, **values).upper() for line in unit_list["ten_tieu_de"]),
                             parent=self.fill(parent, **values).upper() if parent else None,
                             place=self.fill(unit_list["dia_danh"], **values),
                             signer=tuple(unit_list["ky_bieu_mau"]), symbol=unit_list.get("ky_hieu")))
@@ -129,7 +134,7 @@ class Example:
                 parent = agency.get("co_quan_cap_tren")
                 signer = agency.get("ky_bieu_mau") or kind.get("ky_bieu_mau") or []
                 result.append(Expected(
-                    id=agency_id, name=self.fill(agency["ten"]), kind=kind, tasks=tasks,
+                    id=agency_id, name=self.fill(agency["ten"]), kind=kind, tasks=tasks, targets=targets,
                     header=tuple(self.fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]),
                     parent=self.fill(parent).upper() if parent else None, place=self.issuer["dia_danh"],
                     signer=tuple(signer if isinstance(signer, list) else [signer]), symbol=agency.get("ky_hieu")))
@@ -175,6 +180,24 @@ class Example:
     def archive(self) -> str:
         entries = dict.fromkeys([*self.plan["luu"], self.plan["van_ban"]["don_vi_soan_thao"]])
         return f"- Lưu: {', '.join(entries)}."
+
+    @property
+    def plan_targets(self) -> list[str]:
+        """The plan's own targets (items of the section marked la_chi_tieu), in their printed order."""
+        section = next((s for s in self.plan["noi_dung"] if s.get("la_chi_tieu")), None)
+        return [self.fill(item["doan"][0]) for item in section["muc"]] if section else []
+
+    @property
+    def periods(self) -> list[tuple[str, str]]:
+        """(deadline, name) of each reporting period."""
+        return [(short_date(p["han"]), p["ten"]) for p in self.plan["bao_cao"].get("ky_bao_cao") or []]
+
+    @property
+    def appendices(self) -> list[dict]:
+        return self.plan.get("phu_luc") or []
+
+    def short_names(self, cell: str) -> str:
+        return ", ".join(self.fill(self.agencies[code.strip()]["ten_viet_tat"]) for code in cell.split(","))
 
     # --- the documents built
     @functools.cached_property
@@ -222,6 +245,16 @@ def signature_column(path: Path) -> list[str]:
     return [nd30.paragraph_text(p) for p in right.iter(nd30.qn("w:p")) if nd30.paragraph_text(p).strip()]
 
 
+APPENDIX_TITLE = re.compile(r"^\s*Phụ lục(?: [IVX]+)?\n")
+
+
+def appendix_pages(reader, example: Example) -> list[tuple[int, bool]]:
+    """(first page, landscape) of each appendix of the plan's PDF: the pages that open with its title."""
+    starts = [number for number, text in enumerate(nd30.pdf_page_texts(reader), start=1) if APPENDIX_TITLE.match(text)]
+    assert len(starts) == len(example.appendices), f"appendix titles on pages {starts}"
+    return [(start, bool(appendix.get("ngang"))) for start, appendix in zip(starts, example.appendices)]
+
+
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
@@ -246,7 +279,7 @@ def test_every_document_passes_the_decree_30_checks(example):
     meta = example.plan["van_ban"]
     title = example.fill(meta["trich_yeu"])
     plan = document(plan_path)
-    nd30.check_page(plan)
+    nd30.check_page(plan, appendices=[bool(a.get("ngang")) for a in example.appendices])
     nd30.check_fonts(plan)
     nd30.check_header(plan, type_name=meta["ten_loai"], title=title, type_code=meta["ky_hieu_loai"], agency_lines=example.agency_lines)
     nd30.check_body(plan, type_name=meta["ten_loai"], title=title)
@@ -291,7 +324,8 @@ def test_every_document_passes_the_decree_30_checks(example):
             nd30.check_body(form, type_name="BÁO CÁO", title=form_title, addressees=addressee, end_mark=False)
     for pdf in sorted(example.output.rglob("*.pdf")):
         reader = PdfReader(str(pdf))
-        nd30.check_pdf_pages(reader)
+        appendices = appendix_pages(reader, example) if pdf == example.built.plan_pdf else []
+        nd30.check_pdf_pages(reader, appendices=appendices)
         nd30.check_pdf_fonts(reader)
 
 
@@ -433,3 +467,249 @@ def test_elected_bodies_get_a_letter_but_are_asked_for_no_report(example):
         assert "biểu mẫu" not in letter and "(t/h)" not in letter, recipient.name
         assert example.fill(recipient.kind["ket_thuc"], ban_hanh=example.issuer["xung_ho"],
                             ten_trong_cau=generic_in_sentence(recipient.name)) in letter
+
+
+# ----------------------------------------------------------------------------- issue 10: other plan structures
+LEVEL_LETTERS = "abcdđeghiklmnopqrstuvxy"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def docx_lines(path: Path) -> list[str]:
+    """Every paragraph of the body, tables included, in order."""
+    return [nd30.normalise(nd30.paragraph_text(p)) for p in document(path).element.body.iter(nd30.qn("w:p"))]
+
+
+def flat(text: str) -> str:
+    return " ".join(nd30.words(text))
+
+
+def item_text(example: Example, item: dict) -> str:
+    return example.fill(item["tieu_de"] if "tieu_de" in item else item["doan"][0])
+
+
+def five_levels(example: Example) -> list[str] | None:
+    """The printed lines of the first chain of items five levels deep (I. → 1. → a) → - → +), labels
+    worked out from the content: sections by Roman numeral, then 1., a), and bullets."""
+    def walk(items: list[dict], depth: int, prefix: list[str]) -> list[str] | None:
+        for index, item in enumerate(items):
+            label = {1: f"{ROMAN[index]}.", 2: f"{index + 1}.", 3: f"{LEVEL_LETTERS[index]})", 4: "-", 5: "+"}[depth]
+            line = [*prefix, f"{label} {item_text(example, item)}"]
+            if depth == 5:
+                return line
+            found = walk(item.get("muc") or [], depth + 1, line)
+            if found:
+                return found
+        return None
+
+    return walk(example.plan["noi_dung"], 1, [])
+
+
+def test_the_provincial_example_shows_the_plan_structures_of_issue_10():
+    """The content itself: a five-year plan with its own targets, yearly reports, an appendix table
+    and five levels, and no Action Month anywhere in it."""
+    folder = edition_folder("ubnd-tinh")
+    plan = yaml.safe_load((folder / "ke-hoach.yaml").read_text(encoding="utf-8"))
+    assert "thang_hanh_dong" not in plan
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    for path in sorted(folder.glob("*.yaml")):  # what prints, not the clerk's comments
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert not [s for s in strings(content) if "tháng hành động" in s.lower()], path.name
+    meta = plan["van_ban"]
+    assert meta["den_nam"] - meta["tu_nam"] == 4
+    section = next(s for s in plan["noi_dung"] if s.get("la_chi_tieu"))
+    assert 5 <= len(section["muc"]) <= 8
+    reported = {n for entry in plan["to_chuc_thuc_hien"] for n in entry.get("bao_cao_chi_tieu_ke_hoach") or []}
+    assert reported == set(range(1, len(section["muc"]) + 1)), "every target is reported by some body"
+    periods = plan["bao_cao"]["ky_bao_cao"]
+    assert [p["han"]["nam"] for p in periods] == list(range(meta["tu_nam"], meta["den_nam"] + 1))
+    assert "tổng kết" in periods[-1]["ten"] and "han_bao_cao" not in plan["bao_cao"]
+    [appendix] = plan["phu_luc"]
+    assert appendix["ngang"] and len(appendix["cot"]) >= 5 and len(appendix["dong"]) >= 10
+    assert [c.get("co_quan", False) for c in appendix["cot"]].count(True) == 2
+    assert plan["mo_dau_to_chuc_thuc_hien"] and plan["ket_thuc_to_chuc_thuc_hien"]
+    assert any("co_quan" not in entry for entry in plan["to_chuc_thuc_hien"]), "an item that is not a body"
+    assert any(entry.get("muc") for entry in plan["to_chuc_thuc_hien"]), "a body's tasks with points"
+
+
+def test_a_plan_without_an_action_month_never_speaks_of_one(example):
+    if "thang_hanh_dong" in example.plan:
+        pytest.skip(f"{example.name} is an Action Month plan")
+    paths = sorted(example.output.rglob("*.docx"))
+    assert len(paths) > 2 * len(unit_recipients(example))
+    for path in paths:
+        assert "tháng hành động" not in " ".join(docx_lines(path)).lower(), path.relative_to(example.output)
+    for path in sorted(example.output.rglob("*.pdf")):
+        assert "tháng hành động" not in pdf_text(path).lower(), path.relative_to(example.output)
+    listing = (example.output / "danh-sach-gui.html").read_text(encoding="utf-8")
+    assert "tháng hành động" not in listing.lower()
+
+
+def test_the_plans_own_targets_are_numbered_and_each_letter_and_form_names_its_own(example):
+    targets = example.plan_targets
+    if not targets:
+        pytest.skip(f"{example.name} has no targets of its own")
+    plan = docx_lines(example.built.plan_docx)
+    plan_pdf = flat(pdf_text(example.built.plan_pdf))
+    for number, text in enumerate(targets, start=1):
+        assert f"{number}. {text}" in plan
+        assert flat(f"{number}. {text}") in plan_pdf
+    for recipient in example.expected:
+        wanted = [f"- Chỉ tiêu {n} của Kế hoạch: {targets[n - 1]}" for n in recipient.targets]
+        letter = example.letter(recipient)
+        assert [line for line in docx_lines(letter) if line.startswith("- Chỉ tiêu ")] == wanted, recipient.name
+        letter_pdf = flat(pdf_text(letter.with_suffix(".pdf")))
+        assert all(flat(line) in letter_pdf for line in wanted), recipient.name
+        form = example.form(recipient)
+        if form is None:
+            continue
+        rows = [line for line in docx_lines(form) if re.match(r"Chỉ tiêu \d+ của Kế hoạch: ", line)]
+        assert rows == [line.removeprefix("- ") for line in wanted], recipient.name
+        form_pdf = flat(pdf_text(form.with_suffix(".pdf")))
+        assert all(flat(line.removeprefix("- ")) in form_pdf for line in wanted), recipient.name
+
+
+def test_letters_and_forms_give_every_periods_deadline(example):
+    periods = example.periods
+    if not periods:
+        pytest.skip(f"{example.name} asks for one report")
+    wanted = [f"{date} ({name})" for date, name in periods]
+    reporting = [r for r in example.expected if r.reports]
+    assert reporting
+    for recipient in reporting:
+        letter = example.letter(recipient)
+        text, pdf = " ".join(body_texts(letter)), flat(pdf_text(letter.with_suffix(".pdf")))
+        for line in wanted:
+            assert line in text and flat(line) in pdf, (recipient.name, line)
+        form = example.form(recipient)
+        deadline = next(line for line in body_texts(form) if line.startswith("Thời hạn gửi báo cáo"))
+        form_pdf = flat(pdf_text(form.with_suffix(".pdf")))
+        for line in wanted:
+            assert line in deadline and flat(line) in form_pdf, (recipient.name, line)
+
+
+def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_table(example):
+    from docx.enum.section import WD_SECTION
+    from pypdf import PdfReader
+
+    if not example.appendices:
+        pytest.skip(f"{example.name} has no appendix")
+    path = example.built.plan_docx
+    plan = document(path)
+    assert len(plan.sections) == 1 + len(example.appendices)
+    lines = docx_lines(path)
+    signer = lines.index(example.plan["nguoi_ky"]["ho_ten"])
+    reference = f"(Kèm theo {example.plan_reference()})"
+    tables = plan.tables[-len(example.appendices):]
+    reader = PdfReader(str(example.built.plan_pdf))
+    texts = nd30.pdf_page_texts(reader)
+    signature_page = next(i for i, text in enumerate(texts, start=1) if example.plan["nguoi_ky"]["ho_ten"] in text)
+    starts = appendix_pages(reader, example)
+    for number, (appendix, section, table, (start, landscape)) in enumerate(
+            zip(example.appendices, plan.sections[1:], tables, starts), start=1):
+        # DOCX: its own section, from a new page, in its orientation, numbered from 1.
+        assert (section.page_width > section.page_height) == bool(appendix.get("ngang")), number
+        assert section.start_type == WD_SECTION.NEW_PAGE, number
+        assert section._sectPr.find(nd30.qn("w:pgNumType")).get(nd30.qn("w:start")) == "1", number
+        title = lines.index(example.fill(appendix["tieu_de"]).upper())
+        assert signer < title and lines[title + 1] == reference, lines[title - 1: title + 2]
+        header, *body = [[nd30.normalise(cell.text) for cell in row.cells] for row in table.rows]
+        assert header == [column["ten"] for column in appendix["cot"]]
+        expected_rows = [[example.short_names(cell) if column.get("co_quan") else example.fill(cell)
+                          for column, cell in zip(appendix["cot"], row)] for row in appendix["dong"]]
+        assert body == expected_rows
+        # PDF: after the signature's page, landscape, every cell printed with agencies by short name.
+        assert start > signature_page and landscape == bool(appendix.get("ngang"))
+        page = reader.pages[start - 1]
+        assert (page.mediabox.width > page.mediabox.height) == landscape
+        appendix_text = flat(" ".join(texts[start - 1:]))
+        assert flat(reference) in appendix_text
+        for row in expected_rows:
+            assert all(flat(cell) in appendix_text for cell in row), row
+        codes = {code.strip() for row in appendix["dong"] for column, cell in zip(appendix["cot"], row)
+                 if column.get("co_quan") for code in cell.split(",")}
+        assert not any(code in appendix_text for code in codes if "-" in code), "an agency code printed as a code"
+
+
+def test_five_levels_print_with_their_labels_in_both_formats(example):
+    chain = five_levels(example)
+    if chain is None:
+        pytest.skip(f"{example.name} nests fewer than five levels")
+    lines = docx_lines(example.built.plan_docx)
+    positions = [lines.index(line) for line in chain]
+    assert positions == sorted(positions), chain
+    pdf = flat(pdf_text(example.built.plan_pdf))
+    pdf_positions = [pdf.index(flat(line)) for line in chain]
+    assert pdf_positions == sorted(pdf_positions), chain
+
+
+def test_the_organisation_section_has_its_introduction_points_items_and_closing(example):
+    plan = example.plan
+    if not plan.get("mo_dau_to_chuc_thuc_hien"):
+        pytest.skip(f"{example.name} has no introduction to Tổ chức thực hiện")
+    number = ROMAN[len(plan["noi_dung"])]
+    expected = [f"{number}. {plan['tieu_de_to_chuc_thuc_hien']}", *map(example.fill, plan["mo_dau_to_chuc_thuc_hien"])]
+    for index, entry in enumerate(plan["to_chuc_thuc_hien"], start=1):
+        if "co_quan" not in entry:
+            expected.append(f"{index}. {entry['tieu_de']}")
+        for letter, point in zip(LEVEL_LETTERS, entry.get("muc") or []):
+            expected.append(f"{letter}) {item_text(example, point)}")
+    expected += map(example.fill, plan["ket_thuc_to_chuc_thuc_hien"])
+    lines = docx_lines(example.built.plan_docx)
+    positions = [lines.index(line) for line in expected]
+    assert positions == sorted(positions)
+    pdf = flat(pdf_text(example.built.plan_pdf))
+    assert [pdf.index(flat(line)) for line in expected] == sorted(pdf.index(flat(line)) for line in expected)
+    # A body's points go into its letter too, labelled as in the plan.
+    for entry, ids in example.entries():
+        points = [f"{letter}) {item_text(example, point)}" for letter, point in zip(LEVEL_LETTERS, entry.get("muc") or [])]
+        for recipient in (r for r in example.expected if r.id in ids):
+            letter = docx_lines(example.letter(recipient))
+            assert all(point in letter for point in points), recipient.name
+
+
+def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, soffice, tmp_path):
+    """Through LibreOffice, as the recipient opens the DOCX: the same pages, each in the same
+    orientation, the appendix's first page opening with its title, and numbered on its own."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    if not example.appendices:
+        pytest.skip(f"{example.name} has no appendix")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(example.built.plan_docx)], check=True, capture_output=True, timeout=300)
+    word = PdfReader(str(tmp_path / example.built.plan_docx.with_suffix(".pdf").name))
+    ours = PdfReader(str(example.built.plan_pdf))
+    orientation = lambda reader: [page.mediabox.width > page.mediabox.height for page in reader.pages]
+    assert orientation(word) == orientation(ours)
+    assert appendix_pages(word, example) == appendix_pages(ours, example)
+    nd30.check_pdf_pages(word, appendices=appendix_pages(word, example))
+
+
+def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_example_numbers_them(example):
+    """The two examples are one story: the commune's plan cites the province's plan, and the letter
+    the province sent that commune, by the numbers and dates the provincial example gives them."""
+    if example.issuer["cap"] != "xa":
+        pytest.skip(f"{example.name} is not a commune")
+    province = Example.__new__(Example)  # its YAML only, not a second build
+    province.folder = edition_folder("ubnd-tinh")
+    load = lambda file: yaml.safe_load((province.folder / file).read_text(encoding="utf-8"))
+    province.issuer, province.plan, province.letters = load("co-quan-ban-hanh.yaml"), load("ke-hoach.yaml"), load("cong-van.yaml")
+    province.year = int(province.folder.name)
+    commune = next(unit["ma"] for unit_list in load("don-vi.yaml")["danh_sach"] for unit in unit_list["don_vi"]
+                   if unit["dia_danh"] == example.issuer["dia_danh"])
+    number, date = province.letter_number(commune)
+    letter = f"Công văn số {number:02d}/{province.letters['ky_hieu']} ngày {short_date(date)} của UBND tỉnh"
+    text = " ".join(body_texts(example.built.plan_docx))
+    assert province.plan_reference() in text and letter in text
+    pdf = flat(pdf_text(example.built.plan_pdf))
+    assert flat(province.plan_reference()) in pdf and flat(letter) in pdf

@@ -15,6 +15,7 @@ from .distribution import distribution
 from .schema import (
     DISTRICT_LEVELS,
     EDITION_FILES,
+    MAX_REPORTING_PERIODS,
     OPTIONAL_FILES,
     Item,
     Agency,
@@ -391,6 +392,9 @@ def _reporting_checks(edition: Edition) -> list[Problem]:
                             "ghi một hạn báo cáo (han_bao_cao) hoặc các kỳ báo cáo (ky_bao_cao), không ghi cả hai"))
     if reporting.deadline is not None:
         problems += _check_date(reporting.deadline, "bao_cao.han_bao_cao")
+    if len(reporting.periods) > MAX_REPORTING_PERIODS:
+        problems.append(_at(reporting.origin, "periods", "bao_cao.ky_bao_cao",
+                            f"có {len(reporting.periods)} kỳ báo cáo; biểu mẫu có cột cho tối đa {MAX_REPORTING_PERIODS} kỳ"))
     for number, period in enumerate(reporting.periods, start=1):
         problems += _check_date(period.deadline, f"bao_cao.ky_bao_cao[{number}].han")
     deadlines = [period.deadline for period in reporting.periods] or [reporting.deadline] * (reporting.deadline is not None)

@@ -177,9 +177,15 @@ class RecipientLine:
     origin: Optional[Origin] = origin_field()
 
 
+# The most reporting periods a form has result columns for.
+MAX_REPORTING_PERIODS = 6
+
+
 @dataclass(kw_only=True)
 class ReportingPeriod:
     name: str = spec("ten", "Tên kỳ báo cáo, in trong câu, ví dụ báo cáo năm 2026, báo cáo tổng kết")
+    column: Optional[str] = spec("ten_cot", "Tên ngắn của kỳ ở cột kết quả của biểu mẫu, ví dụ 2026, Tổng kết; để trống thì như ten",
+                                 default=None)
     deadline: PartialDate = spec("han", "Hạn gửi báo cáo của kỳ này")
     origin: Optional[Origin] = origin_field()
 

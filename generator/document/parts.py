@@ -115,7 +115,7 @@ def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
     """The periods of the plan: each of a multi-year plan's (ky_bao_cao), or the single one of its year."""
     reporting = edition.plan.reporting
     if reporting.periods:
-        return tuple(ReportingPeriod(edition.plain(period.name), period.deadline) for period in reporting.periods)
+        return tuple(ReportingPeriod(edition.plain(period.column or period.name), period.deadline) for period in reporting.periods)
     return (ReportingPeriod(edition.plain(edition.report_form.period), reporting.deadline),)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.schema import MAX_REPORTING_PERIODS
 from ..content.text import title_lines
 from ..document.model import AppendixPage, Document
 from .fonts import text_width_mm
@@ -45,7 +46,7 @@ TABLE_PT = 12
 # Columns of the report form's and the summary report's tables (STT, text, unit, figures…), adding
 # up to the text width. A table with one column per reporting period has a layout for each number
 # of periods ("chi-tieu-2": two periods).
-MAX_PERIODS = 4
+MAX_PERIODS = MAX_REPORTING_PERIODS
 
 
 def _period_tables() -> dict[str, tuple[float, ...]]:
