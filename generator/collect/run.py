@@ -143,8 +143,7 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
     _fill_report(report, collection)
     if state.unchanged_since(inputs):
         return report
-    from ..writers.docx import render_docx
-    from ..writers.pdf import render_pdf
+    from ..render import RenderTask, render
     from .summary import build_summary
 
     rows = tracking_rows(collection)
@@ -153,8 +152,9 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
     outputs = {
         f"{TRACKING}.csv": lambda: tracking_csv(rows),
         f"{TRACKING}.html": lambda: tracking_html(rows, collection, html_folder),
-        f"{SUMMARY}.docx": lambda: render_docx(document, project.templates / "van-ban.docx"),
-        f"{SUMMARY}.pdf": lambda: render_pdf(document, html_folder, "van-ban.html"),
+        # Rendered as the build renders every document: the same templates, the Word template's styles for both.
+        f"{SUMMARY}.docx": lambda: render(RenderTask("docx", document, project.templates / "van-ban.docx")),
+        f"{SUMMARY}.pdf": lambda: render(RenderTask("pdf", document, html_folder / "van-ban.html", project.templates / "van-ban.docx")),
     }
     made = {relative: make() for relative, make in outputs.items()}  # everything rendered before anything is written
     with one_build_at_a_time(folder):
