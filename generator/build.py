@@ -9,12 +9,11 @@ file either as it was or complete, and the next build finishes the job.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import re
-import signal
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,8 @@ from . import __version__
 from .errors import GeneratorError
 from .files import display_path, one_build_at_a_time, write_atomic
 from .state import STATE_FILE, BuildState
-from .writers.fonts import body_font, check_harfbuzz_subset, font_identity
+from .workers import WorkerPool
+from .writers.fonts import body_font, check_pdf_libraries, font_identity
 
 if TYPE_CHECKING:
     from .content.edition import Edition
@@ -64,6 +64,7 @@ class BuildReport:
     set_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file, its copy) made before replacing or removing it
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
     moved_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file no longer wanted, where it went)
+    held_open: list[Path] = field(default_factory=list)  # not written: another program (Word) holds the file open
     seconds: float = 0.0
 
 
@@ -181,7 +182,7 @@ def _manifest_html(manifest: Manifest, html_folder: Path) -> bytes:
 
 
 # ---------------------------------------------------------------- rendering
-def _rendered(stale: list[Target], workers: int, lock: int) -> Iterator[tuple[Target, bytes]]:
+def _rendered(stale: list[Target], pool: WorkerPool | None) -> Iterator[tuple[Target, bytes]]:
     """Each stale target with its bytes, as soon as it is ready; the costliest start first."""
     from .render import render
 
@@ -189,36 +190,20 @@ def _rendered(stale: list[Target], workers: int, lock: int) -> Iterator[tuple[Ta
     remote = sorted((t for t in stale if t.task is not None), key=lambda t: -t.task.cost)
     for target in local:
         yield target, target.make()
-    if workers <= 1 or len(remote) <= 1:
+    if pool is None:
         for target in remote:
             yield target, render(target.task)
         return
-    import multiprocessing  # only when there is work for workers: a no-op build must start fast
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    # fork: a worker starts in milliseconds; each imports the writers itself, on its first task.
-    pool = ProcessPoolExecutor(min(workers, len(remote)), mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_start, initargs=(lock,))
-    try:
-        futures = {pool.submit(render, target.task): target for target in remote}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    futures = {pool.submit(render, target.task): target for target in remote}
+    for future in as_completed(futures):
+        yield futures[future], future.result()
 
 
-def _worker_start(lock: int) -> None:
-    """A worker holds no lock of its parent's and does not outlive it: a build killed with SIGKILL
-    must not leave workers behind that keep the output folder locked."""
-    os.close(lock)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform == "linux":
-        import ctypes
-
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() == 1:  # the parent died before the call above took effect
-            os._exit(1)
+def _worker_pool(workers: int) -> WorkerPool | None:
+    """Workers for a build that has work, started now: they warm up while the content is validated."""
+    return WorkerPool(workers) if workers > 1 else None
 
 
 def usable_cores() -> int:
@@ -258,6 +243,25 @@ def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool],
             path.parent.rmdir()
 
 
+def _written_unless_held_open(path: Path, data: bytes, state: BuildState, relative: str, report: BuildReport) -> bool:
+    """write_atomic, except for a file another program holds open: left as it was, and stale, so
+    that the next build writes it; False.
+
+    On Windows, Word keeps the DOCX it shows open so that it can be neither replaced nor removed:
+    the rename fails with PermissionError. The file is there and its folder takes new files, so
+    it is the file that refused (open elsewhere, or read-only), not the folder. It leaves the
+    pending list, so that saving it in Word before the next build counts as a hand edit."""
+    try:
+        write_atomic(path, data)
+    except PermissionError:
+        if not (path.is_file() and os.access(path.parent, os.W_OK)):
+            raise
+        state.pending.pop(relative, None)
+        report.held_open.append(path)
+        return False
+    return True
+
+
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a build that was killed while writing."""
     for leftover in folder.rglob(".*.tmp"):
@@ -284,10 +288,16 @@ def build(
         return report
     from .content.edition import load_edition  # only now: the quick check above needs none of it
 
-    edition = load_edition(content_folder)  # before the output folder is created or touched
-    wanted = targets(project, edition)
+    pool = _worker_pool(workers or usable_cores())
+    try:
+        edition = load_edition(content_folder)  # before the output folder is created or touched
+        wanted = targets(project, edition)
+    except BaseException:
+        if pool is not None:
+            pool.close(at_once=True)
+        raise
     names = {t.relative for t in wanted}
-    with one_build_at_a_time(folder) as lock:
+    with pool or contextlib.nullcontext(), one_build_at_a_time(folder):
         state = BuildState.load(folder)  # again: another build may have finished since the quick check
         stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
         report.unchanged = len(wanted) - len(stale)
@@ -298,7 +308,7 @@ def build(
         if any(t.task is not None and t.task.format == "pdf" for t in stale):
             # The machine's font and libraries are checked before any work starts, not in the middle of it.
             body_font()
-            check_harfbuzz_subset()
+            check_pdf_libraries()
         _remove_leftovers(folder)
         for target in kept_edited:
             state.record(target.relative, target.fingerprint, edited=True)
@@ -308,11 +318,12 @@ def build(
         if stale:
             state.save()  # from now on, a stale file that changes is this build's doing, not an edit
         saved = time.monotonic()
-        for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores(), lock), start=1):
+        for done, (target, data) in enumerate(_rendered(stale, pool), start=1):
             path = folder / target.relative
             if target.relative in edited and path.read_bytes() != data:
                 report.set_aside.append((path, _set_aside(folder, target.relative, move=False)))
-            write_atomic(path, data)
+            if not _written_unless_held_open(path, data, state, target.relative, report):
+                continue
             state.record(target.relative, target.fingerprint)
             # Saved now and then, not after every file: a killed build only rebuilds the few files
             # written since the last save.
@@ -324,8 +335,8 @@ def build(
                 progress(done, len(stale))
         _remove_obsolete(folder, state, obsolete, report)
         if (report.written or report.removed or report.kept_edited or interrupted or state.inputs != inputs
-                or not (folder / STATE_FILE).exists()):
-            state.inputs = inputs
+                or not (folder / STATE_FILE).exists() or report.held_open):
+            state.inputs = "" if report.held_open else inputs  # "": the next build does not take the quick path
             state.save()
     report.seconds = time.perf_counter() - started
     return report
