@@ -248,13 +248,13 @@ def _written_unless_held_open(path: Path, data: bytes, state: BuildState, relati
     that the next build writes it; False.
 
     On Windows, Word keeps the DOCX it shows open so that it can be neither replaced nor removed:
-    the rename fails with PermissionError. The file is there and its folder takes new files, so
-    it is the file that refused (open elsewhere, or read-only), not the folder. It leaves the
-    pending list, so that saving it in Word before the next build counts as a hand edit."""
+    the rename onto it fails with PermissionError (the temporary file beside it was written, so it
+    is the file that refused, not its folder). It leaves the pending list, so that saving it in
+    Word before the next build counts as a hand edit."""
     try:
         write_atomic(path, data)
-    except PermissionError:
-        if not (path.is_file() and os.access(path.parent, os.W_OK)):
+    except PermissionError as error:
+        if error.filename2 is None or Path(error.filename2) != path or not path.is_file():
             raise
         state.pending.pop(relative, None)
         report.held_open.append(path)

@@ -38,15 +38,16 @@ def start_method() -> str:
 class WorkerPool:
     """A process pool whose processes are started (and warming up) from the moment it is made.
 
-    Used as a context: leaving it normally waits for idle workers to exit; leaving it on an
-    exception (bad content, another build holding the folder, Ctrl+C) ends them at once, even in
-    the middle of their warm-up."""
+    Used as a context: leaving it after its work waits for the idle workers to exit; leaving it
+    on an exception (bad content, another build holding the folder, Ctrl+C), or without having
+    been given work (nothing was stale), ends them at once, even in the middle of their warm-up."""
 
     def __init__(self, processes: int):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         self.processes = processes
+        self._given_work = False
         self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(start_method()),
                                          initializer=_worker_start)
         # The executor starts processes when work is submitted (fork: all at the first task; spawn:
@@ -55,13 +56,14 @@ class WorkerPool:
             self._pool.submit(_started)
 
     def submit(self, function: Callable[..., Any], *args: Any) -> Future:
+        self._given_work = True
         return self._pool.submit(function, *args)
 
     def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:
-        self.close(at_once=kind is not None)
+        self.close(at_once=kind is not None or not self._given_work)
 
     def close(self, *, at_once: bool) -> None:
         if at_once:

@@ -184,7 +184,7 @@ def fresh_font_discovery():
     """Font discovery starts over (its answers are cached for the process), and again afterwards."""
     from generator.writers import fonts, pdf
 
-    caches = [fonts._in_folders, fonts._found, fonts.font_identity, fonts.body_font, pdf._stylesheet, pdf._weasyprint]
+    caches = [fonts._in_folders, fonts._regular, fonts._found, fonts.body_font, pdf._stylesheet, pdf._weasyprint]
     for cache in caches:
         cache.cache_clear()
     yield fonts
@@ -261,8 +261,9 @@ def hold_open(monkeypatch, held: Path) -> None:
     real_replace = os.replace
 
     def replace(source, target, *args, **kwargs):
-        if Path(target).absolute() == held:
-            raise PermissionError(13, "The process cannot access the file because it is being used by another process", str(target))
+        if Path(target).absolute() == held:  # os.replace names both files in its errors
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process",
+                                  str(source), 32, str(target))
         return real_replace(source, target, *args, **kwargs)
 
     monkeypatch.setattr(os, "replace", replace)

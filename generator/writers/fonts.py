@@ -126,50 +126,51 @@ def _fontconfig_regular() -> tuple[str, Path] | None:
 
 
 @functools.cache
-def _found() -> BodyFont | str:
-    """The body font by file names only (cheap: the build's fingerprints need it every run), or
-    why there is none."""
+def _regular() -> tuple[str, Path, str] | None:
+    """The body font's family, regular file and source (a folder, or FONTCONFIG), cheaply: no font
+    file read, one fontconfig call at most. The build's fingerprints need it on every run."""
     font = _in_folders((FAMILY,))
-    if font is not None:
-        return font
-    regular = _fontconfig_regular()
-    if regular is not None and regular[0] in METRIC_COMPATIBLE:
-        files = {"regular": regular[1]}
-        for style in STYLES[1:]:
-            family, path = _match(FAMILY + _FONTCONFIG_STYLES[style])
-            if family != regular[0]:
-                return f"fontconfig chọn “{family}” cho chữ {style}, sẽ làm sai dàn trang"
-            files[style] = path
-        return BodyFont(regular[0], files)
-    font = _in_folders(SUBSTITUTES)
-    if font is not None:
-        return font
-    if regular is not None:
-        return f"fontconfig chọn “{regular[0]}”, sẽ làm sai dàn trang"
-    return "không tìm thấy phông nào trong thư mục phông của Windows, và máy không có fontconfig (lệnh fc-match)"
+    regular = _fontconfig_regular() if font is None else None
+    if font is None and regular is not None and regular[0] in METRIC_COMPATIBLE:
+        return regular[0], regular[1], FONTCONFIG
+    font = font or _in_folders(SUBSTITUTES)
+    return (font.family, font.files["regular"], font.source) if font else None
 
 
 @functools.cache
+def _found() -> BodyFont | str:
+    """The body font's four files, found by their names, or why there is none."""
+    regular = _regular()
+    if regular is None:
+        fontconfig = _fontconfig_regular()
+        if fontconfig is not None:
+            return f"fontconfig chọn “{fontconfig[0]}”, sẽ làm sai dàn trang"
+        return "không tìm thấy phông nào trong thư mục phông của Windows, và máy không có fontconfig (lệnh fc-match)"
+    family, path, source = regular
+    if source != FONTCONFIG:
+        return _in_folders((family,)) or _in_folders(SUBSTITUTES)
+    files = {"regular": path}
+    for style in STYLES[1:]:
+        found, files[style] = _match(FAMILY + _FONTCONFIG_STYLES[style])
+        if found != family:
+            return f"fontconfig chọn “{found}” cho chữ {style}, sẽ làm sai dàn trang"
+    return BodyFont(family, files)
+
+
 def font_identity() -> str:
-    """Which font renders the PDFs, cheaply (no font file read, one fontconfig call at most), for
-    the build's fingerprints."""
-    font = _in_folders((FAMILY,))
-    regular = _fontconfig_regular() if font is None else None
-    if font is None and not (regular and regular[0] in METRIC_COMPATIBLE):
-        font = _in_folders(SUBSTITUTES)
-    if font is not None:
-        return f"{font.family}|{font.files['regular']}"
+    """Which font renders the PDFs, for the build's fingerprints."""
+    regular = _regular()
     return f"{regular[0]}|{regular[1]}" if regular else "no font"
 
 
 def font_in_use() -> str:
     """For the build's last line: which font the PDFs use, in the clerk's words."""
-    found = _found()
-    if isinstance(found, str):
+    regular = _regular()
+    if regular is None:
         return "chưa có phông chữ cho PDF"
-    if found.family == FAMILY:
+    if regular[0] == FAMILY:
         return f"PDF dùng phông {FAMILY}"
-    return f"PDF dùng phông {found.family}, cùng kích thước chữ với {FAMILY} (máy không có {FAMILY})"
+    return f"PDF dùng phông {regular[0]}, cùng kích thước chữ với {FAMILY} (máy không có {FAMILY})"
 
 
 @functools.cache
