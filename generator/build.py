@@ -203,7 +203,16 @@ def _rendered(stale: list[Target], pool: WorkerPool | None) -> Iterator[tuple[Ta
 
 def _worker_pool(workers: int) -> WorkerPool | None:
     """Workers for a build that has work, started now: they warm up while the content is validated."""
-    return WorkerPool(workers) if workers > 1 else None
+    if workers <= 1:
+        return None
+    # What targets() imports, imported before the workers start: forked, they have it without
+    # importing it again.
+    from .content import distribution  # noqa: F401
+    from .document import manifest  # noqa: F401
+    from . import kinds, render  # noqa: F401
+    from .writers import jinja, pdf  # noqa: F401
+
+    return WorkerPool(workers)
 
 
 def usable_cores() -> int:
