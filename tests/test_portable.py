@@ -37,6 +37,27 @@ def change_the_plan(content: Path) -> None:
     replace_once(content / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
 
 
+# ---------------------------------------------------------------- nothing POSIX-only at import
+def test_every_module_imports_and_the_help_shows_without_posix_only_modules():
+    """Windows has no fcntl, termios, resource, pwd…: importing them at module level anywhere in
+    generator/ made every command, even --help, end in ModuleNotFoundError there."""
+    code = """
+import importlib, pkgutil, sys
+for name in ("fcntl", "termios", "resource", "pwd", "grp", "tty", "pty"):
+    sys.modules[name] = None  # import fails, as on Windows
+import generator
+for module in pkgutil.walk_packages(generator.__path__, "generator."):
+    if module.name != "generator.__main__":
+        importlib.import_module(module.name)
+from generator.cli import main
+main(["--help"])
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=cli_env(), capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("Cách dùng: generator")
+
+
 # ---------------------------------------------------------------- the lock file (O_EXCL and a pid)
 def test_the_lock_file_keeps_a_second_build_out_and_goes_when_released(edition, tmp_path, monkeypatch):
     monkeypatch.setenv(LOCK_VARIABLE, "file")  # the CLI below inherits it
