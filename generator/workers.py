@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from concurrent.futures import Future
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .errors import GeneratorError
+
+if TYPE_CHECKING:  # not imported at run time: a no-op build never starts workers
+    from concurrent.futures import Future
 
 START_METHOD_VARIABLE = "GENERATOR_START_METHOD"
 
