@@ -9,12 +9,11 @@ file either as it was or complete, and the next build finishes the job.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import re
-import signal
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,8 @@ from .collect import RETURNED
 from .errors import GeneratorError
 from .files import display_path, one_build_at_a_time, write_atomic
 from .state import STATE_FILE, BuildState
-from .writers.fonts import body_font, check_harfbuzz_subset, font_identity
+from .workers import WorkerPool
+from .writers.fonts import body_font, check_pdf_libraries, font_identity
 
 if TYPE_CHECKING:
     from .content.edition import Edition
@@ -66,6 +66,7 @@ class BuildReport:
     kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
     moved_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file no longer wanted, where it went)
     notices: tuple[str, ...] = ()  # what the clerk must still see to, printed on the last lines (indicators without wording)
+    held_open: list[Path] = field(default_factory=list)  # not written: another program (Word) holds the file open
     seconds: float = 0.0
 
 
@@ -190,7 +191,7 @@ def _manifest_html(manifest: Manifest, html_folder: Path) -> bytes:
 
 
 # ---------------------------------------------------------------- rendering
-def _rendered(stale: list[Target], workers: int, lock: int) -> Iterator[tuple[Target, bytes]]:
+def _rendered(stale: list[Target], pool: WorkerPool | None) -> Iterator[tuple[Target, bytes]]:
     """Each stale target with its bytes, as soon as it is ready; the costliest start first."""
     from .render import render
 
@@ -198,36 +199,29 @@ def _rendered(stale: list[Target], workers: int, lock: int) -> Iterator[tuple[Ta
     remote = sorted((t for t in stale if t.task is not None), key=lambda t: -t.task.cost)
     for target in local:
         yield target, target.make()
-    if workers <= 1 or len(remote) <= 1:
+    if pool is None:
         for target in remote:
             yield target, render(target.task)
         return
-    import multiprocessing  # only when there is work for workers: a no-op build must start fast
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    # fork: a worker starts in milliseconds; each imports the writers itself, on its first task.
-    pool = ProcessPoolExecutor(min(workers, len(remote)), mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_start, initargs=(lock,))
-    try:
-        futures = {pool.submit(render, target.task): target for target in remote}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    futures = {pool.submit(render, target.task): target for target in remote}
+    for future in as_completed(futures):
+        yield futures[future], future.result()
 
 
-def _worker_start(lock: int) -> None:
-    """A worker holds no lock of its parent's and does not outlive it: a build killed with SIGKILL
-    must not leave workers behind that keep the output folder locked."""
-    os.close(lock)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if sys.platform == "linux":
-        import ctypes
+def _worker_pool(workers: int) -> WorkerPool | None:
+    """Workers for a build that has work, started now: they warm up while the content is validated."""
+    if workers <= 1:
+        return None
+    # What targets() imports, imported before the workers start: forked, they have it without
+    # importing it again.
+    from .content import distribution  # noqa: F401
+    from .document import manifest  # noqa: F401
+    from . import kinds, render  # noqa: F401
+    from .writers import jinja, pdf  # noqa: F401
 
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() == 1:  # the parent died before the call above took effect
-            os._exit(1)
+    return WorkerPool(workers)
 
 
 def usable_cores() -> int:
@@ -267,6 +261,25 @@ def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool],
             path.parent.rmdir()
 
 
+def _written_unless_held_open(path: Path, data: bytes, state: BuildState, relative: str, report: BuildReport) -> bool:
+    """write_atomic, except for a file another program holds open: left as it was, and stale, so
+    that the next build writes it; False.
+
+    On Windows, Word keeps the DOCX it shows open so that it can be neither replaced nor removed:
+    the rename onto it fails with PermissionError (the temporary file beside it was written, so it
+    is the file that refused, not its folder). It leaves the pending list, so that saving it in
+    Word before the next build counts as a hand edit."""
+    try:
+        write_atomic(path, data)
+    except PermissionError as error:
+        if error.filename2 is None or Path(error.filename2) != path or not path.is_file():
+            raise
+        state.pending.pop(relative, None)
+        report.held_open.append(path)
+        return False
+    return True
+
+
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a build that was killed while writing."""
     for leftover in folder.rglob(".*.tmp"):
@@ -293,14 +306,20 @@ def build(
         return report
     from .content.edition import load_edition  # only now: the quick check above needs none of it
 
-    edition = load_edition(content_folder)  # before the output folder is created or touched
+    pool = _worker_pool(workers or usable_cores())
+    try:
+        edition = load_edition(content_folder)  # before the output folder is created or touched
+        wanted = targets(project, edition)
+    except BaseException:
+        if pool is not None:
+            pool.close(at_once=True)
+        raise
     from .content.distribution import distribution
     from .document.manifest import unknown_indicator_lines
 
     report.notices = unknown_indicator_lines(edition, distribution(edition)[0].recipients)
-    wanted = targets(project, edition)
     names = {t.relative for t in wanted}
-    with one_build_at_a_time(folder) as lock:
+    with pool or contextlib.nullcontext(), one_build_at_a_time(folder):
         state = BuildState.load(folder)  # again: another build may have finished since the quick check
         stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
         report.unchanged = len(wanted) - len(stale)
@@ -311,7 +330,7 @@ def build(
         if any(t.task is not None and t.task.format == "pdf" for t in stale):
             # The machine's font and libraries are checked before any work starts, not in the middle of it.
             body_font()
-            check_harfbuzz_subset()
+            check_pdf_libraries()
         word_templates = {t.task.template if t.task.format == "docx" else t.task.word_template
                           for t in stale if t.task is not None}
         if word_templates:
@@ -329,11 +348,12 @@ def build(
         if stale:
             state.save()  # from now on, a stale file that changes is this build's doing, not an edit
         saved = time.monotonic()
-        for done, (target, data) in enumerate(_rendered(stale, workers or usable_cores(), lock), start=1):
+        for done, (target, data) in enumerate(_rendered(stale, pool), start=1):
             path = folder / target.relative
             if target.relative in edited and path.read_bytes() != data:
                 report.set_aside.append((path, _set_aside(folder, target.relative, move=False)))
-            write_atomic(path, data)
+            if not _written_unless_held_open(path, data, state, target.relative, report):
+                continue
             state.record(target.relative, target.fingerprint)
             # Saved now and then, not after every file: a killed build only rebuilds the few files
             # written since the last save.
@@ -345,8 +365,8 @@ def build(
                 progress(done, len(stale))
         _remove_obsolete(folder, state, obsolete, report)
         if (report.written or report.removed or report.kept_edited or interrupted or state.inputs != inputs
-                or not (folder / STATE_FILE).exists()):
-            state.inputs = inputs
+                or not (folder / STATE_FILE).exists() or report.held_open):
+            state.inputs = "" if report.held_open else inputs  # "": the next build does not take the quick path
             state.save()
     report.seconds = time.perf_counter() - started
     return report

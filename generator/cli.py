@@ -16,6 +16,7 @@ from .build import Project, build
 from .commands.console import EDITION_COMMANDS, ArgumentParser, add_edition_commands, positive, run_edition_command, year
 from .errors import ContentError, GeneratorError
 from .files import display_path
+from .writers.fonts import font_in_use
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,12 +88,18 @@ def run(args: argparse.Namespace) -> int | None:
                   "văn bản được tạo lại theo nội dung")
         for path in report.kept_edited:
             print(f"  giữ nguyên bản sửa tay {display_path(path)} (nội dung của văn bản này không đổi)")
-        print(
-            f"Xong {display_path(report.folder)}: ghi {len(report.written)} tệp, giữ nguyên {report.unchanged}, "
-            f"xóa {len(report.removed)}; {decimal(report.seconds, 1)} giây."
-        )
-        for notice in report.notices:
+        for path in report.held_open:
+            print(f"  chưa ghi được {display_path(path)}: tệp đang mở trong chương trình khác (Word…) hoặc chỉ cho đọc; "
+                  "đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp")
+        for notice in report.notices:  # before the last line, which names the PDFs' font
             print(notice)
+        held = f", {len(report.held_open)} tệp đang mở chưa ghi được" if report.held_open else ""
+        print(
+            f"{'Chưa xong' if held else 'Xong'} {display_path(report.folder)}: ghi {len(report.written)} tệp, "
+            f"giữ nguyên {report.unchanged}, xóa {len(report.removed)}{held}; {decimal(report.seconds, 1)} giây. "
+            f"{font_in_use()}."
+        )
+        return 1 if held else 0
 
 
 def _stop(signum, frame) -> None:
@@ -100,7 +107,17 @@ def _stop(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def utf8_output() -> None:
+    """Vietnamese on any console. Windows gives output to a pipe or a file its ANSI code page
+    (cp1252, …), which has no ơ or ư: printing would end in UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_output()
     args = parser().parse_args(argv)
     signal.signal(signal.SIGTERM, _stop)
     try:

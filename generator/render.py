@@ -35,3 +35,16 @@ def render(task: RenderTask) -> bytes:
     from .writers.pdf import render_pdf
 
     return render_pdf(task.document, task.template.parent, task.template.name, task.word_template)
+
+
+def warm_up() -> None:
+    """What a worker does before its first task: import the writers and WeasyPrint (about half a
+    second), while the main process still validates the content. An import that fails here fails
+    again in the first task, which reports it; WeasyPrint's own notice of missing libraries is
+    silenced here for that reason (the build checks them first and says what to install)."""
+    import contextlib
+    import io
+
+    with contextlib.suppress(Exception), contextlib.redirect_stdout(io.StringIO()):
+        from .writers import docx, pdf  # noqa: F401
+        import weasyprint  # noqa: F401

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
@@ -16,6 +15,9 @@ from pathlib import Path
 import docx
 import pytest
 from pypdf import PdfReader
+
+from generator.errors import GeneratorError
+from generator.files import one_build_at_a_time
 
 from conftest import CONTENT, TEMPLATES, YEAR, cli_env, replace_once, run_cli, snapshot
 
@@ -224,16 +226,12 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(buil
 
 def test_a_second_build_while_one_is_writing_stops_without_touching_the_set(edition, tmp_path):
     folder = tmp_path / "output" / str(YEAR)
-    before = snapshot(folder)
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)  # as the first build holds it while writing
+    with one_build_at_a_time(folder):  # as the first build holds it while writing
+        before = snapshot(folder)
         result = run_cli(["build", "--force"], cwd=tmp_path, cwd_folders=True)
-    finally:
-        os.close(descriptor)
+        assert snapshot(folder) == before
     assert (result.returncode, result.stderr_lines) == (
         1, [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"])
-    assert snapshot(folder) == before
     assert run_cli(["build"], cwd=tmp_path, cwd_folders=True).returncode == 0  # once it is released
 
 
@@ -408,17 +406,13 @@ def test_a_build_killed_with_sigkill_leaves_the_folder_free(edition, tmp_path):
     time.sleep(0.3)
     process.kill()  # the build only, not its workers
     process.wait()
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with one_build_at_a_time(folder):
                 break
-            except BlockingIOError:
-                assert time.monotonic() < deadline, "workers of the killed build still hold the output folder"
-                time.sleep(0.05)
-    finally:
-        os.close(descriptor)
+        except GeneratorError:
+            assert time.monotonic() < deadline, "workers of the killed build still hold the output folder"
+            time.sleep(0.05)
     build(edition, tmp_path / "output")  # and the next build completes the set
     assert len(list(folder.rglob("*.pdf"))) == PDFS

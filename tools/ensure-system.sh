@@ -10,12 +10,18 @@ need() { missing="$missing $1"; }
 # ldconfig lives in /sbin, which is not on an ordinary user's PATH on Debian.
 ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
 has_library() { "$ldconfig" -p 2>/dev/null | grep -q "$1"; }
+# Under WSL, Windows' own Times New Roman, which the generator uses from there (generator/writers/fonts.py).
+windows_times() {
+  for file in times.ttf timesbd.ttf timesi.ttf timesbi.ttf; do [ -f "/mnt/c/Windows/Fonts/$file" ] || return 1; done
+}
 
 command -v fc-match >/dev/null 2>&1 || need fontconfig
 has_library 'libpango-1\.0\.so' || need libpango-1.0-0
 has_library 'libpangoft2-1\.0\.so' || need libpangoft2-1.0-0
 has_library 'libharfbuzz-subset\.so' || need libharfbuzz-subset0
-if command -v fc-match >/dev/null 2>&1; then
+if windows_times; then
+  :
+elif command -v fc-match >/dev/null 2>&1; then
   case "$(fc-match -f '%{family[0]}' 'Times New Roman')" in
     "Times New Roman"|"Liberation Serif"|"Tinos") ;;
     *) need fonts-liberation2 ;;
@@ -41,6 +47,11 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 fi
 
 echo "Máy còn thiếu các gói hệ thống:$missing" >&2
-echo "Hãy nhờ người quản trị máy chạy lệnh sau, rồi chạy lại:" >&2
+if grep -qi microsoft /proc/version 2>/dev/null; then
+  # WSL: the clerk is the administrator of their own Ubuntu.
+  echo "Chạy lệnh sau (nhập mật khẩu Ubuntu của mình khi được hỏi), rồi chạy lại:" >&2
+else
+  echo "Hãy nhờ người quản trị máy chạy lệnh sau, rồi chạy lại:" >&2
+fi
 echo "    sudo apt-get install$missing" >&2
 exit 1

@@ -90,7 +90,8 @@ def _stylesheet(css: str):
 
 def _css(html_folder: Path, word_template: Path) -> str:
     try:
-        layout_css = _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=body_font())
+        font = body_font()  # its @font-face rules first: fonts found in a Windows fonts folder, by their files
+        layout_css = font.font_faces + _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=font)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / STYLESHEET}: lỗi mẫu CSS: {err}") from err
     return layout_css + template_stylesheet(word_template)
