@@ -122,7 +122,7 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
         problems.append(Problem(path, 1, "cú pháp", f"lỗi cú pháp YAML ({err})"))
         return None
     except RecursionError:  # the pure-Python parser, on deep nesting (libyaml stops at 1000 levels itself)
-        problems.append(Problem(path, 1, "cú pháp", "nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"))
+        problems.append(Problem(path, 1, "cú pháp", "lỗi cú pháp YAML: nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"))
         return None
     tree = tree_problems(path, text, node) if node is not None else []
     problems += tree

@@ -37,13 +37,18 @@ _ENCODING_ADVICE = ("mở tệp bằng Notepad (hoặc Notepad++, VS Code), ch�
                     "UTF-8 rồi chạy lại")
 
 
+def _number(value: int) -> str:
+    """12.216: thousands grouped with dots, as Vietnamese writes them."""
+    return f"{value:,}".replace(",", ".")
+
+
 # ---------------------------------------------------------------- the source
 def read_source(path: Path, shown: str, problems: list[Problem]) -> str | None:
     """A content file's text; None (with its problem recorded) when it is too large or not UTF-8."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(shown, 1, "(tệp)", f"tệp quá lớn ({size:,} byte, tối đa {MAX_FILE_BYTES:,}); một tệp "
+            problems.append(Problem(shown, 1, "(tệp)", f"tệp quá lớn ({_number(size)} byte, tối đa {_number(MAX_FILE_BYTES)}); một tệp "
                                                       "nội dung chỉ vài chục nghìn byte, kiểm tra xem có chép nhầm tệp khác vào không"))
             return None
         data = path.read_bytes()
@@ -98,8 +103,10 @@ def _swallowed_by_comment(shown: str, lines: list[str], node: yaml.ScalarNode) -
     if node.style not in (None, "") or node.tag != _STRING or node.end_mark.line >= len(lines):
         return
     rest = lines[node.end_mark.line][node.end_mark.column:]
-    if rest.lstrip().startswith("#") and rest[:1] in (" ", "\t"):
-        note = rest.lstrip()[1:].strip()
+    # One space before the # and a word right after it: typed as part of the value, unlike the
+    # notes of the content files ("  # Tháng").
+    if len(rest) > 2 and rest[0] in " \t" and rest[1] == "#" and not rest[2].isspace():
+        note = rest[2:].split("  #")[0].strip()
         yield Problem(shown, node.end_mark.line + 1, "cú pháp",
                       f"phần sau dấu # (“{note}”) bị coi là ghi chú, không thuộc giá trị “{node.value}”; nếu đó là chữ "
                       "của giá trị, đặt cả giá trị giữa hai dấu ngoặc kép")
@@ -140,7 +147,7 @@ def _glyphs() -> tuple[str, frozenset[int]] | None:
 def character_problem(text: str) -> str | None:
     """Why `text` cannot be printed as typed, in Vietnamese; None when it can."""
     if len(text) > MAX_TEXT:
-        return f"đoạn văn dài {len(text):,} ký tự, quá {MAX_TEXT:,}; chia thành nhiều đoạn"
+        return f"đoạn văn dài {_number(len(text))} ký tự, quá {_number(MAX_TEXT)}; chia thành nhiều đoạn"
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if category in _CATEGORY or (category == "Zs" and char not in " \u00a0"):
