@@ -22,11 +22,15 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def display_path(path: Path) -> str:
-    """A path as the clerk sees it: relative to the working folder when possible."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as the clerk sees it: relative to the working folder when possible. Links are not
+    resolved: a message about a link names the link, not where it points."""
+    absolute = Path(os.path.abspath(path))
+    for base in (Path(os.path.abspath(Path.cwd())), Path.cwd().resolve()):
+        try:
+            return str(absolute.relative_to(base))
+        except ValueError:
+            pass
+    return str(path)
 
 
 class UnsafePath(GeneratorError):
@@ -140,7 +144,7 @@ def os_problem(err: OSError, path: Path) -> GeneratorError:
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return GeneratorError(f"ổ đĩa chứa {shown} đã đầy; xóa bớt tệp cho có chỗ trống rồi chạy lại")
     if err.errno == errno.ENAMETOOLONG:
-        return GeneratorError(f"đường dẫn {shown} quá dài; đặt thư mục kết quả ở chỗ ngắn hơn hoặc rút gọn tên viết tắt")
+        return GeneratorError(f"đường dẫn {shown} quá dài; đặt thư mục kết quả ở chỗ ngắn hơn hoặc rút gọn tên viết tắt rồi chạy lại")
     return GeneratorError(f"không ghi được {shown} (lỗi hệ thống: {err.strerror or err}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại")
 
 
