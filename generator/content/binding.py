@@ -16,7 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import yaml
 
 from ..errors import Problem
-from .limits import tree_problems
+from .limits import describe, tree_problems
 from .schema import Origin
 
 # libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
@@ -103,8 +103,8 @@ def _reader_problem(path: str, text: str, err: yaml.reader.ReaderError) -> Probl
     char = chr(err.character) if isinstance(err.character, int) else str(err.character)
     index = text.find(char) if char else -1
     line = text.count("\n", 0, index) + 1 if index >= 0 else 1
-    return Problem(path, line, "cú pháp", f"có ký tự điều khiển U+{ord(char[:1] or ' '):04X} không in được ở dòng này "
-                                          "(thường do chép từ nơi khác); xóa ký tự đó")
+    return Problem(path, line, "cú pháp", f"có {describe(char[:1] or chr(0))} U+{ord(char[:1] or chr(0)):04X} không in được ở "
+                                          "dòng này (thường do chép từ nơi khác); xóa ký tự đó")
 
 
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:

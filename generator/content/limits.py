@@ -144,6 +144,11 @@ def _glyphs() -> tuple[str, frozenset[int]] | None:
     return font.family, frozenset(common or ())
 
 
+def describe(char: str) -> str:
+    """What kind of unprintable character `char` is, in Vietnamese."""
+    return _CATEGORY.get(unicodedata.category(char), "dấu cách đặc biệt")
+
+
 def character_problem(text: str) -> str | None:
     """Why `text` cannot be printed as typed, in Vietnamese; None when it can."""
     if len(text) > MAX_TEXT:
@@ -151,7 +156,7 @@ def character_problem(text: str) -> str | None:
     for position, char in enumerate(text, start=1):
         category = unicodedata.category(char)
         if category in _CATEGORY or (category == "Zs" and char not in " \u00a0"):
-            what = _CATEGORY.get(category, "dấu cách đặc biệt")
+            what = describe(char)
             return (f"có {what} U+{ord(char):04X} ở ký tự thứ {position} (sau “{text[max(0, position - 21):position - 1]}”), "
                     "không in được; xóa ký tự đó (hoặc gõ lại chỗ ấy)")
     glyphs = _glyphs()
