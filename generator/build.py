@@ -25,8 +25,19 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import GeneratorError
-from .files import (TEMPORARY_SUFFIX, UnsafePath, check_folder, display_path, inside, make_folders, one_build_at_a_time,
-                    os_problem, read_file, write_atomic, write_temporary)
+from .files import (
+    TEMPORARY_SUFFIX,
+    UnsafePath,
+    check_folder,
+    display_path,
+    inside,
+    make_folders,
+    one_build_at_a_time,
+    os_problem,
+    read_file,
+    write_atomic,
+    write_temporary,
+)
 from .state import STATE_FILE, BuildState, digest
 from .writers.fonts import body_font, check_harfbuzz_subset, font_identity
 
@@ -237,7 +248,7 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _set_aside(folder: Path, relative: str, journal: "_Journal", *, move: bool) -> Path:
+def _set_aside(folder: Path, relative: str, journal: _Journal, *, move: bool) -> Path:
     """A hand-edited output, copied (or moved) under ban-sua-tay/ with a name not yet taken there."""
     source = inside(folder, relative)
     candidate, number = f"{SET_ASIDE}/{relative}", 1

@@ -13,9 +13,9 @@ import unicodedata
 
 import pytest
 import yaml
-
 from conftest import ContentCopy, run_cli, snapshot
-from test_bad_input import SUMMARY, old_output, run_build_cli, shown  # noqa: F401  (old_output is a fixture)
+from test_bad_input import SUMMARY, run_build_cli, shown
+from test_bad_input import old_output as old_output_fixture  # noqa: F401  (a fixture: pytest finds it by its own name)
 
 
 def first_paragraph(copy: ContentCopy) -> str:

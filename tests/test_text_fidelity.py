@@ -15,14 +15,13 @@ import shutil
 import subprocess
 import time
 import unicodedata
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-
 from conftest import CONTENT, TEMPLATES, YEAR
+from docx.oxml.ns import qn
 
 SEED = 20261202
 ROUNDS = 20

@@ -16,8 +16,9 @@ from __future__ import annotations
 import codecs
 import functools
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -128,7 +129,8 @@ _CATEGORY = {
 def _glyphs() -> tuple[str, frozenset[int]] | None:
     """The body font's family and the characters all of its faces have; None without a usable
     font (the build stops on that by itself, with its own message)."""
-    from ..writers.fonts import body_font  # fontconfig and fontTools: only once content is read
+    # fontconfig and fontTools: only once content is read.
+    from ..writers.fonts import body_font
 
     try:
         font = body_font()
