@@ -15,7 +15,13 @@ import pytest
 import yaml
 from conftest import ContentCopy, run_cli, snapshot
 from test_bad_input import SUMMARY, run_build_cli, shown
-from test_bad_input import old_output as old_output_fixture  # noqa: F401  (a fixture: pytest finds it by its own name)
+from test_bad_input import old_output as earlier_output  # noqa: F401  (a fixture, used below)
+
+
+@pytest.fixture
+def old_output(earlier_output):
+    """test_bad_input's output folder of an earlier build."""
+    return earlier_output
 
 
 def first_paragraph(copy: ContentCopy) -> str:
