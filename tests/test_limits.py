@@ -19,7 +19,7 @@ from test_bad_input import old_output as earlier_output  # noqa: F401  (a fixtur
 
 
 @pytest.fixture
-def old_output(earlier_output):
+def old_output(earlier_output):  # noqa: F811  (pytest passes the fixture of that name)
     """test_bad_input's output folder of an earlier build."""
     return earlier_output
 
