@@ -263,7 +263,11 @@ def _set_aside(folder: Path, relative: str, journal: _Journal, *, move: bool) ->
             raise os_problem(err, source) from None
         journal.moved.append((source, target))
     else:
-        write_atomic(target, read_file(source), root=folder)
+        try:
+            data = read_file(source)
+        except OSError as err:
+            raise os_problem(err, source) from None
+        write_atomic(target, data, root=folder)
         journal.created.append(target)
     return target
 
@@ -303,6 +307,8 @@ class _Journal:
         for path, backup in reversed(self.replaced):
             if backup is None:
                 path.unlink(missing_ok=True)
+                if path.parent != self.folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+                    path.parent.rmdir()  # the folder of a new recipient
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(backup, path)

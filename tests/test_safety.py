@@ -217,8 +217,9 @@ def test_a_full_disk_leaves_the_folder_as_it_was(site, monkeypatch):
 
 
 def test_an_error_while_rendering_replaces_nothing(site, monkeypatch):
-    """A writer failing on the fifth document: the four already replaced are put back, and the
-    state says what it said, so the DOCX and PDF of a document never disagree."""
+    """A writer failing on the last of the 8 files to make: the files already replaced are put back (new ones and
+    their folder removed), and the state says what it said, so the DOCX and PDF of a document
+    never disagree."""
     from generator import render
     from generator.errors import TemplateProblem
 
@@ -226,16 +227,18 @@ def test_an_error_while_rendering_replaces_nothing(site, monkeypatch):
 
     def failing(task):
         count[0] += 1
-        if count[0] == 5:
+        if count[0] == 8:
             raise TemplateProblem("hỏng")
         return real(task)
 
     change_content(site)
     (folder(site) / LETTER).unlink()  # so that one file is new: undoing removes it
+    shutil.rmtree(folder(site) / "UBND-xa-An-Khuong")  # and one folder: undoing removes it too
     before = snapshot(site / "output")
     monkeypatch.setattr(render, "render", failing)
     with pytest.raises(TemplateProblem):
-        build(site / "content", site / "output", workers=1, force=True)
+        build(site / "content", site / "output", workers=1)
+    assert count[0] == 8  # the plan's 2 files, the letter's 2, the 4 of An Khương
     assert as_it_was(snapshot(site / "output")) == as_it_was(before)
     assert json.loads((folder(site) / STATE).read_text(encoding="utf-8"))["pending"] == {}
 
