@@ -6,6 +6,7 @@ after it without an error. The build compares each DOCX with its document instea
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -37,26 +38,12 @@ def words(texts: list[str]) -> Counter[str]:
 # regular expressions, not an XML parser: a few times faster, on XML that python-docx just wrote.
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.DOTALL)
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(?:br|tab|cr)\b")
-_ENTITY = re.compile(r"&(lt|gt|amp|quot|apos|#x[0-9A-Fa-f]+|#[0-9]+);")
-_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-
-
-def _unescape(text: str) -> str:
-    def one(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name in _ENTITIES:
-            return _ENTITIES[name]
-        return chr(int(name[2:], 16) if name[1] == "x" else int(name[1:]))
-
-    return _ENTITY.sub(one, text) if "&" in text else text
-
-
 def docx_texts(data: bytes) -> list[str]:
     """The text of each paragraph of a DOCX's body, runs joined, breaks and tabs as spaces. A
     paragraph inside another (in a text box) is read with the outer one."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
-    return ["".join(_unescape(match.group(1)) if match.group(1) is not None else " " for match in _TEXT.finditer(paragraph))
+    return ["".join(html.unescape(match.group(1)) if match.group(1) is not None else " " for match in _TEXT.finditer(paragraph))
             for paragraph in _PARAGRAPH.findall(xml)]
 
 
