@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from .errors import GeneratorError
 from .files import display_path, read_file, safe_relative, write_atomic
 
 STATE_FILE = ".build-state.json"
+# Where st_ctime is the time of the last change (POSIX); on Windows it is the creation time, so
+# every file is read and hashed there.
+_UNCHANGED_INODE = sys.platform != "win32"
 
 
 class StateProblem(GeneratorError):
@@ -43,7 +47,7 @@ def _valid_snapshot(value: object) -> bool:
 @dataclass
 class BuildState:
     folder: Path  # output/<year>/
-    entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns, sha256, edited
+    entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns, sha256, ctime_ns, ino, edited
     inputs: str = ""  # digest of the whole edition's inputs at the last complete build
     pending: dict[str, list | None] = field(default_factory=dict)  # files being written → [size, mtime_ns, sha256] before, or None
     _seen: dict[str, list | None] = field(default_factory=dict, repr=False)  # files read during this decision
@@ -108,6 +112,16 @@ class BuildState:
         return now[:2] == list(then)
 
     def _untouched(self, relative: str, entry: dict) -> bool:
+        if _UNCHANGED_INODE and "ctime_ns" in entry:
+            # The same inode with the same change time has not been written since: no need to read
+            # it. Anything that writes a file, or sets its times back (cp -p), moves its ctime.
+            try:
+                status = (self.folder / relative).lstat()
+            except OSError:
+                return False
+            if [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino] == [
+                    entry.get("size"), entry.get("mtime_ns"), entry["ctime_ns"], entry.get("ino")]:
+                return True
         then = [entry.get("size"), entry.get("mtime_ns")] + ([entry["sha256"]] if "sha256" in entry else [])
         return self.same(self.stat(relative), then)
 
@@ -140,7 +154,7 @@ class BuildState:
         sha256 = sha256 or (self.stat(relative) or [0, 0, ""])[2]
         self._seen.pop(relative, None)
         self.entries[relative] = {"fingerprint": fingerprint, "size": status.st_size, "mtime_ns": status.st_mtime_ns,
-                                  "sha256": sha256}
+                                  "sha256": sha256, "ctime_ns": status.st_ctime_ns, "ino": status.st_ino}
         if edited:
             self.entries[relative]["edited"] = True
         self.pending.pop(relative, None)
