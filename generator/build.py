@@ -10,10 +10,13 @@ file either as it was or complete, and the next build finishes the job.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import os
 import re
+import secrets
+import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +25,20 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from . import __version__
 from .collect import RETURNED
 from .errors import GeneratorError
-from .files import display_path, one_build_at_a_time, write_atomic
-from .state import STATE_FILE, BuildState
+from .files import (
+    TEMPORARY_SUFFIX,
+    UnsafePath,
+    check_folder,
+    display_path,
+    inside,
+    make_folders,
+    one_build_at_a_time,
+    os_problem,
+    read_file,
+    write_atomic,
+    write_temporary,
+)
+from .state import STATE_FILE, BuildState, digest
 from .workers import WorkerPool
 from .writers.fonts import body_font, check_pdf_libraries, font_identity
 
@@ -72,6 +87,11 @@ class BuildReport:
 
 def edition_folder(project: Project, year: int | None) -> Path:
     """The edition of `year`, or the newest one in content/."""
+    for given, option in ((project.content, "--content"), (project.templates, "--templates")):
+        if not given.is_dir():
+            what = "là một tệp, không phải thư mục" if given.exists() else "không có"
+            raise GeneratorError(f"thư mục {display_path(given)} {what}; kiểm tra tham số {option} (hoặc chạy lệnh "
+                                 "trong thư mục của chương trình)")
     if year is not None:
         folder = project.content / str(year)
         if not folder.is_dir():
@@ -104,7 +124,7 @@ def _files_digest(folder: Path, files: Iterable[Path]) -> str:
     """The names (relative to folder) and bytes of some files; a missing file counts as empty."""
     digest = hashlib.sha256()
     for file in files:
-        digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(os.fsencode(file.relative_to(folder).as_posix()) + b"\0")  # a name need not be UTF-8
         digest.update(file.read_bytes() if file.is_file() else b"")
         digest.update(b"\0")
     return digest.hexdigest()
@@ -231,37 +251,97 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _set_aside(folder: Path, relative: str, *, move: bool) -> Path:
+def _set_aside(folder: Path, relative: str, journal: _Journal, *, move: bool) -> Path:
     """A hand-edited output, copied (or moved) under ban-sua-tay/ with a name not yet taken there."""
-    source, target = folder / relative, folder / SET_ASIDE / relative
-    number = 1
-    while target.exists():
+    source = inside(folder, relative)
+    candidate, number = f"{SET_ASIDE}/{relative}", 1
+    while (target := inside(folder, candidate)).exists():
         number += 1
-        target = (folder / SET_ASIDE / relative).with_stem(f"{source.stem}-{number}")
+        candidate = f"{SET_ASIDE}/{Path(relative).with_stem(f'{source.stem}-{number}').as_posix()}"
+    make_folders(folder, target.parent)
     if move:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(source, target)
+        try:
+            os.replace(source, target)
+        except OSError as err:
+            raise os_problem(err, source) from None
+        journal.moved.append((source, target))
     else:
-        write_atomic(target, source.read_bytes())
+        try:
+            data = read_file(source)
+        except OSError as err:
+            raise os_problem(err, source) from None
+        write_atomic(target, data, root=folder)
+        journal.created.append(target)
     return target
 
 
-def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool], report: BuildReport) -> None:
+class _Journal:
+    """What a build has changed in the output folder, so that a build stopped by an error leaves
+    the folder as it was: the old bytes of each replaced or removed file stay linked under a
+    temporary name until the build completes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # backups are kept at its top, so that a recipient's folder empties when its files go
+        self.replaced: list[tuple[Path, Path | None]] = []  # (file, its old bytes under a temporary name, or None if new)
+        self.created: list[Path] = []  # copies made under ban-sua-tay/
+        self.moved: list[tuple[Path, Path]] = []  # (hand-edited file, where it was moved)
+
+    def keep(self, path: Path) -> None:
+        """Before `path` is replaced or removed: keep its bytes."""
+        if not path.exists():
+            self.replaced.append((path, None))
+            return
+        backup = self.folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+        try:
+            # A new name for the same bytes, nothing copied; for a link, the link itself.
+            os.link(path, backup, **({"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}))
+        except OSError as err:
+            if err.errno in (errno.EPERM, errno.EACCES):  # an immutable or locked file: it cannot be replaced either
+                raise os_problem(err, path) from None
+            backup = write_temporary(self.folder / path.name, read_file(path))  # a file system without hard links
+        self.replaced.append((path, backup))
+
+    def undo(self) -> None:
+        for path in self.created:
+            path.unlink(missing_ok=True)
+        for source, target in reversed(self.moved):
+            source.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, source)
+        for path, backup in reversed(self.replaced):
+            if backup is None:
+                path.unlink(missing_ok=True)
+                if path.parent != self.folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+                    path.parent.rmdir()  # the folder of a new recipient
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(backup, path)
+
+    def discard(self) -> None:
+        for _, backup in self.replaced:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+
+
+def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool], report: BuildReport, journal: _Journal) -> None:
     """Files the content no longer makes (relative path → edited by hand): removed, or if edited, moved aside."""
     for relative, edited in obsolete.items():
-        path = folder / relative
+        path = inside(folder, relative)
         if edited:
-            report.moved_aside.append((path, _set_aside(folder, relative, move=True)))
+            report.moved_aside.append((path, _set_aside(folder, relative, journal, move=True)))
             report.removed.append(path)
         elif path.exists():
-            path.unlink()
+            journal.keep(path)
+            try:
+                path.unlink()
+            except OSError as err:
+                raise os_problem(err, path) from None
             report.removed.append(path)
         state.forget(relative)
         if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
             path.parent.rmdir()
 
 
-def _written_unless_held_open(path: Path, data: bytes, state: BuildState, relative: str, report: BuildReport) -> bool:
+def _written_unless_held_open(path: Path, data: bytes, root: Path, state: BuildState, relative: str, report: BuildReport) -> bool:
     """write_atomic, except for a file another program holds open: left as it was, and stale, so
     that the next build writes it; False.
 
@@ -270,7 +350,7 @@ def _written_unless_held_open(path: Path, data: bytes, state: BuildState, relati
     is the file that refused, not its folder). It leaves the pending list, so that saving it in
     Word before the next build counts as a hand edit."""
     try:
-        write_atomic(path, data)
+        write_atomic(path, data, root=root)
     except PermissionError as error:
         if error.filename2 is None or Path(error.filename2) != path or not path.is_file():
             raise
@@ -280,10 +360,37 @@ def _written_unless_held_open(path: Path, data: bytes, state: BuildState, relati
     return True
 
 
+# A temporary file of write_temporary or _Journal.keep (and of builds before they had a random part).
+_LEFTOVER = re.compile(r"\..+\.\d+(\.[0-9a-f]{8})?" + re.escape(TEMPORARY_SUFFIX))
+
+
 def _remove_leftovers(folder: Path) -> None:
-    """Temporary files of a build that was killed while writing."""
-    for leftover in folder.rglob(".*.tmp"):
-        leftover.unlink(missing_ok=True)
+    """Temporary files of a build that was killed while writing; links are not followed."""
+    for top, folders, names in os.walk(folder):
+        for name in names:
+            path = Path(top) / name
+            if _LEFTOVER.fullmatch(name) and stat.S_ISREG(path.lstat().st_mode):
+                path.unlink(missing_ok=True)
+
+
+def _check_paths(folder: Path, stale: list[Target], obsolete: dict[str, bool]) -> None:
+    """Before anything is written: every path the build will write or remove lies inside the
+    output folder, through real folders, and can be replaced."""
+    check_folder(folder / SET_ASIDE)
+    for relative in [*(t.relative for t in stale), *obsolete]:
+        path = inside(folder, relative)
+        status = path.lstat() if path.exists() else None
+        if status is not None and not status.st_mode & stat.S_IWUSR:
+            raise UnsafePath(f"tệp {display_path(path)} chỉ cho đọc nên không thay được; bỏ chế độ chỉ đọc (Read-only) "
+                             "của tệp rồi chạy lại")
+
+
+def _check_output(project: Project, folder: Path) -> None:
+    """The output folder can hold output/<year>/: it is a folder (or a link the clerk made to one)."""
+    if project.output.exists() and not project.output.is_dir():
+        raise UnsafePath(f"{display_path(project.output)} là một tệp, nhưng ở đây cần thư mục kết quả; kiểm tra tham số "
+                         "--output, hoặc đổi tên tệp đó rồi chạy lại")
+    check_folder(folder)
 
 
 def build(
@@ -298,6 +405,7 @@ def build(
     content_folder = edition_folder(project, year)
     folder = project.output / content_folder.name
     report = BuildReport(folder)
+    _check_output(project, folder)
     state = BuildState.load(folder)
     inputs = edition_inputs(project, content_folder)
     if not force and state.unchanged_since(inputs):
@@ -319,6 +427,11 @@ def build(
 
     report.notices = unknown_indicator_lines(edition, distribution(edition)[0].recipients)
     names = {t.relative for t in wanted}
+    try:
+        project.output.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise os_problem(err, project.output) from None
+    make_folders(project.output, folder)
     with pool or contextlib.nullcontext(), one_build_at_a_time(folder):
         state = BuildState.load(folder)  # again: another build may have finished since the quick check
         stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
@@ -327,6 +440,7 @@ def build(
         kept_edited = [t for t in wanted if t not in stale and state.newly_edited(t.relative)]
         edited = {t.relative for t in stale if state.edited(t.relative)}
         obsolete = {relative: state.edited(relative) for relative in sorted((set(state.entries) | set(state.pending)) - names)}
+        _check_paths(folder, stale, obsolete)
         if any(t.task is not None and t.task.format == "pdf" for t in stale):
             # The machine's font and libraries are checked before any work starts, not in the middle of it.
             body_font()
@@ -344,26 +458,44 @@ def build(
             state.record(target.relative, target.fingerprint, edited=True)
             report.kept_edited.append(folder / target.relative)
         interrupted = bool(state.pending)
+        before = (dict(state.entries), dict(state.pending), state.inputs)
         state.pending = {t.relative: state.stat(t.relative) for t in stale}
         if stale:
             state.save()  # from now on, a stale file that changes is this build's doing, not an edit
         saved = time.monotonic()
-        for done, (target, data) in enumerate(_rendered(stale, pool), start=1):
-            path = folder / target.relative
-            if target.relative in edited and path.read_bytes() != data:
-                report.set_aside.append((path, _set_aside(folder, target.relative, move=False)))
-            if not _written_unless_held_open(path, data, state, target.relative, report):
-                continue
-            state.record(target.relative, target.fingerprint)
-            # Saved now and then, not after every file: a killed build only rebuilds the few files
-            # written since the last save.
-            if time.monotonic() - saved > STATE_SAVE_SECONDS:
+        journal = _Journal(folder)
+        try:
+            for done, (target, data) in enumerate(_rendered(stale, pool), start=1):
+                path = folder / target.relative
+                # Looked at again just before it is replaced: an edit saved while the build ran is kept too.
+                now, new = state.current(target.relative), digest(data)
+                if now is not None and now[2] != new and (target.relative in edited
+                                                          or not state.same(now, state.pending[target.relative])):
+                    report.set_aside.append((path, _set_aside(folder, target.relative, journal, move=False)))
+                journal.keep(path)
+                if not _written_unless_held_open(path, data, folder, state, target.relative, report):
+                    continue
+                state.record(target.relative, target.fingerprint, sha256=new)
+                # Saved now and then, not after every file: a killed build only rebuilds the few files
+                # written since the last save.
+                if time.monotonic() - saved > STATE_SAVE_SECONDS:
+                    state.save()
+                    saved = time.monotonic()
+                report.written.append(path)
+                if progress:
+                    progress(done, len(stale))
+            _remove_obsolete(folder, state, obsolete, report, journal)
+        except Exception:
+            # An error (a file that cannot be written, a document a writer cannot show): the folder
+            # goes back to how it was, so that no document's DOCX and PDF disagree.
+            journal.undo()
+            state.entries, state.pending, state.inputs = before
+            try:
                 state.save()
-                saved = time.monotonic()
-            report.written.append(path)
-            if progress:
-                progress(done, len(stale))
-        _remove_obsolete(folder, state, obsolete, report)
+            except GeneratorError:
+                pass  # a full disk, say: the error that stopped the build is the one to report
+            raise
+        journal.discard()
         if (report.written or report.removed or report.kept_edited or interrupted or state.inputs != inputs
                 or not (folder / STATE_FILE).exists() or report.held_open):
             state.inputs = "" if report.held_open else inputs  # "": the next build does not take the quick path

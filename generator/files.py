@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import re
+import secrets
+import stat
 import sys
 import time
+import unicodedata
 import zipfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -18,24 +23,182 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def display_path(path: Path) -> str:
-    """A path as the clerk sees it: relative to the working folder when possible."""
+    """A path as the clerk sees it: relative to the working folder when possible. Links are not
+    resolved: a message about a link names the link, not where it points."""
+    absolute = Path(os.path.abspath(path))
+    for base in (Path(os.path.abspath(Path.cwd())), Path.cwd().resolve()):
+        try:
+            return str(absolute.relative_to(base))
+        except ValueError:
+            pass
+    return str(path)
+
+
+class UnsafePath(GeneratorError):
+    """A path the build would write or remove does not stay inside the output folder, passes
+    through a link, or has a file where a folder should be (or the reverse)."""
+
+
+# Names Windows keeps for devices, with or without an extension (CON, NUL.txt, COM1…).
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(\..*)?", re.IGNORECASE)
+_NOT_PORTABLE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+# A recipient's key names a folder and, twice over, the files in it; Windows paths stop at 260
+# characters, and the output folder itself takes some of them.
+MAX_NAME = 64
+
+
+def portable_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a file or folder name on every system the clerks use (Windows, macOS,
+    Linux, a USB stick), as a Vietnamese sentence; None when it can. Uniqueness ignoring case is
+    the caller's to check, with `name_folded`."""
+    if not name:
+        return "không có chữ cái Latin (A–Z) hay chữ số nào để đặt tên thư mục và tệp; thêm vào tên ít nhất một chữ cái hoặc chữ số"
+    if len(name) > MAX_NAME:
+        return f"cho tên tệp dài {len(name)} ký tự, quá {MAX_NAME} ký tự mà Windows cho phép ở đây; rút gọn tên"
+    if _NOT_PORTABLE.search(name):
+        return "có ký tự không được dùng trong tên tệp (< > : \" / \\ | ? * hoặc ký tự điều khiển)"
+    if name[-1] in ". " or name[0] == " ":
+        return "tên tệp không được bắt đầu bằng dấu cách hay kết thúc bằng dấu chấm, dấu cách (Windows bỏ đi)"
+    if _RESERVED.fullmatch(name):
+        return f"“{name}” là tên thiết bị mà Windows dành riêng (CON, PRN, AUX, NUL, COM1…, LPT1…), không dùng được làm tên tệp; đổi tên"
+    return None
+
+
+def name_folded(name: str) -> str:
+    """The form two names share when Windows and macOS would take them for one file."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _lstat(path: Path) -> os.stat_result | None:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+        return path.lstat()
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:  # a parent is a file: reported by the caller walking down
+        return None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def check_folder(folder: Path) -> None:
+    """`folder` is a real folder, or not there yet: never a link, never a file."""
+    status = _lstat(folder)
+    if status is None:
+        return
+    if stat.S_ISLNK(status.st_mode):
+        raise UnsafePath(f"{display_path(folder)} là một liên kết (symlink) tới nơi khác; chương trình không ghi hay xóa qua "
+                         "liên kết: xóa liên kết đó (hoặc thay bằng một thư mục thật) rồi chạy lại")
+    if not stat.S_ISDIR(status.st_mode):
+        raise UnsafePath(f"{display_path(folder)} là một tệp, nhưng ở đây cần một thư mục; đổi tên hoặc chuyển tệp đó đi rồi chạy lại")
+
+
+def safe_relative(relative: str) -> bool:
+    """True when `relative` is a plain path below a folder: no root, drive, `..`, `.` or backslash."""
+    parts = relative.split("/")
+    return bool(relative) and "\\" not in relative and ":" not in relative and "\0" not in relative and all(
+        part not in ("", ".", "..") for part in parts)
+
+
+def inside(root: Path, relative: str) -> Path:
+    """root/relative, refused unless it stays inside root without passing through a link: every
+    folder on the way is a real folder or not there yet, and the file itself is not a link or a
+    folder. `root` is checked the same way."""
+    if not safe_relative(relative):
+        raise UnsafePath(f"đường dẫn “{relative}” ra ngoài thư mục {display_path(root)}; chương trình không ghi hay xóa ở đó")
+    check_folder(root)
+    path = root
+    parts = relative.split("/")
+    for part in parts[:-1]:
+        path = path / part
+        check_folder(path)
+    path = path / parts[-1]
+    status = _lstat(path)
+    if status is not None and stat.S_ISLNK(status.st_mode):
+        raise UnsafePath(f"{display_path(path)} là một liên kết (symlink) tới nơi khác; chương trình không ghi hay xóa qua "
+                         "liên kết: xóa liên kết đó rồi chạy lại")
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise UnsafePath(f"{display_path(path)} là một thư mục, nhưng ở đây chương trình cần ghi một tệp; đổi tên hoặc chuyển "
+                         "thư mục đó đi rồi chạy lại")
+    return path
+
+
+def make_folders(root: Path, folder: Path) -> None:
+    """Create `folder` (inside `root`) and the folders above it, each checked not to be a link."""
+    relative = folder.relative_to(root).parts
+    path = root
+    for part in ("", *relative):
+        path = path / part if part else path
+        check_folder(path)
+        try:
+            path.mkdir(exist_ok=True)
+        except OSError as err:
+            raise os_problem(err, path) from None
+        check_folder(path)  # a link put there in between is refused, not followed
+
+
+def os_problem(err: OSError, path: Path) -> GeneratorError:
+    """What the clerk can do about a failed write or removal, in Vietnamese."""
+    shown = display_path(path)
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return GeneratorError(f"không có quyền ghi hay xóa {shown} (tệp hoặc thư mục chỉ đọc, bị khóa, hoặc đang mở ở "
+                              "chương trình khác); bỏ chế độ chỉ đọc hoặc đóng tệp rồi chạy lại")
+    if err.errno == errno.EROFS:
+        return GeneratorError(f"ổ đĩa chứa {shown} chỉ cho đọc; chọn thư mục kết quả ở ổ đĩa khác (--output) rồi chạy lại")
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return GeneratorError(f"ổ đĩa chứa {shown} đã đầy; xóa bớt tệp cho có chỗ trống rồi chạy lại")
+    if err.errno == errno.ENAMETOOLONG:
+        return GeneratorError(f"đường dẫn {shown} quá dài; đặt thư mục kết quả ở chỗ ngắn hơn hoặc rút gọn tên viết tắt rồi chạy lại")
+    return GeneratorError(f"không ghi được {shown} (lỗi hệ thống: {err.strerror or err}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại")
+
+
+# Opened only if the name is new (O_EXCL), never through a link (O_NOFOLLOW, where the OS has it).
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def write_temporary(path: Path, data: bytes) -> Path:
+    """`data` in a new hidden file beside `path`, with a name no one else can have planted."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+    try:
+        descriptor = os.open(temporary, _NEW_FILE, 0o644)
+    except OSError as err:
+        raise os_problem(err, path) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+    except BaseException as err:
+        temporary.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise os_problem(err, path) from None
+        raise
+    return temporary
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a file, never read through a link."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
+def write_atomic(path: Path, data: bytes, *, root: Path | None = None) -> None:
     """Write to a temporary name beside `path`, then rename: the file is either old or complete.
+    With `root`, `path` must lie inside it and is reached through real folders only; the rename
+    replaces a link at `path` itself, never what it points to.
 
     No fsync: the rename already protects against a killed build, which is what this is for; a
     power cut is not, and syncing every file would double the time spent writing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    if root is not None:
+        path = inside(root, path.relative_to(root).as_posix())
+        make_folders(root, path.parent)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise os_problem(err, path.parent) from None
+    temporary = write_temporary(path, data)
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
         os.replace(temporary, path)
+    except OSError as err:
+        raise os_problem(err, path) from None
     finally:
         temporary.unlink(missing_ok=True)
 

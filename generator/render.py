@@ -30,8 +30,11 @@ class RenderTask:
 def render(task: RenderTask) -> bytes:
     if task.format == "docx":
         from .writers.docx import render_docx
+        from .writers.words import check_docx
 
-        return render_docx(task.document, task.template)
+        data = render_docx(task.document, task.template)
+        check_docx(task.document, data)  # a DOCX that lost text is an error, never a written file
+        return data
     from .writers.pdf import render_pdf
 
     return render_pdf(task.document, task.template.parent, task.template.name, task.word_template)

@@ -212,7 +212,7 @@ def test_errors_are_those_of_the_build(work):
 
     assert checked.returncode == 1 and built.returncode == 1
     *errors, summary = checked.stderr.splitlines()
-    assert errors == [f"content/{YEAR}/{PLAN}:{line}: van_ban.so: phải là một số nguyên, không phải “năm”"]
+    assert errors == [f"content/{YEAR}/{PLAN}:{line}: van_ban.so: phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “năm”"]
     assert errors == built.stderr.splitlines()[:-1]
     assert summary == f"Kiểm tra content/{YEAR}: 1 lỗi; chưa xét cảnh báo (sửa hết lỗi rồi chạy lại)."
     assert not (work.output / str(YEAR)).exists()

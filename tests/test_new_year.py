@@ -140,6 +140,7 @@ def test_refuses_to_overwrite_an_existing_edition(work):
 def test_a_new_edition_that_does_not_validate_leaves_nothing_behind(work):
     # 29 February exists in 2024, not in 2025: the drafted edition cannot validate.
     line = work.replace_once(PLAN, f"    nam: {OLD}\n    thang: 12\n    ngay: 20\n", f"    nam: {OLD}\n    thang: 2\n    ngay: 29\n")
+    work.replace_once(PLAN, "    thang: 11  # Tháng\n", "    thang: 1  # Tháng\n")  # issued before that deadline
     load_edition(work.content / str(OLD))
     before = listing(work.content)
 

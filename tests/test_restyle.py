@@ -120,7 +120,7 @@ def restyled(tmp_path):
     return templates
 
 
-def test_a_restyled_template_with_renamed_ids_restyles_both_formats(restyled, tmp_path, libreoffice, plan_content, fill):
+def test_a_restyled_template_with_renamed_ids_restyles_both_formats(restyled, tmp_path, libreoffice, plan_content, issuer_content, fill):
     (tmp_path / "before").mkdir()
     original_docx, original_pdf = render_plan(TEMPLATES, tmp_path / "before")
     docx_path, pdf_path = render_plan(restyled, tmp_path)

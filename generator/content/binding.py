@@ -16,6 +16,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import yaml
 
 from ..errors import Problem
+from .limits import describe, tree_problems
 from .schema import Origin
 
 # libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
@@ -24,6 +25,7 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_BOOL_WORDS = ("true", "false", "yes", "no", "on", "off")
 
 
 class _Invalid(Exception):
@@ -48,7 +50,11 @@ _SYNTAX = (
     (r"did not find expected key|expected <block end>", r"", "dòng này không thẳng hàng với các dòng cùng cấp, hoặc "
                                                             "có chữ sau dấu ngoặc kép đóng; kiểm tra thụt lề và dấu "
                                                             'ngoặc kép trong câu (gõ \\" hoặc dùng “ ”)'),
-    (r"expected ',' or '\]'", r"", "thiếu dấu ] đóng danh sách trong ngoặc vuông"),
+    (r"expected ',' or '\]'", r"", "thiếu dấu ] đóng danh sách trong ngoặc vuông mở ở dòng này"),
+    (r"expected ',' or '}'", r"", "thiếu dấu } đóng nhóm trong ngoặc nhọn mở ở dòng này"),
+    (r"hexadecimal|hexdecimal", r"", "sau \\u phải là đúng 4 chữ số hệ mười sáu (ví dụ \\u00A0); muốn in dấu gạch chéo "
+                                    "ngược thì gõ hai lần (\\\\)"),
+    (r"maximum nesting depth", r"", "nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"),
     (r"undefined alias|alphabetic or numeric", r"", 'giá trị bắt đầu bằng dấu * phải đặt giữa hai dấu ngoặc kép, '
                                                     'ví dụ "*chữ nghiêng* …"'),
     (r"cannot start any token", r"", "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá trị giữa hai dấu ngoặc kép"),
@@ -86,23 +92,42 @@ def _syntax_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
         return Problem(path, line, "cú pháp", "lỗi cú pháp YAML: có ký tự Tab; thụt lề bằng dấu cách (2 dấu cách mỗi cấp)")
     for problem_pattern, context_pattern, message in _SYNTAX:
         if re.search(problem_pattern, problem) and re.search(context_pattern, context):
-            if "quoted scalar" in context and err.context_mark is not None:
-                line = err.context_mark.line + 1  # where the quote was opened, not where the file ended
+            if re.search("quoted scalar|flow", context) and err.context_mark is not None:
+                line = err.context_mark.line + 1  # where the quote or bracket was opened, not where the parser gave up
             return Problem(path, line, "cú pháp", f"lỗi cú pháp YAML: {message}")
     what = problem or context or "không đọc được"
     return Problem(path, line, "cú pháp", f"lỗi cú pháp YAML ({what}); kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép")
 
 
+def _reader_problem(path: str, text: str, err: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses anywhere in a file (a control character, mostly), at its line."""
+    char = chr(err.character) if isinstance(err.character, int) else str(err.character)
+    index = text.find(char) if char else -1
+    line = text.count("\n", 0, index) + 1 if index >= 0 else 1
+    return Problem(path, line, "cú pháp", f"có {describe(char[:1] or chr(0))} U+{ord(char[:1] or chr(0)):04X} không in được ở "
+                                          "dòng này (thường do chép từ nơi khác); xóa ký tự đó")
+
+
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
-    """Parse `text` into a node tree; a syntax error becomes one problem."""
+    """Parse `text` into a node tree; a syntax error becomes one problem, and so does a tree the
+    binder must not walk (limits.tree_problems)."""
     try:
-        return yaml.compose(text, Loader=_SAFE_LOADER)
+        node = yaml.compose(text, Loader=_SAFE_LOADER)
+    except yaml.reader.ReaderError as err:
+        problems.append(_reader_problem(path, text, err))
+        return None
     except yaml.MarkedYAMLError as err:
         problems.append(_syntax_problem(path, text, err))
         return None
     except yaml.YAMLError as err:
         problems.append(Problem(path, 1, "cú pháp", f"lỗi cú pháp YAML ({err})"))
         return None
+    except RecursionError:  # the pure-Python parser, on deep nesting (libyaml stops at 1000 levels itself)
+        problems.append(Problem(path, 1, "cú pháp", "lỗi cú pháp YAML: nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"))
+        return None
+    tree = tree_problems(path, text, node) if node is not None else []
+    problems += tree
+    return None if tree else node
 
 
 class Binder:
@@ -164,11 +189,12 @@ class Binder:
                 raise _Invalid
             return float(node.value)
         if tp is int:
-            if node.tag != _INT:
-                self.problem(node, field, f"phải là một số nguyên, không phải “{node.value}”")
+            # Digits only: YAML 1.1 also reads 1:30 (90), 0x1F and 1_000 as numbers, and !!int as anything.
+            if node.tag != _INT or not re.fullmatch(r"[-+]?[0-9]+", node.value):
+                self.problem(node, field, f"phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “{node.value}”")
                 raise _Invalid
             return int(node.value)
-        if node.tag != _BOOL:
+        if node.tag != _BOOL or node.value.lower() not in _BOOL_WORDS:
             self.problem(node, field, f"phải là true hoặc false, không phải “{node.value}”")
             raise _Invalid
         return node.value.lower() in ("true", "yes", "on")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from ..files import name_folded, portable_name_problem
 from .schema import Agency, Assignment, IndicatorRef, RecipientKind, Unit, UnitList
 
 if TYPE_CHECKING:
@@ -170,11 +171,14 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 named_at.append(Problem(unit.origin.path, unit.origin.line_of("name"), "don_vi.ten", ""))
     seen: dict[str, Problem] = {}
     for recipient, where in zip(recipients, named_at):
-        if recipient.key in seen:
-            first = seen[recipient.key]
+        unportable = portable_name_problem(recipient.key)
+        if unportable:
+            problems.append(Problem(where.path, where.line, where.field, f"“{recipient.short_name}”: {unportable}"))
+        elif name_folded(recipient.key) in seen:
+            first = seen[name_folded(recipient.key)]
             problems.append(Problem(where.path, where.line, where.field,
                                     f"“{recipient.short_name}” cho cùng tên tệp ({recipient.key}) với tên ở "
                                     f"{first.path}:{first.line}; đổi một trong hai tên cho khác"))
         else:
-            seen[recipient.key] = where
+            seen[name_folded(recipient.key)] = where
     return Distribution(tuple(recipients), tuple(not_served)), problems

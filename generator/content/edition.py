@@ -12,6 +12,7 @@ from ..errors import ContentError, Problem
 from ..files import display_path
 from .binding import Binder, compose
 from .distribution import distribution
+from .limits import edition_problems, read_source
 from .schema import (
     DISTRICT_LEVELS,
     EDITION_FILES,
@@ -109,7 +110,9 @@ def load_edition(folder: Path) -> Edition:
             else:
                 problems.append(Problem(shown, 1, "(tệp)", "không tìm thấy tệp"))
             continue
-        text = path.read_text(encoding="utf-8")
+        text = read_source(path, shown, problems)
+        if text is None:
+            continue
         known = len(problems)
         node = compose(shown, text, problems)
         # A file that does not parse has its one syntax problem; binding it would add noise.
@@ -128,7 +131,7 @@ def load_edition(folder: Path) -> Edition:
         letters=bound["cong-van.yaml"],
         report_form=bound["bieu-mau.yaml"],
     )
-    problems.extend(_cross_checks(edition))
+    problems.extend(_cross_checks(edition) + edition_problems(edition))
     if not problems:
         # Who gets a letter can only be worked out once every reference resolves.
         problems.extend(distribution(edition)[1])

@@ -7,7 +7,7 @@ from datetime import date
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.schema import IndicatorRef, PartialDate
+from ..content.schema import PartialDate
 from ..content.schema import Signature as PlanSignature
 from ..content.text import italic_runs
 from . import wording

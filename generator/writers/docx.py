@@ -109,11 +109,23 @@ def _no_break_hyphens(docx) -> None:
                 anchor = following
 
 
+# Word's core properties hold at most 255 characters (python-docx refuses more): a long trích yếu
+# is shortened there, never in the document.
+_PROPERTY_CHARS = 255
+
+
+def _property(text: str) -> str:
+    if len(text) <= _PROPERTY_CHARS:
+        return text
+    cut = text[:_PROPERTY_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def _set_properties(docx, document: Document) -> None:
     core = docx.core_properties
     stamp = datetime.combine(document.info.created, time())
-    core.title = document.info.title
-    core.author = core.last_modified_by = document.info.author
+    core.title = _property(document.info.title)
+    core.author = core.last_modified_by = _property(document.info.author)
     core.created = core.modified = stamp
     core.last_printed = stamp
     core.revision = 1
