@@ -79,7 +79,7 @@ def test_letters_and_forms_ask_for_a_report_each_period(folder):
         request = next(line for line in docx_lines(folder / key / f"cong-van-{key}.docx") if line.startswith("Báo cáo "))
         for date, period in zip(dates, PLAN["bao_cao"]["ky_bao_cao"]):
             assert f"{date} ({period['ten']})" in request, key
-        deadline = next(line for line in docx_lines(folder / key / f"bao-cao-{key}.docx") if line.startswith("Thời hạn"))
+        deadline = next(line for line in docx_lines(folder / key / f"bao-cao-{key}.docx") if "Thời hạn gửi báo cáo" in line)
         assert all(date in deadline for date in dates), deadline
         assert all(date in flat(" ".join(pdf_pages(folder / key / f"bao-cao-{key}.pdf"))) for date in dates)
 
