@@ -197,16 +197,21 @@ def _span(date: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]
 def _dates(edition: Edition) -> Iterator[Problem]:
     plan, year = edition.plan, edition.year
     issued = plan.document.date
-    for date, key in ((plan.reporting.deadline, "bao_cao.han_bao_cao"), (plan.reporting.summary_deadline, "bao_cao.han_tong_hop")):
+    last = plan.document.last_year or year  # a multi-year plan reports until its last year
+    deadlines = [(plan.reporting.deadline, "bao_cao.han_bao_cao"), (plan.reporting.summary_deadline, "bao_cao.han_tong_hop")]
+    deadlines += [(period.deadline, f"bao_cao.ky_bao_cao[{number}].han") for number, period in enumerate(plan.reporting.periods, start=1)]
+    for date, key in deadlines:
         if date is None:
             continue
-        if not year <= date.year <= year + YEARS_AHEAD:
+        if not year <= date.year <= last + YEARS_AHEAD:
             yield _at(date.origin, "year", f"{key}.nam", f"năm {date.year} không hợp lệ: hạn phải thuộc năm của kế hoạch "
-                                                          f"({year}) hoặc năm sau đó")
+                                                          f"({year if last == year else f'{year}–{last}'}) hoặc năm sau đó")
         elif _span(date)[1] < _span(issued)[0]:
             yield _at(date.origin, "year", key, "hạn này trước ngày ban hành kế hoạch (van_ban.ngay_ban_hanh); kiểm tra "
                                                 "ngày, tháng, năm")
     month = plan.action_month
+    if month is None:
+        return
     try:
         start, end = (tuple(int(part) for part in reversed(value.split("/"))) for value in (month.start, month.end))
     except ValueError:
@@ -225,14 +230,19 @@ def edition_problems(edition: Edition) -> list[Problem]:
         message = character_problem(text)
         if message:
             problems.append(_at(origin, field_name, key, message))
-    meta = edition.plan.document
-    if not meta.agency_lines:
-        problems.append(_at(meta.origin, "agency_lines", "van_ban.co_quan_ban_hanh",
-                            "cần ít nhất một dòng tên cơ quan ban hành, ví dụ [\"ỦY BAN NHÂN DÂN\", \"HUYỆN …\"]"))
+    issuer = edition.issuer
+    if not issuer.header_lines:
+        problems.append(_at(issuer.origin, "header_lines", "dong_tieu_de",
+                            "cần ít nhất một dòng tên cơ quan ban hành, ví dụ [\"Ủy ban nhân dân\", \"xã …\"]"))
     form = edition.report_form
     if not form.activities:
         problems.append(_at(form.origin, "activities", "hoat_dong",
                             "cần ít nhất một hoạt động: biểu mẫu báo cáo in mỗi hoạt động thành một dòng của bảng I"))
     problems += _points(edition.plan.sections, 1, "noi_dung")
+    for number, assignment in enumerate(edition.plan.assignments, start=1):
+        if len(assignment.points) > LETTERED_POINTS:  # an entry's points are lettered a), b)… too
+            problems.append(_at(assignment.origin, f"points[{LETTERED_POINTS + 1}]", f"to_chuc_thuc_hien[{number}].muc",
+                                f"có {len(assignment.points)} điểm a), b), c)…, quá {LETTERED_POINTS} chữ cái dùng để đánh "
+                                "điểm; tách mục này thành nhiều mục hoặc gộp bớt điểm"))
     problems += _dates(edition)
     return problems

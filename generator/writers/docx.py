@@ -64,6 +64,7 @@ def render_docx(document: Document, template: Path) -> bytes:
         near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
         raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err
     _draw_rules(docx_template.docx, document, styles)
+    _keep_last_row_with_signature(docx_template.docx, styles)
     add_appendices(docx_template.docx, shown)
     _no_break_hyphens(docx_template.docx)
     _set_properties(docx_template.docx, shown)
@@ -87,6 +88,25 @@ def _draw_rules(docx, document: Document, styles: TemplateStyles) -> None:
         indent = paragraph.get_or_add_pPr().get_or_add_ind()
         indent.set(qn("w:left"), str(Mm(side).twips))
         indent.set(qn("w:right"), str(Mm(side).twips))
+
+
+def _keep_last_row_with_signature(docx, styles: TemplateStyles) -> None:
+    """Where the body ends with a table (a report form's), its last row goes to the next page with
+    the Nơi nhận and signature block rather than leave the block alone at the top of a page."""
+    spacer = styles.template_ids["VBSignatureSpace"]
+    for paragraph in docx.element.body.iterchildren(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None or style.get(qn("w:val")) != spacer:
+            continue
+        table = paragraph.getprevious()
+        if table is None or table.tag != qn("w:tbl"):
+            return
+        last_row = table.findall(qn("w:tr"))[-1]
+        for cell_paragraph in last_row.iter(qn("w:p")):
+            properties = cell_paragraph.get_or_add_pPr()
+            if properties.find(qn("w:keepNext")) is None:
+                properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
+        return
 
 
 def _no_break_hyphens(docx) -> None:

@@ -13,20 +13,30 @@ import zipfile
 from collections import Counter
 
 from ..document.model import Block, Document, Table
+from ..content.text import title_lines
 from ..errors import TemplateProblem
 
 
+def _table_texts(table: Table) -> list[str]:
+    return [*table.columns, *(cell for row in table.rows for cell in row)]
+
+
 def document_texts(document: Document) -> list[str]:
-    """Every text a document shows, in no particular order."""
+    """Every text a document shows, in no particular order; a title as the lines it is set in."""
     header, signature = document.header, document.signature
-    texts = [header.parent_agency or "", *header.agency_lines, header.number_line, header.place_date, *header.subject_lines,
-             document.type_name or "", document.title or "", *document.addressees,
-             *signature.lines, signature.name, signature.note or "", *document.recipients]
+    texts = [header.parent_agency or "", *header.agency_lines, header.number_line, header.place_date,
+             *(line for subject in header.subject_lines for line in title_lines(subject)),
+             header.national_name, header.motto or "", header.agency_mark or "",
+             document.type_name or "", *title_lines(document.title or ""), *document.addressees,
+             *signature.lines, signature.name, signature.note or "", *document.recipients,
+             *document.label_lines, *document.notes]
     for block in document.blocks:
         if isinstance(block, Block):
             texts.append(block.text)
         elif isinstance(block, Table):
-            texts += [*block.columns, *(cell for row in block.rows for cell in row)]
+            texts += _table_texts(block)
+    for page in document.appendices:
+        texts += [page.label, page.title, page.reference, *_table_texts(page.table)]
     return texts
 
 
@@ -37,13 +47,15 @@ def words(texts: list[str]) -> Counter[str]:
 # A paragraph, and in it the text runs and what reads as a space (a break, a tab). Read with
 # regular expressions, not an XML parser: a few times faster, on XML that python-docx just wrote.
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.DOTALL)
-_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(?:br|tab|cr)\b")
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(noBreakHyphen)\b|<w:(?:br|tab|cr)\b")
 def docx_texts(data: bytes) -> list[str]:
     """The text of each paragraph of a DOCX's body, runs joined, breaks and tabs as spaces. A
     paragraph inside another (in a text box) is read with the outer one."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
-    return ["".join(html.unescape(match.group(1)) if match.group(1) is not None else " " for match in _TEXT.finditer(paragraph))
+    # A no-break hyphen is Word's own element: it reads as the hyphen it is.
+    return ["".join(html.unescape(match.group(1)) if match.group(1) is not None else "-" if match.group(2) else " "
+                    for match in _TEXT.finditer(paragraph))
             for paragraph in _PARAGRAPH.findall(xml)]
 
 
