@@ -22,6 +22,7 @@ from generator.commands.new_year import new_year
 from generator.content.edition import load_edition
 
 PLAN, AGENCIES = "ke-hoach.yaml", "co-quan.yaml"
+ON = date(2025, 10, 31)  # the comparison's date
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
@@ -81,7 +82,7 @@ def editions(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def comparison(editions):
-    return compare(*editions)
+    return compare(*editions, on=ON)
 
 
 def tasks_of(folder: Path, agency: str) -> list[str]:
@@ -111,7 +112,7 @@ def test_an_edition_compared_with_itself_has_no_change(editions):
     assert all(piece.change == "same" for part in same.parts for p in part.paragraphs for piece in p.pieces)
     assert summary_lines(same) == [f"Hai bản giống nhau: kế hoạch năm {YEAR} không có thay đổi nào so với năm {YEAR}."]
     assert same.agencies == ()
-    document = zipfile.ZipFile(io.BytesIO(render_docx(same))).read("word/document.xml")
+    document = zipfile.ZipFile(io.BytesIO(render_docx(same, TEMPLATES))).read("word/document.xml")
     for tag in ("ins", "del", "moveFrom", "moveTo"):
         assert not etree.fromstring(document).findall(f".//w:{tag}", NS)
     html = render_html(same, TEMPLATES / "html").decode("utf-8")
@@ -195,8 +196,8 @@ def marked_paragraphs(body, tag: str) -> list:
 
 def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
     _, new = editions
-    data = render_docx(comparison)
-    assert render_docx(comparison) == data  # reproducible
+    data = render_docx(comparison, TEMPLATES)
+    assert render_docx(comparison, TEMPLATES) == data  # reproducible
     body = docx_body(data)
 
     def text(p) -> str:
@@ -217,15 +218,16 @@ def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
     marks = body.xpath("//w:ins|//w:del|//w:moveFrom|//w:moveTo|//w:moveFromRangeStart|//w:moveToRangeStart", namespaces=NS)
     ids = [m.get(f"{{{W}}}id") for m in marks]
     assert len(ids) == len(set(ids))
-    when = new.plan.document.date
-    stamp = date(when.year, when.month or 1, when.day or 1).isoformat() + "T00:00:00Z"
-    assert {m.get(f"{{{W}}}date") for m in marks} == {stamp}
-    assert {m.get(f"{{{W}}}author") for m in marks} == {"generator"}
+    assert {m.get(f"{{{W}}}date") for m in marks} == {"2025-10-31T00:00:00Z"}
+    # The drafting office: the issuer and the unit of the "Lưu" line, as the content names them.
+    plan = yaml.safe_load((new.folder / PLAN).read_text(encoding="utf-8"))["van_ban"]
+    issuer = " ".join(plan["co_quan_ban_hanh"]).replace("{dia_danh}", plan["dia_danh"])
+    assert {m.get(f"{{{W}}}author") for m in marks} == {f"{issuer} ({plan['don_vi_soan_thao']})"}
 
 
 def test_libreoffice_sees_the_tracked_changes(comparison, libreoffice, tmp_path):
     source = tmp_path / "so-sanh.docx"
-    source.write_bytes(render_docx(comparison))
+    source.write_bytes(render_docx(comparison, TEMPLATES))
     done, odt = libreoffice(source, "odt")
     assert done.returncode == 0 and odt.is_file(), f"LibreOffice could not convert {source}: {done.stderr}"
     content = etree.fromstring(zipfile.ZipFile(odt).read("content.xml"))
@@ -262,7 +264,7 @@ def test_cli_writes_both_files_for_the_newest_edition(work):
     assert lines[:2] == [f"  đã ghi {stem}.html", f"  đã ghi {stem}.docx"]
     comparison = compare(load_edition(work.content / str(YEAR)), load_edition(work.content / str(YEAR + 1)))
     assert lines[2:-1] == summary_lines(comparison)
-    assert (work.base / f"{stem}.docx").read_bytes() == render_docx(comparison)
+    assert (work.base / f"{stem}.docx").read_bytes() == render_docx(comparison, TEMPLATES)
     assert (work.base / f"{stem}.html").read_bytes() == render_html(comparison, TEMPLATES / "html")
 
 
