@@ -73,13 +73,15 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
     if not collects_reports(edition, recipient):
         entries.append(f"{receiver.short_name} (t/h)")
     subject = letter_subject(edition)
+    symbol = f"{meta.agency_code}-{meta.drafting_unit}"
     return Document(
-        header=header(edition, f"{meta.agency_code}-{meta.drafting_unit}", subject_lines=(f"V/v {wording.lower_first(subject)}",)),
+        header=header(edition, symbol, subject_lines=(f"V/v {wording.lower_first(subject)}",)),
         type_name=None,
         title=None,
         addressees=(f"Kính gửi: {recipient.name}.",),
         blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines(entries, [*plan.archive, meta.drafting_unit]),
-        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition)),
+        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition),
+                          reference=wording.reference(meta.number, symbol)),
     )

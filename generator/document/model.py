@@ -30,6 +30,7 @@ class Block:
 
     kind: BlockKind
     spans: tuple[Span, ...]
+    outline: int | None = None  # level of the heading in the PDF's bookmarks (1 = a section), None if not there
 
     @property
     def text(self) -> str:
@@ -96,3 +97,4 @@ class DocumentInfo:
     title: str
     author: str
     created: date  # taken from the content, never from the clock, so builds are reproducible
+    reference: str | None = None  # số ký hiệu, "05/KH-UBND", written in the PDF's XMP; None while not numbered
