@@ -81,7 +81,8 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
     comparing.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
     comparing.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm mới nhất trong content/)")
-    comparing.add_argument("--date", dest="on", type=day, metavar="NGÀY", help="ngày ghi ở bản so sánh và các thay đổi, dạng 2025-10-31 (mặc định: hôm nay)")
+    comparing.add_argument("--date", dest="on", type=day, metavar="NGÀY",
+                           help="ngày ghi ở bản so sánh và các thay đổi, dạng 2025-10-31 (mặc định: hôm nay)")
 
 
 def _problems(err: ContentError) -> None:
