@@ -93,6 +93,28 @@ def _archive_metadata():
 
 
 @functools.cache
+def _compress_once():
+    """A finisher for WeasyPrint: PDF/A's file identifier is a hash of every object's bytes, and
+    pydyf makes a stream's bytes, compressing it, each time they are asked for, so every font and
+    page would be compressed twice (the identifier, then the file). Each stream keeps its bytes."""
+    import pydyf
+
+    class StreamOnce(pydyf.Stream):
+        @property
+        def data(self) -> bytes:
+            if "_bytes" not in vars(self):
+                self._bytes = pydyf.Stream.data.fget(self)
+            return self._bytes
+
+    def finish(document, pdf) -> None:
+        for pdf_object in pdf.objects:
+            if type(pdf_object) is pydyf.Stream:
+                pdf_object.__class__ = StreamOnce
+
+    return finish
+
+
+@functools.cache
 def _stylesheet(css: str):
     """The parsed stylesheet, once per process for each text of it."""
     weasyprint, fonts = _weasyprint()
@@ -118,7 +140,7 @@ def render_pdf(document: Document, html_folder: Path, template: str) -> bytes:
         rendering = weasyprint.HTML(string=html, base_url=str(html_folder)).render(
             stylesheets=[stylesheet], font_config=fonts, **options)
         rendering.metadata = _archive_metadata()(rendering.metadata, document.info.reference)
-        pdf = rendering.write_pdf(**options)
+        pdf = rendering.write_pdf(finisher=_compress_once(), **options)
     finally:
         logger.removeHandler(collector)
     if collector.messages:
