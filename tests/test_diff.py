@@ -17,11 +17,14 @@ from lxml import etree
 from conftest import CONTENT, TEMPLATES, YEAR, run_cli
 
 from generator.commands.diff import compare
-from generator.commands.diff_output import render_docx, render_html, summary_lines
+from generator.commands.diff_output import automatic_line, render_docx, render_html, summary_lines
 from generator.commands.new_year import new_year
 from generator.content.edition import load_edition
+from generator.document.plan import build_plan
+from generator.writers.docx import render_docx as render_plan_docx
 
 PLAN, AGENCIES = "ke-hoach.yaml", "co-quan.yaml"
+ON = date(2025, 10, 31)  # the comparison's date
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
@@ -81,7 +84,7 @@ def editions(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def comparison(editions):
-    return compare(*editions)
+    return compare(*editions, on=ON)
 
 
 def tasks_of(folder: Path, agency: str) -> list[str]:
@@ -111,7 +114,7 @@ def test_an_edition_compared_with_itself_has_no_change(editions):
     assert all(piece.change == "same" for part in same.parts for p in part.paragraphs for piece in p.pieces)
     assert summary_lines(same) == [f"Hai bản giống nhau: kế hoạch năm {YEAR} không có thay đổi nào so với năm {YEAR}."]
     assert same.agencies == ()
-    document = zipfile.ZipFile(io.BytesIO(render_docx(same))).read("word/document.xml")
+    document = zipfile.ZipFile(io.BytesIO(render_docx(same, TEMPLATES))).read("word/document.xml")
     for tag in ("ins", "del", "moveFrom", "moveTo"):
         assert not etree.fromstring(document).findall(f".//w:{tag}", NS)
     html = render_html(same, TEMPLATES / "html").decode("utf-8")
@@ -189,14 +192,39 @@ def docx_body(data: bytes):
     return etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
 
 
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def plan_paragraphs(edition) -> list[str]:
+    """Every paragraph of the edition's plan as the DOCX writer makes it (header and signature tables included)."""
+    body = docx_body(render_plan_docx(build_plan(edition), TEMPLATES / "van-ban.docx"))
+    return [flat("".join(p.xpath(".//w:t/text()", namespaces=NS))) for p in body.iter(f"{{{W}}}p")]
+
+
+def resolved(body, accept: bool) -> list[str]:
+    """Every paragraph of a DOCX with all tracked changes accepted (or rejected), as Word does it:
+    a paragraph whose mark is deleted (inserted) goes, and so do the deleted (inserted) runs."""
+    gone = {"del", "moveFrom"} if accept else {"ins", "moveTo"}
+    texts = {"t"} if accept else {"t", "delText"}
+    paragraphs = []
+    for p in body.iter(f"{{{W}}}p"):
+        if any(p.find(f"w:pPr/w:rPr/w:{tag}", NS) is not None for tag in gone):
+            continue
+        words = [e.text or "" for e in p.iter() if etree.QName(e).localname in texts
+                 and not any(etree.QName(a).localname in gone for a in e.iterancestors())]
+        paragraphs.append(flat("".join(words)))
+    return paragraphs
+
+
 def marked_paragraphs(body, tag: str) -> list:
     return [p for p in body.iter(f"{{{W}}}p") if p.find(f"w:pPr/w:rPr/w:{tag}", NS) is not None]
 
 
 def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
     _, new = editions
-    data = render_docx(comparison)
-    assert render_docx(comparison) == data  # reproducible
+    data = render_docx(comparison, TEMPLATES)
+    assert render_docx(comparison, TEMPLATES) == data  # reproducible
     body = docx_body(data)
 
     def text(p) -> str:
@@ -217,15 +245,16 @@ def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
     marks = body.xpath("//w:ins|//w:del|//w:moveFrom|//w:moveTo|//w:moveFromRangeStart|//w:moveToRangeStart", namespaces=NS)
     ids = [m.get(f"{{{W}}}id") for m in marks]
     assert len(ids) == len(set(ids))
-    when = new.plan.document.date
-    stamp = date(when.year, when.month or 1, when.day or 1).isoformat() + "T00:00:00Z"
-    assert {m.get(f"{{{W}}}date") for m in marks} == {stamp}
-    assert {m.get(f"{{{W}}}author") for m in marks} == {"generator"}
+    assert {m.get(f"{{{W}}}date") for m in marks} == {"2025-10-31T00:00:00Z"}
+    # The drafting office: the issuer and the unit of the "Lưu" line, as the content names them.
+    plan = yaml.safe_load((new.folder / PLAN).read_text(encoding="utf-8"))["van_ban"]
+    issuer = " ".join(plan["co_quan_ban_hanh"]).replace("{dia_danh}", plan["dia_danh"])
+    assert {m.get(f"{{{W}}}author") for m in marks} == {f"{issuer} ({plan['don_vi_soan_thao']})"}
 
 
-def test_libreoffice_sees_the_tracked_changes(comparison, libreoffice, tmp_path):
+def test_libreoffice_sees_the_tracked_changes(editions, comparison, libreoffice, tmp_path):
     source = tmp_path / "so-sanh.docx"
-    source.write_bytes(render_docx(comparison))
+    source.write_bytes(render_docx(comparison, TEMPLATES))
     done, odt = libreoffice(source, "odt")
     assert done.returncode == 0 and odt.is_file(), f"LibreOffice could not convert {source}: {done.stderr}"
     content = etree.fromstring(zipfile.ZipFile(odt).read("content.xml"))
@@ -238,15 +267,12 @@ def test_libreoffice_sees_the_tracked_changes(comparison, libreoffice, tmp_path)
     assert "tiến hành" in deleted and REMOVED_START in deleted and MOVED_START in deleted
     assert any(r.find(f"{T}insertion") is not None for r in regions)
 
-    # With every change accepted, LibreOffice's text is the new plan's.
-    def flat(text: str) -> str:
-        return " ".join(text.split())
-
+    # With every change accepted, LibreOffice's text up to the summary is the new plan's, as the
+    # DOCX writer makes it.
     shown = [flat("".join(p.itertext())) for p in content.iter(f"{T}p")
              if not any(a.tag in (f"{T}tracked-changes", f"{T}p") for a in p.iterancestors())]
-    start = next(n for n, line in enumerate(shown) if line.startswith("NỘI DUNG KẾ HOẠCH")) + 1
-    expected = [flat(p.text) for part in comparison.parts for p in part.paragraphs if p.status not in ("removed", "moved_from")]
-    assert shown[start:] == expected
+    end = shown.index(f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {YEAR}")
+    assert [line for line in shown[:end] if line] == [line for line in plan_paragraphs(editions[1]) if line]
 
 
 # ---------------------------------------------------------------- the command
@@ -254,16 +280,23 @@ def test_cli_writes_both_files_for_the_newest_edition(work):
     new_year(work.content, YEAR, YEAR + 1)
     edit(work.content / str(YEAR + 1))
 
-    done = run_cli(["diff"], work.base, cwd_folders=True)
+    done = run_cli(["diff", "--date", ON.isoformat()], work.base, cwd_folders=True)
 
     assert done.returncode == 0, done.stderr
     stem = f"output/{YEAR + 1}/so-sanh-{YEAR}-{YEAR + 1}"
     lines = done.stdout.splitlines()
     assert lines[:2] == [f"  đã ghi {stem}.html", f"  đã ghi {stem}.docx"]
-    comparison = compare(load_edition(work.content / str(YEAR)), load_edition(work.content / str(YEAR + 1)))
-    assert lines[2:-1] == summary_lines(comparison)
-    assert (work.base / f"{stem}.docx").read_bytes() == render_docx(comparison)
+    comparison = compare(load_edition(work.content / str(YEAR)), load_edition(work.content / str(YEAR + 1)), on=ON)
+    assert lines[2:-1] == summary_lines(comparison) + [automatic_line(comparison)]
+    assert (work.base / f"{stem}.docx").read_bytes() == render_docx(comparison, TEMPLATES)
     assert (work.base / f"{stem}.html").read_bytes() == render_html(comparison, TEMPLATES / "html")
+
+
+def test_cli_refuses_a_date_that_is_not_one(work):
+    done = run_cli(["diff", "--date", "31/10/2025"], work.base, cwd_folders=True)
+    assert done.returncode == 2
+    assert "ngày phải có dạng năm-tháng-ngày" in done.stderr
+    assert not work.output.exists()
 
 
 def test_cli_refuses_to_compare_a_year_with_itself(work):
@@ -271,3 +304,155 @@ def test_cli_refuses_to_compare_a_year_with_itself(work):
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"Lỗi: hai năm cần so sánh trùng nhau ({YEAR})"]
     assert not work.output.exists()
+
+
+def summary_start(paragraphs: list[str]) -> int:
+    return paragraphs.index(f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {YEAR}")
+
+
+def test_accepting_all_gives_the_new_plan_and_rejecting_all_the_old(editions, comparison):
+    old, new = editions
+    body = docx_body(render_docx(comparison, TEMPLATES))
+    accepted, rejected = resolved(body, accept=True), resolved(body, accept=False)
+    assert accepted[:summary_start(accepted)] == plan_paragraphs(new)
+    assert rejected[:summary_start(rejected)] == plan_paragraphs(old)
+
+
+def style_of(p) -> str | None:
+    style = p.find("w:pPr/w:pStyle", NS)
+    return None if style is None else style.get(f"{{{W}}}val")
+
+
+def test_review_docx_is_laid_out_by_the_word_template(editions, comparison):
+    """The plan's own layout: the template's styles and header parts (page numbers), every
+    paragraph in the style the DOCX writer gives it; the summary after the plan, on a page of its
+    own, in the template's styles too."""
+    _, new = editions
+    review = zipfile.ZipFile(io.BytesIO(render_docx(comparison, TEMPLATES)))
+    plan = zipfile.ZipFile(io.BytesIO(render_plan_docx(build_plan(new), TEMPLATES / "van-ban.docx")))
+    headers = [name for name in plan.namelist() if name.startswith("word/header")]
+    assert any(b"PAGE" in plan.read(name) for name in headers)
+    for name in headers + ["word/styles.xml"]:
+        assert review.read(name) == plan.read(name), name
+
+    body = etree.fromstring(review.read("word/document.xml"))
+    kept = [p for p in body.iter(f"{{{W}}}p")
+            if p.find("w:pPr/w:rPr/w:del", NS) is None and p.find("w:pPr/w:rPr/w:moveFrom", NS) is None]
+    start = summary_start(resolved(body, accept=True))
+    plan_body = etree.fromstring(plan.read("word/document.xml"))
+    assert [style_of(p) for p in kept[:start]] == [style_of(p) for p in plan_body.iter(f"{{{W}}}p")]
+    summary = kept[start:]
+    assert summary[0].find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert None not in [style_of(p) for p in summary]
+    # No direct formatting of size or font: the styles carry it.
+    assert not body.xpath("//w:r/w:rPr/w:sz|//w:r/w:rPr/w:rFonts", namespaces=NS)
+
+
+# ---------------------------------------------------------------- a new year: what the clerk did not write
+@pytest.fixture(scope="module")
+def next_year(tmp_path_factory) -> Path:
+    """content/ with the 2024 edition and the draft `new-year` makes of it, nothing else changed."""
+    content = tmp_path_factory.mktemp("next-year") / "content"
+    shutil.copytree(CONTENT / str(YEAR), content / str(YEAR))
+    new_year(content, YEAR, YEAR + 1)
+    return content
+
+
+def typed_with(folder: Path, placeholder: str) -> int:
+    """How many text values of ke-hoach.yaml the clerk typed with the placeholder."""
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    return sum(placeholder in text for text in strings(yaml.safe_load((folder / PLAN).read_text(encoding="utf-8"))))
+
+
+def revision_marks(data: bytes) -> list:
+    return docx_body(data).xpath("//w:ins|//w:del|//w:moveFrom|//w:moveTo", namespaces=NS)
+
+
+def test_new_year_alone_reports_no_edit(next_year):
+    old, new = load_edition(next_year / str(YEAR)), load_edition(next_year / str(YEAR + 1))
+    comparison = compare(old, new, on=ON)
+
+    assert not comparison.has_changes
+    assert comparison.agencies == ()
+    assert {p.status for part in comparison.parts for p in part.paragraphs} == {"same"}
+    assert summary_lines(comparison) == [
+        f"Không có chỗ nào được sửa: lời văn kế hoạch năm {YEAR + 1} giữ nguyên như năm {YEAR}."]
+    assert not revision_marks(render_docx(comparison, TEMPLATES))
+    html = render_html(comparison, TEMPLATES / "html").decode("utf-8")
+    assert "<ins>" not in html and "<del>" not in html
+
+    # Listed apart instead: each paragraph typed with {nam}, and the date line new-year moved.
+    year_change = f"{{nam}}: {YEAR} → {YEAR + 1}"
+    by_year = [s for s in comparison.automatic if year_change in s.reasons]
+    assert len(by_year) == typed_with(new.folder, "{nam}") > 0
+    assert all(str(YEAR) in s.old and str(YEAR + 1) in s.new for s in by_year)
+    [date_line] = [s for s in comparison.automatic if s not in by_year]
+    assert date_line.old.endswith(f"năm {YEAR}") and date_line.new.endswith(f"năm {YEAR + 1}")
+    line = automatic_line(comparison)
+    assert line.startswith(f"Chương trình tự thay, không tính là sửa: {len(by_year) + 1} đoạn (")
+    assert f"{year_change} ở {len(by_year)} đoạn" in line
+    assert f"<summary>{line}</summary>" in html
+
+
+def test_a_moved_task_is_a_move_whatever_its_placeholders_read(next_year, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(next_year, content)
+    folder = content / str(YEAR + 1)
+    plan = yaml.safe_load((folder / PLAN).read_text(encoding="utf-8"))
+    # The first task typed with {nam} that is not its agency's last: moved to the end of its list.
+    agency, task = next((a["co_quan"], t) for a in plan["to_chuc_thuc_hien"] for t in a["nhiem_vu"][:-1] if "{nam}" in t)
+    text = (folder / PLAN).read_text(encoding="utf-8")
+    moved = task_line(text, task[:60])
+    text = text.replace(moved, "")
+    last = task_line(text, tasks_of(folder, agency)[-1][:60])
+    (folder / PLAN).write_text(text.replace(last, last + moved), encoding="utf-8")
+
+    comparison = compare(load_edition(content / str(YEAR)), load_edition(folder), on=ON)
+
+    name = agency_name(folder, agency)
+    [changed] = [p for p in comparison.parts if p.has_changes]
+    assert changed.agency == name
+    statuses = [p.status for p in changed.paragraphs]
+    assert sorted(s for s in statuses if s != "same") == ["moved_from", "moved_to"]
+    moved_from = next(p for p in changed.paragraphs if p.status == "moved_from")
+    moved_to = next(p for p in changed.paragraphs if p.status == "moved_to")
+    assert f"{YEAR}" in moved_from.old_text and f"{YEAR + 1}" in moved_to.text
+    assert moved_from.old_text.replace(str(YEAR), str(YEAR + 1)) == moved_to.text
+    tasks = len(tasks_of(folder, agency))
+    assert [(a.name, a.status, a.tasks_added, a.tasks_removed, a.tasks_changed, a.tasks_moved, a.tasks)
+            for a in comparison.agencies] == [(name, "changed", 0, 0, 0, 1, tasks)]
+    marks = revision_marks(render_docx(comparison, TEMPLATES))
+    assert sorted({etree.QName(m).localname for m in marks}) == ["moveFrom", "moveTo"]
+
+
+def test_an_agency_added_first_renumbers_the_others_without_changing_them(next_year, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(next_year, content)
+    folder = content / str(YEAR + 1)
+    text = (folder / PLAN).read_text(encoding="utf-8")
+    marker = "\nto_chuc_thuc_hien:\n"
+    assert text.count(marker) == 1
+    entry = f'  - co_quan: "{NEW_AGENCY[0]}"\n    nhiem_vu:\n' + "".join(f'      - "{t}"\n' for t in NEW_TASKS)
+    (folder / PLAN).write_text(text.replace(marker, marker + entry), encoding="utf-8")
+    with (folder / AGENCIES).open("a", encoding="utf-8") as agencies:
+        agencies.write(f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
+                       '    quan_he: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
+
+    comparison = compare(load_edition(content / str(YEAR)), load_edition(folder), on=ON)
+
+    assert [(p.agency, p.status) for p in comparison.parts if p.has_changes] == [(NEW_AGENCY[1], "added")]
+    assert [(a.name, a.status) for a in comparison.agencies] == [(NEW_AGENCY[1], "added")]
+    # Every agency that was there already: its heading renumbered, listed apart.
+    renumbered = [s for s in comparison.automatic if "đánh số lại" in s.reasons]
+    assert len(renumbered) == len(yaml.safe_load(text)["to_chuc_thuc_hien"])
+    assert all(int(s.new.split(".")[0]) == int(s.old.split(".")[0]) + 1 for s in renumbered)
+    assert {etree.QName(m).localname for m in revision_marks(render_docx(comparison, TEMPLATES))} == {"ins"}

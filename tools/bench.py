@@ -11,7 +11,9 @@ Measures, each in fresh processes of `python -m generator` on copies of the cont
   - the route docassemble and Carbone users take, where LibreOffice is installed: the same DOCX
     files, then one `soffice --headless --convert-to pdf` call for all of them;
   - the floor of the full set's time on this machine: WeasyPrint's work alone (the PDFs rendered in
-    one process), divided by the number of cores; and so the floor of our time against that route.
+    one process), divided by the number of cores; and so the floor of our time against that route;
+  - what the PDF/A-2 archive copy costs: the full set with and without it, interleaved in the same
+    run so that the load of a shared machine falls on both alike (`--pdf-a` measures only this).
 """
 
 from __future__ import annotations
@@ -46,20 +48,31 @@ print(time.perf_counter() - started, usage.ru_maxrss, usage.ru_utime + usage.ru_
 """
 
 
-def run_build(content: Path, output: Path, *extra: str, start_method: str | None = None) -> tuple[float, int]:
-    """Wall time of one build in a new process, and the peak RSS (KiB) of its processes."""
-    seconds, peak, _ = run_build_with_cpu(content, output, *extra, start_method=start_method)
-    return seconds, peak
+# The CLI with plain PDFs instead of PDF/A-2: the writer's variant switched off before the build
+# forks its workers, which inherit it.
+_PLAIN_PDF = "import runpy, generator.writers.pdf as pdf; pdf.PDF_VARIANT = None; runpy.run_module('generator', run_name='__main__')"
 
 
-def run_build_with_cpu(content: Path, output: Path, *extra: str, start_method: str | None = None) -> tuple[float, int, float]:
-    """run_build, and the CPU seconds of all the build's processes."""
-    command = [sys.executable, "-m", "generator", "--content", str(content), "--output", str(output), "build", *extra]
+def measure_build(content: Path, output: Path, *extra: str, pdf_a: bool = True,
+                  start_method: str | None = None) -> tuple[float, int, float]:
+    """Wall time of one build in a new process, the peak RSS (KiB) and the CPU seconds of its processes."""
+    cli = ["-m", "generator"] if pdf_a else ["-c", _PLAIN_PDF]
+    command = [sys.executable, *cli, "--content", str(content), "--output", str(output), "build", *extra]
     env = dict(os.environ, **({START_METHOD_VARIABLE: start_method} if start_method else {}))
     result = subprocess.run([sys.executable, "-c", _MEASURED, *command], cwd=ROOT, check=True, capture_output=True, text=True,
                             env=env)
     seconds, peak, cpu = result.stdout.split()
     return float(seconds), int(peak), float(cpu)
+
+
+def run_build(content: Path, output: Path, *extra: str, start_method: str | None = None) -> tuple[float, int]:
+    """Wall time of one build in a new process, and the peak RSS (KiB) of its processes."""
+    return measure_build(content, output, *extra, start_method=start_method)[:2]
+
+
+def run_build_with_cpu(content: Path, output: Path, *extra: str, start_method: str | None = None) -> tuple[float, int, float]:
+    """run_build, and the CPU seconds of all the build's processes."""
+    return measure_build(content, output, *extra, start_method=start_method)
 
 
 def median(values: list[float]) -> float:
@@ -140,15 +153,66 @@ def libreoffice_seconds(docx_files: list[bytes], work: Path, rounds: int) -> flo
     return median(seconds[1:])
 
 
+def pdf_a_cost(content: Path, work: Path, rounds: int) -> None:
+    """The full set with PDF/A-2 and with plain PDFs, alternately (ABBA), and what PDF/A adds."""
+    from pypdf import PdfReader  # installed with the tests
+
+    seconds: dict[bool, list[float]] = {True: [], False: []}
+    cpu: dict[bool, list[float]] = {True: [], False: []}  # what the load of a shared machine hardly changes
+    for round_number in range(rounds):
+        for pdf_a in (True, False) if round_number % 2 == 0 else (False, True):
+            output = work / f"pdf-a-{pdf_a}-{round_number}"
+            wall, _, processor = measure_build(content, output, "--force", pdf_a=pdf_a)
+            seconds[pdf_a].append(wall)
+            cpu[pdf_a].append(processor)
+            plan = PdfReader(next(output.glob("*/ke-hoach.pdf")))
+            if ("/OutputIntents" in plan.trailer["/Root"]) != pdf_a:  # the switch must have reached the workers
+                raise SystemExit(f"bench: {'PDF/A' if pdf_a else 'PDF thường'} không đúng ở {output}")
+    print(f"PDF/A-2b (bản lưu trữ), toàn bộ: {_cost(seconds)}")
+    print(f"PDF/A-2b, thời gian CPU của toàn bộ: {_cost(cpu)}")
+    # WeasyPrint's work alone: the CPU seconds of rendering the PDFs in this process, each
+    # variant's caches filled first.
+    import generator.writers.pdf as pdf
+
+    project = Project(content, ROOT / "templates", work / "unused-output")
+    tasks = [t.task for t in targets(project, load_edition(edition_folder(project, None)))
+             if t.task is not None and t.task.format == "pdf"]
+    variant = pdf.PDF_VARIANT
+    rendering: dict[bool, list[float]] = {True: [], False: []}
+    try:
+        for round_number in range(-1, rounds):
+            for pdf_a in (True, False) if round_number % 2 == 0 else (False, True):
+                pdf.PDF_VARIANT = variant if pdf_a else None
+                started = time.process_time()
+                for task in tasks:
+                    render(task)
+                if round_number >= 0:
+                    rendering[pdf_a].append(time.process_time() - started)
+    finally:
+        pdf.PDF_VARIANT = variant
+    print(f"PDF/A-2b, thời gian CPU của riêng {len(tasks)} PDF trong một tiến trình: {_cost(rendering)}")
+
+
+def _cost(seconds: dict[bool, list[float]]) -> str:
+    with_a, without = median(seconds[True]), median(seconds[False])
+    pairs = [a / b for a, b in zip(seconds[True], seconds[False])]
+    return (f"{decimal(with_a, 2)} s, PDF thường {decimal(without, 2)} s, thêm {decimal((with_a / without - 1) * 100, 1)} % "
+            f"(trung vị tỷ lệ từng cặp: {decimal((median(pairs) - 1) * 100, 1)} %)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="runs per measurement (the median is printed)")
+    parser.add_argument("--pdf-a", action="store_true", help="only what the PDF/A-2 archive copy costs")
     args = parser.parse_args()
     cores = usable_cores()
     print(f"Máy: {cores} lõi CPU; mỗi số là trung vị của {args.rounds} lần chạy.")
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         work = Path(temporary)
         content = copy_content(work)
+        pdf_a_cost(content, work, args.rounds)
+        if args.pdf_a:
+            return
 
         # The full set with forked and with spawned workers, and the floor: WeasyPrint's work alone
         # (the PDFs rendered in this process, imports done), split perfectly over the cores. The

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date
 
 from ..files import display_path
 from ..errors import ContentError
@@ -55,6 +56,15 @@ def year(text: str) -> int:
     return int(text)
 
 
+def day(text: str) -> date:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(f"ngày phải có dạng năm-tháng-ngày, ví dụ 2025-10-31 (nhận được «{text}»)")
+
+
 def positive(text: str) -> int:
     if not re.fullmatch(r"\d+", text) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"cần một số nguyên từ 1 trở lên (nhận được «{text}»)")
@@ -71,6 +81,8 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
     comparing.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
     comparing.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm mới nhất trong content/)")
+    comparing.add_argument("--date", dest="on", type=day, metavar="NGÀY",
+                           help="ngày ghi ở bản so sánh và các thay đổi, dạng 2025-10-31 (mặc định: hôm nay)")
     from .tong_hop import add_command
 
     add_command(commands, year)
@@ -146,13 +158,16 @@ def _check(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from .diff import diff
-    from .diff_output import summary_lines
+    from .diff_output import automatic_line, summary_lines
 
-    written, comparison = diff(args.content, args.output, args.templates, args.from_year, args.to_year)
+    written, comparison = diff(args.content, args.output, args.templates, args.from_year, args.to_year, args.on)
     for path in written:
         print(f"  đã ghi {display_path(path)}")
     for line in summary_lines(comparison):
         print(line)
+    automatic = automatic_line(comparison)
+    if automatic:
+        print(automatic)
     print("Mở tệp .html bằng trình duyệt để xem; mở tệp .docx bằng Word, thẻ Review (Xem lại), "
           "để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi.")
     return 0

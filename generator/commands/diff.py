@@ -1,11 +1,22 @@
-"""`diff`: what changed in the plan from one edition to another, for the approver.
+"""`diff`: what the clerk changed in the plan from one edition to another, for the approver.
 
 Both plans are built as format-neutral documents and compared part by part: the page-1 header
 lines, the opening, each top-level section, section IV's heading and each agency's entry in it, the
-closing, the signature and Nơi nhận. Inside a part, paragraphs are aligned with difflib on their
-text. A paragraph whose exact text left one place and reappears in another place of the same part
-is "moved", not deleted and added. Left-over deleted and added paragraphs are paired in order when
-they are at least half alike ("changed", compared word by word); the rest are "removed" and "added".
+closing, the signature, the signer's name and Nơi nhận.
+
+What is compared is the content as the clerk typed it, not as printed: placeholders (`{nam}`, …)
+stay unexpanded, the labels the generator numbers (I., 1., a), -) are left aside, and the issue
+number and date are compared with what `new-year` makes of the old ones (the year of the new
+edition, a blank where the new draft has one). A paragraph whose typed text is the same but reads
+differently ("năm 2024" → "năm 2025", a renumbered heading) is an automatic substitution: not an
+edit, listed apart (`Comparison.automatic`).
+
+Inside a part, paragraphs are aligned with difflib on their typed text. A paragraph whose typed
+text left one place and reappears in another place of the same part is "moved", not deleted and
+added, whatever its placeholders read. Left-over deleted and added paragraphs are paired in order
+when they are at least half alike ("changed", compared word by word, a placeholder being one word);
+the rest are "removed" and "added". The header fields and the signer's name are compared one to
+one.
 
 The result (`Comparison`) is written as HTML and as DOCX with tracked changes by `diff_output`.
 """
@@ -13,15 +24,17 @@ The result (`Comparison`) is written as HTML and as DOCX with tracked changes by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Literal
 
 from ..content.edition import Edition, load_edition
-from ..document.model import Block, Span
-from ..document.parts import issue_date
+from ..content.schema import PartialDate
+from ..content.text import expand, placeholder_names
+from ..document.model import Block, BlockKind, Document, Span
+from ..document.parts import issuer_name
 from ..document.plan import PlanPart, build_plan, plan_parts
 from ..errors import GeneratorError
 from .common import edition_years, existing_edition, newest_year
@@ -46,8 +59,12 @@ class Piece:
 class ParagraphDiff:
     status: Status
     pieces: tuple[Piece, ...]
-    heading: bool = False
+    kind: BlockKind = "paragraph"
     move: int | None = None  # links a moved_from paragraph to its moved_to, numbered from 1
+
+    @property
+    def heading(self) -> bool:
+        return self.kind == "heading"
 
     @property
     def text(self) -> str:
@@ -59,9 +76,12 @@ class ParagraphDiff:
         return "".join(p.text for p in self.pieces if p.change != "ins")
 
 
+PartKind = Literal["header", "opening", "section", "organisation", "agency", "closing", "signature", "signer", "recipients"]
+
+
 @dataclass(frozen=True)
 class PartDiff:
-    kind: str  # "header", "opening", "section", "organisation", "agency", "closing", "signature", "recipients"
+    kind: PartKind
     title: str  # as shown to the reader
     status: Literal["same", "changed", "added", "removed"]
     paragraphs: tuple[ParagraphDiff, ...]
@@ -93,7 +113,7 @@ class PartDiff:
 
 @dataclass(frozen=True)
 class AgencyChange:
-    """How one agency's entry in section IV changed: its tasks (paragraphs after its heading)."""
+    """How one agency's tasks in section IV changed (its heading is not a task)."""
 
     name: str
     status: Literal["changed", "added", "removed"]
@@ -105,12 +125,25 @@ class AgencyChange:
 
 
 @dataclass(frozen=True)
+class Substitution:
+    """A paragraph the clerk left as typed that reads differently in the new edition."""
+
+    part: str  # the title of its part
+    old: str
+    new: str
+    reasons: tuple[str, ...]  # e.g. "{nam}: 2024 → 2025", "đánh số lại", "dòng ngày tháng"
+
+
+@dataclass(frozen=True)
 class Comparison:
     from_year: int
     to_year: int
     parts: tuple[PartDiff, ...]
-    stamp: date  # the new edition's issue date: the date of the tracked changes, never the clock
-    agencies: tuple[AgencyChange, ...] = field(default=())
+    stamp: date  # the date of the comparison: of its tracked changes and of the review DOCX
+    author: str  # the drafting office, the author of every tracked change
+    agencies: tuple[AgencyChange, ...] = ()
+    automatic: tuple[Substitution, ...] = ()
+    plan: Document | None = field(default=None, compare=False, repr=False)  # the new edition's plan
 
     def total(self, status: Status) -> int:
         return sum(part.count(status) for part in self.parts)
@@ -120,14 +153,117 @@ class Comparison:
         return any(part.has_changes for part in self.parts)
 
 
+# ---------------------------------------------------------------- what is compared
+@dataclass(frozen=True)
+class _Unit:
+    """One compared paragraph: as printed, and as typed (the key compared)."""
+
+    shown: Block
+    typed: Block  # placeholders not filled in; the same spans as `shown`
+    label: int = 0  # length of the generated label that starts the typed text ("II. ", "- "), left aside
+    field: str | None = None  # what a header field is, for the list of automatic substitutions
+
+    @property
+    def key(self) -> str:
+        return self.typed.text[self.label:]
+
+
+class _AsTyped(Edition):
+    """An edition whose text is given as typed: every placeholder left as `{name}`."""
+
+    def text(self, raw: str) -> str:
+        return raw
+
+
+def _as_typed(edition: Edition, **document: object) -> Edition:
+    values = {f.name: getattr(edition, f.name) for f in fields(edition)}
+    if document:
+        values["plan"] = replace(edition.plan, document=replace(edition.plan.document, **document))
+    return _AsTyped(**values)
+
+
+def _drafted(old: Edition, new: Edition) -> Edition:
+    """The old edition as typed, numbered and dated as `new-year` drafts it for the new one: the new
+    edition's year, and a blank where the new edition has one. Only what differs from that is an edit."""
+    old_meta, new_meta = old.plan.document, new.plan.document
+    when = PartialDate(
+        year=new_meta.date.year,
+        month=old_meta.date.month if new_meta.date.month is not None else None,
+        day=old_meta.date.day if new_meta.date.day is not None else None,
+    )
+    return _as_typed(old, date=when, number=old_meta.number if new_meta.number is not None else None)
+
+
+# The labels the generator puts before a paragraph (Decree 30 numbering and task dashes).
+_LABEL = re.compile(r"(?:[IVXLCDM]+\.|\d+\.|[a-zđ]\)|-) ")
+_NUMBERED_PARTS = ("section", "organisation", "agency")
+
+
+@dataclass(frozen=True)
+class _Part:
+    kind: PartKind
+    key: str
+    title: str
+    units: tuple[_Unit, ...]
+    agency: str | None = None  # agency name
+    fields: bool = False  # compared one to one (header fields, the signer), not aligned
+
+
+def _line(text: str, bold: bool = False) -> Block:
+    return Block("paragraph", (Span(text, bold=bold),))
+
+
+_PART_TITLES = {"opening": "Phần mở đầu", "closing": "Phần kết thúc"}
+_HEADER_FIELDS = ("dòng số, ký hiệu", "dòng địa danh, ngày tháng", "tên loại văn bản", "trích yếu")
+
+
+def _parts(edition: Edition, typed: Edition) -> list[_Part]:
+    shown_plan, typed_plan = build_plan(edition), build_plan(typed)
+
+    def header_lines(plan: Document) -> list[Block]:
+        return [_line(plan.header.number_line), _line(plan.header.place_date), _line(plan.type_name or ""),
+                _line(plan.title or "", bold=True)]
+
+    header = tuple(_Unit(s, t, field=name) for s, t, name in zip(header_lines(shown_plan), header_lines(typed_plan), _HEADER_FIELDS))
+    parts = [_Part("header", "header", "Số, ngày và trích yếu", header, fields=True)]
+    for shown, typed_part in zip(plan_parts(edition), plan_parts(typed), strict=True):
+        parts.append(_plan_part(edition, shown, typed_part))
+
+    def lines(shown: tuple[str, ...], as_typed: tuple[str, ...], bold: bool = False) -> tuple[_Unit, ...]:
+        return tuple(_Unit(_line(s, bold), _line(t, bold)) for s, t in zip(shown, as_typed, strict=True))
+
+    signature, typed_signature = shown_plan.signature, typed_plan.signature
+    parts.append(_Part("signature", "signature", "Người ký", lines(signature.lines, typed_signature.lines, bold=True)))
+    parts.append(_Part("signer", "signer", "Họ tên người ký",
+                       lines((signature.name,), (typed_signature.name,), bold=True), fields=True))
+    parts.append(_Part("recipients", "recipients", "Nơi nhận", lines(shown_plan.recipients, typed_plan.recipients)))
+    return parts
+
+
+def _plan_part(edition: Edition, shown: PlanPart, typed: PlanPart) -> _Part:
+    numbered = shown.kind in _NUMBERED_PARTS
+    units = []
+    for shown_block, typed_block in zip(shown.blocks, typed.blocks, strict=True):
+        label = _LABEL.match(typed_block.text) if numbered else None
+        units.append(_Unit(shown_block, typed_block, label.end() if label else 0))
+    units = tuple(units)
+    if shown.kind in _PART_TITLES:
+        return _Part(shown.kind, shown.key, _PART_TITLES[shown.kind], units)
+    title = shown.blocks[0].text if shown.blocks else shown.key
+    agency = edition.agency(shown.agency).name if shown.agency else None
+    return _Part(shown.kind, shown.key, title, units, agency)
+
+
 # ---------------------------------------------------------------- pieces of styled text
-def _styled(block: Block, start: int, end: int, change: Change) -> list[Piece]:
-    """The characters start:end of a block as pieces, split where its spans change style."""
+def _styled(block: Block, start: int, end: int, change: Change, values: dict[str, str] | None = None) -> list[Piece]:
+    """The characters start:end of a block as pieces, split where its spans change style; typed
+    text is expanded with an edition's placeholder values."""
     pieces, offset = [], 0
     for span in block.spans:
         left, right = max(start, offset), min(end, offset + len(span.text))
         if left < right:
-            pieces.append(Piece(span.text[left - offset:right - offset], change, span.bold, span.italic))
+            text = span.text[left - offset:right - offset]
+            pieces.append(Piece(expand(text, values) if values else text, change, span.bold, span.italic))
         offset += len(span.text)
     return pieces
 
@@ -136,7 +272,8 @@ def _whole(block: Block, change: Change) -> tuple[Piece, ...]:
     return tuple(_styled(block, 0, len(block.text), change))
 
 
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+# A placeholder is one word: it is never split, so a piece always expands as the whole text does.
+_TOKEN = re.compile(r"(?<!\{)\{[a-z_]+\}(?!\})|\w+|\s+|[^\w\s]")
 
 
 def _tokens(text: str) -> list[str]:
@@ -147,13 +284,15 @@ def _similarity(old: str, new: str) -> float:
     return SequenceMatcher(None, _tokens(old), _tokens(new), autojunk=False).ratio()
 
 
-def word_diff(old: Block, new: Block) -> tuple[Piece, ...]:
-    """A changed paragraph word by word: unchanged words once, deleted then inserted words."""
-    a, b = _tokens(old.text), _tokens(new.text)
-    a_at = [0]
+def word_diff(old: _Unit, new: _Unit, old_values: dict[str, str], new_values: dict[str, str]) -> tuple[Piece, ...]:
+    """A changed paragraph word by word on its typed text: unchanged words once (as the new edition
+    prints them), deleted then inserted words. The new label stands first, unchanged."""
+    old_text, new_text = old.typed.text, new.typed.text
+    a, b = _tokens(old_text[old.label:]), _tokens(new_text[new.label:])
+    a_at = [old.label]
     for token in a:
         a_at.append(a_at[-1] + len(token))
-    b_at = [0]
+    b_at = [new.label]
     for token in b:
         b_at.append(b_at[-1] + len(token))
     # Opcodes as character ranges; a lone space between two changes joins them into one change,
@@ -163,7 +302,7 @@ def word_diff(old: Block, new: Block) -> tuple[Piece, ...]:
         ops.append([tag != "equal", a_at[i1], a_at[i2], b_at[j1], b_at[j2]])
     for index in range(1, len(ops) - 1):
         changed, i1, i2, _, _ = ops[index]
-        if not changed and not old.text[i1:i2].strip() and ops[index - 1][0] and ops[index + 1][0]:
+        if not changed and not old_text[i1:i2].strip() and ops[index - 1][0] and ops[index + 1][0]:
             ops[index][0] = True
     merged: list[list] = []
     for op in ops:
@@ -171,48 +310,80 @@ def word_diff(old: Block, new: Block) -> tuple[Piece, ...]:
             merged[-1][2], merged[-1][4] = op[2], op[4]
         else:
             merged.append(list(op))
-    pieces: list[Piece] = []
+    pieces = _styled(new.typed, 0, new.label, "same")
     for changed, i1, i2, j1, j2 in merged:
         if not changed:
-            pieces += _styled(new, j1, j2, "same")
+            pieces += _styled(new.typed, j1, j2, "same", new_values)
         else:
-            pieces += _styled(old, i1, i2, "del") + _styled(new, j1, j2, "ins")
+            pieces += _styled(old.typed, i1, i2, "del", old_values) + _styled(new.typed, j1, j2, "ins", new_values)
     return tuple(pieces)
 
 
 # ---------------------------------------------------------------- paragraphs of one part
-class _Moves:
-    """Numbers moves across the whole comparison, so each pair has its own name in the DOCX."""
+class _Context:
+    """What the whole comparison shares: the editions' placeholder values, the numbering of moves
+    (each pair has its own name in the DOCX) and the automatic substitutions found."""
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, old: Edition, new: Edition) -> None:
+        self.old_values, self.new_values = old.placeholder_values, new.placeholder_values
+        self.moves = 0
+        self.automatic: list[Substitution] = []
 
-    def next(self) -> int:
-        self.count += 1
-        return self.count
+    def next_move(self) -> int:
+        self.moves += 1
+        return self.moves
+
+    def note(self, part: _Part, old: _Unit, new: _Unit) -> None:
+        """Record the unit as an automatic substitution if it reads differently with the same typed text."""
+        if old.shown.text == new.shown.text:
+            return
+        reasons = [f"{{{name}}}: {self.old_values[name]} → {self.new_values[name]}"
+                   for name in dict.fromkeys(placeholder_names(new.key)) if self.old_values[name] != self.new_values[name]]
+        if old.typed.text[:old.label] != new.typed.text[:new.label]:
+            reasons.append("đánh số lại")
+        if new.field is not None and not reasons:  # the number or date new-year moved
+            reasons.append(new.field)
+        self.automatic.append(Substitution(part.title, old.shown.text, new.shown.text, tuple(reasons)))
 
 
-def _paragraph(block: Block, status: Status, change: Change, move: int | None = None) -> ParagraphDiff:
-    return ParagraphDiff(status, _whole(block, change), block.kind == "heading", move)
+def _paragraph(unit: _Unit, status: Status, change: Change, move: int | None = None) -> ParagraphDiff:
+    return ParagraphDiff(status, _whole(unit.shown, change), unit.shown.kind, move)
 
 
-def compare_blocks(old: tuple[Block, ...], new: tuple[Block, ...], moves: _Moves) -> tuple[ParagraphDiff, ...]:
-    a, b = [block.text for block in old], [block.text for block in new]
+def _same(context: _Context, part: _Part, old: _Unit, new: _Unit) -> ParagraphDiff:
+    context.note(part, old, new)
+    return _paragraph(new, "same", "same")
+
+
+def _changed(context: _Context, old: _Unit, new: _Unit) -> ParagraphDiff:
+    return ParagraphDiff("changed", word_diff(old, new, context.old_values, context.new_values), new.shown.kind)
+
+
+def compare_fields(old_part: _Part, new_part: _Part, context: _Context) -> tuple[ParagraphDiff, ...]:
+    """Fields compared one to one: the same, or changed word by word."""
+    return tuple(_same(context, new_part, old, new) if old.key == new.key else _changed(context, old, new)
+                 for old, new in zip(old_part.units, new_part.units, strict=True))
+
+
+def compare_units(old_part: _Part, new_part: _Part, context: _Context) -> tuple[ParagraphDiff, ...]:
+    old, new = old_part.units, new_part.units
+    a, b = [unit.key for unit in old], [unit.key for unit in new]
     opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     deleted = [i for tag, i1, i2, _, _ in opcodes if tag in ("delete", "replace") for i in range(i1, i2)]
     inserted = [j for tag, _, _, j1, j2 in opcodes if tag in ("insert", "replace") for j in range(j1, j2)]
-    # Moves: the same text deleted in one place and inserted in another.
+    # Moves: the same typed text deleted in one place and inserted in another.
     move_of_old: dict[int, int] = {}
     move_of_new: dict[int, int] = {}
     for i in deleted:
         j = next((j for j in inserted if j not in move_of_new and b[j] == a[i]), None)
         if j is not None:
-            move_of_old[i] = move_of_new[j] = moves.next()
+            move_of_old[i] = move_of_new[j] = context.next_move()
+            context.note(new_part, old[i], new[j])
 
     result: list[ParagraphDiff] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            result += [_paragraph(block, "same", "same") for block in new[j1:j2]]
+            result += [_same(context, new_part, old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2))]
             continue
         dels = list(range(i1, i2))
         inss = list(range(j1, j2))
@@ -248,51 +419,15 @@ def compare_blocks(old: tuple[Block, ...], new: tuple[Block, ...], moves: _Moves
                     result.append(_paragraph(new[index], "added", "ins"))
                 ji += 1
             if i is not None:
-                result.append(ParagraphDiff("changed", word_diff(old[i], new[j]), new[j].kind == "heading"))
+                result.append(_changed(context, old[i], new[j]))
                 di += 1
                 ji += 1
     return tuple(result)
 
 
 # ---------------------------------------------------------------- parts
-@dataclass(frozen=True)
-class _Part:
-    kind: str
-    key: str
-    title: str
-    blocks: tuple[Block, ...]
-    agency: str | None = None  # agency name
-
-
-def _lines(lines: tuple[str, ...] | list[str], bold: bool = False) -> tuple[Block, ...]:
-    return tuple(Block("paragraph", (Span(line, bold=bold),)) for line in lines if line)
-
-
-_PART_TITLES = {"opening": "Phần mở đầu", "closing": "Phần kết thúc"}
-
-
-def _parts(edition: Edition) -> list[_Part]:
-    document = build_plan(edition)
-    header = document.header
-    parts = [_Part("header", "header", "Số, ngày và trích yếu",
-                   _lines([header.number_line, header.place_date, document.type_name or ""]) + _lines([document.title or ""], bold=True))]
-    for part in plan_parts(edition):
-        parts.append(_plan_part(edition, part))
-    parts.append(_Part("signature", "signature", "Người ký", _lines(document.signature.lines + (document.signature.name,), bold=True)))
-    parts.append(_Part("recipients", "recipients", "Nơi nhận", _lines(document.recipients)))
-    return parts
-
-
-def _plan_part(edition: Edition, part: PlanPart) -> _Part:
-    if part.kind in _PART_TITLES:
-        return _Part(part.kind, part.key, _PART_TITLES[part.kind], part.blocks)
-    title = part.blocks[0].text if part.blocks else part.key
-    agency = edition.agency(part.agency).name if part.agency else None
-    return _Part(part.kind, part.key, title, part.blocks, agency)
-
-
 def _text(part: _Part) -> str:
-    return "\n".join(block.text for block in part.blocks)
+    return "\n".join(unit.key for unit in part.units)
 
 
 def _match_parts(old: list[_Part], new: list[_Part]) -> dict[int, int]:
@@ -319,11 +454,14 @@ def _match_parts(old: list[_Part], new: list[_Part]) -> dict[int, int]:
 
 
 def _agency_change(part: PartDiff) -> AgencyChange | None:
-    if part.kind != "agency" or not part.has_changes:
+    """Only an agency whose tasks changed: a heading that reads differently is not a new task."""
+    if part.kind != "agency":
         return None
     tasks = part.paragraphs[1:] if part.paragraphs and part.paragraphs[0].heading else part.paragraphs
     if part.status in ("added", "removed"):
         return AgencyChange(part.agency or part.title, part.status, 0, 0, 0, 0, len(tasks))
+    if not any(p.status != "same" for p in tasks):
+        return None
     return AgencyChange(
         part.agency or part.title, "changed",
         tasks_added=sum(1 for p in tasks if p.status == "added"),
@@ -334,17 +472,24 @@ def _agency_change(part: PartDiff) -> AgencyChange | None:
     )
 
 
-def compare(old_edition: Edition, new_edition: Edition) -> Comparison:
-    old, new = _parts(old_edition), _parts(new_edition)
+def drafting_office(edition: Edition) -> str:
+    """Who wrote the changes: the issuer and its drafting unit, "Ủy ban nhân dân huyện Hớn Quản (VX)"."""
+    unit = edition.plan.document.drafting_unit
+    return f"{issuer_name(edition)} ({unit})" if unit else issuer_name(edition)
+
+
+def compare(old_edition: Edition, new_edition: Edition, on: date | None = None) -> Comparison:
+    """The comparison of two editions, dated `on` (by default today: a review document is dated when made)."""
+    old, new = _parts(old_edition, _drafted(old_edition, new_edition)), _parts(new_edition, _as_typed(new_edition))
     matched = _match_parts(old, new)
     new_to_old = {j: i for i, j in matched.items()}
-    moves = _Moves()
+    context = _Context(old_edition, new_edition)
     parts: list[PartDiff] = []
     shown_old: set[int] = set()
 
     def removed(i: int) -> None:
         part = old[i]
-        paragraphs = tuple(_paragraph(block, "removed", "del") for block in part.blocks)
+        paragraphs = tuple(_paragraph(unit, "removed", "del") for unit in part.units)
         parts.append(PartDiff(part.kind, part.title, "removed", paragraphs, part.agency))
         shown_old.add(i)
 
@@ -355,10 +500,10 @@ def compare(old_edition: Edition, new_edition: Edition) -> Comparison:
             if k not in matched and k not in shown_old:
                 removed(k)
         if i is None:
-            paragraphs = tuple(_paragraph(block, "added", "ins") for block in part.blocks)
+            paragraphs = tuple(_paragraph(unit, "added", "ins") for unit in part.units)
             parts.append(PartDiff(part.kind, part.title, "added", paragraphs, part.agency))
             continue
-        paragraphs = compare_blocks(old[i].blocks, part.blocks, moves)
+        paragraphs = (compare_fields if part.fields else compare_units)(old[i], part, context)
         status = "changed" if any(p.status != "same" for p in paragraphs) else "same"
         parts.append(PartDiff(part.kind, part.title, status, paragraphs, part.agency))
         shown_old.add(i)
@@ -366,7 +511,10 @@ def compare(old_edition: Edition, new_edition: Edition) -> Comparison:
         if k not in matched and k not in shown_old:
             removed(k)
     agencies = tuple(change for part in parts if (change := _agency_change(part)) is not None)
-    return Comparison(old_edition.year, new_edition.year, tuple(parts), issue_date(new_edition), agencies)
+    return Comparison(
+        old_edition.year, new_edition.year, tuple(parts), on or date.today(), drafting_office(new_edition),
+        agencies, tuple(context.automatic), build_plan(new_edition),
+    )
 
 
 # ---------------------------------------------------------------- the command
@@ -385,7 +533,8 @@ def years_to_compare(content: Path, from_year: int | None, to_year: int | None) 
 
 
 def diff(
-    content: Path, output: Path, templates: Path, from_year: int | None = None, to_year: int | None = None
+    content: Path, output: Path, templates: Path, from_year: int | None = None, to_year: int | None = None,
+    on: date | None = None,
 ) -> tuple[list[Path], Comparison]:
     """Compare two editions and write output/<TO>/so-sanh-<FROM>-<TO>.html and .docx."""
     from .diff_output import write_comparison  # python-docx is imported only when comparing
@@ -393,5 +542,5 @@ def diff(
     from_year, to_year = years_to_compare(content, from_year, to_year)
     old_edition = load_edition(existing_edition(content, from_year))
     new_edition = load_edition(existing_edition(content, to_year))
-    comparison = compare(old_edition, new_edition)
-    return write_comparison(comparison, output / str(to_year), templates / "html"), comparison
+    comparison = compare(old_edition, new_edition, on)
+    return write_comparison(comparison, output / str(to_year), templates), comparison

@@ -1,33 +1,39 @@
 """Write a `Comparison` as an HTML page and as a DOCX with Word tracked changes.
 
-The DOCX is the new plan's text with every difference from the old one recorded as a revision
-(`w:ins`, `w:del`, `w:moveFrom`/`w:moveTo`), so the approver can accept or reject each change in
-Word or LibreOffice: accepting all gives the new text, rejecting all gives the old one. Revisions
-carry the author "generator" and the new edition's date, never the clock, so equal input gives
-equal bytes.
+The DOCX is the new edition's plan as the DOCX writer lays it out with the project's Word template
+(header, body, Nơi nhận, signature, page numbers), with every edit of the clerk recorded as a
+revision (`w:ins`, `w:del`, `w:moveFrom`/`w:moveTo`), so the approver can accept or reject each
+change in Word or LibreOffice: accepting all gives the new text, rejecting all the old text as the
+clerk typed it (automatic substitutions, such as the year, are not edits and keep their new
+values). A summary of the changes follows the plan, on a page of its own. Revisions carry the
+drafting office as author and the comparison's date; equal input and date give equal bytes.
 """
 
 from __future__ import annotations
 
 import io
-from datetime import datetime, time
+from collections import Counter
+from copy import deepcopy
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import jinja2
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
+from ..document.model import Block, Document, DocumentInfo, Span
+from ..document.parts import with_closing
 from ..errors import TemplateProblem
 from ..files import reproducible_zip, write_atomic
 from ..writers import layout
+from ..writers.docx import render_docx as render_plan_docx
 from ..writers.jinja import strict_environment
 from .diff import Comparison, ParagraphDiff, Piece
 
-AUTHOR = "generator"
 HTML_TEMPLATE = "so-sanh.html"
+DOCX_TEMPLATE = "van-ban.docx"
 
 STATUS_WORDS = {
     "same": "không đổi",
@@ -35,6 +41,8 @@ STATUS_WORDS = {
     "added": "mới thêm",
     "removed": "đã bỏ",
 }
+
+BODY_PARTS = ("opening", "section", "organisation", "agency", "closing")
 
 
 def file_stem(comparison: Comparison) -> str:
@@ -46,8 +54,10 @@ def title(comparison: Comparison) -> str:
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
-    """The short summary at the top of both outputs (and printed by the CLI)."""
+    """The short summary of the clerk's edits at the top of both outputs (and printed by the CLI)."""
     if not comparison.has_changes:
+        if comparison.automatic:
+            return [f"Không có chỗ nào được sửa: lời văn kế hoạch năm {comparison.to_year} giữ nguyên như năm {comparison.from_year}."]
         return [f"Hai bản giống nhau: kế hoạch năm {comparison.to_year} không có thay đổi nào so với năm {comparison.from_year}."]
     lines = [
         f"Tổng cộng: thêm {comparison.total('added')} đoạn, bỏ {comparison.total('removed')} đoạn, "
@@ -62,8 +72,17 @@ def summary_lines(comparison: Comparison) -> list[str]:
             counts = [f"{word} {n} nhiệm vụ" for word, n in (
                 ("thêm", change.tasks_added), ("bỏ", change.tasks_removed),
                 ("sửa", change.tasks_changed), ("chuyển chỗ", change.tasks_moved)) if n]
-            lines.append(f"{change.name}: " + (", ".join(counts) if counts else "sửa tiêu đề") + f"; nay có {change.tasks} nhiệm vụ.")
+            lines.append(f"{change.name}: " + ", ".join(counts) + f"; nay có {change.tasks} nhiệm vụ.")
     return lines
+
+
+def automatic_line(comparison: Comparison) -> str | None:
+    """The automatic substitutions in one line: not edits, so apart from the summary."""
+    if not comparison.automatic:
+        return None
+    reasons = Counter(reason for substitution in comparison.automatic for reason in substitution.reasons)
+    return (f"Chương trình tự thay, không tính là sửa: {len(comparison.automatic)} đoạn ("
+            + "; ".join(f"{reason} ở {count} đoạn" for reason, count in reasons.items()) + ").")
 
 
 # ---------------------------------------------------------------- HTML
@@ -71,7 +90,8 @@ def render_html(comparison: Comparison, html_folder: Path) -> bytes:
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     try:
         page = environment.get_template(HTML_TEMPLATE).render(
-            cmp=comparison, title=title(comparison), summary=summary_lines(comparison), status_words=STATUS_WORDS)
+            cmp=comparison, title=title(comparison), summary=summary_lines(comparison),
+            automatic=automatic_line(comparison), status_words=STATUS_WORDS)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / HTML_TEMPLATE}: lỗi mẫu HTML: {err}") from err
     return page.encode("utf-8")
@@ -81,7 +101,8 @@ def render_html(comparison: Comparison, html_folder: Path) -> bytes:
 class _Revisions:
     """Ids and attributes of revision marks: one id sequence for the whole document."""
 
-    def __init__(self, stamp: str) -> None:
+    def __init__(self, author: str, stamp: str) -> None:
+        self.author = author
         self.stamp = stamp
         self.last_id = 0
 
@@ -89,7 +110,7 @@ class _Revisions:
         self.last_id += 1
         element = OxmlElement(tag)
         element.set(qn("w:id"), str(self.last_id))
-        element.set(qn("w:author"), AUTHOR)
+        element.set(qn("w:author"), self.author)
         element.set(qn("w:date"), self.stamp)
         for name, value in extra.items():
             element.set(qn(f"w:{name}"), value)
@@ -101,19 +122,15 @@ class _Revisions:
         return element
 
 
-def _run(piece: Piece, deleted: bool = False, size: float | None = None) -> OxmlElement:
+def _run(piece: Piece, base, deleted: bool = False) -> OxmlElement:
+    """A run of the piece's text, formatted as the template's run it replaces, bold or italic as the piece."""
     run = OxmlElement("w:r")
-    if piece.bold or piece.italic or size:
-        properties = OxmlElement("w:rPr")
-        if piece.bold:
-            properties.append(OxmlElement("w:b"))
-        if piece.italic:
-            properties.append(OxmlElement("w:i"))
-        if size:
-            for tag in ("w:sz", "w:szCs"):
-                element = OxmlElement(tag)
-                element.set(qn("w:val"), str(int(size * 2)))
-                properties.append(element)
+    properties = deepcopy(base) if base is not None else OxmlElement("w:rPr")
+    if piece.bold:
+        properties.get_or_add_b()
+    if piece.italic:
+        properties.get_or_add_i()
+    if len(properties):
         run.append(properties)
     text = OxmlElement("w:delText" if deleted else "w:t")
     text.set(qn("xml:space"), "preserve")
@@ -122,78 +139,124 @@ def _run(piece: Piece, deleted: bool = False, size: float | None = None) -> Oxml
     return run
 
 
-def _mark_paragraph(paragraph, mark: OxmlElement) -> None:
+def _mark_paragraph(p, mark: OxmlElement) -> None:
     """Track the paragraph mark itself, so that accepting or rejecting removes the whole paragraph."""
-    properties = paragraph._p.get_or_add_pPr()
-    run_properties = OxmlElement("w:rPr")
-    run_properties.append(mark)
-    properties.append(run_properties)  # rPr is the last child of pPr
+    properties = p.get_or_add_pPr()
+    run_properties = properties.find(qn("w:rPr"))
+    if run_properties is None:
+        run_properties = OxmlElement("w:rPr")
+        properties.append(run_properties)  # rPr is the last child of a body paragraph's pPr
+    run_properties.insert(0, mark)  # the revision mark comes first in a paragraph mark's rPr
 
 
-def _body_paragraph(document, diff: ParagraphDiff, revisions: _Revisions, centred: bool) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
-    if not centred:
-        paragraph.paragraph_format.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM)
-    paragraph.paragraph_format.space_after = Pt(layout.PARAGRAPH_SPACE_PT)
-    p = paragraph._p
-    if diff.status == "same":
-        for piece in diff.pieces:
-            p.append(_run(piece))
-    elif diff.status in ("added", "removed"):
+def _inline(p, diff: ParagraphDiff, revisions: _Revisions, base) -> None:
+    """The pieces of a diff as runs, each inserted or deleted piece a revision of its own."""
+    for piece in diff.pieces:
+        if piece.change == "same":
+            p.append(_run(piece, base))
+        else:
+            wrapper = revisions.mark("w:del" if piece.change == "del" else "w:ins")
+            wrapper.append(_run(piece, base, piece.change == "del"))
+            p.append(wrapper)
+
+
+def _fill(p, diffs: list[ParagraphDiff], revisions: _Revisions, whole: bool) -> None:
+    """Replace the paragraph's runs by the diffs. A whole paragraph added, removed or moved has
+    its paragraph mark tracked too; otherwise (a field of the header) the diffs go inline."""
+    base = p.find(f"{qn('w:r')}/{qn('w:rPr')}")
+    for child in list(p):
+        if child.tag != qn("w:pPr"):
+            p.remove(child)
+    if not whole:
+        for diff in diffs:
+            _inline(p, diff, revisions, base)
+        return
+    [diff] = diffs
+    if diff.status in ("added", "removed"):
         deleted = diff.status == "removed"
-        _mark_paragraph(paragraph, revisions.mark("w:del" if deleted else "w:ins"))
+        _mark_paragraph(p, revisions.mark("w:del" if deleted else "w:ins"))
         wrapper = revisions.mark("w:del" if deleted else "w:ins")
         for piece in diff.pieces:
-            wrapper.append(_run(piece, deleted))
+            wrapper.append(_run(piece, base, deleted))
         p.append(wrapper)
     elif diff.status in ("moved_from", "moved_to"):
         kind = "moveFrom" if diff.status == "moved_from" else "moveTo"
-        _mark_paragraph(paragraph, revisions.mark(f"w:{kind}"))
+        _mark_paragraph(p, revisions.mark(f"w:{kind}"))
         start = revisions.mark(f"w:{kind}RangeStart", name=f"move{diff.move}")
         wrapper = revisions.mark(f"w:{kind}")
         for piece in diff.pieces:
-            wrapper.append(_run(piece))
+            wrapper.append(_run(piece, base))
         p.append(start)
         p.append(wrapper)
         p.append(revisions.range_end(f"w:{kind}RangeEnd", start))
-    else:  # changed: word by word
-        for piece in diff.pieces:
-            if piece.change == "same":
-                p.append(_run(piece))
-            else:
-                wrapper = revisions.mark("w:del" if piece.change == "del" else "w:ins")
-                wrapper.append(_run(piece, piece.change == "del"))
-                p.append(wrapper)
+    else:
+        _inline(p, diff, revisions, base)
 
 
-def _plain(document, text: str, *, bold: bool = False, centred: bool = False, size: float | None = None, italic: bool = False):
-    paragraph = document.add_paragraph()
-    if centred:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(layout.PARAGRAPH_SPACE_PT)
-    paragraph._p.append(_run(Piece(text, "same", bold, italic), size=size))
-    return paragraph
+class _Slots:
+    """Markers standing in the review document for compared paragraphs, replaced after rendering."""
+
+    def __init__(self) -> None:
+        self.diffs: dict[str, tuple[list[ParagraphDiff], bool]] = {}
+
+    def add(self, diffs: list[ParagraphDiff], whole: bool = True) -> str:
+        marker = f"⟦{len(self.diffs)}⟧"
+        self.diffs[marker] = (diffs, whole)
+        return marker
 
 
-def _table(document, header: list[str], rows: list[list[str]], widths_mm: tuple[float, ...]) -> None:
-    table = document.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = document.styles["Table Grid"]
-    table.autofit = False
-    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
-        column.set(qn("w:w"), str(Mm(width).twips))  # LibreOffice lays columns out from the grid
-    for r, values in enumerate([header] + rows):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.width = Mm(widths_mm[c])
-            cell.paragraphs[0]._p.append(_run(Piece(value, "same", bold=r == 0), size=layout.TABLE_PT))
+def _review_document(comparison: Comparison, slots: _Slots) -> Document:
+    """The new plan with a marker for every compared paragraph, removed ones included."""
+    plan = comparison.plan
+    parts = {part.kind: part for part in comparison.parts if part.kind not in BODY_PARTS}
+    number, place_date, type_name, _ = parts["header"].paragraphs
+    blocks = [Block(paragraph.kind, (Span(slots.add([paragraph])),))
+              for part in comparison.parts if part.kind in BODY_PARTS for paragraph in part.paragraphs]
+    signature = replace(
+        plan.signature,
+        lines=tuple(slots.add([paragraph]) for paragraph in parts["signature"].paragraphs),
+        name=slots.add(list(parts["signer"].paragraphs), whole=False),
+    )
+    return replace(
+        plan,
+        # The title stays as it reads: the rule under it is drawn to its length.
+        header=replace(plan.header, number_line=slots.add([number], whole=False), place_date=slots.add([place_date], whole=False)),
+        type_name=slots.add([type_name], whole=False) if plan.type_name else None,
+        blocks=with_closing(blocks),
+        signature=signature,
+        recipients=tuple(slots.add([paragraph]) for paragraph in parts["recipients"].paragraphs),
+        info=DocumentInfo(title=title(comparison), author=comparison.author, created=comparison.stamp),
+    )
 
 
-def _part_rows(comparison: Comparison) -> list[list[str]]:
-    return [
-        [part.title, STATUS_WORDS[part.status], str(part.added), str(part.removed), str(part.changed), str(part.moved)]
-        for part in comparison.parts if part.has_changes
-    ]
+def _paragraph_text(p) -> str:
+    return "".join(p.itertext(qn("w:t"), with_tail=False))
+
+
+def _style(document, name: str):
+    try:
+        return document.styles[name]
+    except KeyError:
+        raise TemplateProblem(f"mẫu Word {DOCX_TEMPLATE} không có kiểu đoạn “{name}” mà bản so sánh cần") from None
+
+
+def _summary(document, comparison: Comparison) -> None:
+    """The summary of the changes, after the plan on a page of its own, in the template's styles."""
+    heading = document.add_paragraph(f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {comparison.from_year}", _style(document, "Tên loại văn bản"))
+    heading.paragraph_format.page_break_before = True
+    body = _style(document, "Đoạn văn")
+    document.add_paragraph(
+        "Các thay đổi được ghi bằng chế độ theo dõi thay đổi (Track Changes): chữ thêm có gạch dưới, chữ bỏ bị gạch "
+        "ngang. Trong Word, vào thẻ Review (Xem lại) để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi.", body)
+    for line in summary_lines(comparison):
+        document.add_paragraph(line, body)
+    automatic = automatic_line(comparison)
+    if automatic:
+        document.add_paragraph(automatic, body)
+    rows = [[part.title, STATUS_WORDS[part.status], str(part.added), str(part.removed), str(part.changed), str(part.moved)]
+            for part in comparison.parts if part.has_changes]
+    if rows:
+        _table(document, PART_COLUMNS, rows, PART_WIDTHS_MM)
 
 
 PART_COLUMNS = ["Phần của kế hoạch", "Tình trạng", "Đoạn thêm", "Đoạn bỏ", "Đoạn sửa", "Đoạn chuyển chỗ"]
@@ -201,54 +264,57 @@ _NUMBER_MM = 17
 PART_WIDTHS_MM = (layout.TEXT_WIDTH_MM - 27 - 4 * _NUMBER_MM, 27, _NUMBER_MM, _NUMBER_MM, _NUMBER_MM, _NUMBER_MM)
 
 
-def _setup(document, comparison: Comparison) -> None:
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(layout.PAGE_WIDTH_MM), Mm(layout.PAGE_HEIGHT_MM)
-    section.top_margin, section.bottom_margin = Mm(layout.MARGIN_TOP_MM), Mm(layout.MARGIN_BOTTOM_MM)
-    section.left_margin, section.right_margin = Mm(layout.MARGIN_LEFT_MM), Mm(layout.MARGIN_RIGHT_MM)
-    normal = document.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(layout.BODY_PT)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), "Times New Roman")
-    stamp = datetime.combine(comparison.stamp, time())
-    core = document.core_properties
-    core.title = title(comparison)
-    core.author = core.last_modified_by = AUTHOR
-    core.created = core.modified = core.last_printed = stamp
-    core.revision = 1
+def _table(document, header: list[str], rows: list[list[str]], widths_mm: tuple[float, ...]) -> None:
+    styles = (_style(document, "Tiêu đề bảng"), _style(document, "Ô bảng"), _style(document, "Ô bảng (giữa)"))
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.autofit = False
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        for name, value in (("val", "single"), ("sz", "4"), ("space", "0"), ("color", "000000")):
+            border.set(qn(f"w:{name}"), value)
+        borders.append(border)
+    table._tbl.tblPr.append(borders)
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+        column.set(qn("w:w"), str(Mm(width).twips))  # LibreOffice lays columns out from the grid
+    for r, values in enumerate([header] + rows):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.width = Mm(widths_mm[c])
+            cell.paragraphs[0].text = value
+            cell.paragraphs[0].style = styles[0] if r == 0 else styles[1] if c == 0 else styles[2]
 
 
-def render_docx(comparison: Comparison) -> bytes:
-    document = docx.Document()
-    _setup(document, comparison)
-    revisions = _Revisions(f"{comparison.stamp.isoformat()}T00:00:00Z")
-    _plain(document, title(comparison).upper(), bold=True, centred=True)
-    _plain(document, "Các thay đổi được ghi bằng chế độ theo dõi thay đổi (Track Changes): chữ thêm có gạch dưới, "
-                     "chữ bỏ bị gạch ngang. Trong Word, vào thẻ Review (Xem lại) để chấp nhận (Accept) hoặc "
-                     "từ chối (Reject) từng thay đổi.", italic=True, size=layout.TABLE_PT)
-    for line in summary_lines(comparison):
-        _plain(document, line)
-    rows = _part_rows(comparison)
-    if rows:
-        _table(document, PART_COLUMNS, rows, PART_WIDTHS_MM)
-    _plain(document, f"NỘI DUNG KẾ HOẠCH NĂM {comparison.to_year}, ĐÁNH DẤU THAY ĐỔI SO VỚI NĂM {comparison.from_year}",
-           bold=True, centred=True).paragraph_format.space_before = Pt(18)
-    for part in comparison.parts:
-        for paragraph in part.paragraphs:
-            _body_paragraph(document, paragraph, revisions, centred=part.kind == "header")
+def render_docx(comparison: Comparison, templates: Path) -> bytes:
+    slots = _Slots()
+    review = _review_document(comparison, slots)
+    document = docx.Document(io.BytesIO(render_plan_docx(review, templates / DOCX_TEMPLATE)))
+    revisions = _Revisions(comparison.author, f"{comparison.stamp.isoformat()}T00:00:00Z")
+    title_diff = next(part for part in comparison.parts if part.kind == "header").paragraphs[3]
+    title_done = title_diff.status == "same"
+    for p in document.element.body.iter(qn("w:p")):
+        text = _paragraph_text(p)
+        if text in slots.diffs:
+            diffs, whole = slots.diffs.pop(text)
+            _fill(p, diffs, revisions, whole)
+        elif not title_done and text == review.title:
+            _fill(p, [title_diff], revisions, whole=False)
+            title_done = True
+    if slots.diffs or not title_done:
+        raise TemplateProblem(f"mẫu Word {DOCX_TEMPLATE} không in đủ các phần của kế hoạch (số, ngày, trích yếu, "
+                              "đoạn văn, người ký, nơi nhận): không ghi được bản so sánh")
+    _summary(document, comparison)
     buffer = io.BytesIO()
     document.save(buffer)
     return reproducible_zip(buffer.getvalue())
 
 
-def write_comparison(comparison: Comparison, folder: Path, html_folder: Path) -> list[Path]:
+def write_comparison(comparison: Comparison, folder: Path, templates: Path) -> list[Path]:
     """Render both files in memory, then write each atomically."""
     stem = file_stem(comparison)
     files = {
-        folder / f"{stem}.html": render_html(comparison, html_folder),
-        folder / f"{stem}.docx": render_docx(comparison),
+        folder / f"{stem}.html": render_html(comparison, templates / "html"),
+        folder / f"{stem}.docx": render_docx(comparison, templates),
     }
     for path, data in files.items():
         write_atomic(path, data)

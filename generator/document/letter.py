@@ -74,5 +74,6 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
         blocks=with_closing(blocks),
         signature=signature(edition, letters.signature),
         recipients=wording.list_lines(entries, [*plan.archive, plan.document.drafting_unit]),
-        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition)),
+        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition),
+                          reference=wording.reference(number, letters.symbol)),
     )

@@ -30,6 +30,7 @@ class Block:
 
     kind: BlockKind
     spans: tuple[Span, ...]
+    outline: int | None = None  # level of the heading in the PDF's bookmarks (1 = a section), None if not there
 
     @property
     def text(self) -> str:
@@ -119,3 +120,4 @@ class DocumentInfo:
     author: str
     created: date  # taken from the content, never from the clock, so builds are reproducible
     identity: str | None = None  # a report form's identity (year/recipient/version), read back by make tong-hop
+    reference: str | None = None  # số ký hiệu, "05/KH-UBND", written in the PDF's XMP; None while not numbered

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
@@ -34,7 +34,9 @@ def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Bl
     blocks: list[Block] = []
     if item.title is not None:
         run_in = paragraphs.pop(0) if item.run_in and paragraphs else None
-        blocks.append(heading(edition, label, item.title, bold, run_in))
+        head = heading(edition, label, item.title, bold, run_in)
+        # Sections and their titled clauses are the PDF's bookmarks.
+        blocks.append(replace(head, outline=depth) if head.kind == "heading" and depth <= 2 else head)
     elif paragraphs:
         blocks.append(paragraph(edition, paragraphs.pop(0), prefix=f"{label} "))
     dash = "- " if item.dashed else ""
@@ -96,10 +98,10 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
         parts.append(PlanPart("section", key, tuple(item_blocks(edition, section, 1, index))))
     organisation = len(plan.sections) + 1
     parts.append(PlanPart("organisation", "organisation", (
-        heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True),
+        replace(heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True), outline=1),
         *(paragraph(edition, text) for text in plan.organisation_intro))))
     for index, assignment in enumerate(plan.assignments, start=1):
-        head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),))
+        head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),), outline=2)
         blocks = (head, *entry_blocks(edition, assignment))
         if assignment.agencies:
             parts.append(PlanPart("agency", "+".join(assignment.agencies), blocks, assignment.agencies[0]))
@@ -137,14 +139,16 @@ def build_plan(edition: Edition) -> Document:
     meta = plan.document
     blocks = [block for part in plan_parts(edition) for block in part.blocks]
     title = edition.plain(meta.title)
+    symbol = f"{meta.type_code}-{edition.issuer.code}"
     return Document(
-        header=header(edition, f"{meta.type_code}-{edition.issuer.code}", number=meta.number, date=meta.date),
+        header=header(edition, symbol, number=meta.number, date=meta.date),
         type_name=meta.type_name,
         title=title,
         addressees=(),
         blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines([recipient_name(edition, line) for line in plan.recipients], plan.archive),
-        info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=issuer_name(edition), created=issue_date(edition)),
+        info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=issuer_name(edition), created=issue_date(edition),
+                          reference=wording.reference(meta.number, symbol)),
         appendices=appendix_pages(edition),
     )

@@ -63,6 +63,11 @@ def number_line(number: int | None, symbol: str, *, party: bool = False) -> str:
     return f"Số:{BLANK}/{symbol}" if number is None else f"Số: {document_number(number)}/{symbol}"
 
 
+def reference(number: int | None, symbol: str) -> str | None:
+    """The số ký hiệu as it is filed, "05/KH-UBND"; None for a draft, which has no number yet."""
+    return None if number is None else f"{document_number(number)}/{symbol}"
+
+
 def within_sentence(name: str) -> str:
     """A name placed after other words: a leading common noun such as "Các" loses its capital."""
     first, _, rest = name.partition(" ")

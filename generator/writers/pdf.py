@@ -22,6 +22,11 @@ from .word_styles import template_styles, template_stylesheet
 # from the Word template's paragraph styles (word_styles.py) and applied to every document.
 STYLESHEET = "style.css"
 
+# The archive copy: PDF/A-2, level B (ISO 19005-2, TCVN 14159-2:2024), what e-office systems and
+# archives keep. WeasyPrint embeds the sRGB output intent and writes the XMP packet; its file
+# identifier is a hash of the content, so the same document still gives the same bytes.
+PDF_VARIANT = "pdf/a-2b"
+
 
 class _Collect(logging.Handler):
     """Keeps WeasyPrint's warnings: a missing glyph or font is only a log line there."""
@@ -82,6 +87,52 @@ def _weasyprint():
 
 
 @functools.cache
+def _archive_metadata():
+    """WeasyPrint's XMP metadata (title, creator = the issuing body, dates) with the số ký hiệu
+    added as dc:identifier, a property PDF/A knows without an extension schema."""
+    from xml.etree.ElementTree import SubElement, fromstring, tostring
+
+    from weasyprint.pdf.metadata import NS, DocumentMetadata
+
+    class ArchiveMetadata(DocumentMetadata):
+        def __init__(self, metadata: DocumentMetadata, reference: str | None) -> None:
+            super().__init__()
+            vars(self).update(vars(metadata))
+            self.reference = reference
+
+        def generate_rdf_metadata(self, *args) -> bytes:
+            rdf = fromstring(super().generate_rdf_metadata(*args))
+            if self.reference:
+                description = SubElement(rdf, f"{{{NS['rdf']}}}Description", {f"{{{NS['rdf']}}}about": ""})
+                SubElement(description, f"{{{NS['dc']}}}identifier").text = self.reference
+            return tostring(rdf, encoding="utf-8")
+
+    return ArchiveMetadata
+
+
+@functools.cache
+def _compress_once():
+    """A finisher for WeasyPrint: PDF/A's file identifier is a hash of every object's bytes, and
+    pydyf makes a stream's bytes, compressing it, each time they are asked for, so every font and
+    page would be compressed twice (the identifier, then the file). Each stream keeps its bytes."""
+    import pydyf
+
+    class StreamOnce(pydyf.Stream):
+        @property
+        def data(self) -> bytes:
+            if "_bytes" not in vars(self):
+                self._bytes = pydyf.Stream.data.fget(self)
+            return self._bytes
+
+    def finish(document, pdf) -> None:
+        for pdf_object in pdf.objects:
+            if type(pdf_object) is pydyf.Stream:
+                pdf_object.__class__ = StreamOnce
+
+    return finish
+
+
+@functools.cache
 def _stylesheet(css: str):
     """The parsed stylesheet, once per process for each text of it."""
     weasyprint, fonts = _weasyprint()
@@ -106,7 +157,11 @@ def render_pdf(document: Document, html_folder: Path, template: str, word_templa
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        pdf = weasyprint.HTML(string=html, base_url=str(html_folder)).write_pdf(stylesheets=[stylesheet], font_config=fonts)
+        options = {"pdf_variant": PDF_VARIANT} if PDF_VARIANT else {}
+        rendering = weasyprint.HTML(string=html, base_url=str(html_folder)).render(
+            stylesheets=[stylesheet], font_config=fonts, **options)
+        rendering.metadata = _archive_metadata()(rendering.metadata, document.info.reference)
+        pdf = rendering.write_pdf(finisher=_compress_once(), **options)
     finally:
         logger.removeHandler(collector)
     if collector.messages:
