@@ -27,6 +27,7 @@ from .collect import RETURNED
 from .errors import GeneratorError
 from .files import (
     TEMPORARY_SUFFIX,
+    HeldOpen,
     UnsafePath,
     check_folder,
     display_path,
@@ -301,6 +302,15 @@ class _Journal:
             backup = write_temporary(self.folder / path.name, read_file(path))  # a file system without hard links
         self.replaced.append((path, backup))
 
+    def forget(self, path: Path) -> None:
+        """`path` was kept but not replaced after all: nothing of it to put back."""
+        for index, (kept, backup) in enumerate(self.replaced):
+            if kept == path:
+                del self.replaced[index]
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+                return
+
     def undo(self) -> None:
         for path in self.created:
             path.unlink(missing_ok=True)
@@ -341,19 +351,20 @@ def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool],
             path.parent.rmdir()
 
 
-def _written_unless_held_open(path: Path, data: bytes, root: Path, state: BuildState, relative: str, report: BuildReport) -> bool:
+def _written_unless_held_open(path: Path, data: bytes, root: Path, state: BuildState, relative: str, report: BuildReport,
+                              journal: _Journal) -> bool:
     """write_atomic, except for a file another program holds open: left as it was, and stale, so
-    that the next build writes it; False.
+    that the next build writes it; False. Any other failure stops the build (which is undone).
 
     On Windows, Word keeps the DOCX it shows open so that it can be neither replaced nor removed:
-    the rename onto it fails with PermissionError (the temporary file beside it was written, so it
-    is the file that refused, not its folder). It leaves the pending list, so that saving it in
-    Word before the next build counts as a hand edit."""
+    the rename onto it fails with PermissionError (HeldOpen). It leaves the pending list, so that
+    saving it in Word before the next build counts as a hand edit, and the journal, so that undoing
+    a build stopped later does not try to put back a file that was never replaced (and that
+    refuses it)."""
     try:
         write_atomic(path, data, root=root)
-    except PermissionError as error:
-        if error.filename2 is None or Path(error.filename2) != path or not path.is_file():
-            raise
+    except HeldOpen:
+        journal.forget(path)
         state.pending.pop(relative, None)
         report.held_open.append(path)
         return False
@@ -473,7 +484,7 @@ def build(
                                                           or not state.same(now, state.pending[target.relative])):
                     report.set_aside.append((path, _set_aside(folder, target.relative, journal, move=False)))
                 journal.keep(path)
-                if not _written_unless_held_open(path, data, folder, state, target.relative, report):
+                if not _written_unless_held_open(path, data, folder, state, target.relative, report, journal):
                     continue
                 state.record(target.relative, target.fingerprint, sha256=new)
                 # Saved now and then, not after every file: a killed build only rebuilds the few files

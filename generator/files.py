@@ -149,6 +149,17 @@ def os_problem(err: OSError, path: Path) -> GeneratorError:
     return GeneratorError(f"không ghi được {shown} (lỗi hệ thống: {err.strerror or err}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại")
 
 
+class HeldOpen(GeneratorError):
+    """The rename onto an existing file was refused with a permission error naming that file, after
+    the temporary file beside it was written: so it is the file that refused, not its folder. On
+    Windows, Word holds the DOCX it shows open that way. The message is os_problem's, for a caller
+    that does not treat it apart."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 # Opened only if the name is new (O_EXCL), never through a link (O_NOFOLLOW, where the OS has it).
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 TEMPORARY_SUFFIX = ".tmp"
@@ -182,7 +193,8 @@ def read_file(path: Path) -> bytes:
 def write_atomic(path: Path, data: bytes, *, root: Path | None = None) -> None:
     """Write to a temporary name beside `path`, then rename: the file is either old or complete.
     With `root`, `path` must lie inside it and is reached through real folders only; the rename
-    replaces a link at `path` itself, never what it points to.
+    replaces a link at `path` itself, never what it points to. An existing file that refuses the
+    rename raises HeldOpen, any other failure os_problem's GeneratorError.
 
     No fsync: the rename already protects against a killed build, which is what this is for; a
     power cut is not, and syncing every file would double the time spent writing."""
@@ -198,6 +210,9 @@ def write_atomic(path: Path, data: bytes, *, root: Path | None = None) -> None:
     try:
         os.replace(temporary, path)
     except OSError as err:
+        if (isinstance(err, PermissionError) and err.filename2 is not None and Path(err.filename2) == path
+                and path.is_file()):
+            raise HeldOpen(str(os_problem(err, path)), path) from None
         raise os_problem(err, path) from None
     finally:
         temporary.unlink(missing_ok=True)
@@ -239,7 +254,10 @@ def one_build_at_a_time(folder: Path) -> Iterator[None]:
     Each kind of lock is released when the build ends, however it ends: flock and msvcrt locks by
     the system when the process dies; the lock file of a killed build names a process that no
     longer runs, and the next build takes it over."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise os_problem(err, folder) from None
     with {"flock": _flock, "msvcrt": _msvcrt_lock, "file": _lock_file}[lock_kind()](folder):
         yield
 
@@ -264,7 +282,10 @@ def _msvcrt_lock(folder: Path) -> Iterator[None]:
     import msvcrt  # Windows only
 
     path = folder / LOCK_FILE
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT)
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT)
+    except OSError as err:  # a read-only or full drive: told like any other write
+        raise os_problem(err, path) from None
     try:
         try:
             msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)  # the file's first byte, locked or not at all
@@ -295,11 +316,15 @@ def _lock_file(folder: Path) -> Iterator[None]:
             # instant after it could both take the lock; this guards against a second window, not
             # against a race of milliseconds.)
             path.unlink(missing_ok=True)
+        except OSError as err:  # a read-only or full drive: told like any other write
+            raise os_problem(err, path) from None
     else:
         raise _busy(folder)
     try:
         try:
             os.write(descriptor, f"{os.getpid()}\n".encode())
+        except OSError as err:
+            raise os_problem(err, path) from None
         finally:
             os.close(descriptor)
         yield

@@ -294,13 +294,17 @@ def test_returned_forms_are_no_input_of_the_documents_nor_copied_into_next_year(
 
 
 def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
+    """The notices come last but for the build's own last line, which names the PDF font."""
     catalog = yaml.safe_load((ROOT / str(YEAR) / "chi-tieu.yaml").read_text(encoding="utf-8"))
     unknown = [(o["so"], i["so"]) for o in catalog["muc_tieu"] for i in o["chi_tieu"] if i["noi_dung"] is None]
     assert unknown, "the test needs an indicator without wording in xa-mau"
     done = run_cli(["--content", str(ROOT), "--output", str(tmp_path), "build", "-j", "1"], tmp_path)
     assert done.returncode == 0, done.stderr
-    last = done.stdout.strip().splitlines()[-len(unknown):]
-    for (objective, number), line in zip(unknown, last):
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1].startswith(f"Xong {YEAR}: ") and "PDF dùng phông" in lines[-1], lines[-1]
+    notices = lines[-1 - len(unknown):-1]
+    assert len(notices) == len(unknown)
+    for (objective, number), line in zip(unknown, notices, strict=True):
         assert line.startswith(f"Chú ý: Chỉ tiêu {number} của Mục tiêu {objective} chưa có nội dung"), line
     listing = (tmp_path / str(YEAR) / "danh-sach-gui.html").read_text(encoding="utf-8")
     assert f"Chỉ tiêu {unknown[0][1]} của Mục tiêu {unknown[0][0]} chưa có nội dung" in listing

@@ -196,10 +196,19 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+# Word's no-break hyphen is an element of its own; it reads as the character, a line break as a space.
+READ_AS = {"noBreakHyphen": "\u2011", "br": " "}
+
+
+def run_text(element, texts: set[str]) -> str:
+    name = etree.QName(element).localname
+    return (element.text or "") if name in texts else READ_AS.get(name, "")
+
+
 def plan_paragraphs(edition) -> list[str]:
     """Every paragraph of the edition's plan as the DOCX writer makes it (header and signature tables included)."""
     body = docx_body(render_plan_docx(build_plan(edition), TEMPLATES / "van-ban.docx"))
-    return [flat("".join(p.xpath(".//w:t/text()", namespaces=NS))) for p in body.iter(f"{{{W}}}p")]
+    return [flat("".join(run_text(e, {"t"}) for e in p.iter())) for p in body.iter(f"{{{W}}}p")]
 
 
 def resolved(body, accept: bool) -> list[str]:
@@ -211,8 +220,8 @@ def resolved(body, accept: bool) -> list[str]:
     for p in body.iter(f"{{{W}}}p"):
         if any(p.find(f"w:pPr/w:rPr/w:{tag}", NS) is not None for tag in gone):
             continue
-        words = [e.text or "" for e in p.iter() if etree.QName(e).localname in texts
-                 and not any(etree.QName(a).localname in gone for a in e.iterancestors())]
+        words = [run_text(e, texts) for e in p.iter()
+                 if not any(etree.QName(a).localname in gone for a in e.iterancestors())]
         paragraphs.append(flat("".join(words)))
     return paragraphs
 
@@ -248,7 +257,8 @@ def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
     assert {m.get(f"{{{W}}}date") for m in marks} == {"2025-10-31T00:00:00Z"}
     # The drafting office: the issuer and the unit of the "Lưu" line, as the content names them.
     plan = yaml.safe_load((new.folder / PLAN).read_text(encoding="utf-8"))["van_ban"]
-    issuer = " ".join(plan["co_quan_ban_hanh"]).replace("{dia_danh}", plan["dia_danh"])
+    issuer_file = yaml.safe_load((new.folder / "co-quan-ban-hanh.yaml").read_text(encoding="utf-8"))
+    issuer = issuer_file["ten"].replace("{dia_danh}", issuer_file["dia_danh"])
     assert {m.get(f"{{{W}}}author") for m in marks} == {f"{issuer} ({plan['don_vi_soan_thao']})"}
 
 
@@ -445,7 +455,7 @@ def test_an_agency_added_first_renumbers_the_others_without_changing_them(next_y
     (folder / PLAN).write_text(text.replace(marker, marker + entry), encoding="utf-8")
     with (folder / AGENCIES).open("a", encoding="utf-8") as agencies:
         agencies.write(f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
-                       '    quan_he: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
+                       '    loai: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
 
     comparison = compare(load_edition(content / str(YEAR)), load_edition(folder), on=ON)
 

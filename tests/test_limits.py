@@ -178,18 +178,15 @@ def test_a_file_name_that_is_not_utf8_in_the_content_folder_does_not_stop_the_bu
 
 # ----------------------------------------------------------------------------- the shape of the content
 def test_an_empty_issuing_agency_is_refused(content_copy, old_output):
-    text = content_copy.text("ke-hoach.yaml")
-    start = text.index("  co_quan_ban_hanh:")
-    end = text.index("\n  ky_hieu_co_quan:", start)
-    content_copy.path("ke-hoach.yaml").write_text(text[:start] + "  co_quan_ban_hanh: []" + text[end:], encoding="utf-8")
-    line = content_copy.line_of("ke-hoach.yaml", "co_quan_ban_hanh: []")
-    refused(content_copy, old_output, line, "van_ban.co_quan_ban_hanh", "ít nhất một dòng")
+    line = content_copy.replace_once("co-quan-ban-hanh.yaml", 'dong_tieu_de: ["Ủy ban nhân dân", "huyện {dia_danh}"]', "dong_tieu_de: []")
+    refused(content_copy, old_output, line, "dong_tieu_de", "ít nhất một dòng", name="co-quan-ban-hanh.yaml")
 
 
 def test_a_form_without_activities_is_refused(content_copy, old_output):
     text = content_copy.text("bieu-mau.yaml")
-    start = text.index("hoat_dong:")
-    content_copy.path("bieu-mau.yaml").write_text(text[:start] + "hoat_dong: []\n", encoding="utf-8")
+    start = text.index("\nhoat_dong:") + 1
+    end = text.index("\n# Báo cáo tổng hợp", start) + 1  # the activities, up to the summary's settings that follow them
+    content_copy.path("bieu-mau.yaml").write_text(text[:start] + "hoat_dong: []\n" + text[end:], encoding="utf-8")
     line = content_copy.line_of("bieu-mau.yaml", "hoat_dong: []")
     refused(content_copy, old_output, line, "hoat_dong", "ít nhất một hoạt động", name="bieu-mau.yaml")
 

@@ -15,7 +15,7 @@ from conftest import TEMPLATES, YEAR, replace_once
 
 from generator.content.edition import load_edition
 from generator.document.plan import build_plan
-from generator.writers.pdf import render_pdf
+from generator.render import RenderTask, render
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 PDFAID = "http://www.aiim.org/pdfa/ns/id/"
@@ -62,11 +62,11 @@ def test_every_kind_of_document_is_pdf_a_2b(built):
                 assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), (path, font["/BaseFont"])
 
 
-def test_xmp_names_the_plan_and_its_issuer_as_the_info_dictionary_does(built, plan_content, fill):
+def test_xmp_names_the_plan_and_its_issuer_as_the_info_dictionary_does(built, plan_content, issuer_content, fill):
     reader = PdfReader(str(built.plan_pdf))
     meta = plan_content["van_ban"]
     title = f"{meta['ten_loai'].capitalize()} {fill(meta['trich_yeu'])}"
-    issuer = fill(" ".join(meta["co_quan_ban_hanh"]))
+    issuer = fill(issuer_content["ten"])
     when = meta["ngay_ban_hanh"]
     created = f"{when['nam']}-{when['thang'] or 1:02d}-{when['ngay'] or 1:02d}"
 
@@ -82,13 +82,15 @@ def test_xmp_names_the_plan_and_its_issuer_as_the_info_dictionary_does(built, pl
 def test_a_numbered_plan_is_filed_under_its_so_ky_hieu(content_copy):
     replace_once(content_copy.path("ke-hoach.yaml"), "\n  so: null", "\n  so: 7")
     meta = yaml.safe_load(content_copy.path("ke-hoach.yaml").read_text(encoding="utf-8"))["van_ban"]
-    document = build_plan(load_edition(content_copy.folder))
+    issuer = yaml.safe_load(content_copy.path("co-quan-ban-hanh.yaml").read_text(encoding="utf-8"))
+    task = RenderTask("pdf", build_plan(load_edition(content_copy.folder)), TEMPLATES / "html" / "van-ban.html",
+                      TEMPLATES / "van-ban.docx")
 
-    data = render_pdf(document, TEMPLATES / "html", "van-ban.html")
+    data = render(task)
 
-    assert PdfReader(io.BytesIO(data)).xmp_metadata.dc_identifier == f"07/{meta['ky_hieu_loai']}-{meta['ky_hieu_co_quan']}"
+    assert PdfReader(io.BytesIO(data)).xmp_metadata.dc_identifier == f"07/{meta['ky_hieu_loai']}-{issuer['ky_hieu']}"
     # Reproducible: no random id or clock time in the XMP or the file identifier.
-    assert render_pdf(document, TEMPLATES / "html", "van-ban.html") == data
+    assert render(task) == data
 
 
 def test_bookmarks_are_the_plans_sections_and_its_agencies(built, plan_content):

@@ -171,7 +171,8 @@ def test_a_bad_appendix_row_and_an_unknown_target_are_errors(root_copy):
 
 def test_check_warns_about_what_a_reviewer_would_question(root_copy):
     root_copy.replace_once("ke-hoach.yaml", "bao_cao_chi_tieu_ke_hoach: [3]", "bao_cao_chi_tieu_ke_hoach: []")
-    root_copy.replace_once("ke-hoach.yaml", "han: {nam: 2030, thang: 11, ngay: 30}", "han: {nam: 2033, thang: 11, ngay: 30}")
+    # The year after the plan's last is accepted (a final report early that year), and questioned.
+    root_copy.replace_once("ke-hoach.yaml", "han: {nam: 2030, thang: 11, ngay: 30}", "han: {nam: 2031, thang: 1, ngay: 30}")
     root_copy.replace_once("ke-hoach.yaml", '                  - doan: ["Tin, bài trên báo in, báo điện tử."]',
                            '                  - doan: ["Tin, bài trên báo in, báo điện tử."]\n'
                            '                    muc:\n                      - doan: ["Báo in."]')

@@ -33,7 +33,8 @@ def edition(tmp_path, built) -> Path:
 
 
 def change_the_plan(content: Path) -> None:
-    """A word changed in one agency's task: the plan and that agency's letter are stale."""
+    """A word changed in one agency's task: the plan, that agency's letter and its report form (whose
+    tasks table repeats the letter's tasks) are stale: 6 files."""
     replace_once(content / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
 
 
@@ -81,7 +82,7 @@ def test_a_lock_file_left_by_a_killed_build_is_taken_over(edition, tmp_path, mon
     change_the_plan(edition)
     result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
     assert result.returncode == 0, result.stderr
-    assert "ghi 4 tệp" in result.stdout.splitlines()[-1]
+    assert "ghi 6 tệp" in result.stdout.splitlines()[-1]
     assert not (folder / LOCK_FILE).exists()
 
 
@@ -305,10 +306,10 @@ def test_a_file_held_open_is_left_and_the_next_build_writes_it(edition, tmp_path
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == (f"  chưa ghi được output/{YEAR}/ke-hoach.docx: tệp đang mở trong chương trình khác (Word…) "
                         "hoặc chỉ cho đọc; đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp")
-    assert lines[-1].startswith(f"Chưa xong output/{YEAR}: ghi 3 tệp, giữ nguyên 120, xóa 0, 1 tệp đang mở chưa ghi được;")
+    assert lines[-1].startswith(f"Chưa xong output/{YEAR}: ghi 5 tệp, giữ nguyên 116, xóa 0, 1 tệp đang mở chưa ghi được;")
     assert held.read_bytes() == before and list(folder.rglob(".*.tmp")) == []
     assert main(arguments) == 0  # Word closed: this build writes it, and only it
-    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 1 tệp, giữ nguyên 123, xóa 0;")
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 1 tệp, giữ nguyên 121, xóa 0;")
     assert held.read_bytes() != before
 
 
@@ -331,6 +332,65 @@ def test_a_file_held_open_then_saved_in_word_is_set_aside_not_lost(edition, tmp_
     report = build(project, YEAR, workers=1)
     assert report.set_aside == [(held, folder / "ban-sua-tay" / "ke-hoach.docx")]
     assert (folder / "ban-sua-tay" / "ke-hoach.docx").read_bytes() == edited
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    return {path: entry[3] for path, entry in snapshot(folder).items() if entry[0] == "file"}
+
+
+def test_a_refused_rename_that_is_not_a_file_held_open_stops_the_build_and_is_undone(edition, tmp_path, monkeypatch):
+    """A new file (nothing there to hold open) whose rename is refused: the Vietnamese error, and
+    the files already replaced are put back."""
+    from generator.build import Project, build
+
+    folder = tmp_path / "output" / str(YEAR)
+    letter = folder / "Phong-Tu-phap" / "cong-van-Phong-Tu-phap.pdf"
+    letter.unlink()
+    change_the_plan(edition)
+    before = file_hashes(folder)
+    with monkeypatch.context() as patch:
+        hold_open(patch, letter)
+        with pytest.raises(GeneratorError, match="không có quyền ghi hay xóa .*cong-van-Phong-Tu-phap.pdf"):
+            build(Project(edition, TEMPLATES, tmp_path / "output"), YEAR, workers=1)
+    assert file_hashes(folder) == before
+
+
+def test_a_build_stopped_after_leaving_a_file_held_open_puts_back_the_others_only(edition, tmp_path, monkeypatch):
+    """Undoing does not try to put back the file held open, which was never replaced (and on
+    Windows would refuse it): the error that stopped the build is the one raised."""
+    from generator import render
+    from generator.build import Project, build
+    from generator.errors import TemplateProblem
+
+    folder = tmp_path / "output" / str(YEAR)
+    held = folder / "ke-hoach.docx"
+    change_the_plan(edition)
+    before = file_hashes(folder)
+    real, calls, refused = render.render, [0], []
+
+    def failing(task):
+        calls[0] += 1
+        if calls[0] == 6:  # the last of the 6 stale files
+            raise TemplateProblem("hỏng")
+        return real(task)
+
+    with monkeypatch.context() as patch:
+        hold_open(patch, held)
+        holding = os.replace
+
+        def replace(source, target, *args, **kwargs):
+            try:
+                return holding(source, target, *args, **kwargs)
+            except PermissionError:
+                refused.append(Path(target))
+                raise
+
+        patch.setattr(os, "replace", replace)
+        patch.setattr(render, "render", failing)
+        with pytest.raises(TemplateProblem):
+            build(Project(edition, TEMPLATES, tmp_path / "output"), YEAR, workers=1)
+    assert refused == [held]  # left as held open before the error, and not touched by the undo
+    assert file_hashes(folder) == before and list(folder.rglob(".*.tmp")) == []
 
 
 # ---------------------------------------------------------------- the console

@@ -21,7 +21,8 @@ from conftest import CONTENT, TEMPLATES, YEAR, replace_once, run_cli, snapshot
 
 STATE = ".build-state.json"
 LETTER = "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx"
-EDIT = ("hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")  # changes the plan and the Tư pháp letter
+FORM = "Phong-Tu-phap/bao-cao-Phong-Tu-phap.docx"  # its report form, whose tasks table repeats the letter's tasks
+EDIT = ("hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")  # changes the plan, the Tư pháp letter and form
 
 
 def build(content: Path, output: Path, **options):
@@ -90,10 +91,11 @@ def test_files_of_a_removed_recipient_behind_a_link_are_not_deleted(site):
     target = folder(site) / key
     shutil.move(target, site / "outside" / key)
     target.symlink_to(site / "outside" / key, target_is_directory=True)
-    communes = site / "content" / str(YEAR) / "xa-thi-tran.yaml"
-    text = communes.read_text(encoding="utf-8")
-    start = text.index('- ma: "xa-thanh-binh"')
-    communes.write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("ten:", start)) + 1:], encoding="utf-8")
+    units = site / "content" / str(YEAR) / "don-vi.yaml"
+    lines = units.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index('      - ma: "xa-thanh-binh"\n')  # the unit's three lines: ma, ten, dia_danh
+    assert [line.split(":")[0].strip() for line in lines[start:start + 3]] == ["- ma", "ten", "dia_danh"]
+    units.write_text("".join(lines[:start] + lines[start + 3:]), encoding="utf-8")
     stops(site, f"output/{YEAR}/{key}", "liên kết")
     assert len(list((site / "outside" / key).iterdir())) == 4
 
@@ -213,7 +215,7 @@ def test_a_full_disk_leaves_the_folder_as_it_was(site, monkeypatch):
     # The state put back too: the next build redoes exactly what the change needs.
     report = build(site / "content", site / "output", workers=1)
     assert sorted(p.relative_to(folder(site)).as_posix() for p in report.written) == sorted([
-        LETTER.replace(".docx", ".pdf"), LETTER, "ke-hoach.docx", "ke-hoach.pdf"])
+        LETTER.replace(".docx", ".pdf"), LETTER, FORM.replace(".docx", ".pdf"), FORM, "ke-hoach.docx", "ke-hoach.pdf"])
 
 
 def test_an_error_while_rendering_replaces_nothing(site, monkeypatch):
@@ -282,8 +284,8 @@ def test_an_edit_saved_while_the_build_runs_is_copied_aside(site, monkeypatch):
     real = engine._rendered
     edited: list[bytes] = []
 
-    def rendered(stale, workers, lock):
-        for target, data in real(stale, workers, lock):
+    def rendered(stale, pool):
+        for target, data in real(stale, pool):
             if target.relative == LETTER:
                 edited.append(edit_in_word(folder(site) / LETTER))
             yield target, data

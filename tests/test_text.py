@@ -54,7 +54,7 @@ def test_italic_runs():
 
 def test_title_lines_are_split_at_each_bar_and_read_as_spaces_in_a_sentence():
     raw = "Triển khai Kế hoạch | thực hiện Tháng hành động|vì bình đẳng giới"
-    assert text.check_markup(raw) == []
+    assert text.check_markup(raw, line_marks=True) == []
     assert text.title_lines(raw) == ["Triển khai Kế hoạch", "thực hiện Tháng hành động", "vì bình đẳng giới"]
     assert text.running_text(raw) == "Triển khai Kế hoạch thực hiện Tháng hành động vì bình đẳng giới"
     assert text.title_lines("Không xuống dòng") == ["Không xuống dòng"]
@@ -62,14 +62,14 @@ def test_title_lines_are_split_at_each_bar_and_read_as_spaces_in_a_sentence():
 
 def test_an_escaped_bar_is_a_literal_bar():
     raw = r"A \| B | C"
-    assert text.check_markup(raw) == []
+    assert text.check_markup(raw, line_marks=True) == []
     assert text.title_lines(raw) == ["A | B", "C"]
     assert text.running_text(raw) == "A | B C"
 
 
 @pytest.mark.parametrize("raw", ["| đầu dòng", "cuối dòng |", "hai || dấu", "hai | | dấu"])
 def test_a_bar_with_no_line_on_one_side_is_reported(raw):
-    assert text.check_markup(raw) == [(
+    assert text.check_markup(raw, line_marks=True) == [(
         "dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, "
         "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|")]
 
@@ -85,3 +85,11 @@ def test_typesetting_keeps_symbols_ranges_and_spaced_dashes_together():
     assert typeset("Phòng Lao động - Thương binh") == f"Phòng Lao động{S}- Thương binh"
     # A list dash opens its paragraph and a lower-case compound may break: both left alone.
     assert typeset("- Triển khai e-office") == "- Triển khai e-office"
+
+
+@pytest.mark.parametrize("raw", ["Phân công | phối hợp", "A|B"])
+def test_a_bar_outside_a_title_is_refused_not_printed_as_a_space(raw):
+    assert text.check_markup(raw) == [
+        "dấu | chỉ dùng để đánh dấu chỗ xuống dòng trong trích yếu (trich_yeu); muốn in chính dấu | thì gõ "
+        "\\\\| (hai dấu gạch chéo ngược)"]
+    assert text.check_markup(raw.replace("|", "\\|")) == []

@@ -69,8 +69,10 @@ def with_tasks(plan_text: str, agency: str, tasks: list[str]) -> tuple[str, int]
 
 
 def docx_paragraphs(path: Path) -> list[str]:
+    """Each paragraph's text as typed: Word's no-break hyphen read as a hyphen, a no-break space as a space."""
     body = docx.Document(str(path)).element.body
-    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    return ["".join(e.text or "" if e.tag == qn("w:t") else "-" if e.tag == qn("w:noBreakHyphen") else ""
+                    for e in p.iter()).replace("\u00a0", " ") for p in body.iter(qn("w:p"))]
 
 
 def pdf_words(path: Path) -> tuple[list[tuple[float, float, str]], float]:
@@ -104,19 +106,22 @@ def test_fuzzed_texts_come_out_whole_in_both_formats_or_are_refused(tmp_path):
         try:
             edition = load_edition(folder)
         except ContentError as err:
-            bad = {index for index, text in enumerate(texts) if any(char in text for char in UNPRINTABLE)}
+            # Refused: a character no writer can show, or a `|`, which marks a line break in a title
+            # only and is refused anywhere else rather than printed as a space.
+            bad = {index for index, text in enumerate(texts) if any(char in text for char in [*UNPRINTABLE, "|"])}
             assert bad, f"round {round_number}: refused texts that can be printed: {err}"
             at = {p.line - first_line for p in err.problems}
             # Each bad text at its line; a character YAML itself refuses stops the file at the first.
             assert at == bad or (len(at) == 1 and at <= bad and err.problems[0].field == "cú pháp"), f"round {round_number}: {err}"
             refused += len(bad)
             continue
-        assert not any(char in text for text in texts for char in UNPRINTABLE), texts
+        assert not any(char in text for text in texts for char in [*UNPRINTABLE, "|"]), texts
         job = next(j for j in jobs(edition) if j.kind.id == "cong-van" and j.recipient.key == "Phong-Tu-phap")
         document = job.document(edition)
         docx_file, pdf_file = tmp_path / f"r{round_number}.docx", tmp_path / f"r{round_number}.pdf"
         docx_file.write_bytes(render(RenderTask("docx", document, TEMPLATES / job.kind.docx_template)))
-        pdf_file.write_bytes(render(RenderTask("pdf", document, TEMPLATES / "html" / job.kind.html_template)))
+        pdf_file.write_bytes(render(RenderTask("pdf", document, TEMPLATES / "html" / job.kind.html_template,
+                                                    TEMPLATES / job.kind.docx_template)))
         paragraphs = docx_paragraphs(docx_file)
         words, width = pdf_words(pdf_file)
         pdf_text = "".join("".join(word.split()) for _, _, word in words)

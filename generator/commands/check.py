@@ -231,7 +231,7 @@ def _periods_outside_the_plan(edition: Edition) -> Iterator[Notice]:
     meta = edition.plan.document
     first, last = (meta.first_year, meta.last_year) if meta.first_year else (meta.date.year, meta.date.year)
     for number, period in enumerate(edition.plan.reporting.periods, start=1):
-        if not first <= period.deadline.year <= last + 1:
+        if not first <= period.deadline.year <= last:
             yield Notice(period.deadline.origin.path, period.deadline.origin.line_of("year"), f"bao_cao.ky_bao_cao[{number}].han.nam",
                          f"kỳ báo cáo “{edition.plain(period.name)}” hạn năm {period.deadline.year}, ngoài giai đoạn "
                          f"của kế hoạch ({first}–{last})", "ngay-ngoai-nam")

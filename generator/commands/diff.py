@@ -32,7 +32,7 @@ from typing import Literal
 
 from ..content.edition import Edition, load_edition
 from ..content.schema import PartialDate
-from ..content.text import expand, placeholder_names
+from ..content.text import expand, fill, placeholder_names
 from ..document.model import Block, BlockKind, Document, Span
 from ..document.parts import issuer_name
 from ..document.plan import PlanPart, build_plan, plan_parts
@@ -169,10 +169,12 @@ class _Unit:
 
 
 class _AsTyped(Edition):
-    """An edition whose text is given as typed: every placeholder left as `{name}`."""
+    """An edition whose text is given as typed: every content placeholder left as `{name}`. A
+    sentence template's own values (an agency's name in its kind's heading) are filled in: they
+    are themselves typed text, and the template is wording the clerk did not type in the plan."""
 
-    def text(self, raw: str) -> str:
-        return raw
+    def text(self, raw: str, **values: str) -> str:
+        return fill(raw, values)
 
 
 def _as_typed(edition: Edition, **document: object) -> Edition:

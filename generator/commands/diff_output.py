@@ -12,6 +12,7 @@ drafting office as author and the comparison's date; equal input and date give e
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from copy import deepcopy
 from dataclasses import replace
@@ -23,6 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from ..content.text import marked_breaks
 from ..document.model import Block, Document, DocumentInfo, Span
 from ..document.parts import with_closing
 from ..errors import TemplateProblem
@@ -30,6 +32,7 @@ from ..files import reproducible_zip, write_atomic
 from ..writers import layout
 from ..writers.docx import render_docx as render_plan_docx
 from ..writers.jinja import strict_environment
+from ..writers.typography import LINE_BREAK, NO_BREAK_HYPHEN, no_breaks, typeset_title
 from .diff import Comparison, ParagraphDiff, Piece
 
 HTML_TEMPLATE = "so-sanh.html"
@@ -132,11 +135,39 @@ def _run(piece: Piece, base, deleted: bool = False) -> OxmlElement:
         properties.get_or_add_i()
     if len(properties):
         run.append(properties)
-    text = OxmlElement("w:delText" if deleted else "w:t")
-    text.set(qn("xml:space"), "preserve")
-    text.text = piece.text
-    run.append(text)
+    # The typesetting's no-break hyphens and title line breaks are Word's own elements, as the
+    # DOCX writer makes them.
+    for part in re.split(f"([{NO_BREAK_HYPHEN}{LINE_BREAK}])", piece.text):
+        if part == NO_BREAK_HYPHEN:
+            run.append(OxmlElement("w:noBreakHyphen"))
+        elif part == LINE_BREAK:
+            run.append(OxmlElement("w:br"))
+        elif part:
+            text = OxmlElement("w:delText" if deleted else "w:t")
+            text.set(qn("xml:space"), "preserve")
+            text.text = part
+            run.append(text)
     return run
+
+
+def _typeset(diff: ParagraphDiff, title: bool) -> ParagraphDiff:
+    """The diff's pieces as the DOCX writer typesets its paragraph: the new text and the old text
+    each read whole (a title's line-break mark may span pieces; a no-break hyphen or space depends
+    on the characters either side), then cut back into the pieces. Unchanged pieces read as in the
+    new text."""
+    pieces = diff.pieces
+    shown = [piece.text for piece in pieces]
+    for left_out in ("del", "ins"):  # the new text, then the old one
+        indices = [i for i, piece in enumerate(pieces) if piece.change != left_out]
+        chars = marked_breaks("".join(pieces[i].text for i in indices), LINE_BREAK if title else " ")
+        text = no_breaks("".join(chars))  # as long as the joined characters
+        at = read = 0
+        for i in indices:
+            length = sum(len(char) for char in chars[at:at + len(pieces[i].text)])
+            if left_out == "del" or pieces[i].change != "same":
+                shown[i] = text[read:read + length]
+            at, read = at + len(pieces[i].text), read + length
+    return replace(diff, pieces=tuple(replace(piece, text=text) for piece, text in zip(pieces, shown, strict=True)))
 
 
 def _mark_paragraph(p, mark: OxmlElement) -> None:
@@ -160,9 +191,10 @@ def _inline(p, diff: ParagraphDiff, revisions: _Revisions, base) -> None:
             p.append(wrapper)
 
 
-def _fill(p, diffs: list[ParagraphDiff], revisions: _Revisions, whole: bool) -> None:
-    """Replace the paragraph's runs by the diffs. A whole paragraph added, removed or moved has
-    its paragraph mark tracked too; otherwise (a field of the header) the diffs go inline."""
+def _fill(p, diffs: list[ParagraphDiff], revisions: _Revisions, whole: bool, title: bool = False) -> None:
+    """Replace the paragraph's runs by the diffs, typeset. A whole paragraph added, removed or
+    moved has its paragraph mark tracked too; otherwise (a field of the header) the diffs go inline."""
+    diffs = [_typeset(diff, title) for diff in diffs]
     base = p.find(f"{qn('w:r')}/{qn('w:rPr')}")
     for child in list(p):
         if child.tag != qn("w:pPr"):
@@ -230,7 +262,9 @@ def _review_document(comparison: Comparison, slots: _Slots) -> Document:
 
 
 def _paragraph_text(p) -> str:
-    return "".join(p.itertext(qn("w:t"), with_tail=False))
+    """A paragraph's text as the typesetting made it: Word's no-break hyphens and breaks read back."""
+    read = {qn("w:noBreakHyphen"): NO_BREAK_HYPHEN, qn("w:br"): LINE_BREAK}
+    return "".join(e.text or "" if e.tag == qn("w:t") else read.get(e.tag, "") for e in p.iter())
 
 
 def _style(document, name: str):
@@ -297,8 +331,8 @@ def render_docx(comparison: Comparison, templates: Path) -> bytes:
         if text in slots.diffs:
             diffs, whole = slots.diffs.pop(text)
             _fill(p, diffs, revisions, whole)
-        elif not title_done and text == review.title:
-            _fill(p, [title_diff], revisions, whole=False)
+        elif not title_done and text == typeset_title(review.title or ""):
+            _fill(p, [title_diff], revisions, whole=False, title=True)
             title_done = True
     if slots.diffs or not title_done:
         raise TemplateProblem(f"mẫu Word {DOCX_TEMPLATE} không in đủ các phần của kế hoạch (số, ngày, trích yếu, "

@@ -175,9 +175,9 @@ def _check_day_month(value: str, origin: Origin, field_name: str, key: str, year
         yield _at(origin, field_name, key, f"“{value}” không phải là một ngày có thật")
 
 
-def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, tuple[str, ...]]]:
+def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, dict]]:
     """Every text value of a bound object: (text, origin of its owner, field name, key path, the
-    sentence-template placeholders the field may hold)."""
+    field's metadata: the sentence-template placeholders it may hold, whether it has line marks)."""
     for f in fields(obj):
         if "key" not in f.metadata:
             continue
@@ -188,7 +188,7 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, tup
             is_list = isinstance(value, list)
             item_key = f"{where}[{index}]" if is_list else where
             if isinstance(item, str):
-                yield item, obj.origin, f"{f.name}[{index}]" if is_list else f.name, item_key, f.metadata["placeholders"]
+                yield item, obj.origin, f"{f.name}[{index}]" if is_list else f.name, item_key, f.metadata
             elif is_dataclass(item):
                 yield from _strings(item, item_key)
 
@@ -376,8 +376,9 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
     problems += _check_task_groups(edition)
     for source in _sources(edition):
-        for text, origin, field_name, key, placeholders in _strings(source, ""):
-            for message in check_markup(text, placeholders, unavailable=without_month):
+        for text, origin, field_name, key, metadata in _strings(source, ""):
+            for message in check_markup(text, metadata["placeholders"], unavailable=without_month,
+                                        line_marks=metadata["line_marks"]):
                 problems.append(_at(origin, field_name, key, message))
     return problems
 

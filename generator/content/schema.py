@@ -23,13 +23,15 @@ class Origin:
 
 
 def spec(key: str, doc: str, default: Any = MISSING, default_factory: Any = MISSING, *,
-         one_or_more: bool = False, placeholders: tuple[str, ...] = ()) -> Any:
+         one_or_more: bool = False, placeholders: tuple[str, ...] = (), line_marks: bool = False) -> Any:
     """A model field: its YAML key, its one-line description and, if optional, its default.
 
     `one_or_more`: a list field that may also be written as a single value. `placeholders`: the
     names, besides the content's own ({nam}, {dia_danh}, …), that this text may hold; the program
-    fills them in for each document (a sentence template)."""
-    kwargs: dict[str, Any] = {"metadata": {"key": key, "doc": doc, "one_or_more": one_or_more, "placeholders": placeholders}}
+    fills them in for each document (a sentence template). `line_marks`: a title, where `|` marks
+    the end of a line (anywhere else a bare `|` is refused, not silently printed as a space)."""
+    kwargs: dict[str, Any] = {"metadata": {"key": key, "doc": doc, "one_or_more": one_or_more, "placeholders": placeholders,
+                                           "line_marks": line_marks}}
     if default is not MISSING:
         kwargs["default"] = default
     if default_factory is not MISSING:
@@ -93,7 +95,8 @@ class DocumentMeta:
     type_name: str = spec("ten_loai", "Tên loại văn bản, ví dụ KẾ HOẠCH")
     number: Optional[int] = spec("so", "Số văn bản; để trống khi còn là dự thảo", default=None)
     date: PartialDate = spec("ngay_ban_hanh", "Ngày ban hành; ngày, tháng có thể để trống khi chưa biết")
-    title: str = spec("trich_yeu", "Trích yếu nội dung (dòng in đậm dưới tên loại văn bản)")
+    title: str = spec("trich_yeu", "Trích yếu nội dung (dòng in đậm dưới tên loại văn bản); | đánh dấu chỗ xuống dòng",
+                      line_marks=True)
     drafting_unit: str = spec("don_vi_soan_thao", "Chữ viết tắt của đơn vị soạn thảo, in ở dòng Lưu, ví dụ VX")
     first_year: Optional[int] = spec("tu_nam", "Kế hoạch nhiều năm: năm đầu của giai đoạn, ví dụ 2026; để trống: kế hoạch một năm",
                                      default=None)
@@ -393,7 +396,8 @@ class LetterNumber:
 
 @dataclass(kw_only=True)
 class LetterSettings:
-    subject: str = spec("trich_yeu", "Trích yếu công văn, in sau chữ “V/v ” dưới số công văn")
+    subject: str = spec("trich_yeu", "Trích yếu công văn, in sau chữ “V/v ” dưới số công văn; | đánh dấu chỗ xuống dòng",
+                        line_marks=True)
     symbol: str = spec("ky_hieu", "Ký hiệu công văn sau số, ví dụ UBND-VX (Số: 125/UBND-VX)")
     date: Optional[PartialDate] = spec("ngay_ban_hanh", "Ngày ban hành chung của các công văn; để trống thì để trống ngày, "
                                                         "tháng (ghi tay khi ký), năm là năm của kế hoạch", default=None)
@@ -480,7 +484,7 @@ class FormColumns:
 class SummaryReportSettings:
     """The collecting office's summary report to the issuer (bao-cao-tong-hop), made by make tong-hop."""
 
-    title: str = spec("trich_yeu", "Trích yếu của báo cáo tổng hợp", placeholders=LETTER_PLACEHOLDERS)
+    title: str = spec("trich_yeu", "Trích yếu của báo cáo tổng hợp", placeholders=LETTER_PLACEHOLDERS, line_marks=True)
     opening: str = spec("mo_dau", "Đoạn mở đầu; {so_da_bao_cao}, {so_phai_bao_cao}: số đơn vị đã và phải báo cáo",
                         placeholders=LETTER_PLACEHOLDERS + ("so_da_bao_cao", "so_phai_bao_cao"))
     activities: str = spec("hoat_dong", "Phần kết quả các hoạt động, theo hoạt động và theo đơn vị")
@@ -499,7 +503,7 @@ class SummaryReportSettings:
 
 @dataclass(kw_only=True)
 class ReportFormSettings:
-    title: str = spec("trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO")
+    title: str = spec("trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO; | đánh dấu chỗ xuống dòng", line_marks=True)
     addressee: str = spec("kinh_gui", "Dòng Kính gửi của biểu mẫu (không ghi chữ Kính gửi)", placeholders=LETTER_PLACEHOLDERS)
     collector_addressee: str = spec("kinh_gui_noi_tong_hop", "Dòng Kính gửi của biểu mẫu của chính cơ quan tổng hợp",
                                     placeholders=LETTER_PLACEHOLDERS)

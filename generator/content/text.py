@@ -31,6 +31,8 @@ class TextMarkupError(GeneratorError):
 STAR_ADVICE = ('dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in chính dấu * thì '
                'gõ \\\\* (hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép')
 
+BAR_ELSEWHERE = ('dấu | chỉ dùng để đánh dấu chỗ xuống dòng trong trích yếu (trich_yeu); muốn in chính dấu | thì gõ '
+                 '\\\\| (hai dấu gạch chéo ngược)')
 BAR_ADVICE = ('dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, '
               'không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|')
 
@@ -39,7 +41,8 @@ def placeholder_names(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def check_markup(text: str, template_placeholders: tuple[str, ...] = (), unavailable: tuple[str, ...] = ()) -> list[str]:
+def check_markup(text: str, template_placeholders: tuple[str, ...] = (), unavailable: tuple[str, ...] = (),
+                 line_marks: bool = False) -> list[str]:
     """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine).
     `template_placeholders`: the names a sentence template may hold besides the content's own;
     `unavailable`: content placeholders this edition has no value for (no Action Month)."""
@@ -50,7 +53,9 @@ def check_markup(text: str, template_placeholders: tuple[str, ...] = (), unavail
         for name in placeholder_names(text)
         if name not in allowed
     ]
-    if re.search(r"^\s*\||(?<!\\)\|\s*$|(?<!\\)\|\s*\|", text):
+    if not line_marks and re.search(r"(?<!\\)\|", text):
+        messages.append(BAR_ELSEWHERE)
+    elif re.search(r"^\s*\||(?<!\\)\|\s*$|(?<!\\)\|\s*\|", text):
         messages.append(BAR_ADVICE)
     if _unescaped_stars(text) % 2:
         # Content strings sit between double quotes, where YAML reads \\ as one backslash: the
@@ -66,6 +71,11 @@ def _unescaped_stars(text: str) -> int:
 def expand(text: str, values: dict[str, str]) -> str:
     """Replace the placeholders of already-checked text by their values."""
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace only the placeholders named in `values`, leaving the others as typed."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
 
 
 def italic_runs(text: str) -> list[tuple[str, bool]]:
@@ -87,6 +97,19 @@ _LINE_BREAK = re.compile(r"\s*(?<!\\)\|\s*")
 def title_lines(text: str) -> list[str]:
     """The lines of a title as the clerk marked them with `|` (one line when unmarked)."""
     return [line.replace("\\|", "|") for line in _LINE_BREAK.split(text)]
+
+
+def marked_breaks(text: str, line_end: str) -> list[str]:
+    """What each character of `text` becomes where its line-break marks are read (`title_lines`,
+    `running_text`): a mark (its bar and the spaces around it) is one `line_end` in the bar's
+    place, an escaped bar is the bar. Character for character, so that a text cut into runs can
+    be read mark by mark across the runs."""
+    shown = list(text)
+    for mark in _LINE_BREAK.finditer(text):
+        shown[mark.start():mark.end()] = ["" if char != "|" else line_end for char in mark.group()]
+    for escape in re.finditer(r"\\(?=\|)", text):
+        shown[escape.start()] = ""
+    return shown
 
 
 def running_text(text: str) -> str:

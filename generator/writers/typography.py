@@ -33,7 +33,12 @@ def _joins(before: str, after: str) -> bool:
 
 def typeset(text: str) -> str:
     """Text with its no-break spaces and hyphens put in (line-break marks read as spaces)."""
-    text = running_text(text)
+    return no_breaks(running_text(text))
+
+
+def no_breaks(text: str) -> str:
+    """Text with its no-break spaces and hyphens put in, character for character: the result is as
+    long as `text`, so the typesetting of a whole paragraph can be cut back into its runs."""
     text = _YEAR_RANGE.sub(lambda m: f"{m[1]}{NO_BREAK_SPACE}{m[2]}{NO_BREAK_SPACE}{m[3]}", text)
     text = _SPACED_DASH.sub(lambda m: f"{NO_BREAK_SPACE}{m[1]} ", text)
     return _HYPHEN.sub(lambda m: NO_BREAK_HYPHEN if _joins(text[m.start() - 1], text[m.end()]) else "-", text)

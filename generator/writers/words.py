@@ -13,8 +13,8 @@ import zipfile
 from collections import Counter
 
 from ..document.model import Block, Document, Table
-from ..content.text import title_lines
 from ..errors import TemplateProblem
+from .typography import NO_BREAK_HYPHEN, typeset_document
 
 
 def _table_texts(table: Table) -> list[str]:
@@ -22,12 +22,13 @@ def _table_texts(table: Table) -> list[str]:
 
 
 def document_texts(document: Document) -> list[str]:
-    """Every text a document shows, in no particular order; a title as the lines it is set in."""
+    """Every text a document shows, in no particular order, as the writers typeset it (no-break
+    hyphens and spaces, a title's marked line ends, a line-break mark elsewhere read as a space)."""
+    document = typeset_document(document)
     header, signature = document.header, document.signature
     texts = [header.parent_agency or "", *header.agency_lines, header.number_line, header.place_date,
-             *(line for subject in header.subject_lines for line in title_lines(subject)),
-             header.national_name, header.motto or "", header.agency_mark or "",
-             document.type_name or "", *title_lines(document.title or ""), *document.addressees,
+             *header.subject_lines, header.national_name, header.motto or "", header.agency_mark or "",
+             document.type_name or "", document.title or "", *document.addressees,
              *signature.lines, signature.name, signature.note or "", *document.recipients,
              *document.label_lines, *document.notes]
     for block in document.blocks:
@@ -53,8 +54,8 @@ def docx_texts(data: bytes) -> list[str]:
     paragraph inside another (in a text box) is read with the outer one."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
-    # A no-break hyphen is Word's own element: it reads as the hyphen it is.
-    return ["".join(html.unescape(match.group(1)) if match.group(1) is not None else "-" if match.group(2) else " "
+    # A no-break hyphen is Word's own element: it reads as the character the typesetting put in.
+    return ["".join(html.unescape(match.group(1)) if match.group(1) is not None else NO_BREAK_HYPHEN if match.group(2) else " "
                     for match in _TEXT.finditer(paragraph))
             for paragraph in _PARAGRAPH.findall(xml)]
 
