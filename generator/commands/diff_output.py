@@ -32,6 +32,7 @@ from ..files import reproducible_zip, write_atomic
 from ..writers import layout
 from ..writers.docx import render_docx as render_plan_docx
 from ..writers.jinja import strict_environment
+from ..writers.word_styles import named_style
 from ..writers.typography import LINE_BREAK, NO_BREAK_HYPHEN, no_breaks, typeset_title
 from .diff import Comparison, ParagraphDiff, Piece
 
@@ -268,10 +269,7 @@ def _paragraph_text(p) -> str:
 
 
 def _style(document, name: str):
-    try:
-        return document.styles[name]
-    except KeyError:
-        raise TemplateProblem(f"mẫu Word {DOCX_TEMPLATE} không có kiểu đoạn “{name}” mà bản so sánh cần") from None
+    return named_style(document, name, "bản so sánh")
 
 
 def _summary(document, comparison: Comparison) -> None:

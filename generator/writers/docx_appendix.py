@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..document.model import AppendixPage, Document
-from ..errors import TemplateProblem
 from . import layout
+from .word_styles import named_style
 
 # The template's styles each part of an appendix page is set in, by their names in Word.
 LABEL_STYLE = "Tên loại văn bản"
@@ -27,10 +27,7 @@ NUMBER_CELL_STYLE = "Ô bảng (giữa)"
 
 
 def _style(docx, name: str):
-    try:
-        return docx.styles[name]
-    except KeyError:
-        raise TemplateProblem(f"mẫu Word thiếu kiểu đoạn “{name}” cần cho phụ lục; chạy make templates hoặc thêm kiểu đó") from None
+    return named_style(docx, name, "phụ lục")
 
 
 def add_appendices(docx, document: Document) -> None:

@@ -231,6 +231,16 @@ class TemplateStyles:
                             title_pt=self["VBTitle"].size_pt)
 
 
+def named_style(document, name: str, needed_for: str):
+    """A paragraph style of a rendered document, by its name in Word; a Vietnamese error naming it
+    when the template lacks it (`needed_for`: what needs it, "phụ lục", "bản so sánh")."""
+    try:
+        return document.styles[name]
+    except KeyError:
+        raise TemplateProblem(f"mẫu Word không có kiểu đoạn “{name}” mà {needed_for} cần; chạy make templates hoặc "
+                              "thêm kiểu đó trong Word") from None
+
+
 def _display(path: Path | str) -> str:
     from ..files import display_path
 
