@@ -87,13 +87,16 @@ def copy_content(work: Path) -> Path:
 
 def with_communes(content: Path, recipients: int) -> int:
     """Replace the communes by invented ones so the edition has `recipients` recipients in all."""
+    from generator.content.distribution import distribution
+
     year = edition_folder(Project(content, ROOT / "templates", content), None)
     edition = load_edition(year)
-    agencies = sum(1 for a in edition.plan.assignments if edition.agency(a.agency).letter and not edition.agency(a.agency).communes)
+    agencies = sum(1 for r in distribution(edition)[0].recipients if r.entry == r.id)  # bodies, not units of a list
     communes = recipients - agencies
-    lines = ["don_vi:"]
-    lines += [f'  - ma: "xa-thu-{n}"\n    ten: "Xã Thử Nghiệm {n}"' for n in range(1, communes + 1)]
-    (year / "xa-thi-tran.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    units = "".join(f'      - ma: "xa-thu-{n}"\n        ten: "Xã Thử Nghiệm {n}"\n        dia_danh: "Thử Nghiệm {n}"\n'
+                    for n in range(1, communes + 1))
+    text = (year / "don-vi.yaml").read_text(encoding="utf-8")
+    (year / "don-vi.yaml").write_text(text[:text.index("    don_vi:")] + "    don_vi:\n" + units, encoding="utf-8")
     return agencies + communes
 
 
