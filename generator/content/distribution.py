@@ -101,7 +101,7 @@ def _unit_values(unit: Unit | None) -> dict[str, str]:
 
 
 def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit: Unit | None,
-                    assignment: Assignment, reached: str) -> Recipient:
+                    assignment: Assignment) -> Recipient:
     values = _unit_values(unit)
     kind = edition.kind(unit_list.kind)
     if unit is None:
@@ -163,11 +163,11 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 continue
             unit_list = edition.unit_list(agency.unit_list)
             if unit_list.one_letter:
-                recipients.append(_unit_recipient(edition, agency, unit_list, None, assignment, reached))
+                recipients.append(_unit_recipient(edition, agency, unit_list, None, assignment))
                 named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
                 continue
             for unit in unit_list.units:
-                recipients.append(_unit_recipient(edition, agency, unit_list, unit, assignment, reached))
+                recipients.append(_unit_recipient(edition, agency, unit_list, unit, assignment))
                 named_at.append(Problem(unit.origin.path, unit.origin.line_of("name"), "don_vi.ten", ""))
     seen: dict[str, Problem] = {}
     for recipient, where in zip(recipients, named_at):
