@@ -41,13 +41,16 @@ def render(task: RenderTask) -> bytes:
 
 
 def warm_up() -> None:
-    """What a worker does before its first task: import the writers and WeasyPrint (about half a
-    second), while the main process still validates the content. An import that fails here fails
-    again in the first task, which reports it; WeasyPrint's own notice of missing libraries is
-    silenced here for that reason (the build checks them first and says what to install)."""
+    """What a worker does before its first task: import the writers and WeasyPrint and load the
+    fonts (about half a second), while the main process still validates the content. An import
+    that fails here fails again in the first task, which reports it; WeasyPrint's own notice of
+    missing libraries is silenced here for that reason (the build checks them first and says what
+    to install)."""
     import contextlib
     import io
 
     with contextlib.suppress(Exception), contextlib.redirect_stdout(io.StringIO()):
-        from .writers import docx, pdf  # noqa: F401
-        import weasyprint  # noqa: F401
+        from .writers import docx  # noqa: F401
+        from .writers.pdf import weasyprint_and_fonts
+
+        weasyprint_and_fonts()

@@ -206,7 +206,7 @@ def fresh_font_discovery():
     """Font discovery starts over (its answers are cached for the process), and again afterwards."""
     from generator.writers import fonts, pdf
 
-    caches = [fonts._in_folders, fonts._regular, fonts._found, fonts.body_font, pdf._stylesheet, pdf._weasyprint]
+    caches = [fonts._in_folders, fonts._regular, fonts._found, fonts.body_font, pdf._stylesheet, pdf.weasyprint_and_fonts]
     for cache in caches:
         cache.cache_clear()
     yield fonts
@@ -238,6 +238,51 @@ def plan_pdf(tmp_path: Path) -> Path:
     path = tmp_path / "ke-hoach.pdf"
     path.write_bytes(render(task))
     return path
+
+
+_IMPORT_COUNTING_PROGRAMS = """
+import ctypes.util, subprocess, sys
+started = []
+class Counting(subprocess.Popen):
+    def __init__(self, args, *rest, **options):
+        started.append(args)
+        super().__init__(args, *rest, **options)
+subprocess.Popen = Counting
+search = ctypes.util.find_library
+from generator.writers.pdf import weasyprint_and_fonts
+weasyprint, fonts = weasyprint_and_fonts()
+from weasyprint.text import ffi
+assert None not in (ffi.gobject, ffi.pango, ffi.harfbuzz, ffi.fontconfig, ffi.pangoft2)
+assert ctypes.util.find_library is search
+print(len(started))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ctypes.util.find_library runs programs on Linux only")
+def test_weasyprint_loads_its_libraries_on_linux_without_running_programs():
+    """WeasyPrint's import looked each library's Windows and macOS names up through
+    ctypes.util.find_library, which ran ldconfig, gcc and ld some 200 times: a third of the import,
+    in every worker. Its Linux names load as they are."""
+    result = subprocess.run([sys.executable, "-c", _IMPORT_COUNTING_PROGRAMS], cwd=ROOT, capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.split()[-1] == "0", result.stdout
+
+
+def test_a_library_known_by_another_name_is_found_by_the_search(monkeypatch, fresh_font_discovery):
+    """Where WeasyPrint's list misses a library's name (an unusual system), the import is tried again
+    with ctypes' search, as WeasyPrint does by itself."""
+    import contextlib
+
+    from generator.writers import pdf
+
+    @contextlib.contextmanager
+    def missing_a_library():
+        raise OSError("cannot load library 'libpango-1.0.so.0'")
+        yield
+
+    monkeypatch.setattr(pdf, "no_library_search", missing_a_library)
+    weasyprint, fonts = pdf.weasyprint_and_fonts()
+    assert weasyprint.HTML is not None and fonts is not None
 
 
 @pytest.mark.parametrize("where", ["Windows/Fonts", "Users/lan/AppData/Local/Microsoft/Windows/Fonts"])

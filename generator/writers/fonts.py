@@ -13,6 +13,7 @@ fontconfig under WSL does not see them, and on Windows it may not see a user's o
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import os
@@ -264,6 +265,26 @@ def _library_problem(missing: list[str]) -> EnvironmentProblem:
     packages = " ".join(LIBRARIES[name][1] for name in missing)
     return EnvironmentProblem(f"thiếu thư viện {', '.join(missing)} mà WeasyPrint cần để tạo PDF; "
                               f"cài bằng: sudo apt-get install {packages}")
+
+
+@contextlib.contextmanager
+def no_library_search():
+    """While WeasyPrint is imported on Linux: it tries each library's Windows and macOS names before
+    the Linux one, and cffi looks up each name it cannot load with ctypes.util.find_library, which
+    runs ldconfig, gcc and ld for it: some 200 programs, a third of WeasyPrint's import. The Linux
+    names on its list (libpango-1.0.so.0, …) load as they are, so the search answers "not found"
+    meanwhile. Elsewhere find_library runs no program and is left alone."""
+    if sys.platform != "linux":
+        yield
+        return
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = search
 
 
 @functools.cache

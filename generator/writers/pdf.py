@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import logging
 import re
 from pathlib import Path
@@ -13,7 +15,7 @@ from markupsafe import Markup, escape
 from ..document.model import Document
 from ..errors import TemplateProblem
 from . import layout
-from .fonts import body_font, check_harfbuzz_subset
+from .fonts import body_font, check_harfbuzz_subset, no_library_search
 from .jinja import strict_environment, template_files
 from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
 from .word_styles import template_styles, template_stylesheet
@@ -77,10 +79,15 @@ def render_html(document: Document, html_folder: Path, template: str, word_templ
 
 
 @functools.cache
-def _weasyprint():
+def weasyprint_and_fonts():
     """WeasyPrint and one font configuration for the process: loading fonts per document is wasted."""
     check_harfbuzz_subset()
-    import weasyprint  # about a second to import: only when a PDF is written
+    try:
+        with no_library_search(), contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # half a second to import: only when a PDF is written
+    except OSError:
+        # A library known by another name than WeasyPrint's own list says: found by the search.
+        import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
     return weasyprint, FontConfiguration()
@@ -135,7 +142,7 @@ def _compress_once():
 @functools.cache
 def _stylesheet(css: str):
     """The parsed stylesheet, once per process for each text of it."""
-    weasyprint, fonts = _weasyprint()
+    weasyprint, fonts = weasyprint_and_fonts()
     return weasyprint.CSS(string=css, font_config=fonts)
 
 
@@ -151,7 +158,7 @@ def _css(html_folder: Path, word_template: Path) -> str:
 def render_pdf(document: Document, html_folder: Path, template: str, word_template: Path) -> bytes:
     """`word_template`: the DOCX template of the same document, whose paragraph styles the PDF takes."""
     html = render_html(document, html_folder, template, word_template)
-    weasyprint, fonts = _weasyprint()
+    weasyprint, fonts = weasyprint_and_fonts()
     stylesheet = _stylesheet(_css(html_folder, word_template))
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
