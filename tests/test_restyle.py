@@ -339,3 +339,14 @@ def test_alignment_and_spacing_of_a_style_follow_the_template_in_both_formats(tm
         heading = next(i for i, line in enumerate(page) if line.text.startswith("I. "))
         gap = page[heading - 1].y - page[heading].y
         assert abs(gap - (14 * 1.15 + 24)) < 1.5, gap  # one line and the 24 pt before it
+
+
+def test_a_template_saved_again_in_the_same_place_is_read_again(tmp_path):
+    """The DOCX writer keeps each template it has opened for the next document: a template restyled
+    at the same path (a clerk saving it in Word between two builds of one session) is a new one."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    before = docx.Document(str(render_plan(templates, tmp_path)[0])).styles["Đoạn văn"].font.size
+    restyle(templates / "van-ban.docx", {"Đoạn văn": 13})
+    after = docx.Document(str(render_plan(templates, tmp_path)[0])).styles["Đoạn văn"].font.size
+    assert (before, after) == (Pt(14), Pt(13))

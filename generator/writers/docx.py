@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import io
 import re
@@ -9,6 +10,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 import jinja2
+from docx import Document as open_docx
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -21,7 +23,7 @@ from ..files import reproducible_zip
 from .docx_appendix import add_appendices
 from .jinja import CompilingOnceEnvironment, strict_environment
 from .typography import NO_BREAK_HYPHEN, typeset_document
-from .word_styles import RULED_STYLES, TemplateStyles, template_styles
+from .word_styles import RULED_STYLES, TemplateStyles, template_bytes, template_styles
 
 
 @functools.cache
@@ -34,6 +36,13 @@ def _patched_xml(source: str) -> str:
     return DocxTemplate.patch_xml(None, source)
 
 
+@functools.lru_cache(maxsize=8)
+def _opened(data: bytes):
+    """The template as python-docx opens it, once per process for each content of it: a render
+    changes a copy (opening the package again parsed a dozen XML parts each time)."""
+    return open_docx(io.BytesIO(data))
+
+
 class _DocxTemplate(DocxTemplate):
     """docxtpl cleans each part's XML with some twenty regular expressions before every render: a
     third of a DOCX's time. The same template part always cleans to the same text, so it is done
@@ -41,6 +50,11 @@ class _DocxTemplate(DocxTemplate):
 
     def patch_xml(self, src_xml: str) -> str:
         return _patched_xml(src_xml)
+
+    def init_docx(self, reload: bool = True) -> None:
+        if not self.docx or (self.is_rendered and reload):
+            self.docx = copy.deepcopy(_opened(template_bytes(self.template_file)))
+            self.is_rendered = False
 
     def map_tree(self, tree) -> None:
         """docxtpl moves the rendered body into the template's document element, and lxml then

@@ -276,7 +276,7 @@ def _read(data: bytes, shown: str) -> TemplateStyles:
     return TemplateStyles(by_id, template_ids)
 
 
-def _bytes(template: Path) -> bytes:
+def template_bytes(template: Path) -> bytes:
     try:
         return template.read_bytes()
     except OSError as err:
@@ -286,7 +286,7 @@ def _bytes(template: Path) -> bytes:
 def template_styles(template: Path, data: bytes | None = None) -> TemplateStyles:
     """The writers' styles of a Word template (`data`: its bytes, when already read), read once
     per process for each content of it."""
-    return _read(_bytes(template) if data is None else data, _display(template))
+    return _read(template_bytes(template) if data is None else data, _display(template))
 
 
 # ---------------------------------------------------------------- the PDF's stylesheet
@@ -358,4 +358,4 @@ def _stylesheet(data: bytes, shown: str) -> str:
 
 def template_stylesheet(template: Path) -> str:
     """The PDF stylesheet made from a Word template's styles, once per process for each content of it."""
-    return _stylesheet(_bytes(template), _display(template))
+    return _stylesheet(template_bytes(template), _display(template))
