@@ -12,6 +12,10 @@ Measures, each in fresh processes of `python -m generator` on copies of the cont
     files, then one `soffice --headless --convert-to pdf` call for all of them;
   - the floor of the full set's time on this machine: WeasyPrint's work alone (the PDFs rendered in
     one process), divided by the number of cores; and so the floor of our time against that route;
+  - what the build's worker pool takes for documents already made and validated (the PDFs alone,
+    then every DOCX and PDF), with workers spawned (each imports WeasyPrint, as on Windows) and
+    forked from this process, which has WeasyPrint loaded and warm (what a fork server would give):
+    the least a build can take before it reads any content or writes any file;
   - what the PDF/A-2 archive copy costs: the full set with and without it, interleaved in the same
     run so that the load of a shared machine falls on both alike (`--pdf-a` measures only this).
 """
@@ -35,7 +39,7 @@ from generator.build import Project, edition_folder, targets, usable_cores  # no
 from generator.content.edition import load_edition  # noqa: E402
 from generator.document.wording import decimal  # noqa: E402
 from generator.render import render  # noqa: E402
-from generator.workers import START_METHOD_VARIABLE  # noqa: E402
+from generator.workers import START_METHOD_VARIABLE, WorkerPool  # noqa: E402
 
 
 _MEASURED = """
@@ -135,6 +139,21 @@ def rendered_in_one_process(content: Path, work: Path, format: str, rounds: int)
     tasks = render_tasks(content, work, format)
     runs = [rendered_once(tasks) for _ in range(rounds)]
     return runs[0][0], median([seconds for _, seconds, _ in runs])
+
+
+def pool_seconds(tasks: list, cores: int, start_method: str) -> float:
+    """Wall time of the build's worker pool rendering these tasks, costliest first, from its start."""
+    from concurrent.futures import as_completed
+
+    os.environ[START_METHOD_VARIABLE] = start_method
+    try:
+        started = time.perf_counter()
+        with WorkerPool(cores) as pool:
+            for future in as_completed([pool.submit(render, task) for task in sorted(tasks, key=lambda t: -t.cost)]):
+                future.result()
+        return time.perf_counter() - started
+    finally:
+        del os.environ[START_METHOD_VARIABLE]
 
 
 def libreoffice_seconds(docx_files: list[bytes], work: Path, rounds: int) -> float | None:
@@ -243,6 +262,16 @@ def main() -> None:
         print(f"Theo thời gian CPU (ít phụ thuộc vào tải của máy): toàn bộ {decimal(full_cpu, 2)} s (fork), "
               f"{decimal(spawned_cpu, 2)} s (spawn), {len(pdf_tasks)} PDF {decimal(pdf_cpu, 2)} s; tỷ lệ {decimal(full_cpu / pdf_cpu, 2)} (fork), "
               f"{decimal(spawned_cpu / pdf_cpu, 2)} (spawn)")
+
+        # The least a build can take: the pool alone, with documents already made.
+        all_tasks = pdf_tasks + render_tasks(content, work, "docx")
+        bounds = {(method, which): median([pool_seconds(tasks, cores, method) for _ in range(args.rounds)])
+                  for method in ("spawn", "fork") for which, tasks in (("pdf", pdf_tasks), ("all", all_tasks))}
+        for method, origin in (("spawn", "tiến trình mới, mỗi tiến trình tự nạp WeasyPrint"),
+                               ("fork", "fork từ tiến trình đã nạp sẵn WeasyPrint")):
+            print(f"Giới hạn dưới, chỉ nhóm tiến trình làm việc với văn bản đã dựng sẵn ({origin}): "
+                  f"{len(pdf_tasks)} PDF {decimal(bounds[method, 'pdf'], 2)} s ({decimal(bounds[method, 'pdf'] / floor, 2)} × mức sàn); "
+                  f"cả DOCX và PDF {decimal(bounds[method, 'all'], 2)} s ({decimal(bounds[method, 'all'] / floor, 2)} × mức sàn)")
 
         output = work / "full-0"
         noop = [run_build(content, output)[0] for _ in range(max(args.rounds, 5))]
