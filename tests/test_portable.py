@@ -144,7 +144,11 @@ def test_workers_are_started_the_way_asked_and_warm_before_their_first_task(meth
 
     monkeypatch.setenv(workers.START_METHOD_VARIABLE, method)
     monkeypatch.setattr(workers, "marker", "in the test process", raising=False)
-    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)  # fork: not inherited either
+    from generator.writers import pdf
+
+    # Fork: neither the module nor the writer's handle on it inherited from the test process.
+    monkeypatch.delitem(sys.modules, "weasyprint", raising=False)
+    pdf.weasyprint_and_fonts.cache_clear()
     with workers.WorkerPool(2) as pool:
         assert pool.submit(parent_marker).result() == (None if method == "spawn" else "in the test process")
         assert pool.submit(weasyprint_imported).result()
