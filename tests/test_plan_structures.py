@@ -191,3 +191,14 @@ def test_letters_may_be_signed_by_another_signer_than_the_plan(folder):
     assert letter[start:start + 3] == [*signer["chuc_vu"], signer["ho_ten"]]
     assert "TM. ỦY BAN NHÂN DÂN" not in letter
     assert PLAN["nguoi_ky"]["ho_ten"] in docx_lines(folder / "ke-hoach.docx")
+
+
+def test_a_form_for_reports_of_several_years_leaves_its_year_blank(folder):
+    """The form goes out once and is filled each year (its periods' deadlines run from 2026 to
+    2030): its date line may not say 2026. The letter, sent once, keeps its year."""
+    place_date = re.compile(r"ngày\s+(\S+\s+)?tháng\s+(\S+\s+)?năm\s*(\d{4})?")
+    form, letter = folder / "So-Y-te" / "bao-cao-So-Y-te", folder / "So-Y-te" / "cong-van-So-Y-te"
+    for text in (" ".join(docx_lines(form.with_suffix(".docx"))), pdf_pages(form.with_suffix(".pdf"))[0]):
+        assert place_date.search(flat(text)).group(3) is None
+    for text in (" ".join(docx_lines(letter.with_suffix(".docx"))), pdf_pages(letter.with_suffix(".pdf"))[0]):
+        assert place_date.search(flat(text)).group(3) == "2026"

@@ -138,6 +138,7 @@ def header(
     place: str | None = None,
     subject_lines: tuple[str, ...] = (),
     style: str = "nha_nuoc",
+    blank_year: bool = False,
 ) -> Header:
     """The page-1 header; by default that of the plan's issuer, with a number and date given."""
     issuer = edition.issuer
@@ -149,7 +150,7 @@ def header(
         parent_agency=parent.upper() if parent else None,
         agency_lines=tuple(line.upper() for line in agency_lines),
         number_line=wording.number_line(number, symbol, party=style == "dang"),
-        place_date=wording.place_date(place or issuer.place, when),
+        place_date=wording.place_date(place or issuer.place, when, blank_year=blank_year),
         subject_lines=subject_lines,
         **HEADER_STYLES[style],
     )

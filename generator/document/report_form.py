@@ -159,6 +159,9 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
             agency_lines=recipient.own_lines,
             place=recipient.place,
             style=recipient.kind.form,
+            # A form for reports due in several years (a five-year plan's yearly ones) is dated
+            # in each of them: its date line leaves the year to fill too.
+            blank_year=len({period.deadline.year for period in reporting_periods(edition) if period.deadline}) > 1,
         ),
         type_name="BÁO CÁO",
         title=title,

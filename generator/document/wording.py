@@ -36,11 +36,12 @@ def month_text(month: int) -> str:
     return f"{month:02d}" if month <= 2 else str(month)
 
 
-def place_date(place: str, date: PartialDate) -> str:
-    """"Hớn Quản, ngày 05 tháng 11 năm 2024"; a part not yet known is a blank."""
+def place_date(place: str, date: PartialDate, *, blank_year: bool = False) -> str:
+    """"Hớn Quản, ngày 05 tháng 11 năm 2024"; a part not yet known is a blank, and so is the year
+    of a form filled in several years."""
     day = BLANK if date.day is None else f" {day_text(date.day)} "
     month = BLANK if date.month is None else f" {month_text(date.month)} "
-    return f"{place}, ngày{day}tháng{month}năm {date.year}"
+    return f"{place}, ngày{day}tháng{month}năm{BLANK if blank_year else f' {date.year}'}"
 
 
 def short_date(date: PartialDate) -> str:
