@@ -56,7 +56,8 @@ _SYMBOL = r"[A-Za-zĐđ&]+(?:-[A-Za-zĐđ0-9&]+)+"
 NUMBER_LINE = re.compile(rf"^Số:(?: ?{_NUMBER}| {{2,}})/(?P<symbol>{_SYMBOL})$")
 _DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
 _MONTH = r"(?:0[12]|[3-9]|1[0-2])"
-PLACE_DATE_LINE = re.compile(rf"^[^,]+, ngày(?: {_DAY} | {{2,}})tháng(?: {_MONTH} | {{2,}})năm [0-9]{{4}}$")
+# The year too is a blank on a form filled in several years (a five-year plan's yearly reports).
+PLACE_DATE_LINE = re.compile(rf"^[^,]+, ngày(?: {_DAY} | {{2,}})tháng(?: {_MONTH} | {{2,}})năm(?: [0-9]{{4}}| *)$")
 ARCHIVE_LINE = re.compile(r"^- Lưu: VT(, .+)?\.$")
 
 
