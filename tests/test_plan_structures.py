@@ -202,3 +202,16 @@ def test_a_form_for_reports_of_several_years_leaves_its_year_blank(folder):
         assert place_date.search(flat(text)).group(3) is None
     for text in (" ".join(docx_lines(letter.with_suffix(".docx"))), pdf_pages(letter.with_suffix(".pdf"))[0]):
         assert place_date.search(flat(text)).group(3) == "2026"
+
+
+def test_the_distribution_list_counts_the_plans_own_targets_each_body_reports(folder):
+    import csv
+
+    asked = {entry["co_quan"]: len(entry.get("bao_cao_chi_tieu_ke_hoach", []))
+             for entry in PLAN["to_chuc_thuc_hien"] if isinstance(entry.get("co_quan"), str)}
+    with open(folder / "danh-sach-gui.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    counted = {row["Tên viết tắt"]: int(row["Số chỉ tiêu báo cáo"]) for row in rows[:next(i for i, r in enumerate(rows) if r["STT"] == "STT")]}
+    bodies = yaml.safe_load((ROOT / str(YEAR) / "co-quan.yaml").read_text(encoding="utf-8"))
+    short = {body["ma"]: body.get("ten_viet_tat", body["ten"]) for body in bodies["co_quan"]}
+    assert {short[key]: number for key, number in asked.items() if number} == {name: n for name, n in counted.items() if n}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..content.distribution import Distribution, Recipient
 from ..content.edition import Edition
 from . import wording
-from .parts import letter_number, report_deadline
+from .parts import letter_number, report_deadline, reported_indicators
 from .plan import recipient_name
 from .report_form import unknown_indicators
 
@@ -119,7 +119,7 @@ def build_manifest(edition: Edition, distribution: Distribution, document_titles
             short_name=recipient.short_name,
             relation=edition.plain(recipient.kind.name),
             tasks=len(recipient.tasks),
-            indicators=sum(len(ref.indicators) for ref in recipient.indicators),
+            indicators=len(reported_indicators(edition, recipient)),
             letter_number=_letter_number(edition, recipient),
             deadline=report_deadline(edition, recipient) if recipient.reports else "không đề nghị báo cáo",
             documents=tuple(by_recipient[recipient.key].get(title) for title in document_titles),
