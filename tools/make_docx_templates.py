@@ -63,7 +63,8 @@ PARAGRAPH_STYLES = {
                          layout.SIGNATURE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE, True),
     "VBWritingLine": (layout.BODY_PT, False, False, LEFT, False, 0, False),
     "VBFormLabel": (layout.TABLE_PT, False, False, RIGHT, False, 0, False),
-    "VBFormNote": (layout.TABLE_PT, False, True, JUSTIFY, False, 0, False),
+    # A form's instructions, after its signature, go to a page together: each kept with the next.
+    "VBFormNote": (layout.TABLE_PT, False, True, JUSTIFY, False, 0, True),
     "VBPageNumber": (layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
 }
 
