@@ -213,3 +213,14 @@ def test_a_plan_with_no_organisation_entries_is_an_error(root_copy):
     errors = failed_build(root_copy)
     assert any(e.endswith("to_chuc_thuc_hien: mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi")
                for e in errors), errors
+
+
+def test_a_letter_numbers_its_sections_only_when_it_has_more_than_one(folder):
+    """The elected body's letter has one section (its tasks: no report is asked): a "1." with no
+    "2." reads as something left out. A body asked to report has its sections numbered."""
+    kinds = load("loai-noi-nhan.yaml")["loai"]
+    elected_heading = next(kind["muc_nhiem_vu"] for kind in kinds if kind["ma"] == "dan-cu")
+    elected = letter(folder, "TT-HDND-xa")
+    assert elected_heading in elected and not any(re.match(r"\d+\. ", line) for line in elected)
+    reporting = letter(folder, "Cong-an-xa")
+    assert [line[:3] for line in reporting if re.match(r"\d+\. ", line)][:2] == ["1. ", "2. "]

@@ -35,8 +35,8 @@ def indicator_line(edition: Edition, indicator) -> Block:
     return Block("paragraph", (Span(f"- {indicator.reference}: {text}"),))
 
 
-def _heading(number: int, title: str) -> Block:
-    return Block("heading", (Span(f"{number}. {title}", bold=True),))
+def _heading(number: int | None, title: str) -> Block:
+    return Block("heading", (Span(title if number is None else f"{number}. {title}", bold=True),))
 
 
 def build_letter(edition: Edition, recipient: Recipient) -> Document:
@@ -57,7 +57,8 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
     elif recipient.kind.report is not None:
         sections.append((edition.plain(letters.report_heading), [paragraph(edition, kind.report, **values)]))
     for number, (title, section) in enumerate(sections, start=1):
-        blocks += [_heading(number, title), *section]
+        # A lone section is not numbered: a "1." with no "2." reads as something left out.
+        blocks += [_heading(number if len(sections) > 1 else None, title), *section]
     blocks.append(paragraph(edition, kind.closing, **values))
     entries = ["Như trên"]
     if recipient.reports and not collects_reports(edition, recipient):
