@@ -216,3 +216,26 @@ def test_errors_are_those_of_the_build(work):
     assert errors == built.stderr.splitlines()[:-1]
     assert summary == f"Kiểm tra content/{YEAR}: 1 lỗi; chưa xét cảnh báo (sửa hết lỗi rồi chạy lại)."
     assert not (work.output / str(YEAR)).exists()
+
+
+def test_reports_due_before_the_month_ends_and_a_summary_due_with_them(work):
+    """Units asked to report on the Action Month before it is over, and a collecting body given no
+    day between the units' reports and its own summary."""
+    month_end = plan(work)["thang_hanh_dong"]["ket_thuc"]
+
+    def edit():
+        for key in ("han_bao_cao", "han_tong_hop"):
+            start = work.text(PLAN).index(f"  {key}:\n")
+            day = work.text(PLAN)[start:].index("    ngay: ") + start
+            line = work.text(PLAN)[day:work.text(PLAN).index("\n", day)]
+            work.path(PLAN).write_text(work.text(PLAN)[:day] + "    ngay: 10" + work.text(PLAN)[day + len(line):], encoding="utf-8")
+
+    added = added_warnings(work, edit)
+    lines = [work.text(PLAN)[:work.text(PLAN).index("    ngay: 10", work.text(PLAN).index(f"  {key}:\n"))].count("\n") + 1
+             for key in ("han_bao_cao", "han_tong_hop")]
+    assert added == [
+        f"content/{YEAR}/{PLAN}:{lines[0]}: bao_cao.han_bao_cao: hạn báo cáo 10/12/{YEAR} không sau ngày kết thúc "
+        f"Tháng hành động ({month_end}): các đơn vị phải báo cáo khi tháng chưa kết thúc",
+        f"content/{YEAR}/{PLAN}:{lines[1]}: bao_cao.han_tong_hop: hạn tổng hợp 10/12/{YEAR} không sau hạn báo cáo của "
+        f"các đơn vị (10/12/{YEAR}): cơ quan tổng hợp không còn ngày nào để tổng hợp",
+    ]

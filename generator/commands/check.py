@@ -43,6 +43,7 @@ KINDS = {
     "noi-nhan": "nơi nhận không có nhiệm vụ ở mục Tổ chức thực hiện",
     "muc-rong": "mục trống",
     "cau-truc": "mục lồng quá năm cấp",
+    "thu-tu-han": "hạn báo cáo sớm hơn việc được báo cáo",
 }
 
 # "2021-2030", "2021 - 2030", "2021–2030": a period, judged by its last year.
@@ -120,6 +121,33 @@ def _deadline(edition: Edition) -> Iterator[Notice]:
         if deadline is not None and deadline.year != plan_year:
             yield Notice(deadline.origin.path, deadline.origin.line_of("year"), f"bao_cao.{key}.nam",
                          f"{what} {_date_text(deadline)} không thuộc năm của kế hoạch ({plan_year})", "ngay-ngoai-nam")
+    yield from _deadline_order(edition)
+
+
+def _day(date: PartialDate) -> tuple[int, int, int] | None:
+    return (date.year, date.month, date.day) if date.month and date.day else None
+
+
+def _deadline_order(edition: Edition) -> Iterator[Notice]:
+    """Reports asked before the Action Month they report on is over, and a summary due no later than
+    the reports it sums up."""
+    reporting, month = edition.plan.reporting, edition.plan.action_month
+    deadline = _day(reporting.deadline) if reporting.deadline is not None else None
+    if deadline is not None and month is not None:
+        try:
+            end_day, end_month = (int(part) for part in month.end.split("/"))
+        except ValueError:
+            end_day = end_month = 0  # not a day/month: an error the build reports
+        if end_month and deadline <= (edition.plan.document.date.year, end_month, end_day):
+            yield Notice(reporting.deadline.origin.path, reporting.deadline.origin.line_of("day"), "bao_cao.han_bao_cao",
+                         f"hạn báo cáo {_date_text(reporting.deadline)} không sau ngày kết thúc Tháng hành động ({month.end}): "
+                         "các đơn vị phải báo cáo khi tháng chưa kết thúc", "thu-tu-han")
+    summary = _day(reporting.summary_deadline) if reporting.summary_deadline is not None else None
+    if deadline is not None and summary is not None and summary <= deadline:
+        yield Notice(reporting.summary_deadline.origin.path, reporting.summary_deadline.origin.line_of("day"),
+                     "bao_cao.han_tong_hop", f"hạn tổng hợp {_date_text(reporting.summary_deadline)} không sau hạn báo cáo "
+                     f"của các đơn vị ({_date_text(reporting.deadline)}): cơ quan tổng hợp không còn ngày nào để tổng hợp",
+                     "thu-tu-han")
 
 
 # ---------------------------------------------------------------- indicators
