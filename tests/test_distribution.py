@@ -350,3 +350,12 @@ def test_letter_and_form_pdfs_are_a4_numbered_with_embedded_fonts(built, kind):
     reader = PdfReader(str(built.output / str(YEAR) / key / f"{kind}-{key}.pdf"))
     nd30.check_pdf_pages(reader)
     nd30.check_pdf_fonts(reader)
+
+
+def test_the_distribution_list_prints_on_a4_landscape(built):
+    """Printed from the browser (print media, as WeasyPrint renders it), its dozen columns get a
+    landscape page's width."""
+    import weasyprint
+
+    pages = weasyprint.HTML(str(built.output / str(YEAR) / "danh-sach-gui.html")).render().pages
+    assert all(round(page.width * 25.4 / 96) == 297 and round(page.height * 25.4 / 96) == 210 for page in pages)
