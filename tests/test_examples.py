@@ -695,26 +695,6 @@ def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, sof
     nd30.check_pdf_pages(word, appendices=appendix_pages(word, example))
 
 
-def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_example_numbers_them(example):
-    """The two examples are one story: the commune's plan cites the province's plan, and the letter
-    the province sent that commune, by the numbers and dates the provincial example gives them."""
-    if example.issuer["cap"] != "xa":
-        pytest.skip(f"{example.name} is not a commune")
-    province = Example.__new__(Example)  # its YAML only, not a second build
-    province.folder = edition_folder("ubnd-tinh")
-    load = lambda file: yaml.safe_load((province.folder / file).read_text(encoding="utf-8"))
-    province.issuer, province.plan, province.letters = load("co-quan-ban-hanh.yaml"), load("ke-hoach.yaml"), load("cong-van.yaml")
-    province.year = int(province.folder.name)
-    commune = next(unit["ma"] for unit_list in load("don-vi.yaml")["danh_sach"] for unit in unit_list["don_vi"]
-                   if unit["dia_danh"] == example.issuer["dia_danh"])
-    number, date = province.letter_number(commune)
-    letter = f"Công văn số {number:02d}/{province.letters['ky_hieu']} ngày {short_date(date)} của UBND tỉnh"
-    text = " ".join(body_texts(example.built.plan_docx))
-    assert province.plan_reference() in text and letter in text
-    pdf = flat(pdf_text(example.built.plan_pdf))
-    assert flat(province.plan_reference()) in pdf and flat(letter) in pdf
-
-
 # ----------------------------------------------------------------------------- reporting regime, rates, references
 INDICATOR_LINE = re.compile(r"^Chỉ tiêu (\d+) của (?:Kế hoạch|Mục tiêu (\d+)): ")
 ROMAN_HEADING = re.compile(r"^[IVX]+\. ")
@@ -805,3 +785,23 @@ def test_letters_are_addressed_by_full_names(example):
     """Kính gửi names a body in full: no HĐND, UBND or other abbreviation."""
     for line in example.letters_by_addressee:
         assert not re.search(r"\b(?:HĐND|UBND|MTTQ|LHPN)\b", line), line
+
+
+def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_example_numbers_them(example):
+    """The two examples are one story: the commune's plan cites the province's plan, and the letter
+    the province sent that commune, by the numbers and dates the provincial example gives them."""
+    if example.issuer["cap"] != "xa":
+        pytest.skip(f"{example.name} is not a commune")
+    province = Example.__new__(Example)  # its YAML only, not a second build
+    province.folder = edition_folder("ubnd-tinh")
+    load = lambda file: yaml.safe_load((province.folder / file).read_text(encoding="utf-8"))
+    province.issuer, province.plan, province.letters = load("co-quan-ban-hanh.yaml"), load("ke-hoach.yaml"), load("cong-van.yaml")
+    province.year = int(province.folder.name)
+    commune = next(unit["ma"] for unit_list in load("don-vi.yaml")["danh_sach"] for unit in unit_list["don_vi"]
+                   if unit["dia_danh"] == example.issuer["dia_danh"])
+    number, date = province.letter_number(commune)
+    letter = f"Công văn số {number:02d}/{province.letters['ky_hieu']} ngày {short_date(date)} của UBND tỉnh"
+    text = " ".join(body_texts(example.built.plan_docx))
+    assert province.plan_reference() in text and letter in text
+    pdf = flat(pdf_text(example.built.plan_pdf))
+    assert flat(province.plan_reference()) in pdf and flat(letter) in pdf
