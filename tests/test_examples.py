@@ -695,6 +695,98 @@ def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, sof
     nd30.check_pdf_pages(word, appendices=appendix_pages(word, example))
 
 
+# ----------------------------------------------------------------------------- reporting regime, rates, references
+INDICATOR_LINE = re.compile(r"^Chỉ tiêu (\d+) của (?:Kế hoạch|Mục tiêu (\d+)): ")
+ROMAN_HEADING = re.compile(r"^[IVX]+\. ")
+
+
+def is_rate(example: Example, line: str) -> bool:
+    """Whether the indicator a form's row names is a rate (ty_le: true), read from the YAML."""
+    number, objective = INDICATOR_LINE.match(line).groups()
+    if objective is None:
+        section = next(s for s in example.plan["noi_dung"] if s.get("la_chi_tieu"))
+        return bool(section["muc"][int(number) - 1].get("ty_le"))
+    catalog = yaml.safe_load((example.folder / "chi-tieu.yaml").read_text(encoding="utf-8"))
+    goal = next(o for o in catalog["muc_tieu"] if o["so"] == int(objective))
+    return bool(next(i for i in goal["chi_tieu"] if i["so"] == int(number)).get("ty_le"))
+
+
+def test_a_rate_is_asked_for_with_its_count_and_total_and_nothing_else_is(example):
+    """A percentage alone cannot be added up by the collecting body: every indicator marked ty_le
+    has the count and total rows under it on every form that asks for it; no other has."""
+    columns = example.form_settings["cot"]
+    rates = others = 0
+    for recipient in (r for r in example.expected if r.reports):
+        lines = docx_lines(example.form(recipient))
+        starts = [i for i, line in enumerate(lines) if INDICATOR_LINE.match(line)]
+        for start in starts:
+            end = next(i for i in range(start + 1, len(lines)) if i in starts or ROMAN_HEADING.match(lines[i]))
+            rows = lines[start + 1:end]
+            rate = is_rate(example, lines[start])
+            assert (columns["dong_tu_so"] in rows and columns["dong_mau_so"] in rows) == rate, (recipient.name, lines[start])
+            rates, others = rates + rate, others + (not rate)
+    assert rates and others, (rates, others)
+
+
+def test_the_result_columns_name_the_period_the_form_reports(example):
+    """“Kết quả năm 2026” for a yearly report, “Kết quả Tháng hành động năm 2026” for the Month's:
+    the period's name as the content gives it, after the column's own words."""
+    columns = example.form_settings["cot"]
+    periods = example.plan["bao_cao"].get("ky_bao_cao")
+    labels = [p.get("ten_cot") or p["ten"] for p in periods] if periods else [example.fill(example.form_settings["ky_bao_cao"])]
+    wanted = [example.fill(columns["ket_qua"].replace("{ky_bao_cao}", label)) for label in labels]
+    tasks = [example.fill(columns["ket_qua_nhiem_vu"].replace("{ky_bao_cao}", label)) for label in labels]
+    assert all(title[:1].isupper() for title in wanted + tasks), wanted + tasks
+    # A short column name is the period's name cut down, printed after “Kết quả”: its words keep
+    # the case they have in the name (“năm 2026”, not “Năm 2026”).
+    for period in periods or []:
+        words = period["ten"].split()
+        assert all(word in words for word in (period.get("ten_cot") or "").split()
+                   if word.lower() in map(str.lower, words)), (period["ten_cot"], period["ten"])
+    checked = 0
+    for recipient in (r for r in example.expected if r.reports):
+        path = example.form(recipient)
+        headers = [[nd30.normalise(cell.text) for cell in table.rows[0].cells] for table in document(path).tables]
+        assert any(header[2:2 + len(tasks)] == tasks for header in headers), (recipient.name, headers)
+        if recipient.targets or any(INDICATOR_LINE.match(line) for line in docx_lines(path)):
+            assert any(header[3:3 + len(wanted)] == wanted for header in headers), (recipient.name, headers)
+            checked += 1
+    assert checked
+
+
+def test_the_plan_itself_sets_the_reporting_deadlines_in_order(example):
+    """The plan, not only its letters, says when reports are due; an Action Month's reports are due
+    after the Month ends, the collecting body's summary after them."""
+    text = " ".join(docx_lines(example.built.plan_docx))
+    reporting = example.plan["bao_cao"]
+    if "ky_bao_cao" in reporting:
+        for period in reporting["ky_bao_cao"]:
+            assert re.search(rf"(?<!\d){period['han']['ngay']}/{period['han']['thang']}(?!\d)", text), period["ten"]
+        return
+    deadline, summary = reporting["han_bao_cao"], reporting["han_tong_hop"]
+    assert short_date(deadline) in text and short_date(summary) in text
+    day = lambda date: (date["nam"], date["thang"], date["ngay"])
+    if "thang_hanh_dong" in example.plan:
+        end_day, end_month = map(int, example.plan["thang_hanh_dong"]["ket_thuc"].split("/"))
+        assert (example.year, end_month, end_day) < day(deadline) < day(summary)
+
+
+def test_the_plan_refers_to_each_of_its_appendices_before_its_signature(example):
+    """Decree 30: an appendix is named in the body of the document it goes with."""
+    if not example.appendices:
+        pytest.skip(f"{example.name} has no appendix")
+    lines = docx_lines(example.built.plan_docx)
+    body = " ".join(lines[: lines.index(example.plan["nguoi_ky"]["ho_ten"])])
+    names = ["Phụ lục"] if len(example.appendices) == 1 else [f"Phụ lục {ROMAN[i]}" for i in range(len(example.appendices))]
+    assert all(re.search(rf"{name}(?! [IVX])", body) for name in names), names
+
+
+def test_letters_are_addressed_by_full_names(example):
+    """Kính gửi names a body in full: no HĐND, UBND or other abbreviation."""
+    for line in example.letters_by_addressee:
+        assert not re.search(r"\b(?:HĐND|UBND|MTTQ|LHPN)\b", line), line
+
+
 def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_example_numbers_them(example):
     """The two examples are one story: the commune's plan cites the province's plan, and the letter
     the province sent that commune, by the numbers and dates the provincial example gives them."""
