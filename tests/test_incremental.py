@@ -150,7 +150,7 @@ def templates(edition, tmp_path) -> Path:
     ("html/style.css", "color: #000;", "color: #111;", (".pdf",)),
     ("html/danh-sach-gui.html", "<title>", "<title>Danh sách: ", ("danh-sach-gui.html",)),
     # The PDFs take their paragraph styles from the Word template: both formats are remade.
-    ("van-ban.docx", "Nơi nhận:", "Nơi nhận :", (".docx", ".pdf")),
+    ("van-ban.docx", "{{ doc.signature.name }}", "{{doc.signature.name}}", (".docx", ".pdf")),
     # The comparison page of `make diff` is not used by the build.
     ("html/so-sanh.html", "<title>", "<title> ", None),
 ])

@@ -103,6 +103,12 @@ def test_recipient_list_lines():
     assert lines == ("- Sở LĐ-TB&XH;", "- UBND các xã, thị trấn;", "- Lưu: VT, VX.")
     assert nd30.ARCHIVE_LINE.match(lines[-1])
     assert wording.list_lines([], ["VT"]) == ("- Lưu: VT.",)
+    # A Party body's (Hướng dẫn 36-HD/VPTW): commas, and the archive line without a colon.
+    assert wording.list_lines(["Như trên", "Ban Thường vụ"], ["Văn phòng Đảng ủy"], party=True) == (
+        "- Như trên,", "- Ban Thường vụ,", "- Lưu Văn phòng Đảng ủy.")
+    # No archive (a hamlet has no records desk): the last entry ends the list.
+    assert wording.list_lines(["Như trên", "UBND xã"], []) == ("- Như trên;", "- UBND xã.")
+    assert wording.list_lines(["Như trên"], [], party=True) == ("- Như trên.",)
 
 
 def test_names_inside_a_sentence_lose_a_leading_capital_common_noun():

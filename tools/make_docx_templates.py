@@ -48,6 +48,7 @@ PARAGRAPH_STYLES = {
     "VBBody": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
     "VBClosing": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
     "VBRecipientsLabel": (layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
+    "VBRecipientsLabelParty": (layout.PARTY_RECIPIENTS_LABEL_PT, False, False, LEFT, False, 0, False),  # underlined, below
     "VBRecipients": (layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
     "VBSignature": (layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
     "VBSignatureNote": (layout.SIGNATURE_PT, False, True, CENTER, False, 0, False),
@@ -110,6 +111,7 @@ def define_styles(document) -> None:
         fmt.line_spacing = 1.0
         fmt.keep_with_next = keep
         fmt.widow_control = True
+    styles[STYLE_NAMES["VBRecipientsLabelParty"]].font.underline = True
     addressee = styles[STYLE_NAMES["VBAddressee"]].paragraph_format
     addressee.left_indent = Mm(layout.ADDRESSEE_INDENT_MM)
     writing = styles[STYLE_NAMES["VBWritingLine"]]
@@ -312,7 +314,12 @@ def signature_table(document) -> None:
     paragraph(document, "", "VBSignatureSpace")
     table = borderless_table(document, [layout.SIGNATURE_LEFT_MM, layout.SIGNATURE_RIGHT_MM])
     left, right = table.rows[0].cells
-    cell_start(left, "Nơi nhận:", "VBRecipientsLabel")
+    # The label's look is the document's: a state body's (Decree 30) or a Party body's (Hướng dẫn 36-HD/VPTW).
+    cell_start(left, "{%p if doc.recipients_style == 'dang' %}", "VBRecipientsLabelParty")
+    paragraph(left, "{{ doc.recipients_label }}", "VBRecipientsLabelParty")
+    paragraph(left, "{%p else %}", "VBRecipientsLabel")
+    paragraph(left, "{{ doc.recipients_label }}", "VBRecipientsLabel")
+    paragraph(left, "{%p endif %}", "VBRecipientsLabel")
     paragraph(left, "{%p for line in doc.recipients %}", "VBRecipients")
     paragraph(left, "{{ line }}", "VBRecipients")
     paragraph(left, "{%p endfor %}", "VBRecipients")

@@ -43,6 +43,10 @@ class Recipient:
     signer: tuple[str, ...]  # the signature lines of its report
     signer_note: str | None  # under them, where it differs from bieu-mau.yaml's (a hamlet has no seal)
     symbol_code: str | None  # its abbreviation in its own documents' symbols, if the content gives it
+    # What its form tells it, where its unit list says otherwise than bieu-mau.yaml (a hamlet has no
+    # seal and no records desk): the instructions as typed, the archive entries ([]: no Lưu line).
+    form_instructions: tuple[str, ...] | None = None
+    form_archive: tuple[str, ...] | None = None
 
     @property
     def tasks(self) -> list[str]:
@@ -116,6 +120,8 @@ def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit:
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
         signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
         symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
+        form_instructions=tuple(unit_list.form_instructions) if unit_list.form_instructions is not None else None,
+        form_archive=tuple(unit_list.form_archive) if unit_list.form_archive is not None else None,
     )
 
 

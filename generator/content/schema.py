@@ -266,6 +266,9 @@ class RecipientKind:
                                        "hoặc khong (không gửi biểu mẫu)")
     form_signer: list[str] = spec("ky_bieu_mau", "Các dòng ký của biểu mẫu báo cáo, ví dụ [THỦ TRƯỞNG ĐƠN VỊ]", one_or_more=True,
                                   default_factory=list)
+    form_archive: Optional[list[str]] = spec("luu_bieu_mau", "Nơi lưu in sau chữ Lưu ở biểu mẫu của loại này, ví dụ [Văn phòng Đảng ủy] "
+                                                             "cho cơ quan Đảng; [] thì không in dòng Lưu; để trống thì như bieu-mau.yaml (luu)",
+                                             default=None)
     origin: Optional[Origin] = origin_field()
 
 
@@ -344,6 +347,12 @@ class UnitList:
                                   one_or_more=True)
     signer_note: Optional[str] = spec("ghi_chu_ky", "Dòng dưới chức vụ người ký ở biểu mẫu của các đơn vị; để trống thì như "
                                                     "bieu-mau.yaml, ví dụ (Ký, ghi rõ họ tên) cho ấp, khu phố", default=None)
+    form_instructions: Optional[list[str]] = spec("huong_dan", "Các câu hướng dẫn ở biểu mẫu của các đơn vị, thay cả huong_dan của "
+                                                               "bieu-mau.yaml (ví dụ ấp không có dấu: gửi bản có chữ ký); để trống thì "
+                                                               "như bieu-mau.yaml", default=None, placeholders=LETTER_PLACEHOLDERS)
+    form_archive: Optional[list[str]] = spec("luu_bieu_mau", "Nơi lưu in sau chữ Lưu ở biểu mẫu của các đơn vị; [] thì không in dòng "
+                                                             "Lưu (đơn vị không có văn thư); để trống thì như loại nơi nhận, rồi "
+                                                             "bieu-mau.yaml (luu)", default=None)
     one_letter: bool = spec("gui_chung", "true: một công văn và một biểu mẫu chung cho cả danh sách (Kính gửi: tên mục ở "
                                          "co-quan.yaml); false: mỗi đơn vị một công văn, một biểu mẫu", default=False)
     units: list[Unit] = spec("don_vi", "Các đơn vị của danh sách, theo thứ tự in")

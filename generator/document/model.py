@@ -91,6 +91,10 @@ class Document:
     signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
     info: "DocumentInfo" = field(compare=False)
+    recipients_label: str = "Nơi nhận:"  # above the lines
+    # How the label is set: "nha_nuoc" bold italic (Decree 30), "dang" upright and underlined
+    # (Hướng dẫn 36-HD/VPTW); each writer has a style of each.
+    recipients_style: str = "nha_nuoc"
     appendices: tuple["AppendixPage", ...] = ()  # after the signature, each from a new page numbered on its own
     label_lines: tuple[str, ...] = ()  # a form's "Mẫu …" label and "(Kèm theo …)" line, right-aligned above the header
     notes: tuple[str, ...] = ()  # a form's instructions, printed after the signature (outside what the unit signs)

@@ -146,8 +146,11 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     for number, (title, part) in enumerate(parts, start=1):
         blocks += [Block("heading", (Span(f"{roman(number)}. {edition.plain(title)}", bold=True),)), part]
     deadline = edition.plain(form.deadline, **values)
+    # A unit list may tell its units otherwise (a hamlet signs without a seal, has no records desk).
+    instructions = recipient.form_instructions if recipient.form_instructions is not None else form.instructions
+    archive = next(entries for entries in (recipient.form_archive, recipient.kind.form_archive, form.archive) if entries is not None)
     notes = (edition.plain(form.instructions_heading), f"- {deadline}",
-             *(f"- {edition.plain(line, **values)}" for line in form.instructions))
+             *(f"- {edition.plain(line, **values)}" for line in instructions))
     title = edition.plain(form.title)
     party = recipient.kind.form == "dang"
     symbol_code = recipient.symbol_code or wording.BLANK
@@ -169,7 +172,8 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         blocks=tuple(blocks),
         signature=Signature(lines=tuple(line.upper() for line in recipient.signer), name="",
                             note=recipient.signer_note or edition.plain(form.signer_note)),
-        recipients=wording.list_lines([edition.plain(line) for line in form.copies], [edition.plain(line) for line in form.archive]),
+        recipients=wording.list_lines([edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party),
+        recipients_style=recipient.kind.form,
         label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
         notes=notes,
         info=DocumentInfo(title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})", author=recipient.short_name,

@@ -90,9 +90,16 @@ def joined(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} và {items[-1]}"
 
 
-def list_lines(entries: list[str], archive: list[str]) -> tuple[str, ...]:
-    """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last, each archive entry once."""
-    return tuple(f"- {entry};" for entry in entries) + (f"- Lưu: {', '.join(dict.fromkeys(archive))}.",)
+def list_lines(entries: list[str], archive: list[str], *, party: bool = False) -> tuple[str, ...]:
+    """The "Nơi nhận" list: "- X;" for each entry and "- Lưu: …." last, each archive entry once
+    (Decree 30). A Party body's (Hướng dẫn 36-HD/VPTW) ends each line with a comma and files
+    without a colon: "- X," then "- Lưu Văn phòng Đảng ủy.". Without archive entries (a body with
+    no records desk) the last entry ends the list with a full stop."""
+    lines = [f"- {entry}" for entry in entries]
+    if archive:
+        lines.append(f"- Lưu{' ' if party else ': '}{', '.join(dict.fromkeys(archive))}")
+    separator = "," if party else ";"
+    return tuple(line + ("." if number == len(lines) else separator) for number, line in enumerate(lines, start=1))
 
 
 def decimal(value: float, digits: int) -> str:

@@ -38,6 +38,9 @@ TYPE_NAME_PT = 14
 TITLE_PT = 14
 SUBJECT_PT = 13  # the "V/v" line of a công văn
 RECIPIENTS_LABEL_PT = 12
+# A Party body's "Nơi nhận" is upright and underlined (Hướng dẫn 36-HD/VPTW); its size is kept at
+# Decree 30's until checked against the guide's own table (which may give 14).
+PARTY_RECIPIENTS_LABEL_PT = RECIPIENTS_LABEL_PT
 RECIPIENTS_PT = 11
 SIGNATURE_PT = 14
 PAGE_NUMBER_PT = 14

@@ -35,6 +35,7 @@ STYLE_NAMES = {
     "VBBody": "Đoạn văn",
     "VBClosing": "Đoạn kết",
     "VBRecipientsLabel": "Nơi nhận",
+    "VBRecipientsLabelParty": "Nơi nhận (văn bản Đảng)",
     "VBRecipients": "Danh sách nơi nhận",
     "VBSignature": "Chức vụ người ký",
     "VBSignatureNote": "Ghi chú chữ ký",
@@ -77,6 +78,7 @@ TEXT_SELECTORS = {
     "VBBody": ".paragraph",
     "VBClosing": ".closing",
     "VBRecipientsLabel": ".recipients-label",
+    "VBRecipientsLabelParty": ".recipients-label.party",  # after the state's, which it overrides
     "VBRecipients": ".recipient",
     "VBSignature": ".signature-line",
     "VBSignatureNote": ".signature-note",
@@ -108,6 +110,7 @@ class ParagraphStyle:
     size_pt: float
     bold: bool
     italic: bool
+    underline: bool
     alignment: str  # CSS text-align
     left_pt: float
     right_pt: float
@@ -186,7 +189,7 @@ def _twips_pt(value: str | None) -> float:
 def _resolve(style, defaults) -> ParagraphStyle:
     chain = _Chain(style, defaults)
     size = chain.r("w:sz", "w:val")
-    bold, italic = chain.r("w:b"), chain.r("w:i")
+    bold, italic, underline = chain.r("w:b"), chain.r("w:i"), chain.r("w:u", "w:val")
     line_rule = chain.p("w:spacing", "w:lineRule") or "auto"
     line = chain.p("w:spacing", "w:line")
     first_line, hanging = chain.p("w:ind", "w:firstLine"), chain.p("w:ind", "w:hanging")
@@ -196,6 +199,7 @@ def _resolve(style, defaults) -> ParagraphStyle:
         size_pt=int(size) / 2 if size is not None else DEFAULT_SIZE_PT,
         bold=bold is not None and _toggle(bold),
         italic=italic is not None and _toggle(italic),
+        underline=underline is not None and underline != "none",
         alignment=ALIGNMENTS.get(chain.p("w:jc", "w:val") or "left", "left"),
         left_pt=_twips_pt(chain.p("w:ind", "w:start") or chain.p("w:ind", "w:left")),
         right_pt=_twips_pt(chain.p("w:ind", "w:end") or chain.p("w:ind", "w:right")),
@@ -301,6 +305,7 @@ def _type(style: ParagraphStyle) -> list[str]:
         f"font-size: {_number(style.size_pt)}pt",
         f"font-weight: {'bold' if style.bold else 'normal'}",
         f"font-style: {'italic' if style.italic else 'normal'}",
+        f"text-decoration: {'underline' if style.underline else 'none'}",
         f"text-align: {style.alignment}",
         line,
     ]

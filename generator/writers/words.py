@@ -29,7 +29,7 @@ def document_texts(document: Document) -> list[str]:
     texts = [header.parent_agency or "", *header.agency_lines, header.number_line, header.place_date,
              *header.subject_lines, header.national_name, header.motto or "", header.agency_mark or "",
              document.type_name or "", document.title or "", *document.addressees,
-             *signature.lines, signature.name, signature.note or "", *document.recipients,
+             *signature.lines, signature.name, signature.note or "", document.recipients_label, *document.recipients,
              *document.label_lines, *document.notes]
     for block in document.blocks:
         if isinstance(block, Block):
