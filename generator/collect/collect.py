@@ -71,7 +71,8 @@ class Collection:
     def deadline(self, recipient: Recipient) -> date | None:
         reporting = self.edition.plan.reporting
         due = reporting.summary_deadline if collects_reports(self.edition, recipient) and reporting.summary_deadline else reporting.deadline
-        if due.month is None or due.day is None:
+        # A plan of several reporting periods has no one deadline (which period a form reports on is not known).
+        if due is None or due.month is None or due.day is None:
             return None
         return date(due.year, due.month, due.day)
 
