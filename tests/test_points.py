@@ -310,3 +310,20 @@ def test_a_missing_point_row_of_a_new_form_is_a_problem(tmp_path, returned):
     problems = tracking(tmp_path / "o" / str(YEAR))["Sở Y tế"]["Vấn đề cần xử lý"]
     assert "không tìm thấy dòng «b) Tư vấn tâm lý cho nạn nhân: …»" in problems
     assert re.search(r"không tìm thấy dòng «(a|c)\)", problems) is None
+
+
+def test_an_entry_of_points_alone_has_a_row_per_point_and_no_empty_entry_warning(tmp_path_factory):
+    from generator.commands.check import check
+
+    content = tmp_path_factory.mktemp("points-alone")
+    shutil.copytree(ROOT / str(YEAR), content / str(YEAR))
+    plan = content / str(YEAR) / "ke-hoach.yaml"
+    task = f'    nhiem_vu:\n      - "{HOME["nhiem_vu"][0]}"\n'
+    text = plan.read_text(encoding="utf-8")
+    assert text.count(task) == 1
+    plan.write_text(text.replace(task, ""), encoding="utf-8")
+    assert not [n for n in check(content, YEAR).notices if "to_chuc_thuc_hien[1]" in n.field]
+    built = build_root(tmp_path_factory, content, YEAR)
+    assert [row[:2] for row in docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx")] == [
+        [str(1 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"])]
+    assert task_counts(built)["Sở Nội vụ"] == str(len(HOME["muc"]))
