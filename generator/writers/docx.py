@@ -137,6 +137,9 @@ def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
     """A table's group rows (a lead-in over its points): the label's cell spans the row's other
     cells, which are removed, and the row stays on the page of the next. The template sets each
     body table after a paragraph of the table-space style, in the order of the document's tables."""
+    tables = [block for block in document.blocks if isinstance(block, Table)]
+    if not any(table.group_rows for table in tables):
+        return
     space = styles.template_ids["VBTableSpace"]
     rendered = []
     for paragraph in docx.element.body.iterchildren(qn("w:p")):
@@ -144,10 +147,9 @@ def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
         following = paragraph.getnext()
         if style is not None and style.get(qn("w:val")) == space and following is not None and following.tag == qn("w:tbl"):
             rendered.append(following)
-    tables = [block for block in document.blocks if isinstance(block, Table)]
     if len(rendered) != len(tables):
         raise TemplateProblem(f"bản Word của “{document.info.title}” có {len(rendered)} bảng thay vì {len(tables)}: mẫu Word "
-                              "thiếu đoạn “Khoảng trên bảng” trước một bảng")
+                              "thiếu đoạn kiểu “Khoảng trên bảng” trước một bảng")
     for table, element in zip(tables, rendered):
         rows = element.findall(qn("w:tr"))[1:]  # after the header row
         for index in table.group_rows:
