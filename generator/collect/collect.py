@@ -26,6 +26,7 @@ from ..document.report_form import (
     form_identity,
     form_tables,
     roman,
+    task_rows,
 )
 from . import RETURNED
 from .reading import NotAForm, normal, read_form
@@ -35,7 +36,7 @@ from .reading import NotAForm, normal, read_form
 class UnitReport:
     """What one usable form says."""
 
-    tasks: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (row name, result per period)
+    tasks: list[tuple[str, tuple[str, ...], str | None]] = field(default_factory=list)  # (row name, result per period, its lead-in)
     activities: list[tuple[float | None, float | None, float | None, str]] = field(default_factory=list)  # quantity, participants, women, note
     indicators: list[tuple[tuple[float | None, ...], tuple[float | None, ...], tuple[float | None, ...]]] = field(default_factory=list)
     budget: list[float | None] = field(default_factory=list)
@@ -70,7 +71,8 @@ class Collection:
     def deadline(self, recipient: Recipient) -> date | None:
         reporting = self.edition.plan.reporting
         due = reporting.summary_deadline if collects_reports(self.edition, recipient) and reporting.summary_deadline else reporting.deadline
-        if due.month is None or due.day is None:
+        # A plan of several reporting periods has no one deadline (which period a form reports on is not known).
+        if due is None or due.month is None or due.day is None:
             return None
         return date(due.year, due.month, due.day)
 
@@ -119,8 +121,10 @@ class _Reader:
     def part(self, name: str) -> str:
         return f"phần {roman(self.parts[name])}. {wording.sentence_case(self.edition.plain(self.titles[name]).lower())}"
 
-    def rows(self, name: str) -> list[tuple[str, ...] | None]:
-        """The read rows matching the expected table's rows, in order (None where a row is missing)."""
+    def rows(self, name: str, optional=lambda matched: ()) -> list[tuple[str, ...] | None]:
+        """The read rows matching the expected table's rows, in order (None where a row is missing).
+        `optional(matched)`: the indices of expected rows whose absence, given what matched, is no
+        problem."""
         table: Table = self.expected[name]
         header = tuple(normal(c) for c in table.columns)
         found = next((t for t in self.read if t and t[0][:len(header)] == header), None)
@@ -132,18 +136,43 @@ class _Reader:
             label = normal(row[1])
             index = next((i for i in range(position, len(body)) if len(body[i]) > 1 and body[i][1] == label), None)
             if index is None:
-                self.returned.problems.append(f"{self.part(name)}: không tìm thấy dòng «{self.short(row[1])}» (tên dòng đã bị sửa hoặc xóa)")
                 matched.append(None)
             else:
                 matched.append(body[index])
                 used.add(index)
                 position = index + 1
+        excused = set(optional(matched))
+        for index, (row, read) in enumerate(zip(table.rows, matched)):
+            if read is None and index not in excused:
+                self.returned.problems.append(f"{self.part(name)}: không tìm thấy dòng «{self.short(row[1])}» (tên dòng đã bị sửa hoặc xóa)")
         # A row the unit added is not read: said, so that nothing it wrote is lost without a word.
         for index, row in enumerate(body):
             if index not in used and any(cell for cell in row[2:]):
                 self.returned.warnings.append(f"{self.part(name)}: dòng «{self.short(row[1] if len(row) > 1 else '')}» do đơn vị "
                                               "thêm vào không được tính; nhập tay vào báo cáo tổng hợp nếu cần")
         return matched
+
+    def tasks(self, periods: int) -> list[tuple[str, tuple[str, ...], str | None]]:
+        """(row name, result per period, the lead-in it is a point of) for each task row. A form
+        made before an entry's points a), b)… had rows of their own has none of them: they are not
+        asked for, and the results on the lead-in's row, if any, are read for the whole entry. A
+        lead-in's own row holds nothing to read: it may be missing where its points are found."""
+        rows = task_rows(self.edition, self.recipient)
+        points = [i for i, row in enumerate(rows) if row.point]
+        lead_ins = [i for i, row in enumerate(rows) if row.lead_in]
+
+        def before_points(matched) -> bool:
+            return bool(points) and all(matched[i] is None for i in points)
+
+        matched = self.rows(TASKS, lambda matched: points if before_points(matched) else lead_ins)
+        old_form = before_points(matched)
+        results = []
+        for row, read in zip(rows, matched):
+            if (row.point and old_form) or (row.lead_in and not old_form):
+                continue
+            cells = tuple(read[2:2 + periods]) if read else ()
+            results.append((row.name, cells + ("",) * (periods - len(cells)), row.under))
+        return results
 
     @staticmethod
     def short(text: str) -> str:
@@ -168,8 +197,7 @@ class _Reader:
     def report(self) -> UnitReport:
         result = UnitReport()
         periods = len(reporting_periods(self.edition))
-        for row, expected in zip(self.rows(TASKS), self.expected[TASKS].rows):
-            result.tasks.append((expected[1], tuple(row[2:2 + periods]) if row else ("",) * periods))
+        result.tasks = self.tasks(periods)
         for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows):
             if row is None:
                 continue

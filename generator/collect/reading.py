@@ -38,10 +38,18 @@ def normal(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).replace("\u00a0", " ")).strip()
 
 
+# What reads as a character besides text runs: a line break or tab (the lines of a cell, as the
+# forms write them) as a space, Word's no-break hyphen (in "UBND-VX", as the writer puts it) as a hyphen.
+_READ_AS = {f"{W}br": " ", f"{W}cr": " ", f"{W}tab": " ", f"{W}noBreakHyphen": "-"}
+
+
+def _paragraph_text(paragraph) -> str:
+    return "".join((node.text or "") if node.tag == f"{W}t" else _READ_AS.get(node.tag, "") for node in paragraph.iter())
+
+
 def _texts(element) -> str:
     """The text of a cell or paragraph: its paragraphs joined by line breaks."""
-    paragraphs = element.iter(f"{W}p")
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in paragraphs)
+    return "\n".join(_paragraph_text(p) for p in element.iter(f"{W}p"))
 
 
 def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..content.edition import Edition
 from ..document import wording
 from ..document.model import (
+    CELL_LINE_BREAK,
     Block,
     BodyPart,
     Document,
@@ -60,7 +61,16 @@ def build_summary(collection: Collection) -> Document:
     # Tasks: each unit's written results, grouped by unit.
     task_blocks: list[BodyPart] = []
     for recipient, returned in reported:
-        lines = [f"- {name}: {'; '.join(r for r in results if r)}" for name, results in returned.report.tasks if any(results)]
+        lines, lead_in = [], None
+        for name, results, under in returned.report.tasks:
+            if not any(results):
+                continue
+            if under is not None and under != lead_in:
+                lines.append(f"- {under}")
+            lead_in = under
+            # A point by its first line ("a) …"), under its lead-in; a task as a dashed line.
+            label = name.split(CELL_LINE_BREAK)[0] if under is not None else f"- {name}"
+            lines.append(f"{label.rstrip(' .:;')}: {'; '.join(r for r in results if r)}")
         if lines:
             task_blocks.append(Block("paragraph", (Span(f"{recipient.short_name}:", bold=True),)))
             task_blocks += [Block("paragraph", (Span(line),)) for line in lines]

@@ -206,7 +206,7 @@ def _empty_sections(edition: Edition) -> Iterator[Notice]:
                    else "mục không có tiêu đề, đoạn văn hay mục con nào")
         yield Notice(item.origin.path, item.origin.line, key, message, "muc-rong")
     for number, assignment in enumerate(plan.assignments, start=1):
-        if not assignment.tasks:
+        if not assignment.tasks and not assignment.points:
             yield Notice(assignment.origin.path, assignment.origin.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
                          f"“{assignment_heading(edition, assignment).rstrip(':')}” có tiêu đề ở mục Tổ chức thực hiện nhưng "
                          "không có nhiệm vụ nào",

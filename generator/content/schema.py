@@ -150,7 +150,8 @@ class Assignment:
         "them_vao_tieu_de", "Phần in thêm sau tên cơ quan ở tiêu đề (cách một dấu cách), ví dụ (Cơ quan Thường trực …)", default=None
     )
     tasks: list[str] = spec("nhiem_vu", "Các đoạn nhiệm vụ của cơ quan, đúng thứ tự, mỗi phần tử một đoạn", default_factory=list)
-    points: list[Item] = spec("muc", "Các điểm a), b)… sau các đoạn nhiệm vụ, mỗi điểm có thể có đoạn và gạch đầu dòng",
+    points: list[Item] = spec("muc", "Các điểm a), b)… sau các đoạn nhiệm vụ, mỗi điểm có thể có đoạn và gạch đầu dòng; biểu mẫu "
+                                     "báo cáo có mỗi điểm một dòng, dưới đoạn nhiệm vụ cuối nếu đoạn đó kết thúc bằng dấu hai chấm",
                               default_factory=list)
     indicators: list[IndicatorRef] = spec(
         "bao_cao_chi_tieu", "Các chỉ tiêu của Chiến lược mà cơ quan phải theo dõi, báo cáo", default_factory=list
@@ -440,7 +441,8 @@ class TaskGroup:
 
     entry: str = spec("co_quan", "Mã cơ quan (co-quan.yaml) của mục ở Tổ chức thực hiện có các nhiệm vụ này")
     name: str = spec("ten", "Tên dòng ở bảng nhiệm vụ của biểu mẫu, ví dụ Tuyên truyền, truyền thông")
-    tasks: list[int] = spec("nhiem_vu", "Số thứ tự các nhiệm vụ (đoạn nhiem_vu của mục, đếm từ 1) gộp vào dòng này")
+    tasks: list[int] = spec("nhiem_vu", "Số thứ tự các nhiệm vụ (đoạn nhiem_vu của mục, đếm từ 1) gộp vào dòng này; gộp đoạn "
+                                        "dẫn các điểm a), b)… (đoạn cuối, kết thúc bằng dấu hai chấm) thì các điểm đó cũng ở dòng này")
     origin: Optional[Origin] = origin_field()
 
 

@@ -9,7 +9,7 @@ from ..content.edition import Edition
 from . import wording
 from .parts import letter_number, report_deadline, reported_indicators
 from .plan import recipient_name
-from .report_form import unknown_indicators
+from .report_form import task_count, unknown_indicators
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ManifestRow:
     name: str
     short_name: str
     relation: str  # the name of its kind of recipient
-    tasks: int
+    tasks: int  # its task paragraphs and points a), b)…, a lead-in of points not counted
     indicators: int
     letter_number: str  # "Số: 125/UBND-VX", or that it has none yet
     deadline: str  # its report's deadline, or that it is not asked for one
@@ -118,7 +118,7 @@ def build_manifest(edition: Edition, distribution: Distribution, document_titles
             name=recipient.name,
             short_name=recipient.short_name,
             relation=edition.plain(recipient.kind.name),
-            tasks=len(recipient.tasks),
+            tasks=task_count(edition, recipient),
             indicators=len(reported_indicators(edition, recipient)),
             letter_number=_letter_number(edition, recipient),
             deadline=report_deadline(edition, recipient) if recipient.reports else "không đề nghị báo cáo",

@@ -44,7 +44,14 @@ class Table:
     kind: ClassVar[str] = "table"
     name: str
     columns: tuple[str, ...]  # header row
-    rows: tuple[tuple[str, ...], ...]  # body rows, first cell the row number (STT)
+    rows: tuple[tuple[str, ...], ...]  # body rows, first cell the row number (STT); CELL_LINE_BREAK between a cell's lines
+    # Rows that head the rows after them (a lead-in "…; cụ thể:" over its points a), b)…): the
+    # label spans the row's other cells, nothing is filled in there, and the row stays with the next.
+    group_rows: tuple[int, ...] = ()
+
+
+# Between the lines of a table cell: both writers break the line there.
+CELL_LINE_BREAK = "\n"
 
 
 @dataclass(frozen=True)

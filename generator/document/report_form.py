@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
+from ..content.schema import Assignment, Item
 from . import wording
-from .model import Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
+from .model import CELL_LINE_BREAK, Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
 from .parts import (
     ReportedIndicator,
     collects_reports,
@@ -29,6 +30,7 @@ from .parts import (
     reported_indicators,
     reporting_periods,
 )
+from .plan import item_blocks
 
 # Table names: the templates lay each one out (generator/writers/layout.py TABLE_COLUMNS_MM), the
 # collector finds each one by them. Tables with one column per period end in "-<periods>".
@@ -57,17 +59,61 @@ def roman(number: int) -> str:
     return text
 
 
-def task_rows(edition: Edition, recipient: Recipient) -> list[str]:
-    """One row name per task of the letter, or per group of tasks where bieu-mau.yaml groups them."""
+@dataclass(frozen=True)
+class TaskRow:
+    """One row of a form's task table."""
+
+    number: str  # its STT; "" for a point under its lead-in
+    name: str  # its label: a task, a group's name (nhom_nhiem_vu), a lead-in, or a point "a) …" (its bullets on lines below)
+    lead_in: bool = False  # the sentence the points after it belong to ("…; cụ thể:"): a row of its own, nothing to fill in
+    point: bool = False  # one of the entry's points a), b)…
+    under: str | None = None  # a point's lead-in, where it has one
+
+
+def lead_in(edition: Edition, assignment: Assignment) -> str | None:
+    """The task paragraph an entry's points a), b)… belong to: its last one, where it ends with a
+    colon and points follow; None where the points stand on their own."""
+    if not assignment.points or not assignment.tasks:
+        return None
+    last = edition.plain(assignment.tasks[-1])
+    return last if last.rstrip().endswith(":") else None
+
+
+def point_label(edition: Edition, point: Item, index: int) -> str:
+    """A point as its form row shows it: "a) …" as the plan prints it, its paragraphs and bullets
+    on lines of their own."""
+    return CELL_LINE_BREAK.join(block.text for block in item_blocks(edition, point, 3, index))
+
+
+def task_count(edition: Edition, recipient: Recipient) -> int:
+    """How many tasks a recipient is given: its task paragraphs and its points, a lead-in not
+    counted (it is what its points are)."""
+    assignment = recipient.assignment
+    return len(assignment.tasks) - (lead_in(edition, assignment) is not None) + len(assignment.points)
+
+
+def task_rows(edition: Edition, recipient: Recipient) -> list[TaskRow]:
+    """One row per task of the letter, or per group of tasks where bieu-mau.yaml groups them; then
+    one per point a), b)…, under its lead-in where it has one. A group holding the lead-in holds
+    its points too: they are reported on the group's row."""
+    assignment = recipient.assignment
     groups = [g for g in edition.report_form.task_groups if g.entry == recipient.entry]
     grouped = {number: group for group in groups for number in group.tasks}
-    rows: list[str] = []
-    for number, task in enumerate(recipient.tasks, start=1):
+    heading, points = lead_in(edition, assignment), assignment.points
+    if heading is not None and len(assignment.tasks) in grouped:
+        heading, points = None, []
+    rows: list[TaskRow] = []
+    for number, task in enumerate(assignment.tasks, start=1):
         group = grouped.get(number)
         if group is None:
-            rows.append(edition.plain(task))
+            rows.append(TaskRow(str(len(rows) + 1), edition.plain(task), lead_in=heading is not None and number == len(assignment.tasks)))
         elif number == min(group.tasks):
-            rows.append(edition.plain(group.name))
+            rows.append(TaskRow(str(len(rows) + 1), edition.plain(group.name)))
+    numbered = len(rows)
+    for index, point in enumerate(points, start=1):
+        label = point_label(edition, point, index)
+        rows.append(TaskRow("", label, point=True, under=heading) if heading is not None
+                    else TaskRow(str(numbered + index), label, point=True))
     return rows
 
 
@@ -92,13 +138,15 @@ def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
     form, columns = edition.report_form, edition.report_form.columns
     periods = reporting_periods(edition)
     period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
+    tasks = task_rows(edition, recipient)
     task_titles = tuple(edition.plain(columns.task_result, ky_bao_cao=p.label) for p in periods)
     c = {name: edition.plain(getattr(columns, name)) for name in (
         "number", "task", "activity", "unit", "quantity", "participants", "women", "note", "indicator",
         "budget_source", "budget_amount", "other_activity", "item", "answer", "difficulties", "proposals")}
     tables = {
         TASKS: Table(f"{TASKS}-{len(periods)}", (c["number"], c["task"], *task_titles),
-                     tuple((str(n), name, *("",) * len(periods)) for n, name in enumerate(task_rows(edition, recipient), start=1))),
+                     tuple((row.number, row.name, *("",) * len(periods)) for row in tasks),
+                     group_rows=tuple(index for index, row in enumerate(tasks) if row.lead_in)),
         ACTIVITIES: Table(ACTIVITIES, (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
                           tuple((str(n), edition.plain(a.name), edition.plain(a.unit), "", "", "", "")
                                 for n, a in enumerate(form.activities, start=1))

@@ -17,7 +17,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
 from lxml import etree
 
-from ..document.model import IDENTITY_PROPERTY, Block, Document
+from ..document.model import IDENTITY_PROPERTY, Block, Document, Table
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
 from .docx_appendix import add_appendices
@@ -100,6 +100,7 @@ def render_docx(document: Document, template: Path) -> bytes:
         near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
         raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err
     _draw_rules(docx_template.docx, document, styles)
+    _span_group_rows(docx_template.docx, shown, styles)
     _keep_last_row_with_signature(docx_template.docx, styles)
     add_appendices(docx_template.docx, shown)
     _no_break_hyphens(docx_template.docx)
@@ -126,6 +127,44 @@ def _draw_rules(docx, document: Document, styles: TemplateStyles) -> None:
         indent.set(qn("w:right"), str(Mm(side).twips))
 
 
+def _keep_with_next(paragraph) -> None:
+    properties = paragraph.get_or_add_pPr()
+    if properties.find(qn("w:keepNext")) is None:
+        properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
+
+
+def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
+    """A table's group rows (a lead-in over its points): the label's cell spans the row's other
+    cells, which are removed, and the row stays on the page of the next. The template sets each
+    body table after a paragraph of the table-space style, in the order of the document's tables."""
+    tables = [block for block in document.blocks if isinstance(block, Table)]
+    if not any(table.group_rows for table in tables):
+        return
+    space = styles.template_ids["VBTableSpace"]
+    rendered = []
+    for paragraph in docx.element.body.iterchildren(qn("w:p")):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        following = paragraph.getnext()
+        if style is not None and style.get(qn("w:val")) == space and following is not None and following.tag == qn("w:tbl"):
+            rendered.append(following)
+    if len(rendered) != len(tables):
+        raise TemplateProblem(f"bản Word của “{document.info.title}” có {len(rendered)} bảng thay vì {len(tables)}: mẫu Word "
+                              "thiếu đoạn kiểu “Khoảng trên bảng” trước một bảng")
+    for table, element in zip(tables, rendered):
+        rows = element.findall(qn("w:tr"))[1:]  # after the header row
+        for index in table.group_rows:
+            cells = rows[index].findall(qn("w:tc"))
+            label, rest = cells[1], cells[2:]
+            widths = [cell.width for cell in cells[1:]]
+            label.grid_span = sum(cell.grid_span for cell in cells[1:])
+            if None not in widths:
+                label.width = sum(widths)
+            for cell in rest:
+                rows[index].remove(cell)
+            for paragraph in rows[index].iter(qn("w:p")):
+                _keep_with_next(paragraph)
+
+
 def _keep_last_row_with_signature(docx, styles: TemplateStyles) -> None:
     """Where the body ends with a table (a report form's), its last row goes to the next page with
     the Nơi nhận and signature block rather than leave the block alone at the top of a page."""
@@ -139,9 +178,7 @@ def _keep_last_row_with_signature(docx, styles: TemplateStyles) -> None:
             return
         last_row = table.findall(qn("w:tr"))[-1]
         for cell_paragraph in last_row.iter(qn("w:p")):
-            properties = cell_paragraph.get_or_add_pPr()
-            if properties.find(qn("w:keepNext")) is None:
-                properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
+            _keep_with_next(cell_paragraph)
         return
 
 
