@@ -215,3 +215,16 @@ def test_the_distribution_list_counts_the_plans_own_targets_each_body_reports(fo
     bodies = yaml.safe_load((ROOT / str(YEAR) / "co-quan.yaml").read_text(encoding="utf-8"))
     short = {body["ma"]: body.get("ten_viet_tat", body["ten"]) for body in bodies["co_quan"]}
     assert {short[key]: number for key, number in asked.items() if number} == {name: n for name, n in counted.items() if n}
+
+
+def test_check_takes_a_date_in_the_plans_years_as_its_own_and_questions_one_after(root_copy):
+    """A five-year plan writes the dates of its later years in its text (a final report due on
+    30/9/2030): those are no mistake; a date after its last year is questioned."""
+    text = root_copy.text("ke-hoach.yaml")
+    closing = text.index("ket_thuc_to_chuc_thuc_hien:\n") + len("ket_thuc_to_chuc_thuc_hien:\n")
+    root_copy.path("ke-hoach.yaml").write_text(
+        text[:closing] + '  - "Báo cáo tổng kết trước ngày 30/9/2030; báo cáo bổ sung trước ngày 15/01/2031."\n' + text[closing:],
+        encoding="utf-8")
+    out = run_cli(["check"], root_copy.base, cwd_folders=True).stdout
+    assert "ngày 15/01/2031 không thuộc năm của kế hoạch (2026–2030)" in out
+    assert "ngày 30/9/2030 không thuộc" not in out

@@ -85,6 +85,8 @@ def warnings(edition: Edition) -> Iterator[Notice]:
 # ---------------------------------------------------------------- years and dates
 def _years_in_text(edition: Edition) -> Iterator[Notice]:
     plan_year = edition.plan.document.date.year
+    last_year = edition.plan.document.last_year or plan_year  # a multi-year plan's dates run to its den_nam
+    years = str(plan_year) if last_year == plan_year else f"{plan_year}–{last_year}"
     # The national strategy's milestones (2025, 2030) are its own, not years a clerk forgot to change.
     catalog = edition.catalog.origin.path if edition.catalog is not None else None
     for text, origin, field_name, key in text_values(edition):
@@ -102,8 +104,8 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
                 found.append((match.start(), f"nhắc năm {match.group(0)}, năm trước năm của kế hoạch ({plan_year}): "
                                              f"{excerpt(text, match.start(), match.end())}", "nam-cu"))
         for date in _DATE.finditer(text):
-            if int(date.group(3)) > plan_year:
-                found.append((date.start(), f"ngày {date.group(0)} không thuộc năm của kế hoạch ({plan_year}): "
+            if int(date.group(3)) > last_year:
+                found.append((date.start(), f"ngày {date.group(0)} không thuộc năm của kế hoạch ({years}): "
                                             f"{excerpt(text, date.start(), date.end())}", "ngay-ngoai-nam"))
         for _, message, kind in sorted(found, key=lambda item: item[0]):
             yield Notice(origin.path, origin.line_of(field_name), key, message, kind)
