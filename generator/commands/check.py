@@ -135,15 +135,11 @@ def _deadline_order(edition: Edition) -> Iterator[Notice]:
     the reports it sums up."""
     reporting, month = edition.plan.reporting, edition.plan.action_month
     deadline = _day(reporting.deadline) if reporting.deadline is not None else None
-    if deadline is not None and month is not None:
-        try:
-            end_day, end_month = (int(part) for part in month.end.split("/"))
-        except ValueError:
-            end_day = end_month = 0  # not a day/month: an error the build reports
-        if end_month and deadline <= (edition.plan.document.date.year, end_month, end_day):
-            yield Notice(reporting.deadline.origin.path, reporting.deadline.origin.line_of("day"), "bao_cao.han_bao_cao",
-                         f"hạn báo cáo {_date_text(reporting.deadline)} không sau ngày kết thúc Tháng hành động ({month.end}): "
-                         "các đơn vị phải báo cáo khi tháng chưa kết thúc", "thu-tu-han")
+    end = month.month_day(month.end) if month is not None else None
+    if deadline is not None and end is not None and deadline <= (edition.plan.document.date.year, *end):
+        yield Notice(reporting.deadline.origin.path, reporting.deadline.origin.line_of("day"), "bao_cao.han_bao_cao",
+                     f"hạn báo cáo {_date_text(reporting.deadline)} không sau ngày kết thúc Tháng hành động ({month.end}): "
+                     "các đơn vị phải báo cáo khi tháng chưa kết thúc", "thu-tu-han")
     summary = _day(reporting.summary_deadline) if reporting.summary_deadline is not None else None
     if deadline is not None and summary is not None and summary <= deadline:
         yield Notice(reporting.summary_deadline.origin.path, reporting.summary_deadline.origin.line_of("day"),

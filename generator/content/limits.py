@@ -212,11 +212,8 @@ def _dates(edition: Edition) -> Iterator[Problem]:
     month = plan.action_month
     if month is None:
         return
-    try:
-        start, end = (tuple(int(part) for part in reversed(value.split("/"))) for value in (month.start, month.end))
-    except ValueError:
-        return  # not a day/month: reported by the cross-checks
-    if end < start:
+    start, end = month.month_day(month.start), month.month_day(month.end)
+    if start and end and end < start:
         yield _at(month.origin, "end", "thang_hanh_dong.ket_thuc",
                   f"ngày kết thúc ({month.end}) trước ngày bắt đầu ({month.start}) của Tháng hành động")
 

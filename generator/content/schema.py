@@ -110,6 +110,13 @@ class ActionMonth:
     end: str = spec("ket_thuc", "Ngày kết thúc Tháng hành động, dạng ngày/tháng, ví dụ 15/12")
     origin: Optional[Origin] = origin_field()
 
+    @staticmethod
+    def month_day(value: str) -> tuple[int, int] | None:
+        """(month, day) of a day/month such as 15/12, in an order that compares; None for anything
+        else (an error the cross-checks report)."""
+        day, _, month = value.partition("/")
+        return (int(month), int(day)) if day.isdigit() and month.isdigit() else None
+
 
 @dataclass(kw_only=True)
 class Item:

@@ -53,7 +53,7 @@ class _DocxTemplate(DocxTemplate):
 
     def init_docx(self, reload: bool = True) -> None:
         if not self.docx or (self.is_rendered and reload):
-            self.docx = copy.deepcopy(_opened(template_bytes(self.template_file)))
+            self.docx = copy.deepcopy(_opened(self.template_file.getvalue()))
             self.is_rendered = False
 
     def map_tree(self, tree) -> None:
@@ -85,8 +85,9 @@ def rich(block: Block) -> RichText:
 
 
 def render_docx(document: Document, template: Path) -> bytes:
-    styles = template_styles(template)  # refuses a template without the styles the writer needs
-    docx_template = _DocxTemplate(template)
+    data = template_bytes(template)  # read once, for its styles and for the copy rendered
+    styles = template_styles(template, data)  # refuses a template without the styles the writer needs
+    docx_template = _DocxTemplate(io.BytesIO(data))
     shown = typeset_document(document)
     context = {
         "doc": shown,
