@@ -184,3 +184,89 @@ def test_the_new_edition_builds(work):
     # The old year is left only where the text typed it (other documents' dates), never where {nam} stood.
     typed = sum(year_count(value, OLD) for value in strings(yaml.safe_load(work.text(PLAN, year=NEW))))
     assert year_count(text, OLD) == typed
+
+
+@pytest.fixture
+def root_copy(tmp_path):
+    """A copy of a tiny content tree of tests/roots, by name."""
+    import shutil
+
+    from conftest import ROOTS
+
+    def copy(name: str):
+        folder = tmp_path / name
+        shutil.copytree(ROOTS / name, folder)
+        return folder
+
+    return copy
+
+
+def test_numbered_letters_are_emptied_on_the_key_line_and_the_next_key_stays(root_copy):
+    """Issue 19: a block list of letter numbers (as the README shows) became `so:` + `  []next_key`."""
+    content = root_copy("xa-mau")
+    old = (content / "2026" / LETTERS).read_text(encoding="utf-8")
+    # A comment on the list's own line and one after it: both belong to the file, not to the numbers.
+    old = old.replace("so:\n", "so:  # Số đã vào sổ\n", 1)
+    old = old.replace("\nnoi_dung_bao_cao:", "\n# Hết danh sách số.\nnoi_dung_bao_cao:", 1)
+    (content / "2026" / LETTERS).write_text(old, encoding="utf-8")
+
+    result = new_year(content, 2026, 2027)
+
+    new = (result.folder / LETTERS).read_text(encoding="utf-8")
+    assert "so: []  # Số đã vào sổ\n# Hết danh sách số.\nnoi_dung_bao_cao:" in new
+    assert yaml.safe_load(new)["so"] == []
+    assert "noi_nhan:" not in new  # no number of the old register is carried over
+    # Everything after the list is as it was; before it, only the letters' date changed.
+    assert new.endswith(old.split("# Hết danh sách số.", 1)[1])
+    before_old, before_new = old.split("so:  #", 1)[0].splitlines(), new.split("so: []", 1)[0].splitlines()
+    assert [(a, b) for a, b in zip(before_old, before_new, strict=True) if a != b] == [
+        ("ngay_ban_hanh: {nam: 2026, thang: 3, ngay: 6}", "ngay_ban_hanh: {nam: 2027, thang: null, ngay: null}")]
+    change = next(c for c in result.changes if c.field == "so")
+    assert (change.line, change.new) == (new[: new.index("so: []")].count("\n") + 1, "[]")
+    load_edition(result.folder)
+
+
+def test_a_flow_list_of_numbers_is_emptied_too(root_copy):
+    content = root_copy("xa-mau")
+    path = content / "2026" / LETTERS
+    numbers = yaml.safe_load(path.read_text(encoding="utf-8"))["so"]
+    flow = "so: [" + ", ".join(f'{{noi_nhan: "{n["noi_nhan"]}", so: {n["so"]}}}' for n in numbers) + "]\n"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("so:\n"), text.index("noi_dung_bao_cao:")
+    path.write_text(text[:start] + flow + text[end:], encoding="utf-8")
+
+    result = new_year(content, 2026, 2027)
+
+    assert yaml.safe_load((result.folder / LETTERS).read_text(encoding="utf-8"))["so"] == []
+
+
+def test_a_multi_year_plan_moves_its_period_and_every_reporting_period(root_copy):
+    content = root_copy("tinh-mau")
+    old = yaml.safe_load((content / "2026" / PLAN).read_text(encoding="utf-8"))
+
+    result = new_year(content, 2026)  # by default, the year after the plan's period (2026–2030)
+
+    assert result.folder.name == "2031"
+    new = yaml.safe_load((result.folder / PLAN).read_text(encoding="utf-8"))
+    assert (new["van_ban"]["tu_nam"], new["van_ban"]["den_nam"]) == (2031, 2035)
+    assert [p["han"]["nam"] for p in new["bao_cao"]["ky_bao_cao"]] == [
+        p["han"]["nam"] + 5 for p in old["bao_cao"]["ky_bao_cao"]]
+    assert [p["ten"] for p in new["bao_cao"]["ky_bao_cao"]] == [p["ten"] for p in old["bao_cao"]["ky_bao_cao"]]
+    # The periods' names are text: listed for the clerk, not changed.
+    assert any(m.field == "bao_cao.ky_bao_cao[1].ten" and m.year == 2026 for m in result.mentions)
+    load_edition(result.folder)
+
+
+@pytest.mark.parametrize("example", ["ubnd-xa", "ubnd-tinh"])
+def test_each_example_drafts_its_next_edition(example, tmp_path):
+    """Both examples number their letters: new-year then check passes on each (issue 19)."""
+    import shutil
+
+    from conftest import ROOT
+
+    content = tmp_path / example
+    shutil.copytree(ROOT / "examples" / example, content)
+    result = new_year(content)
+    edition = load_edition(result.folder)
+    assert edition.letters is not None
+    assert yaml.safe_load((result.folder / LETTERS).read_text(encoding="utf-8"))["so"] == []

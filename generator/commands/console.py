@@ -112,7 +112,8 @@ def _new_year(args: argparse.Namespace) -> int:
         result = new_year(args.content, args.from_year, args.to_year)
     except NewEditionInvalid as err:
         _problems(err)
-        print(f"Bản năm mới có {len(err.problems)} lỗi như trên; chưa tạo thư mục nào, nội dung cũ giữ nguyên.", file=sys.stderr)
+        print(f"Bản nháp năm mới có {len(err.problems)} lỗi như trên (số dòng là của bản nháp; tệp cùng tên của năm "
+              "cũ có chỗ tương ứng); chưa tạo thư mục nào, nội dung cũ giữ nguyên.", file=sys.stderr)
         return 1
     except ContentError as err:
         _problems(err)

@@ -73,28 +73,75 @@ class NewEditionInvalid(ContentError):
 
 
 # ---------------------------------------------------------------- editing YAML text in place
-def _value_node(root: yaml.Node, path: tuple[str, ...]) -> yaml.Node | None:
-    """The value node at a key path of mappings, or None when a key is absent."""
-    node = root
+def _pairs(root: yaml.Node, path: tuple[str, ...]) -> list[tuple[tuple[str, ...], yaml.Node, yaml.Node]]:
+    """(key path, key node, value node) at a key path of mappings; "*" stands for each item of a list.
+
+    An absent key gives nothing: an optional field left out has nothing to change.
+    """
+    found: list[tuple[tuple[str, ...], yaml.Node | None, yaml.Node]] = [((), None, root)]
     for key in path:
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        node = next((value for key_node, value in node.value if key_node.value == key), None)
-        if node is None:
-            return None
+        step = []
+        for at, _, node in found:
+            if key == "*" and isinstance(node, yaml.SequenceNode):
+                step += [((*at[:-1], f"{at[-1]}[{n}]"), None, item) for n, item in enumerate(node.value)]
+            elif isinstance(node, yaml.MappingNode):
+                step += [((*at, key), key_node, value) for key_node, value in node.value if key_node.value == key]
+        found = step
+    return [(at, key_node, node) for at, key_node, node in found if key_node is not None]
+
+
+def _last_leaf(node: yaml.Node) -> yaml.Node:
+    """The node written last inside `node`: where a block collection's own text ends."""
+    while isinstance(node, yaml.SequenceNode | yaml.MappingNode) and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
     return node
 
 
+@dataclass(frozen=True)
+class Edit:
+    """One span of a file's text to replace: [start, end) by `text`; `node` is the old value."""
+
+    path: tuple[str, ...]
+    node: yaml.Node
+    start: int
+    end: int
+    new: str  # the new value, as the list of changes shows it
+    text: str  # what replaces the span
+    line: int  # where the value starts in the new file (1-based)
+
+
+def _list_emptied(text: str, key: yaml.Node, node: yaml.SequenceNode, path: tuple[str, ...]) -> Edit:
+    """An edit that writes `key: []` in place of a list, keeping the comments around it.
+
+    A block list's node ends where the next key begins (its line break and indentation included),
+    so the span replaced runs from the key's colon to the end of the list's last line instead.
+    """
+    if node.flow_style:
+        return Edit(path, node, node.start_mark.index, node.end_mark.index, "[]", "[]", node.start_mark.line + 1)
+    colon = text.index(":", key.end_mark.index) + 1
+    first_line_end = text.find("\n", colon)
+    last_line_end = text.find("\n", _last_leaf(node).end_mark.index)
+    last_line_end = len(text) if last_line_end < 0 else last_line_end
+    comment = text[colon:first_line_end].strip()  # a comment on the key's own line stays
+    return Edit(path, node, colon, last_line_end, "[]", " []" + (f"  {comment}" if comment else ""),
+                key.start_mark.line + 1)
+
+
 # The structured values a new year changes, file by file: (key path, new value); None moves a year
-# by as many years as the plan; "[]" empties a list (the letters' numbers of the old year's register).
+# by as many years as the plan (a multi-year plan's period and every reporting period with it);
+# "[]" empties a list (the letters' numbers of the old year's register); "*" is each item of a list.
 YEAR_EDITS: dict[str, list[tuple[tuple[str, ...], str | None]]] = {
     PLAN_FILE: [
         (("van_ban", "ngay_ban_hanh", "nam"), "{to_year}"),
         (("van_ban", "ngay_ban_hanh", "thang"), "null"),
         (("van_ban", "ngay_ban_hanh", "ngay"), "null"),
         (("van_ban", "so"), "null"),
+        (("van_ban", "tu_nam"), None),
+        (("van_ban", "den_nam"), None),
         (("bao_cao", "han_bao_cao", "nam"), None),
         (("bao_cao", "han_tong_hop", "nam"), None),
+        (("bao_cao", "ky_bao_cao", "*", "han", "nam"), None),
     ],
     "cong-van.yaml": [
         (("ngay_ban_hanh", "nam"), None),
@@ -105,25 +152,22 @@ YEAR_EDITS: dict[str, list[tuple[tuple[str, ...], str | None]]] = {
 }
 
 
-def _edits(text: str, name: str, from_year: int, to_year: int) -> list[tuple[tuple[str, ...], yaml.Node, str]]:
-    """(key path, value node, new value) for each structured value to change in one file."""
+def _edits(text: str, name: str, from_year: int, to_year: int) -> list[Edit]:
+    """The edits that change each structured value of one file."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     shift = to_year - from_year
     edits = []
-    for path, new in YEAR_EDITS[name]:
-        node = _value_node(root, path)
-        if new == "[]":
-            if isinstance(node, yaml.SequenceNode) and node.value:
-                edits.append((path, node, new))
-            continue
-        if not isinstance(node, yaml.ScalarNode):
-            continue  # an optional field left out: nothing to change
-        new = new.format(to_year=to_year) if new is not None else None
-        if new is None:
-            new = str(int(node.value) + shift)
-        if node.tag == "tag:yaml.org,2002:null" and new == "null":
-            continue  # already empty
-        edits.append((path, node, new))
+    for pattern, value in YEAR_EDITS[name]:
+        for path, key, node in _pairs(root, pattern):
+            if value == "[]":
+                if isinstance(node, yaml.SequenceNode) and node.value:
+                    edits.append(_list_emptied(text, key, node, path))
+                continue
+            if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
+                continue  # already empty, or not a value this command knows how to change
+            new = value.format(to_year=to_year) if value is not None else str(int(node.value) + shift)
+            edits.append(Edit(path, node, node.start_mark.index, node.end_mark.index, new, new,
+                              node.start_mark.line + 1))
     return edits
 
 
@@ -134,10 +178,10 @@ def _shown(node: yaml.Node) -> str:
     return node.value if node.tag != "tag:yaml.org,2002:null" else "null"
 
 
-def _edited(text: str, edits: list[tuple[tuple[str, ...], yaml.Node, str]]) -> str:
+def _edited(text: str, edits: list[Edit]) -> str:
     # From the end of the text backwards, so that earlier spans keep their positions.
-    for _, node, new in sorted(edits, key=lambda edit: edit[1].start_mark.index, reverse=True):
-        text = text[: node.start_mark.index] + new + text[node.end_mark.index :]
+    for edit in sorted(edits, key=lambda edit: edit.start, reverse=True):
+        text = text[: edit.start] + edit.text + text[edit.end :]
     return text
 
 
@@ -163,21 +207,25 @@ def old_year_mentions(folder: Path, year: int) -> list[Mention]:
 
 
 def new_year(content: Path, from_year: int | None = None, to_year: int | None = None) -> NewYearResult:
-    """Create content/<to_year>/ from content/<from_year>/ (by default: the newest edition, and the year after it)."""
+    """Create content/<to_year>/ from content/<from_year>/.
+
+    By default from the newest edition, to the year after the plan's period: the next year, or for a
+    plan of several years (tu_nam–den_nam) the year after its last.
+    """
     if from_year is None:
         from_year = newest_year(content)
+    source = existing_edition(content, from_year)
+    old = load_edition(source)  # the old edition must be valid before it is copied
     if to_year is None:
-        to_year = from_year + 1
+        to_year = (old.plan.document.last_year or from_year) + 1
     if to_year <= from_year:
         raise GeneratorError(f"năm của bản mới ({to_year}) phải sau năm của bản cũ ({from_year})")
-    source = existing_edition(content, from_year)
     target = content / str(to_year)
     if target.exists():
         raise EditionExists(
             f"đã có nội dung năm {to_year} (thư mục {display_path(target)}); chương trình không ghi đè. "
             f"Muốn tạo lại thì đổi tên hoặc xóa thư mục đó trước."
         )
-    load_edition(source)  # the old edition must be valid before it is copied
 
     edits: dict[str, list] = {}
     new_texts: dict[str, str] = {}
@@ -204,8 +252,8 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
         shutil.rmtree(work, ignore_errors=True)
 
     changes = tuple(
-        Change(display_path(target / name), node.start_mark.line + 1, ".".join(path), _shown(node), new)
+        Change(display_path(target / name), edit.line, ".".join(edit.path), _shown(edit.node), edit.new)
         for name in YEAR_EDITS
-        for path, node, new in sorted(edits[name], key=lambda edit: edit[1].start_mark.index)
+        for edit in sorted(edits[name], key=lambda edit: edit.start)
     )
     return NewYearResult(source, target, changes, tuple(old_year_mentions(target, from_year)))
