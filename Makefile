@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/$(if $(filter Windows_NT,$(OS)),Scripts/python.exe,bin/python)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: documents test system templates golden bench help test-portable
+.PHONY: documents test system templates golden bench help test-portable lint
 
 documents: $(INSTALLED) system
 	@$(PY) -m generator build $(if $(YEAR),--year $(YEAR))
@@ -44,6 +44,11 @@ test: $(INSTALLED) system
 test-portable: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui
 	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q
+
+# Developers (and CI): ruff's rules and formatting, as pyproject.toml configures them.
+lint: $(INSTALLED)
+	@$(PY) -m ruff check generator tests tools
+	@$(PY) -m ruff format --check generator tests tools
 
 # Python packages, in a virtual environment of the project.
 $(INSTALLED): pyproject.toml

@@ -20,7 +20,8 @@ import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
 
 from . import __version__
 from .collect import RETURNED
@@ -78,10 +79,18 @@ class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: int = 0
     removed: list[Path] = field(default_factory=list)
-    set_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file, its copy) made before replacing or removing it
-    kept_edited: list[Path] = field(default_factory=list)  # hand-edited files left as they are: their inputs did not change
-    moved_aside: list[tuple[Path, Path]] = field(default_factory=list)  # (hand-edited file no longer wanted, where it went)
-    notices: tuple[str, ...] = ()  # what the clerk must still see to, printed on the last lines (indicators without wording)
+    set_aside: list[tuple[Path, Path]] = field(
+        default_factory=list
+    )  # (hand-edited file, its copy) made before replacing or removing it
+    kept_edited: list[Path] = field(
+        default_factory=list
+    )  # hand-edited files left as they are: their inputs did not change
+    moved_aside: list[tuple[Path, Path]] = field(
+        default_factory=list
+    )  # (hand-edited file no longer wanted, where it went)
+    notices: tuple[
+        str, ...
+    ] = ()  # what the clerk must still see to, printed on the last lines (indicators without wording)
     held_open: list[Path] = field(default_factory=list)  # not written: another program (Word) holds the file open
     seconds: float = 0.0
 
@@ -91,8 +100,10 @@ def edition_folder(project: Project, year: int | None) -> Path:
     for given, option in ((project.content, "--content"), (project.templates, "--templates")):
         if not given.is_dir():
             what = "là một tệp, không phải thư mục" if given.exists() else "không có"
-            raise GeneratorError(f"thư mục {display_path(given)} {what}; kiểm tra tham số {option} (hoặc chạy lệnh "
-                                 "trong thư mục của chương trình)")
+            raise GeneratorError(
+                f"thư mục {display_path(given)} {what}; kiểm tra tham số {option} (hoặc chạy lệnh "
+                "trong thư mục của chương trình)"
+            )
     if year is not None:
         folder = project.content / str(year)
         if not folder.is_dir():
@@ -143,8 +154,11 @@ def fingerprint(*parts: str) -> str:
 def edition_inputs(project: Project, content_folder: Path) -> str:
     """One digest of everything an edition's outputs are made from, read without parsing anything."""
     # The forms returned for the summary (bao-cao-nhan/) are make tong-hop's input, not the documents'.
-    content_files = [file for file in sorted(content_folder.rglob("*"))
-                     if file.is_file() and file.relative_to(content_folder).parts[0] != RETURNED]
+    content_files = [
+        file
+        for file in sorted(content_folder.rglob("*"))
+        if file.is_file() and file.relative_to(content_folder).parts[0] != RETURNED
+    ]
     return fingerprint(_files_digest(content_folder, content_files), _folder_digest(project.templates), font_identity())
 
 
@@ -179,13 +193,29 @@ def targets(project: Project, edition: Edition) -> list[Target]:
         document = job.document(edition)
         content = repr(document)
         docx, pdf = f"{job.stem}.docx", f"{job.stem}.pdf"
-        result.append(Target(docx, fingerprint("docx", content, template_digest("docx", job.kind.docx_template)),
-                             task=RenderTask("docx", document, project.templates / job.kind.docx_template)))
+        result.append(
+            Target(
+                docx,
+                fingerprint("docx", content, template_digest("docx", job.kind.docx_template)),
+                task=RenderTask("docx", document, project.templates / job.kind.docx_template),
+            )
+        )
         # A PDF takes its paragraph styles from the Word template: a restyle in Word remakes it too.
-        result.append(Target(pdf, fingerprint("pdf", content, template_digest("pdf", job.kind.html_template),
-                                              template_digest("docx", job.kind.docx_template), font_identity()),
-                             task=RenderTask("pdf", document, html_folder / job.kind.html_template,
-                                             project.templates / job.kind.docx_template)))
+        result.append(
+            Target(
+                pdf,
+                fingerprint(
+                    "pdf",
+                    content,
+                    template_digest("pdf", job.kind.html_template),
+                    template_digest("docx", job.kind.docx_template),
+                    font_identity(),
+                ),
+                task=RenderTask(
+                    "pdf", document, html_folder / job.kind.html_template, project.templates / job.kind.docx_template
+                ),
+            )
+        )
         if job.recipient is None:
             plan_files += (DocumentFiles(job.kind.title, docx, pdf),)
         else:
@@ -194,8 +224,13 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     manifest = build_manifest(edition, distribution(edition)[0], recipient_titles, by_recipient, plan_files)
     content = repr(manifest)
     result.append(Target(f"{MANIFEST}.csv", fingerprint("csv", content), make=lambda: _manifest_csv(manifest)))
-    result.append(Target(f"{MANIFEST}.html", fingerprint("html", content, template_digest("html", f"{MANIFEST}.html")),
-                         make=lambda: _manifest_html(manifest, html_folder)))
+    result.append(
+        Target(
+            f"{MANIFEST}.html",
+            fingerprint("html", content, template_digest("html", f"{MANIFEST}.html")),
+            make=lambda: _manifest_html(manifest, html_folder),
+        )
+    )
     return result
 
 
@@ -283,7 +318,9 @@ class _Journal:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder  # backups are kept at its top, so that a recipient's folder empties when its files go
-        self.replaced: list[tuple[Path, Path | None]] = []  # (file, its old bytes under a temporary name, or None if new)
+        self.replaced: list[
+            tuple[Path, Path | None]
+        ] = []  # (file, its old bytes under a temporary name, or None if new)
         self.created: list[Path] = []  # copies made under ban-sua-tay/
         self.moved: list[tuple[Path, Path]] = []  # (hand-edited file, where it was moved)
 
@@ -332,7 +369,9 @@ class _Journal:
                 backup.unlink(missing_ok=True)
 
 
-def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool], report: BuildReport, journal: _Journal) -> None:
+def _remove_obsolete(
+    folder: Path, state: BuildState, obsolete: dict[str, bool], report: BuildReport, journal: _Journal
+) -> None:
     """Files the content no longer makes (relative path → edited by hand): removed, or if edited, moved aside."""
     for relative, edited in obsolete.items():
         path = inside(folder, relative)
@@ -351,8 +390,9 @@ def _remove_obsolete(folder: Path, state: BuildState, obsolete: dict[str, bool],
             path.parent.rmdir()
 
 
-def _written_unless_held_open(path: Path, data: bytes, root: Path, state: BuildState, relative: str, report: BuildReport,
-                              journal: _Journal) -> bool:
+def _written_unless_held_open(
+    path: Path, data: bytes, root: Path, state: BuildState, relative: str, report: BuildReport, journal: _Journal
+) -> bool:
     """write_atomic, except for a file another program holds open: left as it was, and stale, so
     that the next build writes it; False. Any other failure stops the build (which is undone).
 
@@ -377,7 +417,7 @@ _LEFTOVER = re.compile(r"\..+\.\d+(\.[0-9a-f]{8})?" + re.escape(TEMPORARY_SUFFIX
 
 def _remove_leftovers(folder: Path) -> None:
     """Temporary files of a build that was killed while writing; links are not followed."""
-    for top, folders, names in os.walk(folder):
+    for top, _folders, names in os.walk(folder):
         for name in names:
             path = Path(top) / name
             if _LEFTOVER.fullmatch(name) and stat.S_ISREG(path.lstat().st_mode):
@@ -392,15 +432,19 @@ def _check_paths(folder: Path, stale: list[Target], obsolete: dict[str, bool]) -
         path = inside(folder, relative)
         status = path.lstat() if path.exists() else None
         if status is not None and not status.st_mode & stat.S_IWUSR:
-            raise UnsafePath(f"tệp {display_path(path)} chỉ cho đọc nên không thay được; bỏ chế độ chỉ đọc (Read-only) "
-                             "của tệp rồi chạy lại")
+            raise UnsafePath(
+                f"tệp {display_path(path)} chỉ cho đọc nên không thay được; bỏ chế độ chỉ đọc (Read-only) "
+                "của tệp rồi chạy lại"
+            )
 
 
 def _check_output(project: Project, folder: Path) -> None:
     """The output folder can hold output/<year>/: it is a folder (or a link the clerk made to one)."""
     if project.output.exists() and not project.output.is_dir():
-        raise UnsafePath(f"{display_path(project.output)} là một tệp, nhưng ở đây cần thư mục kết quả; kiểm tra tham số "
-                         "--output, hoặc đổi tên tệp đó rồi chạy lại")
+        raise UnsafePath(
+            f"{display_path(project.output)} là một tệp, nhưng ở đây cần thư mục kết quả; kiểm tra tham số "
+            "--output, hoặc đổi tên tệp đó rồi chạy lại"
+        )
     check_folder(folder)
 
 
@@ -450,14 +494,17 @@ def build(
         # Edited by hand: kept while their inputs are the same, copied aside before they are replaced.
         kept_edited = [t for t in wanted if t not in stale and state.newly_edited(t.relative)]
         edited = {t.relative for t in stale if state.edited(t.relative)}
-        obsolete = {relative: state.edited(relative) for relative in sorted((set(state.entries) | set(state.pending)) - names)}
+        obsolete = {
+            relative: state.edited(relative) for relative in sorted((set(state.entries) | set(state.pending)) - names)
+        }
         _check_paths(folder, stale, obsolete)
         if any(t.task is not None and t.task.format == "pdf" for t in stale):
             # The machine's font and libraries are checked before any work starts, not in the middle of it.
             body_font()
             check_pdf_libraries()
-        word_templates = {t.task.template if t.task.format == "docx" else t.task.word_template
-                          for t in stale if t.task is not None}
+        word_templates = {
+            t.task.template if t.task.format == "docx" else t.task.word_template for t in stale if t.task is not None
+        }
         if word_templates:
             # A Word template without a style the writers need is refused before anything is written.
             from .writers.word_styles import template_styles
@@ -480,8 +527,11 @@ def build(
                 path = folder / target.relative
                 # Looked at again just before it is replaced: an edit saved while the build ran is kept too.
                 now, new = state.current(target.relative), digest(data)
-                if now is not None and now[2] != new and (target.relative in edited
-                                                          or not state.same(now, state.pending[target.relative])):
+                if (
+                    now is not None
+                    and now[2] != new
+                    and (target.relative in edited or not state.same(now, state.pending[target.relative]))
+                ):
                     report.set_aside.append((path, _set_aside(folder, target.relative, journal, move=False)))
                 journal.keep(path)
                 if not _written_unless_held_open(path, data, folder, state, target.relative, report, journal):
@@ -501,14 +551,20 @@ def build(
             # goes back to how it was, so that no document's DOCX and PDF disagree.
             journal.undo()
             state.entries, state.pending, state.inputs = before
-            try:
+            # A full disk, say: the error that stopped the build is the one to report.
+            with contextlib.suppress(GeneratorError):
                 state.save()
-            except GeneratorError:
-                pass  # a full disk, say: the error that stopped the build is the one to report
             raise
         journal.discard()
-        if (report.written or report.removed or report.kept_edited or interrupted or state.inputs != inputs
-                or not (folder / STATE_FILE).exists() or report.held_open):
+        if (
+            report.written
+            or report.removed
+            or report.kept_edited
+            or interrupted
+            or state.inputs != inputs
+            or not (folder / STATE_FILE).exists()
+            or report.held_open
+        ):
             state.inputs = "" if report.held_open else inputs  # "": the next build does not take the quick path
             state.save()
     report.seconds = time.perf_counter() - started

@@ -13,7 +13,14 @@ import sys
 from pathlib import Path
 
 from .build import Project, build
-from .commands.console import EDITION_COMMANDS, ArgumentParser, add_edition_commands, positive, run_edition_command, year
+from .commands.console import (
+    EDITION_COMMANDS,
+    ArgumentParser,
+    add_edition_commands,
+    positive,
+    run_edition_command,
+    year,
+)
 from .errors import ContentError, GeneratorError
 from .files import display_path
 from .writers.fonts import font_in_use
@@ -44,15 +51,41 @@ class ProgressBar:
 
 def parser() -> argparse.ArgumentParser:
     main = ArgumentParser(prog="generator", description="Tạo văn bản (DOCX, PDF) từ nội dung kế hoạch.")
-    main.add_argument("--content", type=Path, default=ROOT / "content", metavar="THƯ_MỤC", help="thư mục nội dung (mặc định: content/)")
-    main.add_argument("--templates", type=Path, default=ROOT / "templates", metavar="THƯ_MỤC", help="thư mục mẫu (mặc định: templates/)")
-    main.add_argument("--output", type=Path, default=None, metavar="THƯ_MỤC",
-                      help="thư mục kết quả (mặc định: output/; với --content khác content/: output/<tên thư mục nội dung>/)")
+    main.add_argument(
+        "--content",
+        type=Path,
+        default=ROOT / "content",
+        metavar="THƯ_MỤC",
+        help="thư mục nội dung (mặc định: content/)",
+    )
+    main.add_argument(
+        "--templates",
+        type=Path,
+        default=ROOT / "templates",
+        metavar="THƯ_MỤC",
+        help="thư mục mẫu (mặc định: templates/)",
+    )
+    main.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="THƯ_MỤC",
+        help="thư mục kết quả (mặc định: output/; với --content khác content/: output/<tên thư mục nội dung>/)",
+    )
     commands = main.add_subparsers(dest="command", required=True, metavar="lệnh")
     build_command = commands.add_parser("build", help="tạo tất cả văn bản của một năm")
-    build_command.add_argument("--year", type=year, metavar="NĂM", help="năm cần tạo (mặc định: năm mới nhất trong content/)")
+    build_command.add_argument(
+        "--year", type=year, metavar="NĂM", help="năm cần tạo (mặc định: năm mới nhất trong content/)"
+    )
     build_command.add_argument("--force", action="store_true", help="tạo lại mọi văn bản, kể cả văn bản không thay đổi")
-    build_command.add_argument("-j", "--jobs", type=positive, default=None, metavar="SỐ", help="số tiến trình chạy song song (mặc định: số lõi CPU)")
+    build_command.add_argument(
+        "-j",
+        "--jobs",
+        type=positive,
+        default=None,
+        metavar="SỐ",
+        help="số tiến trình chạy song song (mặc định: số lõi CPU)",
+    )
     add_edition_commands(commands)
     return main
 
@@ -76,21 +109,28 @@ def run(args: argparse.Namespace) -> int | None:
         report = build(project, args.year, force=args.force, workers=args.jobs, progress=bar.update)
         bar.close()
         from .document.wording import decimal  # here: a no-op build must not pay for the content model
+
         moved = dict(report.moved_aside)
         for path in report.removed:
             if path in moved:
-                print(f"  đã bỏ {display_path(path)} (không còn trong nội dung); tệp đã được sửa tay nên được "
-                      f"chuyển sang {display_path(moved[path])}")
+                print(
+                    f"  đã bỏ {display_path(path)} (không còn trong nội dung); tệp đã được sửa tay nên được "
+                    f"chuyển sang {display_path(moved[path])}"
+                )
             else:
                 print(f"  đã xóa {display_path(path)} (không còn trong nội dung)")
         for path, copy in report.set_aside:
-            print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}, "
-                  "văn bản được tạo lại theo nội dung")
+            print(
+                f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}, "
+                "văn bản được tạo lại theo nội dung"
+            )
         for path in report.kept_edited:
             print(f"  giữ nguyên bản sửa tay {display_path(path)} (nội dung của văn bản này không đổi)")
         for path in report.held_open:
-            print(f"  chưa ghi được {display_path(path)}: tệp đang mở trong chương trình khác (Word…) hoặc chỉ cho đọc; "
-                  "đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp")
+            print(
+                f"  chưa ghi được {display_path(path)}: tệp đang mở trong chương trình khác (Word…) hoặc chỉ cho đọc; "
+                "đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp"
+            )
         for notice in report.notices:  # before the last line, which names the PDFs' font
             print(notice)
         held = f", {len(report.held_open)} tệp đang mở chưa ghi được" if report.held_open else ""

@@ -14,7 +14,7 @@ import unicodedata
 import zipfile
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from .errors import GeneratorError
 
@@ -56,7 +56,7 @@ def portable_name_problem(name: str) -> str | None:
     if len(name) > MAX_NAME:
         return f"cho tên tệp dài {len(name)} ký tự, quá {MAX_NAME} ký tự mà Windows cho phép ở đây; rút gọn tên"
     if _NOT_PORTABLE.search(name):
-        return "có ký tự không được dùng trong tên tệp (< > : \" / \\ | ? * hoặc ký tự điều khiển)"
+        return 'có ký tự không được dùng trong tên tệp (< > : " / \\ | ? * hoặc ký tự điều khiển)'
     if name[-1] in ". " or name[0] == " ":
         return "tên tệp không được bắt đầu bằng dấu cách hay kết thúc bằng dấu chấm, dấu cách (Windows bỏ đi)"
     if _RESERVED.fullmatch(name):
@@ -84,17 +84,26 @@ def check_folder(folder: Path) -> None:
     if status is None:
         return
     if stat.S_ISLNK(status.st_mode):
-        raise UnsafePath(f"{display_path(folder)} là một liên kết (symlink) tới nơi khác; chương trình không ghi hay xóa qua "
-                         "liên kết: xóa liên kết đó (hoặc thay bằng một thư mục thật) rồi chạy lại")
+        raise UnsafePath(
+            f"{display_path(folder)} là một liên kết (symlink) tới nơi khác; chương trình không ghi hay xóa qua "
+            "liên kết: xóa liên kết đó (hoặc thay bằng một thư mục thật) rồi chạy lại"
+        )
     if not stat.S_ISDIR(status.st_mode):
-        raise UnsafePath(f"{display_path(folder)} là một tệp, nhưng ở đây cần một thư mục; đổi tên hoặc chuyển tệp đó đi rồi chạy lại")
+        raise UnsafePath(
+            f"{display_path(folder)} là một tệp, nhưng ở đây cần một thư mục; đổi tên hoặc chuyển tệp đó đi rồi chạy lại"
+        )
 
 
 def safe_relative(relative: str) -> bool:
     """True when `relative` is a plain path below a folder: no root, drive, `..`, `.` or backslash."""
     parts = relative.split("/")
-    return bool(relative) and "\\" not in relative and ":" not in relative and "\0" not in relative and all(
-        part not in ("", ".", "..") for part in parts)
+    return (
+        bool(relative)
+        and "\\" not in relative
+        and ":" not in relative
+        and "\0" not in relative
+        and all(part not in ("", ".", "..") for part in parts)
+    )
 
 
 def inside(root: Path, relative: str) -> Path:
@@ -102,7 +111,9 @@ def inside(root: Path, relative: str) -> Path:
     folder on the way is a real folder or not there yet, and the file itself is not a link or a
     folder. `root` is checked the same way."""
     if not safe_relative(relative):
-        raise UnsafePath(f"đường dẫn “{relative}” ra ngoài thư mục {display_path(root)}; chương trình không ghi hay xóa ở đó")
+        raise UnsafePath(
+            f"đường dẫn “{relative}” ra ngoài thư mục {display_path(root)}; chương trình không ghi hay xóa ở đó"
+        )
     check_folder(root)
     path = root
     parts = relative.split("/")
@@ -112,11 +123,15 @@ def inside(root: Path, relative: str) -> Path:
     path = path / parts[-1]
     status = _lstat(path)
     if status is not None and stat.S_ISLNK(status.st_mode):
-        raise UnsafePath(f"{display_path(path)} là một liên kết (symlink) tới nơi khác; chương trình không ghi hay xóa qua "
-                         "liên kết: xóa liên kết đó rồi chạy lại")
+        raise UnsafePath(
+            f"{display_path(path)} là một liên kết (symlink) tới nơi khác; chương trình không ghi hay xóa qua "
+            "liên kết: xóa liên kết đó rồi chạy lại"
+        )
     if status is not None and stat.S_ISDIR(status.st_mode):
-        raise UnsafePath(f"{display_path(path)} là một thư mục, nhưng ở đây chương trình cần ghi một tệp; đổi tên hoặc chuyển "
-                         "thư mục đó đi rồi chạy lại")
+        raise UnsafePath(
+            f"{display_path(path)} là một thư mục, nhưng ở đây chương trình cần ghi một tệp; đổi tên hoặc chuyển "
+            "thư mục đó đi rồi chạy lại"
+        )
     return path
 
 
@@ -138,15 +153,23 @@ def os_problem(err: OSError, path: Path) -> GeneratorError:
     """What the clerk can do about a failed write or removal, in Vietnamese."""
     shown = display_path(path)
     if err.errno in (errno.EACCES, errno.EPERM):
-        return GeneratorError(f"không có quyền ghi hay xóa {shown} (tệp hoặc thư mục chỉ đọc, bị khóa, hoặc đang mở ở "
-                              "chương trình khác); bỏ chế độ chỉ đọc hoặc đóng tệp rồi chạy lại")
+        return GeneratorError(
+            f"không có quyền ghi hay xóa {shown} (tệp hoặc thư mục chỉ đọc, bị khóa, hoặc đang mở ở "
+            "chương trình khác); bỏ chế độ chỉ đọc hoặc đóng tệp rồi chạy lại"
+        )
     if err.errno == errno.EROFS:
-        return GeneratorError(f"ổ đĩa chứa {shown} chỉ cho đọc; chọn thư mục kết quả ở ổ đĩa khác (--output) rồi chạy lại")
+        return GeneratorError(
+            f"ổ đĩa chứa {shown} chỉ cho đọc; chọn thư mục kết quả ở ổ đĩa khác (--output) rồi chạy lại"
+        )
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return GeneratorError(f"ổ đĩa chứa {shown} đã đầy; xóa bớt tệp cho có chỗ trống rồi chạy lại")
     if err.errno == errno.ENAMETOOLONG:
-        return GeneratorError(f"đường dẫn {shown} quá dài; đặt thư mục kết quả ở chỗ ngắn hơn hoặc rút gọn tên viết tắt rồi chạy lại")
-    return GeneratorError(f"không ghi được {shown} (lỗi hệ thống: {err.strerror or err}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại")
+        return GeneratorError(
+            f"đường dẫn {shown} quá dài; đặt thư mục kết quả ở chỗ ngắn hơn hoặc rút gọn tên viết tắt rồi chạy lại"
+        )
+    return GeneratorError(
+        f"không ghi được {shown} (lỗi hệ thống: {err.strerror or err}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại"
+    )
 
 
 class HeldOpen(GeneratorError):
@@ -161,7 +184,14 @@ class HeldOpen(GeneratorError):
 
 
 # Opened only if the name is new (O_EXCL), never through a link (O_NOFOLLOW, where the OS has it).
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_NEW_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 TEMPORARY_SUFFIX = ".tmp"
 
 
@@ -210,8 +240,12 @@ def write_atomic(path: Path, data: bytes, *, root: Path | None = None) -> None:
     try:
         os.replace(temporary, path)
     except OSError as err:
-        if (isinstance(err, PermissionError) and err.filename2 is not None and Path(err.filename2) == path
-                and path.is_file()):
+        if (
+            isinstance(err, PermissionError)
+            and err.filename2 is not None
+            and Path(err.filename2) == path
+            and path.is_file()
+        ):
             raise HeldOpen(str(os_problem(err, path)), path) from None
         raise os_problem(err, path) from None
     finally:
@@ -233,7 +267,9 @@ def lock_kind() -> str:
     forced = os.environ.get(LOCK_VARIABLE)
     if forced:
         if forced not in LOCK_KINDS:
-            raise GeneratorError(f"biến môi trường {LOCK_VARIABLE}={forced} không hợp lệ; chọn một trong: {', '.join(LOCK_KINDS)}")
+            raise GeneratorError(
+                f"biến môi trường {LOCK_VARIABLE}={forced} không hợp lệ; chọn một trong: {', '.join(LOCK_KINDS)}"
+            )
         return forced
     import importlib.util
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator, Literal
+from typing import Literal
+from collections.abc import Callable, Iterator
 
 from .content.distribution import Recipient, distribution
 from .content.edition import Edition
@@ -17,7 +18,9 @@ from .document.report_form import build_report_form
 class DocumentKind:
     id: str
     title: str  # what the clerk calls it, in the distribution list
-    per: Literal["plan", "recipient", "reporter"]  # one for the plan, one for each recipient of a letter, or one for each asked to report
+    per: Literal[
+        "plan", "recipient", "reporter"
+    ]  # one for the plan, one for each recipient of a letter, or one for each asked to report
     docx_template: str  # a file in templates/
     html_template: str  # a file in templates/html/
     output: str  # path under output/<year>/ without extension; {key} is the recipient's file key
@@ -26,8 +29,18 @@ class DocumentKind:
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("ke-hoach", "Kế hoạch", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
-    DocumentKind("cong-van", "Công văn", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter),
-    DocumentKind("bao-cao", "Biểu mẫu báo cáo", "reporter", "van-ban.docx", "van-ban.html", "{key}/bao-cao-{key}", build_report_form),
+    DocumentKind(
+        "cong-van", "Công văn", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter
+    ),
+    DocumentKind(
+        "bao-cao",
+        "Biểu mẫu báo cáo",
+        "reporter",
+        "van-ban.docx",
+        "van-ban.html",
+        "{key}/bao-cao-{key}",
+        build_report_form,
+    ),
 )
 
 

@@ -40,20 +40,25 @@ def digest(data: bytes) -> str:
 
 
 def _valid_snapshot(value: object) -> bool:
-    return value is None or (isinstance(value, list) and len(value) in (2, 3)
-                             and all(isinstance(part, (int, str)) for part in value))
+    return value is None or (
+        isinstance(value, list) and len(value) in (2, 3) and all(isinstance(part, (int, str)) for part in value)
+    )
 
 
 @dataclass
 class BuildState:
     folder: Path  # output/<year>/
-    entries: dict[str, dict] = field(default_factory=dict)  # relative path → fingerprint, size, mtime_ns, sha256, ctime_ns, ino, edited
+    entries: dict[str, dict] = field(
+        default_factory=dict
+    )  # relative path → fingerprint, size, mtime_ns, sha256, ctime_ns, ino, edited
     inputs: str = ""  # digest of the whole edition's inputs at the last complete build
-    pending: dict[str, list | None] = field(default_factory=dict)  # files being written → [size, mtime_ns, sha256] before, or None
+    pending: dict[str, list | None] = field(
+        default_factory=dict
+    )  # files being written → [size, mtime_ns, sha256] before, or None
     _seen: dict[str, list | None] = field(default_factory=dict, repr=False)  # files read during this decision
 
     @classmethod
-    def load(cls, folder: Path) -> "BuildState":
+    def load(cls, folder: Path) -> BuildState:
         """The state in `folder`; none there is an empty state. A state that cannot be read, or
         that names a path outside the folder, stops the build: trusting it could remove or
         overwrite the wrong files, and ignoring it would take every file for a hand edit."""
@@ -68,20 +73,30 @@ class BuildState:
             data = json.loads(text)
         except ValueError:
             raise _corrupt(path, "không phải JSON") from None
-        if not isinstance(data, dict) or not isinstance(data.get("files"), dict) or not isinstance(data.get("pending", {}), dict):
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("files"), dict)
+            or not isinstance(data.get("pending", {}), dict)
+        ):
             raise _corrupt(path, "thiếu danh sách tệp")
         entries, pending = data["files"], data.get("pending", {})
         for relative in [*entries, *pending]:
             if not safe_relative(relative) or relative == STATE_FILE:
                 raise _corrupt(path, f"có đường dẫn “{relative}” ra ngoài thư mục kết quả")
-        if not all(isinstance(entry, dict) for entry in entries.values()) or not all(map(_valid_snapshot, pending.values())):
+        if not all(isinstance(entry, dict) for entry in entries.values()) or not all(
+            map(_valid_snapshot, pending.values())
+        ):
             raise _corrupt(path, "có mục không đúng dạng")
         return cls(folder, entries, str(data.get("inputs", "")), pending)
 
     def unchanged_since(self, inputs: str) -> bool:
         """True when the inputs are those of the last complete build and no output was touched."""
-        return (bool(self.entries) and inputs == self.inputs and not self.pending
-                and all(self._untouched(r, e) for r, e in self.entries.items()))
+        return (
+            bool(self.entries)
+            and inputs == self.inputs
+            and not self.pending
+            and all(self._untouched(r, e) for r, e in self.entries.items())
+        )
 
     def current(self, relative: str) -> list | None:
         """[size, mtime_ns, sha256] of the file as it is now, or None when it is not there."""
@@ -120,7 +135,11 @@ class BuildState:
             except OSError:
                 return False
             if [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino] == [
-                    entry.get("size"), entry.get("mtime_ns"), entry["ctime_ns"], entry.get("ino")]:
+                entry.get("size"),
+                entry.get("mtime_ns"),
+                entry["ctime_ns"],
+                entry.get("ino"),
+            ]:
                 return True
         then = [entry.get("size"), entry.get("mtime_ns")] + ([entry["sha256"]] if "sha256" in entry else [])
         return self.same(self.stat(relative), then)
@@ -153,8 +172,14 @@ class BuildState:
         status = (self.folder / relative).lstat()
         sha256 = sha256 or (self.stat(relative) or [0, 0, ""])[2]
         self._seen.pop(relative, None)
-        self.entries[relative] = {"fingerprint": fingerprint, "size": status.st_size, "mtime_ns": status.st_mtime_ns,
-                                  "sha256": sha256, "ctime_ns": status.st_ctime_ns, "ino": status.st_ino}
+        self.entries[relative] = {
+            "fingerprint": fingerprint,
+            "size": status.st_size,
+            "mtime_ns": status.st_mtime_ns,
+            "sha256": sha256,
+            "ctime_ns": status.st_ctime_ns,
+            "ino": status.st_ino,
+        }
         if edited:
             self.entries[relative]["edited"] = True
         self.pending.pop(relative, None)
@@ -165,12 +190,18 @@ class BuildState:
         self.pending.pop(relative, None)
 
     def save(self) -> None:
-        data = json.dumps({"inputs": self.inputs, "files": self.entries, "pending": self.pending},
-                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        data = json.dumps(
+            {"inputs": self.inputs, "files": self.entries, "pending": self.pending},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
         write_atomic(self.folder / STATE_FILE, data.encode("utf-8"), root=self.folder)
 
 
 def _corrupt(path: Path, why: str) -> StateProblem:
-    return StateProblem(f"tệp trạng thái {display_path(path)} bị hỏng ({why}), nên không biết tệp nào do chương trình "
-                        "tạo, tệp nào đã được sửa tay; xóa tệp đó rồi chạy lại: văn bản sẽ được tạo lại, bản nào khác "
-                        "với bản tạo ra được chép sang ban-sua-tay/")
+    return StateProblem(
+        f"tệp trạng thái {display_path(path)} bị hỏng ({why}), nên không biết tệp nào do chương trình "
+        "tạo, tệp nào đã được sửa tay; xóa tệp đó rồi chạy lại: văn bản sẽ được tạo lại, bản nào khác "
+        "với bản tạo ra được chép sang ban-sua-tay/"
+    )

@@ -32,13 +32,20 @@ COMMANDS = (
     Command("check", ("YEAR", "STRICT"), "kiểm tra nội dung mà không tạo văn bản; STRICT=1: coi cảnh báo là lỗi"),
     Command("new-year", ("FROM", "TO"), "soạn nội dung năm TO từ nội dung năm FROM (bản dự thảo)"),
     Command("diff", ("FROM", "TO"), "so sánh kế hoạch năm FROM với năm TO (tệp HTML và tệp Word có đánh dấu thay đổi)"),
-    Command("tong-hop", ("YEAR",), "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/"),
+    Command(
+        "tong-hop", ("YEAR",), "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/"
+    ),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
     Command("golden", (), "ghi lại tests/golden/ sau khi cố ý đổi lời văn", for_developers=True),
     Command("bench", (), "đo thời gian tạo văn bản", for_developers=True),
-    Command("test-portable", (), "kiểm tra chương trình như trên Windows (tiến trình spawn, khóa bằng tệp)",
-            for_developers=True),
+    Command("lint", (), "kiểm tra cách viết mã nguồn (ruff)", for_developers=True),
+    Command(
+        "test-portable",
+        (),
+        "kiểm tra chương trình như trên Windows (tiến trình spawn, khóa bằng tệp)",
+        for_developers=True,
+    ),
 )
 EXAMPLES = {"YEAR": "2024", "STRICT": "1", "FROM": "2024", "TO": "2025"}
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
@@ -109,6 +116,9 @@ def run(argv: list[str]) -> int:
         return _python("-m", "pytest", "-q", "tests/test_golden.py", "--update-golden")
     if command.name == "bench":
         return _python("tools/bench.py")
+    if command.name == "lint":
+        paths = ("generator", "tests", "tools")
+        return _python("-m", "ruff", "check", *paths) or _python("-m", "ruff", "format", "--check", *paths)
     return _python("tools/make_docx_templates.py")
 
 

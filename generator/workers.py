@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
 
 from .errors import GeneratorError
 
@@ -31,8 +32,10 @@ def start_method() -> str:
     forced = os.environ.get(START_METHOD_VARIABLE)
     if forced:
         if forced not in available:
-            raise GeneratorError(f"biến môi trường {START_METHOD_VARIABLE}={forced} không hợp lệ trên máy này; "
-                                 f"chọn một trong: {', '.join(available)}")
+            raise GeneratorError(
+                f"biến môi trường {START_METHOD_VARIABLE}={forced} không hợp lệ trên máy này; "
+                f"chọn một trong: {', '.join(available)}"
+            )
         return forced
     return "fork" if sys.platform == "linux" and "fork" in available else "spawn"
 
@@ -50,8 +53,9 @@ class WorkerPool:
 
         self.processes = processes
         self._given_work = False
-        self._pool = ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context(start_method()),
-                                         initializer=_worker_start)
+        self._pool = ProcessPoolExecutor(
+            processes, mp_context=multiprocessing.get_context(start_method()), initializer=_worker_start
+        )
         # The executor starts processes when work is submitted (fork: all at the first task; spawn:
         # one for each task no idle worker can take): one empty task each starts them all now.
         for _ in range(processes):

@@ -27,8 +27,13 @@ SOFFICE_DEFAULT = "/usr/bin/soffice"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite tests/golden/ from this build (`make golden`) instead of comparing with it")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from this build (`make golden`) instead of comparing with it",
+    )
+
+
 # The edition under test: the one tests/data/seed-2024.txt transcribes. Built explicitly by year,
 # so that other editions in content/ (a new year being prepared) do not change what is tested.
 YEAR = 2024
@@ -189,8 +194,11 @@ class ContentCopy:
 
     def line_of(self, name: str, fragment: str, *, year: int | None = None) -> int:
         """The one non-comment line that contains `fragment`."""
-        lines = [i for i, line in enumerate(self.text(name, year=year).splitlines(), start=1)
-                 if fragment in line and not line.lstrip().startswith("#")]
+        lines = [
+            i
+            for i, line in enumerate(self.text(name, year=year).splitlines(), start=1)
+            if fragment in line and not line.lstrip().startswith("#")
+        ]
         assert len(lines) == 1, f"{name}: {fragment!r} on lines {lines}, expected exactly one"
         return lines[0]
 
@@ -267,16 +275,33 @@ class CliResult:
 
 def cli_env() -> dict[str, str]:
     """The environment the CLI runs in: the project importable, UTF-8 output."""
-    return dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""), PYTHONIOENCODING="utf-8")
+    return dict(
+        os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""), PYTHONIOENCODING="utf-8"
+    )
 
 
 def run_cli(args: list[str], cwd: Path, *, cwd_folders: bool = False, timeout: float = 300) -> CliResult:
     """`python -m generator <args>` in `cwd`. With cwd_folders=True, on cwd/content and cwd/output
     (and the project's templates): never on the project's own content/ and output/."""
     if cwd_folders:
-        args = ["--content", str(cwd / "content"), "--output", str(cwd / "output"), "--templates", str(TEMPLATES), *args]
-    done = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=cli_env(), capture_output=True,
-                          text=True, encoding="utf-8", timeout=timeout)
+        args = [
+            "--content",
+            str(cwd / "content"),
+            "--output",
+            str(cwd / "output"),
+            "--templates",
+            str(TEMPLATES),
+            *args,
+        ]
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
     return CliResult(done.returncode, done.stdout, done.stderr)
 
 
@@ -288,7 +313,12 @@ def snapshot(folder: Path) -> dict[str, tuple]:
     for path in sorted(folder.rglob("*")):
         stat = path.lstat()
         if path.is_file():
-            entries[str(path.relative_to(folder))] = ("file", stat.st_size, stat.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+            entries[str(path.relative_to(folder))] = (
+                "file",
+                stat.st_size,
+                stat.st_mtime_ns,
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+            )
         else:
             entries[str(path.relative_to(folder))] = ("dir", stat.st_mtime_ns)
     return entries
@@ -298,8 +328,11 @@ def snapshot(folder: Path) -> dict[str, tuple]:
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """The LibreOffice binary; missing: skipped locally, a failure on CI (CI=true)."""
-    found = (shutil.which("soffice") or shutil.which("libreoffice")
-             or (SOFFICE_DEFAULT if Path(SOFFICE_DEFAULT).exists() else None))
+    found = (
+        shutil.which("soffice")
+        or shutil.which("libreoffice")
+        or (SOFFICE_DEFAULT if Path(SOFFICE_DEFAULT).exists() else None)
+    )
     if found is None:
         if os.environ.get("CI") == "true":
             pytest.fail("LibreOffice (soffice) is required on CI but was not found")
@@ -315,9 +348,19 @@ def libreoffice(soffice, tmp_path_factory):
     def convert(source: Path, to: str = "pdf") -> tuple[subprocess.CompletedProcess, Path]:
         outdir = tmp_path_factory.mktemp("lo-out")
         done = subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", to,
-             "--outdir", str(outdir), str(source)],
-            capture_output=True, text=True, timeout=300,
+            [
+                soffice,
+                "--headless",
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--convert-to",
+                to,
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         return done, outdir / f"{source.stem}.{to}"
 

@@ -26,7 +26,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from docx.oxml.ns import qn
 
@@ -46,9 +46,9 @@ INDENT_TOLERANCE_MM = 0.5  # ±0.05 cm
 SIGNATURE_PREFIXES = ("TM.", "KT.", "Q.", "TL.", "TUQ.")
 ACADEMIC_TITLES = ("TS.", "ThS.", "PGS.", "GS.")
 # Phụ lục III type abbreviations: a công văn's symbol must not start with one of them.
-TYPE_CODES = (
-    "NQ QĐ CT QC QyĐ TC TB HD CTr KH PA ĐA DA BC BB TTr HĐ CĐ BGN BTT GUQ GM GGT GNP PG PC PB SY TrS SL"
-).split()
+# fmt: off
+TYPE_CODES = ["NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr", "HĐ", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "SY", "TrS", "SL"]
+# fmt: on
 
 # HD6 / HD7 with the blanks a draft leaves for handwriting (two or more spaces).
 _NUMBER = r"(?:0[1-9]|[1-9][0-9]+)"
@@ -175,7 +175,14 @@ def story_roots(document) -> list[tuple[str, object]]:
     roots = [("body", document.element.body)]
     seen = set()
     for index, section in enumerate(document.sections, start=1):
-        for kind in ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer"):
+        for kind in (
+            "header",
+            "first_page_header",
+            "even_page_header",
+            "footer",
+            "first_page_footer",
+            "even_page_footer",
+        ):
             part = getattr(section, kind)
             if part.is_linked_to_previous:
                 continue
@@ -426,7 +433,9 @@ def _font_metrics(style: str):
 
 def measure_mm(text: str, size_pt: float, bold: bool = False, italic: bool = False) -> float:
     """Advance width of one line of text (no kerning) in the metric-compatible body font."""
-    style = {(False, False): "regular", (True, False): "bold", (False, True): "italic", (True, True): "bold-italic"}[(bold, italic)]
+    style = {(False, False): "regular", (True, False): "bold", (False, True): "italic", (True, True): "bold-italic"}[
+        (bold, italic)
+    ]
     cmap, metrics, units = _font_metrics(style)
     missing = [c for c in text if ord(c) not in cmap]
     assert not missing, f"font for {style} lacks {missing!r}"
@@ -490,11 +499,23 @@ def _rule_below(resolver: Resolver, paragraphs: list, index: int):
     return None
 
 
-def _check_rule(problems: Problems, document, resolver, rule_p, what: str, low: float, high: float, reference_mm: float, centred: bool = True) -> None:
+def _check_rule(
+    problems: Problems,
+    document,
+    resolver,
+    rule_p,
+    what: str,
+    low: float,
+    high: float,
+    reference_mm: float,
+    centred: bool = True,
+) -> None:
     if not problems.expect(rule_p is not None, f"{what}: no solid rule (paragraph bottom border) directly below"):
         return
     border = resolver.bottom_border(rule_p)
-    problems.expect(border.get(qn("w:val")) == "single", f"{what}: rule must be a solid single line, is {border.get(qn('w:val'))!r}")
+    problems.expect(
+        border.get(qn("w:val")) == "single", f"{what}: rule must be a solid single line, is {border.get(qn('w:val'))!r}"
+    )
     length = mm(available_width_twips(document, resolver, rule_p))
     share = length / reference_mm
     problems.expect(
@@ -506,8 +527,16 @@ def _check_rule(problems: Problems, document, resolver, rule_p, what: str, low: 
         problems.expect(offset <= 2.0, f"{what}: rule is {offset:.1f} mm off centre (allowed ±2 mm)")
 
 
-def _runs_format(problems: Problems, resolver: Resolver, p, what: str, *, sizes: Sequence[float] | None = None,
-                 bold: bool | None = None, italic: bool | None = None) -> None:
+def _runs_format(
+    problems: Problems,
+    resolver: Resolver,
+    p,
+    what: str,
+    *,
+    sizes: Sequence[float] | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+) -> None:
     runs = text_runs(p)
     if not problems.expect(bool(runs), f"{what}: has no text"):
         return
@@ -536,8 +565,10 @@ def check_page(document, *, appendices: Sequence[bool] = ()) -> None:
     problems = Problems("page layout (PG1–PG5)")
     resolver = Resolver(document)
     if appendices:
-        problems.expect(len(document.sections) == 1 + len(appendices),
-                        f"PG1: {len(document.sections)} sections, expected the body and {len(appendices)} appendix section(s)")
+        problems.expect(
+            len(document.sections) == 1 + len(appendices),
+            f"PG1: {len(document.sections)} sections, expected the body and {len(appendices)} appendix section(s)",
+        )
     for index, section in enumerate(document.sections, start=1):
         where = f"section {index}"
         width, height = section.page_width.mm, section.page_height.mm
@@ -549,7 +580,10 @@ def check_page(document, *, appendices: Sequence[bool] = ()) -> None:
         if index >= 2 and index - 2 < len(appendices):
             numbering = section._sectPr.find(qn("w:pgNumType"))
             start = numbering.get(qn("w:start")) if numbering is not None else None
-            problems.expect(start == "1", f"PG5 {where}: an appendix is numbered on its own: w:pgNumType w:start is {start!r}, must be '1'")
+            problems.expect(
+                start == "1",
+                f"PG5 {where}: an appendix is numbered on its own: w:pgNumType w:start is {start!r}, must be '1'",
+            )
             _check_page_number_paragraph(problems, section, resolver, section.header, f"{where} default")
         for side, (low, high) in MARGINS_MM.items():
             value = getattr(section, f"{side}_margin").mm
@@ -565,15 +599,15 @@ def _has_page_field(root) -> bool:
     for simple in root.iter(qn("w:fldSimple")):
         if re.match(r"^\s*PAGE\b", simple.get(qn("w:instr"), "")):
             return True
-    for instr in root.iter(qn("w:instrText")):
-        if re.match(r"^\s*PAGE\b", instr.text or ""):
-            return True
-    return False
+    return any(re.match(r"^\s*PAGE\b", instr.text or "") for instr in root.iter(qn("w:instrText")))
 
 
 def _check_page_number(problems: Problems, document, resolver: Resolver) -> None:
     section = document.sections[0]
-    problems.expect(section.different_first_page_header_footer, "PG5: “different first page” (w:titlePg) not set: page 1 would show a number")
+    problems.expect(
+        section.different_first_page_header_footer,
+        "PG5: “different first page” (w:titlePg) not set: page 1 would show a number",
+    )
     first = section.first_page_header
     if not first.is_linked_to_previous:
         text = "".join(paragraph_text(p) for p in first._element.iter(qn("w:p"))).strip()
@@ -592,8 +626,14 @@ def _check_page_number_paragraph(problems: Problems, section, resolver: Resolver
     if not problems.expect(bool(field_paragraphs), f"PG5: {kind} header has no PAGE field"):
         return
     p = field_paragraphs[0]
-    problems.expect(resolver.alignment(p) == "center", f"PG5: page number paragraph aligned {resolver.alignment(p)!r}, must be centred")
-    problems.expect(resolver.indent(p, "left") == resolver.indent(p, "right"), "PG5: page number paragraph indents are unequal (not centred)")
+    problems.expect(
+        resolver.alignment(p) == "center",
+        f"PG5: page number paragraph aligned {resolver.alignment(p)!r}, must be centred",
+    )
+    problems.expect(
+        resolver.indent(p, "left") == resolver.indent(p, "right"),
+        "PG5: page number paragraph indents are unequal (not centred)",
+    )
     runs = list(p.iter(qn("w:r")))
     problems.expect(bool(runs), "PG5: PAGE field has no result run")
     for run in runs:
@@ -632,8 +672,15 @@ def check_fonts(document) -> None:
 
 
 # ----------------------------------------------------------------------------- HD1–HD7, TT1–TT3
-def check_header(document, *, type_name: str | None, title: str, type_code: str | None = None,
-                 agency_lines: Sequence[str] | None = None, parent_agency: str | None = None) -> None:
+def check_header(
+    document,
+    *,
+    type_name: str | None,
+    title: str,
+    type_code: str | None = None,
+    agency_lines: Sequence[str] | None = None,
+    parent_agency: str | None = None,
+) -> None:
     """The page-1 header table and the title block.
 
     type_name: "KẾ HOẠCH" etc., or None for a công văn, whose `title` is then the "V/v …" subject
@@ -647,7 +694,7 @@ def check_header(document, *, type_name: str | None, title: str, type_code: str 
     resolver = Resolver(document)
     table = header_table(document)
     located = _paragraphs_of_table(table)
-    by_text = lambda pred: [l for l in located if pred(normalise(l.text))]  # noqa: E731
+    by_text = lambda pred: [ln for ln in located if pred(normalise(ln.text))]  # noqa: E731
 
     # HD1 national name
     national = by_text(lambda t: t in NATIONAL_NAMES)
@@ -661,44 +708,60 @@ def check_header(document, *, type_name: str | None, title: str, type_code: str 
     problems.expect(width <= room, f"HD1: national name ({width:.1f} mm) does not fit on one line ({room:.1f} mm)")
 
     # HD2 motto, directly under the national name in the same cell; HD3 its rule
-    cell_ps = [l for l in located if l.row == n.row and l.cell == n.cell]
-    index = next(i for i, l in enumerate(cell_ps) if l.p is n.p)
-    following = [l for l in cell_ps[index + 1 :] if l.text.strip()]
-    if problems.expect(bool(following) and following[0].text == MOTTO,
-                       f"HD2: line under the national name must be exactly {MOTTO!r}, is {following[0].text if following else None!r}"):
+    cell_ps = [ln for ln in located if ln.row == n.row and ln.cell == n.cell]
+    index = next(i for i, ln in enumerate(cell_ps) if ln.p is n.p)
+    following = [ln for ln in cell_ps[index + 1 :] if ln.text.strip()]
+    if problems.expect(
+        bool(following) and following[0].text == MOTTO,
+        f"HD2: line under the national name must be exactly {MOTTO!r}, is {following[0].text if following else None!r}",
+    ):
         motto = following[0]
         problems.expect(resolver.alignment(motto.p) == "center", "HD2: motto must be centred")
         _runs_format(problems, resolver, motto.p, "HD2 motto", sizes=(13, 14), bold=True)
-        problems.expect(not any(resolver.caps(r, motto.p) for r in text_runs(motto.p)), "HD2: motto must not be set in capitals")
+        problems.expect(
+            not any(resolver.caps(r, motto.p) for r in text_runs(motto.p)), "HD2: motto must not be set in capitals"
+        )
         motto_mm = paragraph_width_mm(resolver, motto.p)
-        paragraphs = [l.p for l in cell_ps]
+        paragraphs = [ln.p for ln in cell_ps]
         rule = _rule_below(resolver, paragraphs, paragraphs.index(motto.p))
         _check_rule(problems, document, resolver, rule, "HD3 motto", 0.9, 1.1, motto_mm)
         motto_room = mm(available_width_twips(document, resolver, motto.p))
-        problems.expect(motto_mm <= motto_room, f"HD2: motto ({motto_mm:.2f} mm) does not fit on one line ({motto_room:.2f} mm)")
+        problems.expect(
+            motto_mm <= motto_room, f"HD2: motto ({motto_mm:.2f} mm) does not fit on one line ({motto_room:.2f} mm)"
+        )
 
     # HD4 agency (left column of the national name's row) and HD5 its rule
-    left = [l for l in located if l.row == n.row and l.cell == 0]
-    rule_index = next((i for i, l in enumerate(left) if not l.text.strip() and resolver.bottom_border(l.p) is not None), None)
-    names = [l for l in (left[:rule_index] if rule_index is not None else left) if l.text.strip()]
+    left = [ln for ln in located if ln.row == n.row and ln.cell == 0]
+    rule_index = next(
+        (i for i, ln in enumerate(left) if not ln.text.strip() and resolver.bottom_border(ln.p) is not None), None
+    )
+    names = [ln for ln in (left[:rule_index] if rule_index is not None else left) if ln.text.strip()]
     if problems.expect(bool(names), "HD4: no agency name in the left column"):
         parent, own = (names[0], names[1:]) if parent_agency is not None else (None, names)
         if parent is not None:
-            problems.expect(parent.text == parent_agency, f"HD4: parent agency {parent.text!r}, expected {parent_agency!r}")
+            problems.expect(
+                parent.text == parent_agency, f"HD4: parent agency {parent.text!r}, expected {parent_agency!r}"
+            )
             _runs_format(problems, resolver, parent.p, "HD4 parent agency", sizes=(12, 13), bold=False)
             problems.expect(_is_upper(parent.text), f"HD4: parent agency {parent.text!r} must be upper case")
         if agency_lines is not None:
-            problems.expect([l.text for l in own] == list(agency_lines),
-                            f"HD4: agency lines {[l.text for l in own]!r}, expected {list(agency_lines)!r}")
+            problems.expect(
+                [ln.text for ln in own] == list(agency_lines),
+                f"HD4: agency lines {[ln.text for ln in own]!r}, expected {list(agency_lines)!r}",
+            )
         for line in own:
             problems.expect(_is_upper(line.text), f"HD4: agency line {line.text!r} must be upper case")
             problems.expect(resolver.alignment(line.p) == "center", f"HD4: agency line {line.text!r} must be centred")
             _runs_format(problems, resolver, line.p, f"HD4 agency {line.text!r}", sizes=(12, 13), bold=True)
         if own:
-            agency_mm = max(paragraph_width_mm(resolver, l.p) for l in own)
+            agency_mm = max(paragraph_width_mm(resolver, ln.p) for ln in own)
             # The rule is an empty ruled paragraph under the name, or the last name line's own border.
-            cell_paragraphs = [l.p for l in left]
-            rule = left[rule_index].p if rule_index is not None else _rule_below(resolver, cell_paragraphs, cell_paragraphs.index(own[-1].p))
+            cell_paragraphs = [ln.p for ln in left]
+            rule = (
+                left[rule_index].p
+                if rule_index is not None
+                else _rule_below(resolver, cell_paragraphs, cell_paragraphs.index(own[-1].p))
+            )
             _check_rule(problems, document, resolver, rule, "HD5 agency", 1 / 3, 0.5, agency_mm)
 
     # HD6 number line, HD7 place and date on the same row
@@ -706,21 +769,31 @@ def check_header(document, *, type_name: str | None, title: str, type_code: str 
     if problems.expect(len(numbers) == 1, f"HD6: expected one “Số:” line in the header, found {len(numbers)}"):
         number = numbers[0]
         match = NUMBER_LINE.match(number.text)
-        if problems.expect(match is not None, f"HD6: {number.text!r} does not match the number-line pattern (blank number allowed in drafts)"):
+        if problems.expect(
+            match is not None,
+            f"HD6: {number.text!r} does not match the number-line pattern (blank number allowed in drafts)",
+        ):
             symbol = match.group("symbol")
             first = symbol.split("-")[0]
             if type_code is not None:
                 problems.expect(first == type_code, f"HD6: symbol {symbol!r} must start with {type_code}-")
             else:
-                problems.expect(first not in TYPE_CODES, f"HD6: công văn symbol {symbol!r} must not start with a Phụ lục III type code")
+                problems.expect(
+                    first not in TYPE_CODES,
+                    f"HD6: công văn symbol {symbol!r} must not start with a Phụ lục III type code",
+                )
         problems.expect(number.cell == 0, "HD6: “Số:” must be in the left column")
         problems.expect(resolver.alignment(number.p) == "center", "HD6: “Số:” line must be centred")
         _runs_format(problems, resolver, number.p, "HD6 number", sizes=(13,), italic=False)
-        dates = [l for l in located if l.row == number.row and l.cell != number.cell and l.text.strip()]
-        if problems.expect(len(dates) == 1, f"HD7: expected the place-date line on the row of “Số:”, found {[d.text for d in dates]!r}"):
+        dates = [ln for ln in located if ln.row == number.row and ln.cell != number.cell and ln.text.strip()]
+        if problems.expect(
+            len(dates) == 1, f"HD7: expected the place-date line on the row of “Số:”, found {[d.text for d in dates]!r}"
+        ):
             date = dates[0]
-            problems.expect(PLACE_DATE_LINE.match(date.text) is not None,
-                            f"HD7: {date.text!r} does not match “<Place>, ngày DD tháng M năm YYYY” (blanks allowed in drafts)")
+            problems.expect(
+                PLACE_DATE_LINE.match(date.text) is not None,
+                f"HD7: {date.text!r} does not match “<Place>, ngày DD tháng M năm YYYY” (blanks allowed in drafts)",
+            )
             problems.expect(resolver.alignment(date.p) == "center", "HD7: place-date must be centred")
             _runs_format(problems, resolver, date.p, "HD7 place-date", sizes=(13, 14), italic=True)
         if type_name is None:
@@ -733,15 +806,17 @@ def check_header(document, *, type_name: str | None, title: str, type_code: str 
 
 def _check_letter_subject(problems, document, resolver, located, number: Located, subject: str) -> None:
     """TT3: a công văn's "V/v …" summary under the number, in the left column."""
-    cell = [l for l in located if l.row == number.row and l.cell == number.cell]
-    after = [l for l in cell[cell.index(number) + 1 :] if l.text.strip()]
+    cell = [ln for ln in located if ln.row == number.row and ln.cell == number.cell]
+    after = [ln for ln in cell[cell.index(number) + 1 :] if ln.text.strip()]
     problems.expect(bool(after) and after[0].text.startswith("V/v "), "TT3: no “V/v …” line under the number")
     if not after:
         return
-    text = normalise(" ".join(l.text for l in after))
+    text = normalise(" ".join(ln.text for ln in after))
     problems.expect(text == normalise(subject), f"TT3: subject {text!r}, expected {subject!r}")
     before = resolver.spacing(after[0].p, "before") or 0
-    problems.expect(abs(before / TWIPS_PER_PT - 6) <= 1, f"TT3: space above “V/v” is {before / 20:g} pt, must be 6 pt (±1)")
+    problems.expect(
+        abs(before / TWIPS_PER_PT - 6) <= 1, f"TT3: space above “V/v” is {before / 20:g} pt, must be 6 pt (±1)"
+    )
     for line in after:
         problems.expect(resolver.alignment(line.p) == "center", f"TT3: {line.text!r} must be centred")
         _runs_format(problems, resolver, line.p, "TT3 subject", sizes=(12, 13), bold=False)
@@ -761,8 +836,10 @@ def _check_title_block(problems, document, resolver, table, type_name: str, titl
         following.append(item)
     texts = [paragraph_text(p) for p in following]
     filled = [i for i, t in enumerate(texts) if t.strip()]
-    if not problems.expect(bool(filled) and texts[filled[0]] == type_name,
-                           f"TT1: first line after the header must be {type_name!r}, is {texts[filled[0]] if filled else None!r}"):
+    if not problems.expect(
+        bool(filled) and texts[filled[0]] == type_name,
+        f"TT1: first line after the header must be {type_name!r}, is {texts[filled[0]] if filled else None!r}",
+    ):
         return
     type_p = following[filled[0]]
     problems.expect(_is_upper(type_name), f"TT1: type name {type_name!r} must be upper case")
@@ -809,8 +886,9 @@ def check_addressees(document, lines: Sequence[str]) -> None:
 
 
 # ----------------------------------------------------------------------------- BD1–BD7, HL1
-def body_paragraphs(document, *, type_name: str | None = None, title: str | None = None,
-                    addressees: Sequence[str] = ()) -> list:
+def body_paragraphs(
+    document, *, type_name: str | None = None, title: str | None = None, addressees: Sequence[str] = ()
+) -> list:
     """Top-level paragraphs with text between the title block (or Kính gửi) and the signature table."""
     after = _top_level_after(document, header_table(document))
     stop = signature_table(document)
@@ -831,8 +909,14 @@ def body_paragraphs(document, *, type_name: str | None = None, title: str | None
     return paragraphs
 
 
-def check_body(document, *, type_name: str | None = None, title: str | None = None,
-               addressees: Sequence[str] = (), end_mark: bool = True) -> None:
+def check_body(
+    document,
+    *,
+    type_name: str | None = None,
+    title: str | None = None,
+    addressees: Sequence[str] = (),
+    end_mark: bool = True,
+) -> None:
     """BD1–BD7 and HL1 on the body paragraphs (see body_paragraphs for what is the body)."""
     problems = Problems("body (BD1–BD7, HL1)")
     resolver = Resolver(document)
@@ -844,13 +928,19 @@ def check_body(document, *, type_name: str | None = None, title: str | None = No
     for index, p in enumerate(paragraphs):
         text = paragraph_text(p)
         label = f"paragraph {normalise(text)[:50]!r}"
-        problems.expect(resolver.alignment(p) == "both", f"BD2 {label}: aligned {resolver.alignment(p)!r}, must be justified")
+        problems.expect(
+            resolver.alignment(p) == "both", f"BD2 {label}: aligned {resolver.alignment(p)!r}, must be justified"
+        )
         first = mm(resolver.indent(p, "firstLine"))
-        problems.expect(any(abs(first - ok) <= INDENT_TOLERANCE_MM for ok in FIRST_LINE_INDENTS_MM),
-                        f"BD3 {label}: first-line indent {first:.2f} mm, must be 10 or 12.7 mm")
+        problems.expect(
+            any(abs(first - ok) <= INDENT_TOLERANCE_MM for ok in FIRST_LINE_INDENTS_MM),
+            f"BD3 {label}: first-line indent {first:.2f} mm, must be 10 or 12.7 mm",
+        )
         before, after = resolver.spacing(p, "before") or 0, resolver.spacing(p, "after") or 0
-        problems.expect(before + after >= 6 * TWIPS_PER_PT,
-                        f"BD4 {label}: spacing {before / 20:g} + {after / 20:g} pt, must total ≥ 6 pt")
+        problems.expect(
+            before + after >= 6 * TWIPS_PER_PT,
+            f"BD4 {label}: spacing {before / 20:g} + {after / 20:g} pt, must total ≥ 6 pt",
+        )
         run_sizes = [resolver.size_pt(r, p) for r in text_runs(p)]
         sizes.update(run_sizes)
         line, rule = resolver.spacing(p, "line"), resolver.line_rule(p)
@@ -860,19 +950,25 @@ def check_body(document, *, type_name: str | None = None, title: str | None = No
         else:
             size = max(run_sizes or [14])
             ratio = (line or 0) / TWIPS_PER_PT / size
-            problems.expect(1.1 <= ratio <= 1.75, f"BD5 {label}: {rule} line spacing {ratio:.2f}× the font size, must be 1.1–1.75×")
+            problems.expect(
+                1.1 <= ratio <= 1.75, f"BD5 {label}: {rule} line spacing {ratio:.2f}× the font size, must be 1.1–1.75×"
+            )
         for run in text_runs(p):
             problems.expect(not resolver.caps(run, p) or _is_upper(run_text(run)), f"{label}: run set in caps")
         _check_heading_level(problems, resolver, p, text, label)
         # The legal basis opens the body; "Căn cứ Kế hoạch này, …" further on is an ordinary sentence.
         if normalise(text).startswith("Căn cứ") and len(bases) == index:
             bases.append(p)
-    problems.expect(len(sizes) == 1 and sizes <= {13.0, 14.0}, f"BD1: body sizes {sorted(sizes)}, must be one size, 13 or 14 pt")
+    problems.expect(
+        len(sizes) == 1 and sizes <= {13.0, 14.0}, f"BD1: body sizes {sorted(sizes)}, must be one size, 13 or 14 pt"
+    )
     for i, p in enumerate(bases):
         text = normalise(paragraph_text(p))
         end = "." if i == len(bases) - 1 else ";"
         problems.expect(text.endswith(end), f"BD6: legal basis {text[:50]!r} must end with {end!r}")
-        problems.expect(all(resolver.italic(r, p) for r in text_runs(p)), f"BD6: legal basis {text[:50]!r} must be italic")
+        problems.expect(
+            all(resolver.italic(r, p) for r in text_runs(p)), f"BD6: legal basis {text[:50]!r} must be italic"
+        )
     if end_mark:
         last = normalise(paragraph_text(paragraphs[-1]))
         problems.expect(last.endswith("./."), f"BD7: last body paragraph must end with “./.”: {last[-50:]!r}")
@@ -894,8 +990,9 @@ def _check_heading_level(problems: Problems, resolver: Resolver, p, text: str, l
 
 
 # ----------------------------------------------------------------------------- SG1, SG2, RC1, RC2
-def check_signature(document, *, lines: Sequence[str], name: str, recipients: Sequence[str] | None = None,
-                    addressed: bool = False) -> None:
+def check_signature(
+    document, *, lines: Sequence[str], name: str, recipients: Sequence[str] | None = None, addressed: bool = False
+) -> None:
     """Signature block and "Nơi nhận" (SG1, SG2, RC1, RC2).
 
     lines: the authority/title lines as they should read; name: the signer; recipients: the
@@ -906,18 +1003,24 @@ def check_signature(document, *, lines: Sequence[str], name: str, recipients: Se
     resolver = Resolver(document)
     table = signature_table(document)
     located = _paragraphs_of_table(table)
-    label = next(l for l in located if normalise(l.text) == "Nơi nhận:")
-    left = [l for l in located if l.row == label.row and l.cell == label.cell and l.text.strip()]
-    right_cells = [l for l in located if l.row == label.row and l.cell != label.cell]
-    right = [l for l in right_cells if l.text.strip()]
+    label = next(ln for ln in located if normalise(ln.text) == "Nơi nhận:")
+    left = [ln for ln in located if ln.row == label.row and ln.cell == label.cell and ln.text.strip()]
+    right_cells = [ln for ln in located if ln.row == label.row and ln.cell != label.cell]
+    right = [ln for ln in right_cells if ln.text.strip()]
 
     # RC1
     problems.expect(left[0] is label, "RC1: “Nơi nhận:” must be the first line of its column")
     problems.expect(label.text == "Nơi nhận:", f"RC1: label reads {label.text!r}")
-    problems.expect(resolver.alignment(label.p) == "left" and resolver.indent(label.p, "left") <= 0
-                    and resolver.indent(label.p, "firstLine") == 0, "RC1: “Nơi nhận:” must be flush left")
+    problems.expect(
+        resolver.alignment(label.p) == "left"
+        and resolver.indent(label.p, "left") <= 0
+        and resolver.indent(label.p, "firstLine") == 0,
+        "RC1: “Nơi nhận:” must be flush left",
+    )
     _runs_format(problems, resolver, label.p, "RC1 Nơi nhận", sizes=(12,), bold=True, italic=True)
-    problems.expect(label.cell < min((l.cell for l in right), default=label.cell + 1), "RC1: “Nơi nhận” must be the left column")
+    problems.expect(
+        label.cell < min((ln.cell for ln in right), default=label.cell + 1), "RC1: “Nơi nhận” must be the left column"
+    )
     if right:
         same = (resolver.spacing(label.p, "before") or 0) == (resolver.spacing(right[0].p, "before") or 0)
         first_in_cell = right_cells[0].p is right[0].p
@@ -925,30 +1028,50 @@ def check_signature(document, *, lines: Sequence[str], name: str, recipients: Se
 
     # RC2
     listed = left[1:]
-    texts = [l.text for l in listed]
+    texts = [ln.text for ln in listed]
     if recipients is not None:
         problems.expect(texts == list(recipients), f"RC2: recipients {texts!r}, expected {list(recipients)!r}")
     if problems.expect(bool(listed), "RC2: no recipient lines"):
         for line in listed[:-1]:
-            problems.expect(line.text.startswith("- ") and line.text.endswith(";"), f"RC2: {line.text!r} must start “- ” and end “;”")
-        problems.expect(ARCHIVE_LINE.match(listed[-1].text) is not None, f"RC2: last line {listed[-1].text!r} must read “- Lưu: VT[, …].”")
+            problems.expect(
+                line.text.startswith("- ") and line.text.endswith(";"),
+                f"RC2: {line.text!r} must start “- ” and end “;”",
+            )
+        problems.expect(
+            ARCHIVE_LINE.match(listed[-1].text) is not None,
+            f"RC2: last line {listed[-1].text!r} must read “- Lưu: VT[, …].”",
+        )
         if addressed:
-            problems.expect(texts[0] == "- Như trên;", f"RC2: with Kính gửi the list must start “- Như trên;”, starts {texts[0]!r}")
+            problems.expect(
+                texts[0] == "- Như trên;", f"RC2: with Kính gửi the list must start “- Như trên;”, starts {texts[0]!r}"
+            )
     for line in listed:
-        problems.expect(resolver.alignment(line.p) == "left" and resolver.indent(line.p, "left") <= 0
-                        and resolver.indent(line.p, "firstLine") <= 0, f"RC2: {line.text!r} must start at the left edge")
+        problems.expect(
+            resolver.alignment(line.p) == "left"
+            and resolver.indent(line.p, "left") <= 0
+            and resolver.indent(line.p, "firstLine") <= 0,
+            f"RC2: {line.text!r} must start at the left edge",
+        )
         _runs_format(problems, resolver, line.p, f"RC2 {line.text!r}", sizes=(11,), bold=False, italic=False)
 
     # SG1, SG2
-    if problems.expect(len(right) >= 2, f"SG1: signature column must hold title lines and a name, has {[l.text for l in right]!r}"):
+    if problems.expect(
+        len(right) >= 2, f"SG1: signature column must hold title lines and a name, has {[ln.text for ln in right]!r}"
+    ):
         titles, signer = right[:-1], right[-1]
-        problems.expect([l.text for l in titles] == list(lines), f"SG1: title lines {[l.text for l in titles]!r}, expected {list(lines)!r}")
+        problems.expect(
+            [ln.text for ln in titles] == list(lines),
+            f"SG1: title lines {[ln.text for ln in titles]!r}, expected {list(lines)!r}",
+        )
         for line in titles:
             problems.expect(_is_upper(line.text), f"SG1: {line.text!r} must be upper case")
             prefix = re.match(r"^([A-ZĐ]+\.)", line.text)
             if prefix:
-                problems.expect(prefix.group(1) in SIGNATURE_PREFIXES and line.text[len(prefix.group(1)) : len(prefix.group(1)) + 1] == " ",
-                                f"SG1: {line.text!r}: prefix must be one of {SIGNATURE_PREFIXES} followed by a space")
+                problems.expect(
+                    prefix.group(1) in SIGNATURE_PREFIXES
+                    and line.text[len(prefix.group(1)) : len(prefix.group(1)) + 1] == " ",
+                    f"SG1: {line.text!r}: prefix must be one of {SIGNATURE_PREFIXES} followed by a space",
+                )
             problems.expect(resolver.alignment(line.p) == "center", f"SG1: {line.text!r} must be centred")
             _runs_format(problems, resolver, line.p, f"SG1 {line.text!r}", sizes=(13, 14), bold=True)
         problems.expect(signer.text == name, f"SG2: signer {signer.text!r}, expected {name!r}")
@@ -957,7 +1080,11 @@ def check_signature(document, *, lines: Sequence[str], name: str, recipients: Se
         problems.expect(resolver.alignment(signer.p) == "center", "SG2: signer name must be centred")
         _runs_format(problems, resolver, signer.p, "SG2 signer", sizes=(13, 14), bold=True)
         # The signature space: empty lines between the last title line and the name.
-        gap = [l for l in right_cells if right_cells.index(titles[-1]) < right_cells.index(l) < right_cells.index(signer)]
+        gap = [
+            ln
+            for ln in right_cells
+            if right_cells.index(titles[-1]) < right_cells.index(ln) < right_cells.index(signer)
+        ]
         problems.expect(len(gap) >= 3, f"SG: {len(gap)} empty line(s) left for the signature, expected at least 3")
     problems.raise_if_any()
 
@@ -965,7 +1092,9 @@ def check_signature(document, *, lines: Sequence[str], name: str, recipients: Se
 # ----------------------------------------------------------------------------- PDF
 A4_PT = (595.3, 841.9)
 PT_PER_MM = 72 / 25.4
-METRIC_COMPATIBLE_PDF_FONT = re.compile(r"^(LiberationSerif|Liberation-Serif|TimesNewRoman|Times-New-Roman|Times New Roman|Tinos)", re.I)
+METRIC_COMPATIBLE_PDF_FONT = re.compile(
+    r"^(LiberationSerif|Liberation-Serif|TimesNewRoman|Times-New-Roman|Times New Roman|Tinos)", re.I
+)
 
 
 @dataclass
@@ -1039,16 +1168,28 @@ def check_pdf_fonts(reader) -> None:
             family = base.lstrip("/").split("+", 1)[-1]
             descriptor = target.get("/FontDescriptor")
             descriptor = descriptor.get_object() if descriptor is not None else None
-            embedded = descriptor is not None and any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            embedded = descriptor is not None and any(
+                k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             problems.expect(embedded, f"{name} {base}: not embedded (no FontFile/FontFile2/FontFile3)")
-            problems.expect("dejavu" not in family.lower(), f"{name} {base}: DejaVu is not metric-compatible with Times New Roman")
-            problems.expect(METRIC_COMPATIBLE_PDF_FONT.match(family) is not None,
-                            f"{name} {base}: not Times New Roman or a metric-compatible substitute")
+            problems.expect(
+                "dejavu" not in family.lower(), f"{name} {base}: DejaVu is not metric-compatible with Times New Roman"
+            )
+            problems.expect(
+                METRIC_COMPATIBLE_PDF_FONT.match(family) is not None,
+                f"{name} {base}: not Times New Roman or a metric-compatible substitute",
+            )
     problems.raise_if_any()
 
 
-def check_pdf_pages(reader, *, top_margin_mm: float = 20.0, left_margin_mm: float = 30.0, right_margin_mm: float = 15.0,
-                    appendices: Sequence[tuple[int, bool]] = ()) -> None:
+def check_pdf_pages(
+    reader,
+    *,
+    top_margin_mm: float = 20.0,
+    left_margin_mm: float = 30.0,
+    right_margin_mm: float = 15.0,
+    appendices: Sequence[tuple[int, bool]] = (),
+) -> None:
     """PG1 (A4) and PG5 for a PDF: no number on page 1; page n ≥ 2 shows n centred in the top margin.
 
     appendices: (first page, landscape) of each appendix, pages counted from 1. An appendix is A4
@@ -1064,22 +1205,32 @@ def check_pdf_pages(reader, *, top_margin_mm: float = 20.0, left_margin_mm: floa
         box = page.mediabox
         width, height = float(box.width), float(box.height)
         expected = (A4_PT[1], A4_PT[0]) if landscape else A4_PT
-        problems.expect(abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1,
-                        f"PG1 {where}: {width:.1f} × {height:.1f} pt, must be A4 {expected[0]:.1f} × {expected[1]:.1f} pt")
+        problems.expect(
+            abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1,
+            f"PG1 {where}: {width:.1f} × {height:.1f} pt, must be A4 {expected[0]:.1f} × {expected[1]:.1f} pt",
+        )
         band = [f for f in pdf_fragments(page) if f.text.strip() and f.y > height - top_margin_mm * PT_PER_MM]
         text = "".join(f.text for f in band).strip()
         if number == 1:
-            problems.expect(not re.search(r"\d", text), f"PG5 {where}: the top margin must show no page number, shows {text!r}")
+            problems.expect(
+                not re.search(r"\d", text), f"PG5 {where}: the top margin must show no page number, shows {text!r}"
+            )
             continue
-        if not problems.expect(text == str(number), f"PG5 {where}: top margin shows {text!r}, expected {str(number)!r}"):
+        if not problems.expect(
+            text == str(number), f"PG5 {where}: top margin shows {text!r}, expected {str(number)!r}"
+        ):
             continue
         fragment = band[0]
         # Digits are 0.5 em wide in Times New Roman and its metric-compatible substitutes.
         centre = fragment.x + 0.5 * fragment.size * len(text) / 2
         text_centre = left_margin_mm * PT_PER_MM + (width - (left_margin_mm + right_margin_mm) * PT_PER_MM) / 2
-        problems.expect(abs(centre - text_centre) <= 5 * PT_PER_MM,
-                        f"PG5 {where}: number centred at {centre / PT_PER_MM:.1f} mm, text-area centre {text_centre / PT_PER_MM:.1f} mm (±5)")
-        problems.expect(13 - 0.1 <= fragment.size <= 14 + 0.1, f"PG5 {where}: number {fragment.size:.1f} pt, must be 13–14 pt")
+        problems.expect(
+            abs(centre - text_centre) <= 5 * PT_PER_MM,
+            f"PG5 {where}: number centred at {centre / PT_PER_MM:.1f} mm, text-area centre {text_centre / PT_PER_MM:.1f} mm (±5)",
+        )
+        problems.expect(
+            13 - 0.1 <= fragment.size <= 14 + 0.1, f"PG5 {where}: number {fragment.size:.1f} pt, must be 13–14 pt"
+        )
     problems.raise_if_any()
 
 
@@ -1088,8 +1239,13 @@ def pdf_page_texts(reader, *, top_margin_mm: float = 20.0) -> list[str]:
     texts = []
     for page in reader.pages:
         height = float(page.mediabox.height)
-        texts.append("".join(fragment.text for fragment in pdf_fragments(page)
-                             if not (fragment.text.strip() and fragment.y > height - top_margin_mm * PT_PER_MM)))
+        texts.append(
+            "".join(
+                fragment.text
+                for fragment in pdf_fragments(page)
+                if not (fragment.text.strip() and fragment.y > height - top_margin_mm * PT_PER_MM)
+            )
+        )
     return texts
 
 

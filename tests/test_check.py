@@ -22,6 +22,7 @@ CLOSING = "ket_thuc:  # Các đoạn kết thúc kế hoạch, mỗi gạch (-) 
 def added_warnings(work, edit) -> list[str]:
     """The warnings an edit adds, checking that it removes none. Warnings are told apart without
     their line, since inserted lines move the warnings below them."""
+
     def unplaced(notice):
         return notice.path, notice.field, notice.message
 
@@ -78,7 +79,9 @@ def test_dates_outside_the_plan_year(work):
 
     def edit():
         for key in ("han_bao_cao", "han_tong_hop"):
-            lines.append(work.replace_once(PLAN, f"  {key}:\n    nam: {YEAR}\n", f"  {key}:\n    nam: {YEAR + 1}\n") + 1)
+            lines.append(
+                work.replace_once(PLAN, f"  {key}:\n    nam: {YEAR}\n", f"  {key}:\n    nam: {YEAR + 1}\n") + 1
+            )
         lines.extend(add_closing_paragraphs(work, later))
 
     added = added_warnings(work, edit)
@@ -97,20 +100,27 @@ def test_indicators_without_text_that_an_agency_reports(work):
     content = plan(work)
     registry = yaml.safe_load(work.text(AGENCIES))
     short = {a["ma"]: a["ten_viet_tat"] for a in registry["co_quan"]}
-    reporters = [short[a["co_quan"]] for a in content["to_chuc_thuc_hien"]
-                 for ref in a.get("bao_cao_chi_tieu", []) if ref["muc_tieu"] == 1 and 1 in ref["chi_tieu"]]
+    reporters = [
+        short[a["co_quan"]]
+        for a in content["to_chuc_thuc_hien"]
+        for ref in a.get("bao_cao_chi_tieu", [])
+        if ref["muc_tieu"] == 1 and 1 in ref["chi_tieu"]
+    ]
     assert reporters, "the test needs an agency reporting indicator 1 of objective 1"
     catalog = work.text(CATALOG)
-    first_text = catalog[catalog.index("      - so: 1"):].split("\n")[1]  # noi_dung of objective 1, indicator 1
+    first_text = catalog[catalog.index("      - so: 1") :].split("\n")[1]  # noi_dung of objective 1, indicator 1
     assert first_text.lstrip().startswith("noi_dung: ")
     lines: list[int] = []
 
     def edit():
         lines.append(work.replace_once(CATALOG, first_text + "\n", "        noi_dung: null\n"))
         # An indicator nobody reports on may stay without text: no warning.
-        work.replace_once(CATALOG, "        don_vi_tinh: \"%\"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n",
-                          "        don_vi_tinh: \"%\"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n"
-                          "      - so: 9\n        noi_dung: null\n")
+        work.replace_once(
+            CATALOG,
+            '        don_vi_tinh: "%"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n',
+            '        don_vi_tinh: "%"  # Đơn vị tính dùng ở biểu mẫu báo cáo; null = chưa có\n'
+            "      - so: 9\n        noi_dung: null\n",
+        )
 
     added = added_warnings(work, edit)
 
@@ -131,9 +141,13 @@ def test_recipients_that_no_section_iv_entry_explains(work):
         group = '    ten: "Các cơ quan, phòng, ban huyện"  # Tên nhóm in ở Nơi nhận\n'
         work.replace_once(AGENCIES, group, group + '  - ma: "doan-the"\n    ten: "Các đoàn thể huyện"\n')
         with work.path(AGENCIES).open("a", encoding="utf-8") as agencies:
-            agencies.write('\n  - ma: "van-phong"\n    ten: "Văn phòng HĐND và UBND huyện"\n'
-                           '    ten_viet_tat: "VP HĐND-UBND huyện"\n    loai: "giao"\n    thuoc_nhom: ["doan-the"]\n')
-        line = work.replace_once(PLAN, last, last + '  - co_quan: "van-phong"\n  - nhom: "doan-the"\n  - ten: "Báo Bình Phước"\n')
+            agencies.write(
+                '\n  - ma: "van-phong"\n    ten: "Văn phòng HĐND và UBND huyện"\n'
+                '    ten_viet_tat: "VP HĐND-UBND huyện"\n    loai: "giao"\n    thuoc_nhom: ["doan-the"]\n'
+            )
+        line = work.replace_once(
+            PLAN, last, last + '  - co_quan: "van-phong"\n  - nhom: "doan-the"\n  - ten: "Báo Bình Phước"\n'
+        )
         lines.extend([line + 1, line + 2])
 
     added = added_warnings(work, edit)
@@ -150,20 +164,29 @@ def test_recipients_that_no_section_iv_entry_explains(work):
 def test_empty_sections(work):
     content = plan(work)
     sections = len(content["noi_dung"])
-    agency = next(n for n, a in enumerate(content["to_chuc_thuc_hien"], start=1) if a["co_quan"] == "cac-phong-ban-lien-quan")
+    agency = next(
+        n for n, a in enumerate(content["to_chuc_thuc_hien"], start=1) if a["co_quan"] == "cac-phong-ban-lien-quan"
+    )
     registry = yaml.safe_load(work.text(AGENCIES))
     entry = next(a for a in registry["co_quan"] if a["ma"] == "cac-phong-ban-lien-quan")
     assert entry.get("gui_cong_van") is False  # with a letter, an entry without tasks is an error, not a warning
     tasks_line = '  - co_quan: "cac-phong-ban-lien-quan"\n    nhiem_vu:\n'
     text = work.text(PLAN)
     start = text.index(tasks_line) + len(tasks_line)
-    task = text[start:text.index("\n", start) + 1]
+    task = text[start : text.index("\n", start) + 1]
     lines: list[int] = []
 
     def edit():
-        lines.append(work.replace_once(PLAN, "\n\ntieu_de_to_chuc_thuc_hien:",
-                                       '\n    muc:\n      - doan: []\n  - tieu_de: "KIỂM TRA, GIÁM SÁT:"\n\ntieu_de_to_chuc_thuc_hien:'))
-        lines.append(work.replace_once(PLAN, tasks_line + task, '  - co_quan: "cac-phong-ban-lien-quan"\n    nhiem_vu: []\n') + 1)
+        lines.append(
+            work.replace_once(
+                PLAN,
+                "\n\ntieu_de_to_chuc_thuc_hien:",
+                '\n    muc:\n      - doan: []\n  - tieu_de: "KIỂM TRA, GIÁM SÁT:"\n\ntieu_de_to_chuc_thuc_hien:',
+            )
+        )
+        lines.append(
+            work.replace_once(PLAN, tasks_line + task, '  - co_quan: "cac-phong-ban-lien-quan"\n    nhiem_vu: []\n') + 1
+        )
 
     added = added_warnings(work, edit)
 
@@ -212,7 +235,9 @@ def test_errors_are_those_of_the_build(work):
 
     assert checked.returncode == 1 and built.returncode == 1
     *errors, summary = checked.stderr.splitlines()
-    assert errors == [f"content/{YEAR}/{PLAN}:{line}: van_ban.so: phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “năm”"]
+    assert errors == [
+        f"content/{YEAR}/{PLAN}:{line}: van_ban.so: phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “năm”"
+    ]
     assert errors == built.stderr.splitlines()[:-1]
     assert summary == f"Kiểm tra content/{YEAR}: 1 lỗi; chưa xét cảnh báo (sửa hết lỗi rồi chạy lại)."
     assert not (work.output / str(YEAR)).exists()
@@ -227,12 +252,16 @@ def test_reports_due_before_the_month_ends_and_a_summary_due_with_them(work):
         for key in ("han_bao_cao", "han_tong_hop"):
             start = work.text(PLAN).index(f"  {key}:\n")
             day = work.text(PLAN)[start:].index("    ngay: ") + start
-            line = work.text(PLAN)[day:work.text(PLAN).index("\n", day)]
-            work.path(PLAN).write_text(work.text(PLAN)[:day] + "    ngay: 10" + work.text(PLAN)[day + len(line):], encoding="utf-8")
+            line = work.text(PLAN)[day : work.text(PLAN).index("\n", day)]
+            work.path(PLAN).write_text(
+                work.text(PLAN)[:day] + "    ngay: 10" + work.text(PLAN)[day + len(line) :], encoding="utf-8"
+            )
 
     added = added_warnings(work, edit)
-    lines = [work.text(PLAN)[:work.text(PLAN).index("    ngay: 10", work.text(PLAN).index(f"  {key}:\n"))].count("\n") + 1
-             for key in ("han_bao_cao", "han_tong_hop")]
+    lines = [
+        work.text(PLAN)[: work.text(PLAN).index("    ngay: 10", work.text(PLAN).index(f"  {key}:\n"))].count("\n") + 1
+        for key in ("han_bao_cao", "han_tong_hop")
+    ]
     assert added == [
         f"content/{YEAR}/{PLAN}:{lines[0]}: bao_cao.han_bao_cao: hạn báo cáo 10/12/{YEAR} không sau ngày kết thúc "
         f"Tháng hành động ({month_end}): các đơn vị phải báo cáo khi tháng chưa kết thúc",

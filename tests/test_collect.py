@@ -28,10 +28,17 @@ ACTIVITIES = [a["ten"] for a in FORM["hoat_dong"]]
 
 # Known figures per unit folder: activity name → (quantity, participants, women); budget per source.
 FIGURES = {
-    "Phong-VH-XH": {"activities": {ACTIVITIES[0]: (2, 120, 70), ACTIVITIES[1]: (5, 0, 0)}, "budget": ["1.500.000", "250.000"],
-                    "difficulties": "Thiếu kinh phí tuyên truyền."},
-    "Cong-an-xa": {"activities": {ACTIVITIES[0]: (1, 40, 12)}, "budget": ["300.000", ""], "rate": ("12", "15"),
-                   "proposals": "Tập huấn kỹ năng xử lý vụ việc."},
+    "Phong-VH-XH": {
+        "activities": {ACTIVITIES[0]: (2, 120, 70), ACTIVITIES[1]: (5, 0, 0)},
+        "budget": ["1.500.000", "250.000"],
+        "difficulties": "Thiếu kinh phí tuyên truyền.",
+    },
+    "Cong-an-xa": {
+        "activities": {ACTIVITIES[0]: (1, 40, 12)},
+        "budget": ["300.000", ""],
+        "rate": ("12", "15"),
+        "proposals": "Tập huấn kỹ năng xử lý vụ việc.",
+    },
     "Hoi-LHPN-xa": {"activities": {ACTIVITIES[0]: (3, 90, 85), ACTIVITIES[1]: (4, 0, 0)}, "budget": ["", "1.000.000"]},
 }
 
@@ -56,10 +63,13 @@ def fill(path, figures: dict, *, written_date: str | None = None) -> None:
     for row in activities.rows[1:]:
         name = row.cells[1].text.strip()
         if name in figures["activities"]:
-            for column, value in zip((COLUMNS["so_luong"], COLUMNS["so_nguoi"], COLUMNS["nu"]), figures["activities"][name]):
+            for column, value in zip(
+                (COLUMNS["so_luong"], COLUMNS["so_nguoi"], COLUMNS["nu"]), figures["activities"][name], strict=True
+            ):
                 set_cell(row.cells[header.index(column)], str(value))
     budget = table_by_header(document, COLUMNS["stt"], COLUMNS["nguon_kinh_phi"])
-    for row, amount in zip(budget.rows[1:], figures["budget"]):
+    # Rows past the figures given are left as the form has them.
+    for row, amount in zip(budget.rows[1:], figures["budget"], strict=False):
         set_cell(row.cells[2], amount)
     narrative = table_by_header(document, COLUMNS["stt"], COLUMNS["noi_dung"])
     for row in narrative.rows[1:]:
@@ -123,8 +133,11 @@ def collected(tmp_path_factory, libreoffice):
     inbox = content / str(YEAR) / "bao-cao-nhan"
     inbox.mkdir()
     # Filled in, renamed as units name their files.
-    fill(shutil.copy(built / "Phong-VH-XH" / "bao-cao-Phong-VH-XH.docx", inbox / "VHXH gui lai.docx"), FIGURES["Phong-VH-XH"],
-         written_date="Mẫu, ngày 08 tháng 12 năm 2026")
+    fill(
+        shutil.copy(built / "Phong-VH-XH" / "bao-cao-Phong-VH-XH.docx", inbox / "VHXH gui lai.docx"),
+        FIGURES["Phong-VH-XH"],
+        written_date="Mẫu, ngày 08 tháng 12 năm 2026",
+    )
     police = shutil.copy(built / "Cong-an-xa" / "bao-cao-Cong-an-xa.docx", content / "ca.docx")
     fill(police, FIGURES["Cong-an-xa"], written_date="Mẫu, ngày 12 tháng 12 năm 2026")
     # Re-saved by LibreOffice (a unit without Word).
@@ -139,7 +152,7 @@ def collected(tmp_path_factory, libreoffice):
     text_cell = shutil.copy(built / "Doan-TN-xa" / "bao-cao-Doan-TN-xa.docx", inbox / "doan.docx")
     fill(text_cell, {"activities": {ACTIVITIES[0]: ("ba", 10, 5)}, "budget": []})
     identity = next(line for line in open_texts(women) if f"{YEAR}/" in line)
-    code = identity[identity.index(f"{YEAR}/"):].split(")")[0]
+    code = identity[identity.index(f"{YEAR}/") :].split(")")[0]
     with_identity(women, inbox / "nam-truoc.docx", code, code.replace(f"{YEAR}/", f"{YEAR - 1}/"))
     duplicate = shutil.copy(women, inbox / "hoi-phu-nu (1).docx")
     os.utime(duplicate, (1_700_000_000, 1_700_000_000))
@@ -160,8 +173,15 @@ def collected(tmp_path_factory, libreoffice):
     (inbox / "anh.jpg").write_bytes(b"\xff\xd8\xff")
     content_before = digest(content)
     report = collect_edition(project, YEAR)
-    return {"project": project, "content": content, "output": built, "inbox": inbox, "report": report,
-            "content_before": content_before, "built": built}
+    return {
+        "project": project,
+        "content": content,
+        "output": built,
+        "inbox": inbox,
+        "report": report,
+        "content_before": content_before,
+        "built": built,
+    }
 
 
 def open_texts(path) -> list[str]:
@@ -173,7 +193,9 @@ def test_the_summary_totals_are_the_sums_of_the_usable_forms(collected):
     summary = collected["output"] / "tong-hop" / "bao-cao-tong-hop.docx"
     rows = texts_of_table(summary, COLUMNS["stt"], COLUMNS["hoat_dong"])
     header = rows[0]
-    counted = [FIGURES[k] for k in ("Phong-VH-XH", "Cong-an-xa", "Hoi-LHPN-xa")] + [{"activities": {ACTIVITIES[1]: (6, 0, 0)}}]
+    counted = [FIGURES[k] for k in ("Phong-VH-XH", "Cong-an-xa", "Hoi-LHPN-xa")] + [
+        {"activities": {ACTIVITIES[1]: (6, 0, 0)}}
+    ]
     for name in ACTIVITIES:
         row = next(r for r in rows if r[1] == name)
         for column, index in ((COLUMNS["so_luong"], 0), (COLUMNS["so_nguoi"], 1), (COLUMNS["nu"], 2)):
@@ -207,7 +229,10 @@ def test_each_bad_file_is_named_with_its_cell_and_the_others_still_count(collect
     youth = rows["Đoàn TN xã"]
     assert youth["Tình trạng"] == "Tệp không dùng được"
     assert f"«{ACTIVITIES[0]}», cột «{COLUMNS['so_luong']}»: «ba» không phải là số" in youth["Vấn đề cần xử lý"]
-    assert "trùng" in rows["Hội LHPN xã"]["Vấn đề cần xử lý"] and "hoi-phu-nu (1).docx" in rows["Hội LHPN xã"]["Vấn đề cần xử lý"]
+    assert (
+        "trùng" in rows["Hội LHPN xã"]["Vấn đề cần xử lý"]
+        and "hoi-phu-nu (1).docx" in rows["Hội LHPN xã"]["Vấn đề cần xử lý"]
+    )
     assert f"là biểu mẫu năm {YEAR - 1}" in rows["nam-truoc.docx"]["Vấn đề cần xử lý"]
     assert "không phải biểu mẫu báo cáo do chương trình tạo" in rows["thu.docx"]["Vấn đề cần xử lý"]
     assert "không phải tệp Word .docx" in rows["anh.jpg"]["Vấn đề cần xử lý"]
@@ -224,8 +249,10 @@ def test_more_women_than_participants_an_added_row_and_a_hand_edited_summary(tmp
     build(project, year=YEAR)
     inbox = tmp_path / "c" / str(YEAR) / "bao-cao-nhan"
     inbox.mkdir()
-    fill(shutil.copy(tmp_path / "o" / str(YEAR) / "Cong-an-xa" / "bao-cao-Cong-an-xa.docx", inbox / "ca.docx"),
-         {"activities": {ACTIVITIES[0]: (1, 10, 11)}, "budget": []})
+    fill(
+        shutil.copy(tmp_path / "o" / str(YEAR) / "Cong-an-xa" / "bao-cao-Cong-an-xa.docx", inbox / "ca.docx"),
+        {"activities": {ACTIVITIES[0]: (1, 10, 11)}, "budget": []},
+    )
     collect_edition(project, YEAR)
     problems = tracking(tmp_path / "o" / str(YEAR))["Công an xã"]["Vấn đề cần xử lý"]
     assert f"«{ACTIVITIES[0]}», cột «{COLUMNS['nu']}»: số nữ (11) lớn hơn số người tham gia (10)" in problems
@@ -243,27 +270,36 @@ def test_more_women_than_participants_an_added_row_and_a_hand_edited_summary(tmp
     document = docx.Document(str(added))
     activities = table_by_header(document, COLUMNS["stt"], COLUMNS["hoat_dong"])
     extra = activities.add_row()
-    for cell, text in zip(extra.cells, ("9", "Hội thi nấu ăn", "cuộc", "1", "30", "20", "")):
+    for cell, text in zip(extra.cells, ("9", "Hội thi nấu ăn", "cuộc", "1", "30", "20", ""), strict=True):
         set_cell(cell, text)
     document.save(str(added))
     remade = collect_edition(project, YEAR)
     assert summary in remade.written
     copy = tmp_path / "o" / str(YEAR) / "tong-hop" / "ban-sua-tay" / "bao-cao-tong-hop.docx"
     assert "Dòng cán bộ thêm bằng Word." in [p.text for p in docx.Document(str(copy)).paragraphs]
-    assert "dòng «Hội thi nấu ăn» do đơn vị thêm vào không được tính" in tracking(tmp_path / "o" / str(YEAR))["Hội LHPN xã"]["Vấn đề cần xử lý"]
+    assert (
+        "dòng «Hội thi nấu ăn» do đơn vị thêm vào không được tính"
+        in tracking(tmp_path / "o" / str(YEAR))["Hội LHPN xã"]["Vấn đề cần xử lý"]
+    )
 
 
 def test_nothing_under_content_changes_and_a_rerun_writes_nothing_until_a_new_form_comes(collected):
     from generator.collect.run import collect_edition
 
     assert digest(collected["content"]) == collected["content_before"]
-    assert {p.name for p in collected["report"].written} == {"theo-doi-bao-cao.csv", "theo-doi-bao-cao.html",
-                                                               "bao-cao-tong-hop.docx", "bao-cao-tong-hop.pdf"}
+    assert {p.name for p in collected["report"].written} == {
+        "theo-doi-bao-cao.csv",
+        "theo-doi-bao-cao.html",
+        "bao-cao-tong-hop.docx",
+        "bao-cao-tong-hop.pdf",
+    }
     assert collect_edition(collected["project"], YEAR).written == []
     summary = collected["output"] / "tong-hop" / "bao-cao-tong-hop.docx"
     before = texts_of_table(summary, COLUMNS["stt"], COLUMNS["hoat_dong"])
     school = collected["built"] / "Cac-truong-hoc" / "bao-cao-Cac-truong-hoc.docx"  # one form for the whole list
-    fill(shutil.copy(school, collected["inbox"] / "them.docx"), {"activities": {ACTIVITIES[0]: (1, 7, 3)}, "budget": []})
+    fill(
+        shutil.copy(school, collected["inbox"] / "them.docx"), {"activities": {ACTIVITIES[0]: (1, 7, 3)}, "budget": []}
+    )
     again = collect_edition(collected["project"], YEAR)
     assert {p.name for p in again.written} >= {"bao-cao-tong-hop.docx", "theo-doi-bao-cao.csv"}
     after = texts_of_table(summary, COLUMNS["stt"], COLUMNS["hoat_dong"])
@@ -302,7 +338,7 @@ def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[-1].startswith(f"Xong {YEAR}: ") and "PDF dùng phông" in lines[-1], lines[-1]
-    notices = lines[-1 - len(unknown):-1]
+    notices = lines[-1 - len(unknown) : -1]
     assert len(notices) == len(unknown)
     for (objective, number), line in zip(unknown, notices, strict=True):
         assert line.startswith(f"Chú ý: Chỉ tiêu {number} của Mục tiêu {objective} chưa có nội dung"), line
@@ -310,7 +346,9 @@ def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
     assert f"Chỉ tiêu {unknown[0][1]} của Mục tiêu {unknown[0][0]} chưa có nội dung" in listing
 
 
-@pytest.mark.parametrize("typed, value", [("12", 12), ("1.250.000", 1_250_000), ("12,5", 12.5), (" 7 ", 7), ("45%", 45), ("", None)])
+@pytest.mark.parametrize(
+    "typed, value", [("12", 12), ("1.250.000", 1_250_000), ("12,5", 12.5), (" 7 ", 7), ("45%", 45), ("", None)]
+)
 def test_figures_are_read_as_clerks_type_them(typed, value):
     from generator.collect.collect import parse_number
 

@@ -29,16 +29,22 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 
 # The edits, as data: each is the line of a task in ke-hoach.yaml (without its indentation and quotes).
-CHANGED_OLD = "Căn cứ vào nguồn kinh phí đã bố trí trong dự toán cho các đơn vị, tiến hành thẩm định, quyết toán theo quy định."
-CHANGED_NEW = "Căn cứ vào nguồn kinh phí đã bố trí trong dự toán cho các đơn vị, hướng dẫn, thẩm định, quyết toán theo quy định."
+CHANGED_OLD = (
+    "Căn cứ vào nguồn kinh phí đã bố trí trong dự toán cho các đơn vị, tiến hành thẩm định, quyết toán theo quy định."
+)
+CHANGED_NEW = (
+    "Căn cứ vào nguồn kinh phí đã bố trí trong dự toán cho các đơn vị, hướng dẫn, thẩm định, quyết toán theo quy định."
+)
 REMOVED_START = "Thường xuyên theo dõi, cập nhật biến động của đội ngũ cán bộ nữ"
 MOVED_START = "Đẩy mạnh công tác tuyên truyền về bình đẳng giới trong lĩnh vực Y tế"
 MOVED_AFTER_START = "Chủ trì, phối hợp với các đơn vị địa phương thực hiện các chương trình, dự án"
 ADDED_AFTER_START = "Chịu trách nhiệm tổ chức thực hiện, theo dõi và báo cáo kết quả chỉ tiêu 3,4 của Mục tiêu 6"
 ADDED = "Phối hợp tổ chức hội thi tuyên truyền viên giỏi về bình đẳng giới cấp huyện."
 NEW_AGENCY = ("van-phong", "Văn phòng HĐND và UBND huyện", "VP HĐND-UBND huyện")
-NEW_TASKS = ("Bố trí hội trường, phương tiện cho các hoạt động của Tháng hành động.",
-             "Đăng tải Kế hoạch trên Cổng thông tin điện tử huyện.")
+NEW_TASKS = (
+    "Bố trí hội trường, phương tiện cho các hoạt động của Tháng hành động.",
+    "Đăng tải Kế hoạch trên Cổng thông tin điện tử huyện.",
+)
 
 
 def task_line(text: str, start: str) -> str:
@@ -67,8 +73,10 @@ def edit(folder: Path) -> None:
     text = text.replace(marker, entry + marker)
     plan.write_text(text, encoding="utf-8")
     with (folder / AGENCIES).open("a", encoding="utf-8") as agencies:
-        agencies.write(f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
-                       '    loai: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
+        agencies.write(
+            f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
+            '    loai: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n'
+        )
 
 
 @pytest.fixture(scope="module")
@@ -138,12 +146,17 @@ def test_known_edits_show_up_as_exactly_those(editions, comparison):
     }
     # Removed: the old task, where it stood.
     [removed] = [p for p in noi_vu.paragraphs if p.status == "removed"]
-    assert removed.old_text == "- " + next(t for t in tasks_of(old.folder, "phong-noi-vu") if t.startswith(REMOVED_START))
+    assert removed.old_text == "- " + next(
+        t for t in tasks_of(old.folder, "phong-noi-vu") if t.startswith(REMOVED_START)
+    )
     assert removed.text == ""
     # Changed: word by word, only the words that differ.
     [changed_task] = [p for p in tckh.paragraphs if p.status == "changed"]
     assert (changed_task.old_text, changed_task.text) == ("- " + CHANGED_OLD, "- " + CHANGED_NEW)
-    assert [(p.change, p.text) for p in changed_task.pieces if p.change != "same"] == [("del", "tiến hành"), ("ins", "hướng dẫn,")]
+    assert [(p.change, p.text) for p in changed_task.pieces if p.change != "same"] == [
+        ("del", "tiến hành"),
+        ("ins", "hướng dẫn,"),
+    ]
     # Added: the new task, last.
     assert vhtt.paragraphs[-1].status == "added" and vhtt.paragraphs[-1].text == f"- {ADDED}"
     # Moved: away from its old place and to its new one, one move, never deleted and added.
@@ -155,14 +168,20 @@ def test_known_edits_show_up_as_exactly_those(editions, comparison):
     assert moved_from.move == moved_to.move and moved_from.old_text == moved_to.text
     assert moved_to.text.startswith(f"- {MOVED_START}")
     new_order = tasks_of(new.folder, "trung-tam-y-te")
-    assert [p.text for p in ttyt.paragraphs if p.status in ("same", "moved_to")][1:] == ["- " + new.text(t) for t in new_order]
+    assert [p.text for p in ttyt.paragraphs if p.status in ("same", "moved_to")][1:] == [
+        "- " + new.text(t) for t in new_order
+    ]
     # The new agency: its heading and its tasks, all added.
     assert added_agency.status == "added"
     number = len(yaml.safe_load((new.folder / PLAN).read_text(encoding="utf-8"))["to_chuc_thuc_hien"])
     assert [p.text for p in added_agency.paragraphs] == [f"{number}. {NEW_AGENCY[1]}:"] + [f"- {t}" for t in NEW_TASKS]
 
-    assert (comparison.total("added"), comparison.total("removed"), comparison.total("changed"), comparison.total("moved_to")) == (
-        1 + 1 + len(NEW_TASKS), 1, 1, 1)
+    assert (
+        comparison.total("added"),
+        comparison.total("removed"),
+        comparison.total("changed"),
+        comparison.total("moved_to"),
+    ) == (1 + 1 + len(NEW_TASKS), 1, 1, 1)
 
 
 def test_summary_names_the_agencies_that_gained_or_lost_tasks(editions, comparison):
@@ -184,7 +203,12 @@ def test_html_marks_each_change(comparison):
     html = render_html(comparison, TEMPLATES / "html").decode("utf-8")
     classes = re.findall(r'<p class="([a-z_]+)[ "]', html)
     assert {c: classes.count(c) for c in ("added", "removed", "changed", "moved_from", "moved_to")} == {
-        "added": 2 + len(NEW_TASKS), "removed": 1, "changed": 1, "moved_from": 1, "moved_to": 1}
+        "added": 2 + len(NEW_TASKS),
+        "removed": 1,
+        "changed": 1,
+        "moved_from": 1,
+        "moved_to": 1,
+    }
     assert "<del>tiến hành</del><ins>hướng dẫn,</ins>" in html
 
 
@@ -220,8 +244,9 @@ def resolved(body, accept: bool) -> list[str]:
     for p in body.iter(f"{{{W}}}p"):
         if any(p.find(f"w:pPr/w:rPr/w:{tag}", NS) is not None for tag in gone):
             continue
-        words = [run_text(e, texts) for e in p.iter()
-                 if not any(etree.QName(a).localname in gone for a in e.iterancestors())]
+        words = [
+            run_text(e, texts) for e in p.iter() if not any(etree.QName(a).localname in gone for a in e.iterancestors())
+        ]
         paragraphs.append(flat("".join(words)))
     return paragraphs
 
@@ -241,17 +266,22 @@ def test_docx_has_tracked_changes_with_a_fixed_date(editions, comparison):
 
     number = len(yaml.safe_load((new.folder / PLAN).read_text(encoding="utf-8"))["to_chuc_thuc_hien"])
     assert [text(p) for p in marked_paragraphs(body, "ins")] == (
-        [f"- {ADDED}", f"{number}. {NEW_AGENCY[1]}:"] + [f"- {t}" for t in NEW_TASKS])
+        [f"- {ADDED}", f"{number}. {NEW_AGENCY[1]}:"] + [f"- {t}" for t in NEW_TASKS]
+    )
     [removed] = marked_paragraphs(body, "del")
     assert text(removed).startswith(f"- {REMOVED_START}") and removed.findall(".//w:del/w:r/w:delText", NS)
     [moved_from] = marked_paragraphs(body, "moveFrom")
     [moved_to] = marked_paragraphs(body, "moveTo")
     assert text(moved_from) == text(moved_to)
-    assert moved_from.find("w:moveFromRangeStart", NS).get(f"{{{W}}}name") == moved_to.find("w:moveToRangeStart", NS).get(f"{{{W}}}name")
+    assert moved_from.find("w:moveFromRangeStart", NS).get(f"{{{W}}}name") == moved_to.find(
+        "w:moveToRangeStart", NS
+    ).get(f"{{{W}}}name")
     assert body.xpath("//w:p[not(w:pPr/w:rPr/w:del)]/w:del/w:r/w:delText/text()", namespaces=NS) == ["tiến hành"]
     assert body.xpath("//w:p[not(w:pPr/w:rPr/w:ins)]/w:ins/w:r/w:t/text()", namespaces=NS) == ["hướng dẫn,"]
 
-    marks = body.xpath("//w:ins|//w:del|//w:moveFrom|//w:moveTo|//w:moveFromRangeStart|//w:moveToRangeStart", namespaces=NS)
+    marks = body.xpath(
+        "//w:ins|//w:del|//w:moveFrom|//w:moveTo|//w:moveFromRangeStart|//w:moveToRangeStart", namespaces=NS
+    )
     ids = [m.get(f"{{{W}}}id") for m in marks]
     assert len(ids) == len(set(ids))
     assert {m.get(f"{{{W}}}date") for m in marks} == {"2025-10-31T00:00:00Z"}
@@ -279,8 +309,11 @@ def test_libreoffice_sees_the_tracked_changes(editions, comparison, libreoffice,
 
     # With every change accepted, LibreOffice's text up to the summary is the new plan's, as the
     # DOCX writer makes it.
-    shown = [flat("".join(p.itertext())) for p in content.iter(f"{T}p")
-             if not any(a.tag in (f"{T}tracked-changes", f"{T}p") for a in p.iterancestors())]
+    shown = [
+        flat("".join(p.itertext()))
+        for p in content.iter(f"{T}p")
+        if not any(a.tag in (f"{T}tracked-changes", f"{T}p") for a in p.iterancestors())
+    ]
     end = shown.index(f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {YEAR}")
     assert [line for line in shown[:end] if line] == [line for line in plan_paragraphs(editions[1]) if line]
 
@@ -324,8 +357,8 @@ def test_accepting_all_gives_the_new_plan_and_rejecting_all_the_old(editions, co
     old, new = editions
     body = docx_body(render_docx(comparison, TEMPLATES))
     accepted, rejected = resolved(body, accept=True), resolved(body, accept=False)
-    assert accepted[:summary_start(accepted)] == plan_paragraphs(new)
-    assert rejected[:summary_start(rejected)] == plan_paragraphs(old)
+    assert accepted[: summary_start(accepted)] == plan_paragraphs(new)
+    assert rejected[: summary_start(rejected)] == plan_paragraphs(old)
 
 
 def style_of(p) -> str | None:
@@ -346,8 +379,11 @@ def test_review_docx_is_laid_out_by_the_word_template(editions, comparison):
         assert review.read(name) == plan.read(name), name
 
     body = etree.fromstring(review.read("word/document.xml"))
-    kept = [p for p in body.iter(f"{{{W}}}p")
-            if p.find("w:pPr/w:rPr/w:del", NS) is None and p.find("w:pPr/w:rPr/w:moveFrom", NS) is None]
+    kept = [
+        p
+        for p in body.iter(f"{{{W}}}p")
+        if p.find("w:pPr/w:rPr/w:del", NS) is None and p.find("w:pPr/w:rPr/w:moveFrom", NS) is None
+    ]
     start = summary_start(resolved(body, accept=True))
     plan_body = etree.fromstring(plan.read("word/document.xml"))
     assert [style_of(p) for p in kept[:start]] == [style_of(p) for p in plan_body.iter(f"{{{W}}}p")]
@@ -370,6 +406,7 @@ def next_year(tmp_path_factory) -> Path:
 
 def typed_with(folder: Path, placeholder: str) -> int:
     """How many text values of ke-hoach.yaml the clerk typed with the placeholder."""
+
     def strings(node):
         if isinstance(node, str):
             yield node
@@ -395,7 +432,8 @@ def test_new_year_alone_reports_no_edit(next_year):
     assert comparison.agencies == ()
     assert {p.status for part in comparison.parts for p in part.paragraphs} == {"same"}
     assert summary_lines(comparison) == [
-        f"Không có chỗ nào được sửa: lời văn kế hoạch năm {YEAR + 1} giữ nguyên như năm {YEAR}."]
+        f"Không có chỗ nào được sửa: lời văn kế hoạch năm {YEAR + 1} giữ nguyên như năm {YEAR}."
+    ]
     assert not revision_marks(render_docx(comparison, TEMPLATES))
     html = render_html(comparison, TEMPLATES / "html").decode("utf-8")
     assert "<ins>" not in html and "<del>" not in html
@@ -419,7 +457,9 @@ def test_a_moved_task_is_a_move_whatever_its_placeholders_read(next_year, tmp_pa
     folder = content / str(YEAR + 1)
     plan = yaml.safe_load((folder / PLAN).read_text(encoding="utf-8"))
     # The first task typed with {nam} that is not its agency's last: moved to the end of its list.
-    agency, task = next((a["co_quan"], t) for a in plan["to_chuc_thuc_hien"] for t in a["nhiem_vu"][:-1] if "{nam}" in t)
+    agency, task = next(
+        (a["co_quan"], t) for a in plan["to_chuc_thuc_hien"] for t in a["nhiem_vu"][:-1] if "{nam}" in t
+    )
     text = (folder / PLAN).read_text(encoding="utf-8")
     moved = task_line(text, task[:60])
     text = text.replace(moved, "")
@@ -438,8 +478,10 @@ def test_a_moved_task_is_a_move_whatever_its_placeholders_read(next_year, tmp_pa
     assert f"{YEAR}" in moved_from.old_text and f"{YEAR + 1}" in moved_to.text
     assert moved_from.old_text.replace(str(YEAR), str(YEAR + 1)) == moved_to.text
     tasks = len(tasks_of(folder, agency))
-    assert [(a.name, a.status, a.tasks_added, a.tasks_removed, a.tasks_changed, a.tasks_moved, a.tasks)
-            for a in comparison.agencies] == [(name, "changed", 0, 0, 0, 1, tasks)]
+    assert [
+        (a.name, a.status, a.tasks_added, a.tasks_removed, a.tasks_changed, a.tasks_moved, a.tasks)
+        for a in comparison.agencies
+    ] == [(name, "changed", 0, 0, 0, 1, tasks)]
     marks = revision_marks(render_docx(comparison, TEMPLATES))
     assert sorted({etree.QName(m).localname for m in marks}) == ["moveFrom", "moveTo"]
 
@@ -454,8 +496,10 @@ def test_an_agency_added_first_renumbers_the_others_without_changing_them(next_y
     entry = f'  - co_quan: "{NEW_AGENCY[0]}"\n    nhiem_vu:\n' + "".join(f'      - "{t}"\n' for t in NEW_TASKS)
     (folder / PLAN).write_text(text.replace(marker, marker + entry), encoding="utf-8")
     with (folder / AGENCIES).open("a", encoding="utf-8") as agencies:
-        agencies.write(f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
-                       '    loai: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n')
+        agencies.write(
+            f'\n  - ma: "{NEW_AGENCY[0]}"\n    ten: "{NEW_AGENCY[1]}"\n    ten_viet_tat: "{NEW_AGENCY[2]}"\n'
+            '    loai: "giao"\n    thuoc_nhom: ["co-quan-huyen"]\n'
+        )
 
     comparison = compare(load_edition(content / str(YEAR)), load_edition(folder), on=ON)
 

@@ -45,22 +45,45 @@ def expected(fill) -> list[dict]:
         tasks = [fill(t).replace("*", "") for t in entry["nhiem_vu"]]
         if len(tasks) > 1:
             tasks = [f"- {t}" for t in tasks]
-        indicators = [(ref["muc_tieu"], n, ref.get("pham_vi")) for ref in entry.get("bao_cao_chi_tieu", []) for n in ref["chi_tieu"]]
+        indicators = [
+            (ref["muc_tieu"], n, ref.get("pham_vi"))
+            for ref in entry.get("bao_cao_chi_tieu", [])
+            for n in ref["chi_tieu"]
+        ]
         kind = kinds[agency["loai"] if "loai" in agency else unit_lists[agency["danh_sach"]]["loai"]]
         # The verb of the letter's opening, as its kind's template writes it.
         verb = re.search(r"\{ban_hanh\} (giao|đề nghị|trân trọng gửi)", kind["mo_dau"]).group(1)
-        common = dict(verb=verb, tasks=tasks, indicators=indicators, agency=agency["ma"], kind=kind,
-                      reports=kind["bao_cao"] is not None and kind["bieu_mau"] != "khong")
+        common = dict(
+            verb=verb,
+            tasks=tasks,
+            indicators=indicators,
+            agency=agency["ma"],
+            kind=kind,
+            reports=kind["bao_cao"] is not None and kind["bieu_mau"] != "khong",
+        )
         if "danh_sach" in agency:
             for unit in unit_lists[agency["danh_sach"]]["don_vi"]:
                 lower = unit["ten"][0].lower() + unit["ten"][1:]
-                result.append(dict(name=f"Ủy ban nhân dân {lower}", key=file_key(f"UBND {lower}"),
-                                   header=["ỦY BAN NHÂN DÂN", lower.upper()], parent=None, **common))
+                result.append(
+                    dict(
+                        name=f"Ủy ban nhân dân {lower}",
+                        key=file_key(f"UBND {lower}"),
+                        header=["ỦY BAN NHÂN DÂN", lower.upper()],
+                        parent=None,
+                        **common,
+                    )
+                )
         else:
             parent = agency.get("co_quan_cap_tren")
-            result.append(dict(name=agency["ten"], key=file_key(agency["ten_viet_tat"]),
-                               header=[fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]],
-                               parent=fill(parent).upper() if parent else None, **common))
+            result.append(
+                dict(
+                    name=agency["ten"],
+                    key=file_key(agency["ten_viet_tat"]),
+                    header=[fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]],
+                    parent=fill(parent).upper() if parent else None,
+                    **common,
+                )
+            )
     for recipient in result:
         # Inside a sentence a generic name starts lower case: "giao các Ban của HĐND huyện".
         name = recipient["name"]
@@ -94,7 +117,9 @@ def test_each_letter_holds_exactly_its_tasks_and_verb(built, expected):
         assert f"UBND huyện {recipient['verb']} {recipient['in_sentence']} " in opening, opening
         assert f"Kính gửi: {recipient['name']}." in text
         # "1. …" where the letter has more sections; alone, its one section is not numbered.
-        heading = next(t for t in text if t in ("1. " + recipient["kind"]["muc_nhiem_vu"], recipient["kind"]["muc_nhiem_vu"]))
+        heading = next(
+            t for t in text if t in ("1. " + recipient["kind"]["muc_nhiem_vu"], recipient["kind"]["muc_nhiem_vu"])
+        )
         start = text.index(heading) + 1
         # The tasks run to the next numbered section, or to the closing sentence where there is none.
         end = next(i for i in range(start, len(text)) if re.match(r"^\d+\. ", text[i]) or text[i].endswith("./."))
@@ -164,7 +189,7 @@ def test_manifest_lists_every_recipient_with_existing_files(built, expected):
     with open(folder / "danh-sach-gui.csv", encoding="utf-8-sig", newline="") as handle:
         # The letter recipients' table, up to the header of the plan's Nơi nhận lines that follows it.
         rows = list(csv.DictReader(handle))
-        rows = rows[:next(i for i, row in enumerate(rows) if row["STT"] == "STT")]
+        rows = rows[: next(i for i, row in enumerate(rows) if row["STT"] == "STT")]
     assert [row["Nơi nhận"] for row in rows] == [r["name"] for r in expected]
     for row in rows:
         for name in row["Công văn"].split() + row["Biểu mẫu báo cáo"].split() + row["Kế hoạch"].split():
@@ -172,8 +197,10 @@ def test_manifest_lists_every_recipient_with_existing_files(built, expected):
         assert bool(row["Biểu mẫu báo cáo"]) == next(r["reports"] for r in expected if r["name"] == row["Nơi nhận"])
         assert row["Có trong Nơi nhận của kế hoạch"].startswith(("trực tiếp", "qua nhóm", "qua dòng"))
     page = (folder / "danh-sach-gui.html").read_text(encoding="utf-8")
-    assert ("Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện, không gửi công văn riêng; "
-            "co-quan.yaml ghi gui_cong_van: false") in page
+    assert (
+        "Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện, không gửi công văn riêng; "
+        "co-quan.yaml ghi gui_cong_van: false"
+    ) in page
 
 
 def test_recipient_missing_from_noi_nhan_fails_the_build(content_copy):
@@ -181,7 +208,9 @@ def test_recipient_missing_from_noi_nhan_fails_the_build(content_copy):
     entry = text.index('- co_quan: "hoi-lhpn"')  # its section IV entry
     recipient = text.index('- co_quan: "hoi-lhpn"', text.index("\nnoi_nhan:"))  # its Nơi nhận line
     line_start = text.rindex("\n", 0, recipient) + 1
-    content_copy.path("ke-hoach.yaml").write_text(text[:line_start] + text[text.index("\n", recipient) + 1:], encoding="utf-8")
+    content_copy.path("ke-hoach.yaml").write_text(
+        text[:line_start] + text[text.index("\n", recipient) + 1 :], encoding="utf-8"
+    )
     result = run_cli(["build"], content_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert result.stderr_lines[0] == (
@@ -237,7 +266,12 @@ def test_every_letter_passes_the_decree_30_checks(built, expected, fill, issuer_
         document = docx.Document(str(letter_and_form(built, recipient["key"])[0]))
         nd30.check_page(document)
         nd30.check_fonts(document)
-        nd30.check_header(document, type_name=None, title=subject, agency_lines=[fill(l).upper() for l in issuer_content["dong_tieu_de"]])
+        nd30.check_header(
+            document,
+            type_name=None,
+            title=subject,
+            agency_lines=[fill(ln).upper() for ln in issuer_content["dong_tieu_de"]],
+        )
         nd30.check_addressees(document, [f"Kính gửi: {recipient['name']}."])
         nd30.check_body(document, type_name=None, title=subject, addressees=[f"Kính gửi: {recipient['name']}."])
         nd30.check_signature(document, lines=lines, name=signer["ho_ten"], addressed=True)
@@ -260,8 +294,14 @@ def check_form(document, recipient: dict, fill) -> None:
     addressees = [form_addressee(recipient, fill)]
     nd30.check_page(document)
     nd30.check_fonts(document)
-    nd30.check_header(document, type_name="BÁO CÁO", title=title, type_code="BC", agency_lines=recipient["header"],
-                      parent_agency=recipient["parent"])
+    nd30.check_header(
+        document,
+        type_name="BÁO CÁO",
+        title=title,
+        type_code="BC",
+        agency_lines=recipient["header"],
+        parent_agency=recipient["parent"],
+    )
     nd30.check_addressees(document, addressees)
     # A form ends with lines to write on, not with a paragraph ending "./.".
     nd30.check_body(document, type_name="BÁO CÁO", title=title, addressees=addressees, end_mark=False)
@@ -283,8 +323,13 @@ def test_every_form_is_addressed_to_the_committee_and_headed_with_its_unit_on_li
         collects = recipient["agency"] == reporting["noi_nhan_bao_cao"]
         due = short(reporting["han_tong_hop"] if collects else reporting["han_bao_cao"])
         # The deadline is an instruction, printed after the signature, not in the body the unit signs.
-        assert f"- Thời hạn gửi báo cáo: trước ngày {due}." in texts[texts.index(load("bieu-mau.yaml")["tieu_de_huong_dan"]):], recipient["key"]
-        lines = [p.text.replace("\u00a0", " ") for p in document.tables[0].rows[0].cells[0].paragraphs if p.text.strip()]
+        assert (
+            f"- Thời hạn gửi báo cáo: trước ngày {due}."
+            in texts[texts.index(load("bieu-mau.yaml")["tieu_de_huong_dan"]) :]
+        ), recipient["key"]
+        lines = [
+            p.text.replace("\u00a0", " ") for p in document.tables[0].rows[0].cells[0].paragraphs if p.text.strip()
+        ]
         # A Party body's name is marked with a star under it (Hướng dẫn 36-HD/VPTW).
         mark = ["*"] if recipient["kind"]["bieu_mau"] == "dang" else []
         assert lines == ([recipient["parent"]] if recipient["parent"] else []) + recipient["header"] + mark
@@ -305,12 +350,16 @@ def test_the_report_paragraph_of_each_letter_fits_the_relation_and_who_collects(
             assert not any(t.endswith("(t/h);") for t in texts), recipient["key"]
             continue
         if recipient["agency"] == receiver["ma"]:
-            expected_text = ("Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương và kết quả của đơn vị mình (theo biểu mẫu "
-                             f"kèm theo), báo cáo UBND huyện trước ngày {short(reporting['han_tong_hop'])}.")
+            expected_text = (
+                "Tổng hợp kết quả thực hiện của các cơ quan, đơn vị, địa phương và kết quả của đơn vị mình (theo biểu mẫu "
+                f"kèm theo), báo cáo UBND huyện trước ngày {short(reporting['han_tong_hop'])}."
+            )
         else:
             asked = "Báo cáo" if recipient["verb"] == "giao" else f"Đề nghị {recipient['in_sentence']} gửi báo cáo"
-            expected_text = (f"{asked} kết quả thực hiện Tháng hành động (theo biểu mẫu kèm theo) về UBND huyện "
-                             f"(qua {receiver['ten']}) trước ngày {short(reporting['han_bao_cao'])} để tổng hợp, báo cáo theo quy định.")
+            expected_text = (
+                f"{asked} kết quả thực hiện Tháng hành động (theo biểu mẫu kèm theo) về UBND huyện "
+                f"(qua {receiver['ten']}) trước ngày {short(reporting['han_bao_cao'])} để tổng hợp, báo cáo theo quy định."
+            )
         assert expected_text in texts, recipient["key"]
 
 
@@ -321,7 +370,9 @@ def test_commune_report_forms_pass_the_decree_30_checks(built, expected, fill, k
     check_form(document, recipient, fill)
 
 
-def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_gives_it(built, expected, fill, content_copy, tmp_path):
+def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_gives_it(
+    built, expected, fill, content_copy, tmp_path
+):
     from generator.content.distribution import distribution
     from generator.content.edition import load_edition
     from generator.document.report_form import build_report_form
@@ -331,7 +382,9 @@ def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_g
     document = docx.Document(str(letter_and_form(built, recipient["key"])[1]))
     assert document.tables[0].rows[1].cells[0].paragraphs[0].text == "Số:      /BC-      "
     # With its code in co-quan.yaml, the form carries a complete symbol and passes every check.
-    content_copy.replace_once("co-quan.yaml", '    ten: "Phòng Tư pháp"\n', '    ten: "Phòng Tư pháp"\n    ky_hieu: "TP"\n')
+    content_copy.replace_once(
+        "co-quan.yaml", '    ten: "Phòng Tư pháp"\n', '    ten: "Phòng Tư pháp"\n    ky_hieu: "TP"\n'
+    )
     edition = load_edition(content_copy.folder)
     served = next(r for r in distribution(edition)[0].recipients if r.key == recipient["key"])
     path = tmp_path / "form.docx"

@@ -23,7 +23,9 @@ def expected(plan_content, issuer_content, fill):
         "title": fill(meta["trich_yeu"]),
         "type_code": meta["ky_hieu_loai"],
         "agency_lines": [fill(line).upper() for line in issuer_content["dong_tieu_de"]],
-        "parent_agency": fill(issuer_content["co_quan_chu_quan"]).upper() if issuer_content.get("co_quan_chu_quan") else None,
+        "parent_agency": fill(issuer_content["co_quan_chu_quan"]).upper()
+        if issuer_content.get("co_quan_chu_quan")
+        else None,
         "signature_lines": signature_lines(plan_content, issuer_content),
         "signer": signer["ho_ten"],
     }
@@ -89,7 +91,11 @@ def test_draft_number_and_date_are_blank_where_the_content_has_none(plan_docx, p
         assert number.startswith(f"Số: {meta['so']:02d}/"), number
     when = meta["ngay_ban_hanh"]
     day = r" {2,}" if when["ngay"] is None else f" {when['ngay']:02d} "
-    month = r" {2,}" if when["thang"] is None else (f" {when['thang']:02d} " if when["thang"] <= 2 else f" {when['thang']} ")
+    month = (
+        r" {2,}"
+        if when["thang"] is None
+        else (f" {when['thang']:02d} " if when["thang"] <= 2 else f" {when['thang']} ")
+    )
     assert re.fullmatch(rf"{re.escape(issuer_content['dia_danh'])}, ngày{day}tháng{month}năm {when['nam']}", date), date
 
 
@@ -104,7 +110,9 @@ def test_section_iv_has_one_numbered_entry_per_agency(plan_docx, plan_content, f
     start = texts.index(heading)
     closing = fill(plan_content["ket_thuc"][0])
     end = texts.index(closing)
-    entries = [(p, t) for p, t in zip(body[start + 1 : end], texts[start + 1 : end]) if re.match(r"^\d+\. ", t)]
+    entries = [
+        (p, t) for p, t in zip(body[start + 1 : end], texts[start + 1 : end], strict=True) if re.match(r"^\d+\. ", t)
+    ]
     numbers = [int(t.split(".")[0]) for _, t in entries]
     assert len(entries) == 19
     assert len(entries) == len(plan_content["to_chuc_thuc_hien"])
@@ -152,7 +160,7 @@ def test_docx_xml_follows_the_schema_order(built):
                 for element in root.iter(namespace + tag):
                     if tag == "rPr" and element.getparent().tag == namespace + "pPr":
                         continue  # paragraph mark properties: a different sequence
-                    names = [c.tag[len(namespace):] for c in element if c.tag.startswith(namespace)]
+                    names = [c.tag[len(namespace) :] for c in element if c.tag.startswith(namespace)]
                     names = [n for n in names if not (tag == "sectPr" and n in ("headerReference", "footerReference"))]
                     ranks = [order.index(n) for n in names if n in order]
                     if ranks != sorted(ranks) or len(set(names)) != len(names):

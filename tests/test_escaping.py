@@ -30,10 +30,12 @@ def special_build(tmp_path_factory):
     copy = ContentCopy(tmp_path_factory.mktemp("special"), YEAR)
     text = copy.text("ke-hoach.yaml")
     plan = yaml.safe_load(text)
-    title_line = next(l for l in text.splitlines() if l.startswith("  trich_yeu:"))
+    title_line = next(ln for ln in text.splitlines() if ln.startswith("  trich_yeu:"))
     copy.replace_once("ke-hoach.yaml", title_line, f"  trich_yeu: {json.dumps(TITLE, ensure_ascii=False)}")
     first = plan["mo_dau"][0]
-    copy.replace_once("ke-hoach.yaml", f"- {json.dumps(first, ensure_ascii=False)}", f"- {json.dumps(PARAGRAPH, ensure_ascii=False)}")
+    copy.replace_once(
+        "ke-hoach.yaml", f"- {json.dumps(first, ensure_ascii=False)}", f"- {json.dumps(PARAGRAPH, ensure_ascii=False)}"
+    )
     copy.replace_once("ke-hoach.yaml", f"- {json.dumps(plan['mo_dau'][1], ensure_ascii=False)}", STAR_TYPED)
     edited = yaml.safe_load(copy.text("ke-hoach.yaml"))
     assert edited["van_ban"]["trich_yeu"] == TITLE and edited["mo_dau"][0] == PARAGRAPH

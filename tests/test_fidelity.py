@@ -37,7 +37,10 @@ PAGE_BREAK_JOINS = [
 # the registry's, "Đề nghị …" kept for the agencies the district only requests, and every heading
 # ends with a colon. (seed spelling, registry spelling):
 SECTION_IV_NAME_FIXES = [
-    ("Phòng Lao động – Thương binh và Xã hội huyện", "Phòng Lao động - Thương binh và Xã hội huyện"),  # en dash → hyphen
+    (
+        "Phòng Lao động – Thương binh và Xã hội huyện",
+        "Phòng Lao động - Thương binh và Xã hội huyện",
+    ),  # en dash → hyphen
 ]
 SECTION_IV_COLON = ":"  # "## 8. Trung tâm Y tế" in the seed → "8. Trung tâm Y tế:" in the plan
 
@@ -110,7 +113,9 @@ def seed_units() -> tuple[list[Unit], list[Unit], list[Unit]]:
             in_section_iv = plain.startswith("IV.")
         if plain.startswith("Trên đây là Kế hoạch"):
             in_section_iv = False
-        is_entry_heading = in_section_iv and (raw.startswith("#") or raw.startswith("**")) and re.match(r"^\d+\. ", plain)
+        is_entry_heading = (
+            in_section_iv and (raw.startswith("#") or raw.startswith("**")) and re.match(r"^\d+\. ", plain)
+        )
         if is_entry_heading:
             heading = run_in.group(1) if run_in else unmark(raw)
             text = strip_label(nd30.normalise(fix_spelling(unmark(heading))))
@@ -172,8 +177,12 @@ def test_seed_is_parsed_as_expected():
 
 def test_matcher_reports_missing_and_misplaced_paragraphs():
     paragraphs = ["Một hai ba.", "Bốn năm: sáu bảy.", "Tám chín."]
-    units = [Unit("paragraph", "Một hai ba.", 1), Unit("heading", "Bốn năm:", 2), Unit("run-in text", "sáu bảy.", 2),
-             Unit("paragraph", "Tám chín.", 3)]
+    units = [
+        Unit("paragraph", "Một hai ba.", 1),
+        Unit("heading", "Bốn năm:", 2),
+        Unit("run-in text", "sáu bảy.", 2),
+        Unit("paragraph", "Tám chín.", 3),
+    ]
     assert find_in_order(units, paragraphs) == []
     assert len(find_in_order(units, paragraphs[:2])) == 1  # dropped
     assert "out of order" in find_in_order([units[3], units[0]], paragraphs)[0]
@@ -201,7 +210,9 @@ def test_draft_header_lines_match_with_blanks(plan_docx):
         pattern = re.escape(fix_spelling(unit.text))
         for seed_text, docx_pattern in BLANK_SLOTS:
             pattern = pattern.replace(re.escape(seed_text), docx_pattern)
-        assert any(re.fullmatch(pattern, t) for t in texts), f"seed line {unit.line} {unit.text!r} not in the header {texts!r}"
+        assert any(re.fullmatch(pattern, t) for t in texts), (
+            f"seed line {unit.line} {unit.text!r} not in the header {texts!r}"
+        )
 
 
 def test_recipients_are_the_seed_list_in_order(plan_docx):
@@ -256,8 +267,11 @@ def test_run_in_headings_are_bold_and_their_text_is_not(plan_docx, plan_content,
     """“**1. Chủ đề tháng hành động:** text”: the heading bold, the text after it regular."""
     meta = plan_content["van_ban"]
     body = nd30.body_paragraphs(plan_docx, type_name=meta["ten_loai"], title=fill(meta["trich_yeu"]))
-    runs_in = [m for _, line in seed_lines() if (m := re.match(r"^\*\*(.+?)\*\*\s+(\S.*)$", line)) and
-               not re.match(r"^\d+\. (Phòng|Đề nghị)", m.group(1))]
+    runs_in = [
+        m
+        for _, line in seed_lines()
+        if (m := re.match(r"^\*\*(.+?)\*\*\s+(\S.*)$", line)) and not re.match(r"^\d+\. (Phòng|Đề nghị)", m.group(1))
+    ]
     assert len(runs_in) == 3, [m.group(1) for m in runs_in]
     for match in runs_in:
         heading = nd30.normalise(match.group(1))

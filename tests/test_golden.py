@@ -33,14 +33,19 @@ def docx_text(path: Path) -> str:
                 lines.append(text)
             continue
         for tr in nd30.rows(item):
-            cells = [" / ".join(t for t in map(nd30.paragraph_text, nd30.all_paragraphs(tc)) if t.strip()) for tc in nd30.cells(tr)]
+            cells = [
+                " / ".join(t for t in map(nd30.paragraph_text, nd30.all_paragraphs(tc)) if t.strip())
+                for tc in nd30.cells(tr)
+            ]
             lines.append(" | ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
 
 
 def golden_texts(folder: Path) -> dict[str, bytes]:
     """The golden file of each output in a build's folder, by path under tests/golden/<year>/."""
-    texts = {f"{p.relative_to(folder).as_posix()}.txt": docx_text(p).encode("utf-8") for p in sorted(folder.rglob("*.docx"))}
+    texts = {
+        f"{p.relative_to(folder).as_posix()}.txt": docx_text(p).encode("utf-8") for p in sorted(folder.rglob("*.docx"))
+    }
     texts.update({name: (folder / name).read_bytes() for name in VERBATIM})
     return texts
 
@@ -62,7 +67,9 @@ def current(built, request) -> dict[str, bytes]:
 
 
 def test_every_output_has_a_golden_file_and_no_golden_file_is_left_over(current):
-    assert sorted(stored()) == sorted(current), "the documents made differ from tests/golden: run `make golden` and review"
+    assert sorted(stored()) == sorted(current), (
+        "the documents made differ from tests/golden: run `make golden` and review"
+    )
     # The plan, 30 letters and 29 forms (the HĐND committees, an elected body, are sent no form).
     assert len(current) == 60 + len(VERBATIM)
 
@@ -72,16 +79,27 @@ def test_every_document_says_what_its_golden_file_says(current):
     differing = [name for name in current if name in golden and current[name] != golden[name]]
     if differing:
         name = differing[0]
-        diff = difflib.unified_diff(golden[name].decode("utf-8").splitlines(), current[name].decode("utf-8").splitlines(),
-                                    f"tests/golden/{YEAR}/{name}", "this build", lineterm="", n=1)
-        raise AssertionError(f"{len(differing)} file(s) differ from tests/golden ({', '.join(differing[:5])}…); "
-                             "if intended, run `make golden` and commit the diff. First one:\n" + "\n".join(list(diff)[:40]))
+        diff = difflib.unified_diff(
+            golden[name].decode("utf-8").splitlines(),
+            current[name].decode("utf-8").splitlines(),
+            f"tests/golden/{YEAR}/{name}",
+            "this build",
+            lineterm="",
+            n=1,
+        )
+        raise AssertionError(
+            f"{len(differing)} file(s) differ from tests/golden ({', '.join(differing[:5])}…); "
+            "if intended, run `make golden` and commit the diff. First one:\n" + "\n".join(list(diff)[:40])
+        )
 
 
 def repeated_header_rows(document) -> list[list[str]]:
     """The words of each table row marked to repeat at the top of every page the table runs onto."""
-    return [nd30.words(" ".join(map(nd30.paragraph_text, tr.iter(qn("w:p")))))
-            for tr in document.element.body.iter(qn("w:tr")) if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+    return [
+        nd30.words(" ".join(map(nd30.paragraph_text, tr.iter(qn("w:p")))))
+        for tr in document.element.body.iter(qn("w:tr"))
+        if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    ]
 
 
 def pdf_words(pdf: Path, headers: list[list[str]]) -> list[str]:
@@ -89,8 +107,8 @@ def pdf_words(pdf: Path, headers: list[list[str]]) -> list[str]:
     pages = [nd30.words(text) for text in nd30.pdf_page_texts(PdfReader(str(pdf)))]
     for page in pages[1:]:
         for header in headers:
-            if header and page[:len(header)] == header:
-                del page[:len(header)]
+            if header and page[: len(header)] == header:
+                del page[: len(header)]
     return nd30.words("\n".join(" ".join(page) for page in pages))
 
 
@@ -106,6 +124,9 @@ def test_every_pdf_shows_the_words_of_its_docx(built):
             matcher = difflib.SequenceMatcher(a=docx_words, b=shown, autojunk=False)
             differences[path.relative_to(folder).with_suffix(".pdf").as_posix()] = [
                 f"{tag}: DOCX {' '.join(docx_words[i1:i2])!r} / PDF {' '.join(shown[j1:j2])!r}"
-                for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+                if tag != "equal"
+            ]
     assert not differences, "PDF and DOCX words differ:\n" + "\n".join(
-        f"{name}: {'; '.join(lines[:5])}" for name, lines in list(differences.items())[:10])
+        f"{name}: {'; '.join(lines[:5])}" for name, lines in list(differences.items())[:10]
+    )

@@ -38,12 +38,19 @@ def build(content: Path, output: Path, templates: Path = TEMPLATES, **options):
 
 def files(folder: Path) -> dict[str, bytes]:
     """Every output file by relative path, without the build's own state file."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != STATE}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != STATE
+    }
 
 
 def mtimes(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and p.name != STATE}
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in folder.rglob("*")
+        if p.is_file() and p.name != STATE
+    }
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +107,18 @@ def test_changing_one_agencys_tasks_rebuilds_its_letter_and_the_plan_only(editio
     before = mtimes(folder)
     # A task's wording appears in the plan, in that agency's letter and in the tasks table of its
     # report form; no other document shows it.
-    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    replace_once(
+        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
+    )
     report = build(edition, edition.parent / "output")
-    expected = {"ke-hoach.docx", "ke-hoach.pdf", "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx", "Phong-Tu-phap/cong-van-Phong-Tu-phap.pdf",
-                "Phong-Tu-phap/bao-cao-Phong-Tu-phap.docx", "Phong-Tu-phap/bao-cao-Phong-Tu-phap.pdf"}
+    expected = {
+        "ke-hoach.docx",
+        "ke-hoach.pdf",
+        "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx",
+        "Phong-Tu-phap/cong-van-Phong-Tu-phap.pdf",
+        "Phong-Tu-phap/bao-cao-Phong-Tu-phap.docx",
+        "Phong-Tu-phap/bao-cao-Phong-Tu-phap.pdf",
+    }
     assert {p.relative_to(folder).as_posix() for p in report.written} == expected
     assert changed(before, folder) == expected
 
@@ -114,12 +129,18 @@ def test_changing_one_agencys_indicators_rebuilds_its_letter_form_and_list(editi
     text = (edition / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8")
     start = text.index('co_quan: "phong-gddt"')
     refs = text.index("chi_tieu: [1, 2]", start)
-    (edition / str(YEAR) / "ke-hoach.yaml").write_text(text[:refs] + "chi_tieu: [1]" + text[refs + len("chi_tieu: [1, 2]"):], encoding="utf-8")
+    (edition / str(YEAR) / "ke-hoach.yaml").write_text(
+        text[:refs] + "chi_tieu: [1]" + text[refs + len("chi_tieu: [1, 2]") :], encoding="utf-8"
+    )
     build(edition, edition.parent / "output")
     key = "Phong-GD-DT"
     assert changed(before, folder) == {
-        f"{key}/cong-van-{key}.docx", f"{key}/cong-van-{key}.pdf", f"{key}/bao-cao-{key}.docx", f"{key}/bao-cao-{key}.pdf",
-        "danh-sach-gui.csv", "danh-sach-gui.html",
+        f"{key}/cong-van-{key}.docx",
+        f"{key}/cong-van-{key}.pdf",
+        f"{key}/bao-cao-{key}.docx",
+        f"{key}/bao-cao-{key}.pdf",
+        "danh-sach-gui.csv",
+        "danh-sach-gui.html",
     }
 
 
@@ -145,16 +166,21 @@ def templates(edition, tmp_path) -> Path:
     return templates
 
 
-@pytest.mark.parametrize(("template", "old", "new", "rebuilt"), [
-    # The stylesheet lays out every PDF and nothing else (the HTML list has its own styles).
-    ("html/style.css", "color: #000;", "color: #111;", (".pdf",)),
-    ("html/danh-sach-gui.html", "<title>", "<title>Danh sách: ", ("danh-sach-gui.html",)),
-    # The PDFs take their paragraph styles from the Word template: both formats are remade.
-    ("van-ban.docx", "{{ doc.signature.name }}", "{{doc.signature.name}}", (".docx", ".pdf")),
-    # The comparison page of `make diff` is not used by the build.
-    ("html/so-sanh.html", "<title>", "<title> ", None),
-])
-def test_changing_a_template_rebuilds_exactly_the_documents_that_use_it(edition, templates, template, old, new, rebuilt):
+@pytest.mark.parametrize(
+    ("template", "old", "new", "rebuilt"),
+    [
+        # The stylesheet lays out every PDF and nothing else (the HTML list has its own styles).
+        ("html/style.css", "color: #000;", "color: #111;", (".pdf",)),
+        ("html/danh-sach-gui.html", "<title>", "<title>Danh sách: ", ("danh-sach-gui.html",)),
+        # The PDFs take their paragraph styles from the Word template: both formats are remade.
+        ("van-ban.docx", "{{ doc.signature.name }}", "{{doc.signature.name}}", (".docx", ".pdf")),
+        # The comparison page of `make diff` is not used by the build.
+        ("html/so-sanh.html", "<title>", "<title> ", None),
+    ],
+)
+def test_changing_a_template_rebuilds_exactly_the_documents_that_use_it(
+    edition, templates, template, old, new, rebuilt
+):
     output = edition.parent / "output"
     folder = output / str(YEAR)
     before = mtimes(folder)
@@ -171,7 +197,9 @@ def test_changing_a_template_rebuilds_exactly_the_documents_that_use_it(edition,
 def test_a_template_included_by_another_counts_as_used(tmp_path):
     from generator.writers.jinja import template_files
 
-    (tmp_path / "a.html").write_text('{% extends "base.html" %}{% block x %}{% include "part.html" %}{% endblock %}', encoding="utf-8")
+    (tmp_path / "a.html").write_text(
+        '{% extends "base.html" %}{% block x %}{% include "part.html" %}{% endblock %}', encoding="utf-8"
+    )
     (tmp_path / "base.html").write_text("{% block x %}{% endblock %}", encoding="utf-8")
     (tmp_path / "part.html").write_text("{{ 1 }}", encoding="utf-8")
     (tmp_path / "other.html").write_text("", encoding="utf-8")
@@ -184,11 +212,14 @@ def test_documents_of_a_removed_recipient_are_removed(edition):
     folder = edition.parent / "output" / str(YEAR)
     text = (edition / str(YEAR) / "don-vi.yaml").read_text(encoding="utf-8")
     start = text.index('- ma: "xa-thanh-binh"')
-    (edition / str(YEAR) / "don-vi.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1:], encoding="utf-8")
+    (edition / str(YEAR) / "don-vi.yaml").write_text(
+        text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1 :], encoding="utf-8"
+    )
     report = build(edition, edition.parent / "output")
     key = "UBND-xa-Thanh-Binh"
     assert sorted(p.relative_to(folder).as_posix() for p in report.removed) == sorted(
-        f"{key}/{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf"))
+        f"{key}/{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf")
+    )
     assert not (folder / key).exists()
 
 
@@ -208,7 +239,11 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(buil
     folder = output / str(YEAR)
     process = subprocess.Popen(
         [sys.executable, "-m", "generator", "--content", str(content), "--output", str(output), "build", "-j", "2"],
-        cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(folder.rglob("*.pdf")) if folder.exists() else []) < 10:
@@ -231,7 +266,9 @@ def test_a_second_build_while_one_is_writing_stops_without_touching_the_set(edit
         result = run_cli(["build", "--force"], cwd=tmp_path, cwd_folders=True)
         assert snapshot(folder) == before
     assert (result.returncode, result.stderr_lines) == (
-        1, [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"])
+        1,
+        [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"],
+    )
     assert run_cli(["build"], cwd=tmp_path, cwd_folders=True).returncode == 0  # once it is released
 
 
@@ -251,7 +288,8 @@ def test_a_hand_edited_document_is_kept_while_its_content_is_unchanged(edition, 
     edited = edit_in_word(folder / LETTER)
     result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
     assert build_lines(result)[:-1] == [
-        f"  giữ nguyên bản sửa tay output/{YEAR}/{LETTER} (nội dung của văn bản này không đổi)"]
+        f"  giữ nguyên bản sửa tay output/{YEAR}/{LETTER} (nội dung của văn bản này không đổi)"
+    ]
     assert build_lines(result)[-1].startswith(f"Xong output/{YEAR}: ghi 0 tệp, giữ nguyên {ALL_FILES}, xóa 0;")
     assert (folder / LETTER).read_bytes() == edited
     # Said once; after that the set is current again and the quick check passes.
@@ -264,20 +302,28 @@ def test_a_hand_edited_document_is_kept_while_its_content_is_unchanged(edition, 
 def test_a_hand_edited_document_is_copied_aside_before_it_is_made_again(edition, tmp_path):
     folder = tmp_path / "output" / str(YEAR)
     edited = edit_in_word(folder / LETTER)
-    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    replace_once(
+        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
+    )
     result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
     copy = f"output/{YEAR}/ban-sua-tay/{LETTER}"
     assert build_lines(result)[:-1] == [
-        f"  output/{YEAR}/{LETTER} đã được sửa tay: bản sửa được chép sang {copy}, văn bản được tạo lại theo nội dung"]
+        f"  output/{YEAR}/{LETTER} đã được sửa tay: bản sửa được chép sang {copy}, văn bản được tạo lại theo nội dung"
+    ]
     assert (tmp_path / copy).read_bytes() == edited
     assert "Dòng cán bộ thêm bằng Word." not in [p.text for p in docx.Document(str(folder / LETTER)).paragraphs]
     # The untouched documents that changed are replaced without copies; a second edit gets a new name.
-    assert sorted(p.relative_to(folder / "ban-sua-tay").as_posix() for p in (folder / "ban-sua-tay").rglob("*") if p.is_file()) == [LETTER]
+    assert sorted(
+        p.relative_to(folder / "ban-sua-tay").as_posix() for p in (folder / "ban-sua-tay").rglob("*") if p.is_file()
+    ) == [LETTER]
     edit_in_word(folder / LETTER)
-    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về việc cung cấp", "hòa giải viên cơ sở về cung cấp")
+    replace_once(
+        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về việc cung cấp", "hòa giải viên cơ sở về cung cấp"
+    )
     report = build(edition, tmp_path / "output")
     assert [copy.relative_to(folder).as_posix() for _, copy in report.set_aside] == [
-        "ban-sua-tay/Phong-Tu-phap/cong-van-Phong-Tu-phap-2.docx"]
+        "ban-sua-tay/Phong-Tu-phap/cong-van-Phong-Tu-phap-2.docx"
+    ]
 
 
 def test_a_hand_edited_document_of_a_removed_recipient_is_moved_aside(edition, tmp_path):
@@ -286,10 +332,13 @@ def test_a_hand_edited_document_of_a_removed_recipient_is_moved_aside(edition, t
     edited = edit_in_word(folder / key / f"bao-cao-{key}.docx")
     text = (edition / str(YEAR) / "don-vi.yaml").read_text(encoding="utf-8")
     start = text.index('- ma: "xa-thanh-binh"')
-    (edition / str(YEAR) / "don-vi.yaml").write_text(text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1:], encoding="utf-8")
+    (edition / str(YEAR) / "don-vi.yaml").write_text(
+        text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1 :], encoding="utf-8"
+    )
     report = build(edition, tmp_path / "output")
     assert [(p.relative_to(folder).as_posix(), c.relative_to(folder).as_posix()) for p, c in report.moved_aside] == [
-        (f"{key}/bao-cao-{key}.docx", f"ban-sua-tay/{key}/bao-cao-{key}.docx")]
+        (f"{key}/bao-cao-{key}.docx", f"ban-sua-tay/{key}/bao-cao-{key}.docx")
+    ]
     assert (folder / "ban-sua-tay" / key / f"bao-cao-{key}.docx").read_bytes() == edited
     assert not (folder / key).exists()
 
@@ -323,7 +372,9 @@ def killed_after(monkeypatch, writes: int, *, when=None) -> None:
 def test_a_hand_edit_survives_a_build_killed_before_it_got_to_that_file(edition, tmp_path, monkeypatch):
     folder = tmp_path / "output" / str(YEAR)
     edited = edit_in_word(folder / LETTER)
-    replace_once(edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    replace_once(
+        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
+    )
     with monkeypatch.context() as patch:
         killed_after(patch, 0)
         with pytest.raises(Killed):
@@ -377,7 +428,9 @@ def test_a_build_decides_on_the_state_it_finds_once_it_holds_the_folder(edition,
     built_plan = (folder / "ke-hoach.docx").read_bytes()
     other = tmp_path / "other-content"
     shutil.copytree(edition, other)
-    replace_once(other / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    replace_once(
+        other / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
+    )
     real_targets = engine.targets
 
     def targets_then_a_other_build(project, edition_model):
@@ -396,8 +449,23 @@ def test_a_build_decides_on_the_state_it_finds_once_it_holds_the_folder(edition,
 def test_a_build_killed_with_sigkill_leaves_the_folder_free(edition, tmp_path):
     folder = tmp_path / "output" / str(YEAR)
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "--content", str(edition), "--output", str(tmp_path / "output"), "build", "--force", "-j", "2"],
-        cwd=tmp_path, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--content",
+            str(edition),
+            "--output",
+            str(tmp_path / "output"),
+            "build",
+            "--force",
+            "-j",
+            "2",
+        ],
+        cwd=tmp_path,
+        env=cli_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     started = time.monotonic()
     state = folder / STATE

@@ -80,8 +80,10 @@ def test_the_issuer_speaks_in_every_letter_and_no_district_appears(folder):
 def test_each_letter_has_its_own_number_and_date_and_cites_the_plan(folder):
     plan, letters = load("ke-hoach.yaml")["van_ban"], load("cong-van.yaml")
     issuer = load("co-quan-ban-hanh.yaml")
-    cited = (f"Kế hoạch số {plan['so']}/{plan['ky_hieu_loai']}-{issuer['ky_hieu']} ngày {short(plan['ngay_ban_hanh'])} "
-             f"của UBND xã {issuer['dia_danh']}")
+    cited = (
+        f"Kế hoạch số {plan['so']}/{plan['ky_hieu_loai']}-{issuer['ky_hieu']} ngày {short(plan['ngay_ban_hanh'])} "
+        f"của UBND xã {issuer['dia_danh']}"
+    )
     numbered = {entry["noi_nhan"]: entry for entry in letters["so"]}
     keys = {"phong-vhxh": "Phong-VH-XH", "ap-tan-lap": "Ap-Tan-Lap", "cong-an-xa": "Cong-an-xa"}
     for code, key in keys.items():
@@ -99,7 +101,9 @@ def test_each_letter_has_its_own_number_and_date_and_cites_the_plan(folder):
         # The form cites this letter: its number (or a blank) and its date.
         opening = next(line for line in form(folder, key) if line.startswith("Thực hiện Công văn số"))
         number = str(entry["so"]) if entry else ""
-        assert opening.replace(" ", "").startswith(f"ThựchiệnCôngvănsố{number}/{letters['ky_hieu']}ngày{short(date)}"), key
+        assert opening.replace(" ", "").startswith(
+            f"ThựchiệnCôngvănsố{number}/{letters['ky_hieu']}ngày{short(date)}"
+        ), key
 
 
 def test_the_kind_decides_the_verb_the_report_request_and_the_form(folder):
@@ -118,8 +122,10 @@ def test_the_kind_decides_the_verb_the_report_request_and_the_form(folder):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in party and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in party
     assert party[:3] == ["ĐẢNG BỘ TỈNH LẠNG SƠN", "ĐẢNG ỦY XÃ MẪU SƠN", "*"]
     assert any(line.replace(" ", "") == "Số-BC/" for line in party)
-    assert ["T/M ĐẢNG ỦY", "BÍ THƯ"] == [line for line in party if line in ("T/M ĐẢNG ỦY", "BÍ THƯ")]
-    pdf = "".join(page.extract_text() for page in PdfReader(str(folder / "Dang-uy-xa" / "bao-cao-Dang-uy-xa.pdf")).pages)
+    assert [line for line in party if line in ("T/M ĐẢNG ỦY", "BÍ THƯ")] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
+    pdf = "".join(
+        page.extract_text() for page in PdfReader(str(folder / "Dang-uy-xa" / "bao-cao-Dang-uy-xa.pdf")).pages
+    )
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in pdf and "Độc lập" not in pdf
 
 
@@ -138,8 +144,9 @@ def test_units_of_a_list_are_addressed_headed_dated_and_signed_as_the_list_says(
 
 
 def test_a_list_sent_one_letter_gets_one_letter_and_one_form(folder):
-    assert sorted(p.parent.name for p in folder.glob("*/cong-van-*.docx") if "Truong" in p.name or "truong" in p.name) == [
-        "Cac-truong-hoc"]
+    assert sorted(
+        p.parent.name for p in folder.glob("*/cong-van-*.docx") if "Truong" in p.name or "truong" in p.name
+    ) == ["Cac-truong-hoc"]
     assert "Kính gửi: Các trường học trên địa bàn xã." in letter(folder, "Cac-truong-hoc")
     assert (folder / "Cac-truong-hoc" / "bao-cao-Cac-truong-hoc.docx").is_file()
 
@@ -155,19 +162,19 @@ def test_an_entry_naming_several_bodies_gives_one_heading_and_a_letter_each(fold
 def test_the_plan_is_signed_on_behalf_of_the_committee_on_three_lines(folder):
     lines = texts(folder / "ke-hoach.docx")
     start = lines.index("TM. ỦY BAN NHÂN DÂN")
-    assert lines[start:start + 3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert lines[start : start + 3] == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 
 
 def test_the_distribution_list_shows_every_plan_line_each_number_and_deadline(folder):
     with open(folder / "danh-sach-gui.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     header = rows[0]
-    table = {row[1]: dict(zip(header, row)) for row in rows[1:rows.index([])]}
+    table = {row[1]: dict(zip(header, row, strict=True)) for row in rows[1 : rows.index([])]}
     assert table["Phòng Văn hóa - Xã hội"]["Số công văn"] == "Số: 101/UBND-VHXH"
     assert table["Công an xã"]["Số công văn"] == "chưa có số (ghi khi vào sổ)"
     assert table["Thường trực HĐND xã"]["Hạn báo cáo"] == "không đề nghị báo cáo"
     assert table["Công an xã"]["Hạn báo cáo"] == short(load("ke-hoach.yaml")["bao_cao"]["han_bao_cao"])
-    lines = rows[rows.index([]) + 2:]
+    lines = rows[rows.index([]) + 2 :]
     assert len(lines) == len(load("ke-hoach.yaml")["noi_nhan"])
     assert lines[0][1:] == ["UBND tỉnh Lạng Sơn", "kế hoạch, để biết (nơi nhận ghi tự do, không có công văn)"]
 
@@ -185,12 +192,33 @@ def failed_build(copy: ContentCopy) -> list[str]:
     return result.stderr_lines
 
 
-@pytest.mark.parametrize("name, old, new, field, message", [
-    ("co-quan.yaml", 'danh_sach: "ap"', 'danh_sach: "thon"', "co_quan[7].danh_sach", "không có danh sách đơn vị mã “thon”"),
-    ("ke-hoach.yaml", '  - co_quan: "cong-an-xa"\n    nhiem_vu', "  - co_quan: []\n    nhiem_vu", "to_chuc_thuc_hien[2].co_quan", "mục không ghi cơ quan nào"),
-    ("co-quan-ban-hanh.yaml", 'cap: "xa"', 'cap: "huyen"', "cap", "từ ngày 01/7/2025 không còn chính quyền cấp huyện"),
-    ("co-quan.yaml", 'loai: "dang"', 'loai: "dang-bo"', "co_quan[5].loai", "không có loại nơi nhận mã “dang-bo”"),
-])
+@pytest.mark.parametrize(
+    "name, old, new, field, message",
+    [
+        (
+            "co-quan.yaml",
+            'danh_sach: "ap"',
+            'danh_sach: "thon"',
+            "co_quan[7].danh_sach",
+            "không có danh sách đơn vị mã “thon”",
+        ),
+        (
+            "ke-hoach.yaml",
+            '  - co_quan: "cong-an-xa"\n    nhiem_vu',
+            "  - co_quan: []\n    nhiem_vu",
+            "to_chuc_thuc_hien[2].co_quan",
+            "mục không ghi cơ quan nào",
+        ),
+        (
+            "co-quan-ban-hanh.yaml",
+            'cap: "xa"',
+            'cap: "huyen"',
+            "cap",
+            "từ ngày 01/7/2025 không còn chính quyền cấp huyện",
+        ),
+        ("co-quan.yaml", 'loai: "dang"', 'loai: "dang-bo"', "co_quan[5].loai", "không có loại nơi nhận mã “dang-bo”"),
+    ],
+)
 def test_a_bad_reference_is_reported_at_its_line(root_copy, name, old, new, field, message):
     line = root_copy.replace_once(name, old, new)
     first = failed_build(root_copy)[0]
@@ -203,7 +231,10 @@ def test_an_empty_unit_list_is_an_error(root_copy):
     end = text.index('  - ma: "truong"')
     root_copy.path("don-vi.yaml").write_text(text[:start] + "    don_vi: []\n" + text[end:], encoding="utf-8")
     line = text.count("\n", 0, start) + 1
-    assert f"content/{YEAR}/don-vi.yaml:{line}: danh_sach[1].don_vi: danh sách “ap” không có đơn vị nào" in failed_build(root_copy)
+    assert (
+        f"content/{YEAR}/don-vi.yaml:{line}: danh_sach[1].don_vi: danh sách “ap” không có đơn vị nào"
+        in failed_build(root_copy)
+    )
 
 
 def test_a_plan_with_no_organisation_entries_is_an_error(root_copy):
@@ -211,8 +242,10 @@ def test_a_plan_with_no_organisation_entries_is_an_error(root_copy):
     start, end = text.index("to_chuc_thuc_hien:\n"), text.index("\nket_thuc:")
     root_copy.path("ke-hoach.yaml").write_text(text[:start] + "to_chuc_thuc_hien: []" + text[end:], encoding="utf-8")
     errors = failed_build(root_copy)
-    assert any(e.endswith("to_chuc_thuc_hien: mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi")
-               for e in errors), errors
+    assert any(
+        e.endswith("to_chuc_thuc_hien: mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi")
+        for e in errors
+    ), errors
 
 
 def test_a_letter_numbers_its_sections_only_when_it_has_more_than_one(folder):

@@ -48,32 +48,38 @@ def refused(copy: ContentCopy, output, line: int, field: str, *words: str, name:
     for word in words:
         assert word in problem, problem
     assert snapshot(output) == before, "the output folder changed"
-    return problem[len(prefix):]
+    return problem[len(prefix) :]
 
 
 # ----------------------------------------------------------------------------- characters
-@pytest.mark.parametrize(("typed", "code", "what"), [
-    ("\\v", "U+000B", "ký tự điều khiển"),
-    ("\\e", "U+001B", "ký tự điều khiển"),
-    ("\\a", "U+0007", "ký tự điều khiển"),
-    ("\\0", "U+0000", "ký tự điều khiển"),
-    ("\\t", "U+0009", "ký tự điều khiển"),
-    ("\\n", "U+000A", "ký tự điều khiển"),
-    ("\\uFFFE", "U+FFFE", "noncharacter"),
-    ("\\uFDD0", "U+FDD0", "noncharacter"),
-    ("\\L", "U+2028", "xuống dòng"),
-    ("\\P", "U+2029", "ngắt đoạn"),
-    ("\\u200B", "U+200B", "vô hình"),
-    ("\\uE000", "U+E000", "dùng riêng"),
-    ("\\u2003", "U+2003", "dấu cách đặc biệt"),
-], ids=lambda v: v if isinstance(v, str) and v.startswith("U+") else None)
+@pytest.mark.parametrize(
+    ("typed", "code", "what"),
+    [
+        ("\\v", "U+000B", "ký tự điều khiển"),
+        ("\\e", "U+001B", "ký tự điều khiển"),
+        ("\\a", "U+0007", "ký tự điều khiển"),
+        ("\\0", "U+0000", "ký tự điều khiển"),
+        ("\\t", "U+0009", "ký tự điều khiển"),
+        ("\\n", "U+000A", "ký tự điều khiển"),
+        ("\\uFFFE", "U+FFFE", "noncharacter"),
+        ("\\uFDD0", "U+FDD0", "noncharacter"),
+        ("\\L", "U+2028", "xuống dòng"),
+        ("\\P", "U+2029", "ngắt đoạn"),
+        ("\\u200B", "U+200B", "vô hình"),
+        ("\\uE000", "U+E000", "dùng riêng"),
+        ("\\u2003", "U+2003", "dấu cách đặc biệt"),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.startswith("U+") else None,
+)
 def test_characters_that_cannot_be_printed_are_refused(content_copy, old_output, typed, code, what):
     line, field = in_first_paragraph(content_copy, "Sở LĐ-TB&XH " + typed)
     message = refused(content_copy, old_output, line, field, code, what)
     assert "ở ký tự thứ 13 " in message  # counted in the text as read: "Sở LĐ-TB&XH " is 12 characters
 
 
-@pytest.mark.parametrize("typed", ["😀", "\\U0001F600", "司法", "\\u0E01"], ids=["emoji", "emoji-escape", "cjk", "thai"])
+@pytest.mark.parametrize(
+    "typed", ["😀", "\\U0001F600", "司法", "\\u0E01"], ids=["emoji", "emoji-escape", "cjk", "thai"]
+)
 def test_a_character_the_font_has_no_glyph_for_is_refused(content_copy, old_output, typed):
     line, field = in_first_paragraph(content_copy, typed)
     char = typed.encode().decode("unicode_escape") if typed.startswith("\\") else typed[0]
@@ -132,11 +138,15 @@ def test_an_alias_bomb_is_refused_without_expanding_it(content_copy, old_output)
     """Eleven lines that stand for 9**11 values: refused before anything walks them."""
     bomb = "".join(f"  - &b{n} [{', '.join([f'*b{n - 1}'] * 9)}]\n" for n in range(1, 12))
     line = content_copy.replace_once("ke-hoach.yaml", "\nluu:", f'\nluu:\n  - &b0 "VT"\n{bomb}luu_cu:') + 1
-    refused_somewhere(content_copy, old_output, range(line, line + 13), "cú pháp", "bí danh", "giá trị bắt đầu ở dòng này")
+    refused_somewhere(
+        content_copy, old_output, range(line, line + 13), "cú pháp", "bí danh", "giá trị bắt đầu ở dòng này"
+    )
 
 
 def test_three_hundred_levels_of_nesting_are_refused(content_copy, old_output):
-    line = content_copy.replace_once("ke-hoach.yaml", "\nluu:", "\nluu: " + "[" * 300 + '"VT"' + "]" * 300 + "\nluu_cu:")
+    line = content_copy.replace_once(
+        "ke-hoach.yaml", "\nluu:", "\nluu: " + "[" * 300 + '"VT"' + "]" * 300 + "\nluu_cu:"
+    )
     refused(content_copy, old_output, line + 1, "cú pháp", "lồng nhau quá 40 cấp")
 
 
@@ -144,7 +154,9 @@ def test_three_hundred_levels_of_nesting_are_refused(content_copy, old_output):
 def test_numbers_are_digits_only(content_copy, old_output, typed):
     line = content_copy.line_of("ke-hoach.yaml", "  so: null")
     content_copy.replace_once("ke-hoach.yaml", "  so: null", f"  so: {typed}")
-    refused(content_copy, old_output, line, "van_ban.so", "phải là một số nguyên viết bằng chữ số", f"“{typed.split()[-1]}”")
+    refused(
+        content_copy, old_output, line, "van_ban.so", "phải là một số nguyên viết bằng chữ số", f"“{typed.split()[-1]}”"
+    )
 
 
 def test_a_note_after_an_unquoted_value_is_explained(content_copy, old_output):
@@ -172,13 +184,17 @@ def test_a_file_name_that_is_not_utf8_in_the_content_folder_does_not_stop_the_bu
     import os
 
     (content_copy.folder / os.fsdecode(b"ghi-ch\xfa.txt")).write_bytes(b"x")
-    result = run_cli(["--content", str(content_copy.content), "--output", str(tmp_path / "out"), "build"], cwd=content_copy.base)
+    result = run_cli(
+        ["--content", str(content_copy.content), "--output", str(tmp_path / "out"), "build"], cwd=content_copy.base
+    )
     assert result.returncode == 0, result.stderr
 
 
 # ----------------------------------------------------------------------------- the shape of the content
 def test_an_empty_issuing_agency_is_refused(content_copy, old_output):
-    line = content_copy.replace_once("co-quan-ban-hanh.yaml", 'dong_tieu_de: ["Ủy ban nhân dân", "huyện {dia_danh}"]', "dong_tieu_de: []")
+    line = content_copy.replace_once(
+        "co-quan-ban-hanh.yaml", 'dong_tieu_de: ["Ủy ban nhân dân", "huyện {dia_danh}"]', "dong_tieu_de: []"
+    )
     refused(content_copy, old_output, line, "dong_tieu_de", "ít nhất một dòng", name="co-quan-ban-hanh.yaml")
 
 
@@ -202,10 +218,13 @@ def test_more_lettered_points_than_letters_are_refused(content_copy, old_output)
     refused(content_copy, old_output, line + 1 + 24, "noi_dung[1].muc[1].muc", "24 điểm", "23")
 
 
-@pytest.mark.parametrize(("field", "old", "new"), [
-    ("han_tong_hop", "  han_tong_hop:\n    nam: 2024\n", "  han_tong_hop:\n    nam: 99999\n"),
-    ("han_bao_cao", "  han_bao_cao:\n    nam: 2024\n", "  han_bao_cao:\n    nam: -1\n"),
-])
+@pytest.mark.parametrize(
+    ("field", "old", "new"),
+    [
+        ("han_tong_hop", "  han_tong_hop:\n    nam: 2024\n", "  han_tong_hop:\n    nam: 99999\n"),
+        ("han_bao_cao", "  han_bao_cao:\n    nam: 2024\n", "  han_bao_cao:\n    nam: -1\n"),
+    ],
+)
 def test_a_deadline_far_from_the_plans_year_is_refused(content_copy, old_output, field, old, new):
     line = content_copy.replace_once("ke-hoach.yaml", old, new) + 1
     refused(content_copy, old_output, line, f"bao_cao.{field}.nam", "không hợp lệ")
@@ -231,14 +250,17 @@ def test_an_action_month_ending_before_it_starts_is_refused(content_copy, old_ou
 
 
 # ----------------------------------------------------------------------------- names that make file names
-@pytest.mark.parametrize(("short", "words"), [
-    ("— …", ["không có chữ cái Latin"]),
-    ("§", ["không có chữ cái Latin"]),
-    ("CON", ["Windows dành riêng"]),
-    ("NUL.", ["Windows dành riêng"]),
-    ("Com1", ["Windows dành riêng"]),
-    ("Phòng " + "Tư pháp " * 40, ["quá 64 ký tự"]),
-])
+@pytest.mark.parametrize(
+    ("short", "words"),
+    [
+        ("— …", ["không có chữ cái Latin"]),
+        ("§", ["không có chữ cái Latin"]),
+        ("CON", ["Windows dành riêng"]),
+        ("NUL.", ["Windows dành riêng"]),
+        ("Com1", ["Windows dành riêng"]),
+        ("Phòng " + "Tư pháp " * 40, ["quá 64 ký tự"]),
+    ],
+)
 def test_a_short_name_that_cannot_name_a_file_is_refused(content_copy, old_output, short, words):
     line = content_copy.replace_once("co-quan.yaml", 'ten_viet_tat: "Phòng Tư pháp"', f'ten_viet_tat: "{short}"')
     refused(content_copy, old_output, line, "co_quan.ten_viet_tat", f"“{short.strip()}”", *words, name="co-quan.yaml")
@@ -277,9 +299,13 @@ def test_a_long_trich_yeu_builds_and_prints_in_full(content_copy, tmp_path, fill
     result = run_cli(["--content", str(content_copy.content), "--output", str(output), "build"], cwd=content_copy.base)
     assert result.returncode == 0, result.stderr
     document = docx.Document(str(output / "2024" / "ke-hoach.docx"))
-    shown_text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p")))
+    shown_text = " ".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p"))
+    )
     long_title = fill(long_title)
     assert " ".join(long_title.split()) in " ".join(shown_text.split())
     assert len(document.core_properties.title) <= 255 and document.core_properties.title.endswith("…")
-    pdf_text = "".join("".join(page.extract_text().split()) for page in PdfReader(str(output / "2024" / "ke-hoach.pdf")).pages)
+    pdf_text = "".join(
+        "".join(page.extract_text().split()) for page in PdfReader(str(output / "2024" / "ke-hoach.pdf")).pages
+    )
     assert "".join(long_title.split()) in pdf_text

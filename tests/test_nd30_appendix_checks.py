@@ -15,7 +15,10 @@ from pypdf import PdfReader
 
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
-APPENDICES = [bool(a.get("ngang")) for a in yaml.safe_load((ROOT / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8"))["phu_luc"]]
+APPENDICES = [
+    bool(a.get("ngang"))
+    for a in yaml.safe_load((ROOT / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8"))["phu_luc"]
+]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,7 @@ def appendix_starts(reader) -> list[int]:
 def test_the_generated_plan_passes(plan, folder):
     nd30.check_page(plan, appendices=APPENDICES)
     reader = PdfReader(str(folder / "ke-hoach.pdf"))
-    nd30.check_pdf_pages(reader, appendices=list(zip(appendix_starts(reader), APPENDICES)))
+    nd30.check_pdf_pages(reader, appendices=list(zip(appendix_starts(reader), APPENDICES, strict=True)))
 
 
 def test_a_landscape_appendix_is_not_taken_for_the_body(plan):
@@ -54,6 +57,6 @@ def test_pdf_pages_numbered_on_from_the_body_are_caught(folder):
     starts = appendix_starts(reader)
     with pytest.raises(AssertionError, match=rf"PG5 page {starts[0]}: top margin shows '', expected '{starts[0]}'"):
         nd30.check_pdf_pages(reader)
-    shifted = [(start - 1, landscape) for start, landscape in zip(starts, APPENDICES)]
+    shifted = [(start - 1, landscape) for start, landscape in zip(starts, APPENDICES, strict=True)]
     with pytest.raises(AssertionError, match=r"\(appendix page 1\)"):
         nd30.check_pdf_pages(reader, appendices=shifted)

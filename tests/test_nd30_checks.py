@@ -130,7 +130,11 @@ def test_motto_rule_of_column_width_is_caught(plan, header_args):
 
 def test_long_agency_rule_is_caught(plan, header_args):
     table = nd30.header_table(plan)
-    rule = next(p for p in table.iter(qn("w:p")) if not nd30.paragraph_text(p) and nd30.Resolver(plan).bottom_border(p) is not None)
+    rule = next(
+        p
+        for p in table.iter(qn("w:p"))
+        if not nd30.paragraph_text(p) and nd30.Resolver(plan).bottom_border(p) is not None
+    )
     set_side_indents(rule, "200")
     with pytest.raises(AssertionError, match="HD5 agency: rule"):
         nd30.check_header(plan, **header_args)
@@ -229,25 +233,44 @@ def test_recipients_label_not_italic_is_caught(plan, plan_content):
 
 
 # ----------------------------------------------------------------------------- patterns
-@pytest.mark.parametrize("line", ["Số: 05/KH-UBND", "Số: 123/KH-UBND", "Số:05/QĐ-UBND", "Số:      /KH-UBND", "Số: 12/UBND-VX"])
+@pytest.mark.parametrize(
+    "line", ["Số: 05/KH-UBND", "Số: 123/KH-UBND", "Số:05/QĐ-UBND", "Số:      /KH-UBND", "Số: 12/UBND-VX"]
+)
 def test_number_line_pattern_accepts(line):
     assert nd30.NUMBER_LINE.match(line)
 
 
-@pytest.mark.parametrize("line", ["Số: 5/KH-UBND", "Số: 05/KH UBND", "Số: 05/KH", "Số 05/KH-UBND", "Số: /KH-UBND", "số: 05/KH-UBND"])
+@pytest.mark.parametrize(
+    "line", ["Số: 5/KH-UBND", "Số: 05/KH UBND", "Số: 05/KH", "Số 05/KH-UBND", "Số: /KH-UBND", "số: 05/KH-UBND"]
+)
 def test_number_line_pattern_rejects(line):
     assert not nd30.NUMBER_LINE.match(line)
 
 
-@pytest.mark.parametrize("line", ["Hớn Quản, ngày 05 tháng 02 năm 2024", "Hà Nội, ngày 29 tháng 6 năm 2019",
-                                  "Hớn Quản, ngày      tháng 11 năm 2024", "Hớn Quản, ngày      tháng      năm 2024"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hớn Quản, ngày 05 tháng 02 năm 2024",
+        "Hà Nội, ngày 29 tháng 6 năm 2019",
+        "Hớn Quản, ngày      tháng 11 năm 2024",
+        "Hớn Quản, ngày      tháng      năm 2024",
+    ],
+)
 def test_place_date_pattern_accepts(line):
     assert nd30.PLACE_DATE_LINE.match(line)
 
 
-@pytest.mark.parametrize("line", ["Hớn Quản, ngày 5 tháng 02 năm 2024", "Hớn Quản, ngày 05 tháng 2 năm 2024",
-                                  "Hớn Quản, ngày 05 tháng 06 năm 2024", "Hớn Quản, ngày tháng 11 năm 2024",
-                                  "Hớn Quản ngày 05 tháng 11 năm 2024", "Hớn Quản, ngày 32 tháng 11 năm 2024"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hớn Quản, ngày 5 tháng 02 năm 2024",
+        "Hớn Quản, ngày 05 tháng 2 năm 2024",
+        "Hớn Quản, ngày 05 tháng 06 năm 2024",
+        "Hớn Quản, ngày tháng 11 năm 2024",
+        "Hớn Quản ngày 05 tháng 11 năm 2024",
+        "Hớn Quản, ngày 32 tháng 11 năm 2024",
+    ],
+)
 def test_place_date_pattern_rejects(line):
     assert not nd30.PLACE_DATE_LINE.match(line)
 

@@ -22,7 +22,9 @@ LETTERS = "cong-van.yaml"
 def signed(work) -> None:
     """Make the copied plan a signed one: number 345, issued 05/11, so that new-year has all to clear."""
     work.replace_once(PLAN, "  so: null  #", "  so: 345  #")
-    work.replace_once(PLAN, "    ngay: null  # Ngày; để trống (null) khi chưa ký", "    ngay: 5  # Ngày; để trống (null) khi chưa ký")
+    work.replace_once(
+        PLAN, "    ngay: null  # Ngày; để trống (null) khi chưa ký", "    ngay: 5  # Ngày; để trống (null) khi chưa ký"
+    )
 
 
 def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
@@ -39,18 +41,22 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
     new_files = {p.name: p.read_bytes() for p in result.folder.iterdir()}
     assert set(new_files) == set(old_files)
     edited = (PLAN, LETTERS)
-    assert {n: b for n, b in new_files.items() if n not in edited} == {n: b for n, b in old_files.items() if n not in edited}
+    assert {n: b for n, b in new_files.items() if n not in edited} == {
+        n: b for n, b in old_files.items() if n not in edited
+    }
     # cong-van.yaml: the letters' date moves to the new year, its day and month left blank.
     old_letters = old_files[LETTERS].decode("utf-8").splitlines()
     new_letters = new_files[LETTERS].decode("utf-8").splitlines()
-    assert [(a.strip(), b.strip()) for a, b in zip(old_letters, new_letters) if a != b] == [
-        (f"nam: {OLD}", f"nam: {NEW}"), ("thang: 11", "thang: null")]
+    assert [(a.strip(), b.strip()) for a, b in zip(old_letters, new_letters, strict=True) if a != b] == [
+        (f"nam: {OLD}", f"nam: {NEW}"),
+        ("thang: 11", "thang: null"),
+    ]
 
     # ke-hoach.yaml: only the six structured values changed, each on its own line, comments kept.
     old_lines = old_files[PLAN].decode("utf-8").splitlines(keepends=True)
     new_lines = new_files[PLAN].decode("utf-8").splitlines(keepends=True)
     assert len(new_lines) == len(old_lines)
-    changed = {n + 1: (a, b) for n, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b}
+    changed = {n + 1: (a, b) for n, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b}
     expected = {
         work.line_of(PLAN, "  so: 345"): ("so: 345", "so: null"),
         work.line_of(PLAN, f"    nam: {OLD}  # Năm ban hành"): (f"nam: {OLD}", f"nam: {NEW}"),
@@ -76,19 +82,32 @@ def test_new_edition_is_a_draft_of_the_new_year_and_keeps_every_comment(work):
     letter_year = next(i for i, line in enumerate(old_letters, start=1) if line.strip() == f"nam: {OLD}")
     assert [str(c) for c in result.changes] == [
         f"content/{NEW}/{PLAN}:{line}: {field}: {old} → {new}" for line, (field, old, new) in sorted(fields.items())
-    ] + [f"content/{NEW}/{LETTERS}:{letter_year}: ngay_ban_hanh.nam: {OLD} → {NEW}",
-         f"content/{NEW}/{LETTERS}:{letter_year + 1}: ngay_ban_hanh.thang: 11 → để trống (null)"]
+    ] + [
+        f"content/{NEW}/{LETTERS}:{letter_year}: ngay_ban_hanh.nam: {OLD} → {NEW}",
+        f"content/{NEW}/{LETTERS}:{letter_year + 1}: ngay_ban_hanh.thang: 11 → để trống (null)",
+    ]
 
     # The new edition validates, its dates are in the new year and it is a draft again.
     edition = load_edition(result.folder)
     plan = edition.plan
     assert edition.year == NEW
-    assert (plan.document.number, plan.document.date.year, plan.document.date.month, plan.document.date.day) == (None, NEW, None, None)
+    assert (plan.document.number, plan.document.date.year, plan.document.date.month, plan.document.date.day) == (
+        None,
+        NEW,
+        None,
+        None,
+    )
     old_deadline = old_plan["bao_cao"]["han_bao_cao"]
     assert (plan.reporting.deadline.year, plan.reporting.deadline.month, plan.reporting.deadline.day) == (
-        NEW, old_deadline["thang"], old_deadline["ngay"])
+        NEW,
+        old_deadline["thang"],
+        old_deadline["ngay"],
+    )
     month = old_plan["thang_hanh_dong"]
-    assert edition.text("{ngay_bat_dau}/{nam}–{ngay_ket_thuc}/{nam}") == f"{month['bat_dau']}/{NEW}–{month['ket_thuc']}/{NEW}"
+    assert (
+        edition.text("{ngay_bat_dau}/{nam}–{ngay_ket_thuc}/{nam}")
+        == f"{month['bat_dau']}/{NEW}–{month['ket_thuc']}/{NEW}"
+    )
     document = build_plan(edition)
     assert document.header.place_date.endswith(f"năm {NEW}")
     assert document.header.number_line.startswith("Số:") and "345" not in document.header.number_line
@@ -101,8 +120,11 @@ def test_old_year_mentions_listed_are_exactly_those_in_the_text(work):
     result = new_year(work.content, OLD, NEW)
 
     # Counted twice without the generator: in every value that YAML reads, and line by line.
-    by_value = sum(year_count(text, OLD) for path in result.folder.glob("*.yaml")
-                   for text in strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    by_value = sum(
+        year_count(text, OLD)
+        for path in result.folder.glob("*.yaml")
+        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+    )
     by_line: Counter = Counter()
     for path in sorted(result.folder.glob("*.yaml")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -139,7 +161,9 @@ def test_refuses_to_overwrite_an_existing_edition(work):
 
 def test_a_new_edition_that_does_not_validate_leaves_nothing_behind(work):
     # 29 February exists in 2024, not in 2025: the drafted edition cannot validate.
-    line = work.replace_once(PLAN, f"    nam: {OLD}\n    thang: 12\n    ngay: 20\n", f"    nam: {OLD}\n    thang: 2\n    ngay: 29\n")
+    line = work.replace_once(
+        PLAN, f"    nam: {OLD}\n    thang: 12\n    ngay: 20\n", f"    nam: {OLD}\n    thang: 2\n    ngay: 29\n"
+    )
     work.replace_once(PLAN, "    thang: 11  # Tháng\n", "    thang: 1  # Tháng\n")  # issued before that deadline
     load_edition(work.content / str(OLD))
     before = listing(work.content)
@@ -161,8 +185,11 @@ def test_cli_defaults_to_the_year_after_the_newest_and_prints_each_mention(work)
     lines = done.stdout.splitlines()
     assert lines[0] == f"Đã tạo content/{NEW} từ content/{OLD} (nội dung năm {OLD} giữ nguyên)."
     mentions = [line for line in lines if f": còn nhắc năm {OLD}: “" in line]
-    expected = sum(year_count(value, OLD) for path in (work.content / str(NEW)).glob("*.yaml")
-                   for value in strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+    expected = sum(
+        year_count(value, OLD)
+        for path in (work.content / str(NEW)).glob("*.yaml")
+        for value in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+    )
     assert len(mentions) == expected
     assert all(line.startswith(f"content/{NEW}/") for line in mentions)
     assert lines[-1] == f"Còn {expected} chỗ nhắc năm {OLD} cần xem lại. Sửa xong, kiểm tra bằng: make check YEAR={NEW}"
@@ -220,7 +247,8 @@ def test_numbered_letters_are_emptied_on_the_key_line_and_the_next_key_stays(roo
     assert new.endswith(old.split("# Hết danh sách số.", 1)[1])
     before_old, before_new = old.split("so:  #", 1)[0].splitlines(), new.split("so: []", 1)[0].splitlines()
     assert [(a, b) for a, b in zip(before_old, before_new, strict=True) if a != b] == [
-        ("ngay_ban_hanh: {nam: 2026, thang: 3, ngay: 6}", "ngay_ban_hanh: {nam: 2027, thang: null, ngay: null}")]
+        ("ngay_ban_hanh: {nam: 2026, thang: 3, ngay: 6}", "ngay_ban_hanh: {nam: 2027, thang: null, ngay: null}")
+    ]
     change = next(c for c in result.changes if c.field == "so")
     assert (change.line, change.new) == (new[: new.index("so: []")].count("\n") + 1, "[]")
     load_edition(result.folder)
@@ -250,7 +278,8 @@ def test_a_multi_year_plan_moves_its_period_and_every_reporting_period(root_copy
     new = yaml.safe_load((result.folder / PLAN).read_text(encoding="utf-8"))
     assert (new["van_ban"]["tu_nam"], new["van_ban"]["den_nam"]) == (2031, 2035)
     assert [p["han"]["nam"] for p in new["bao_cao"]["ky_bao_cao"]] == [
-        p["han"]["nam"] + 5 for p in old["bao_cao"]["ky_bao_cao"]]
+        p["han"]["nam"] + 5 for p in old["bao_cao"]["ky_bao_cao"]
+    ]
     assert [p["ten"] for p in new["bao_cao"]["ky_bao_cao"]] == [p["ten"] for p in old["bao_cao"]["ky_bao_cao"]]
     # The periods' names are text: listed for the clerk, not changed.
     assert any(m.field == "bao_cao.ky_bao_cao[1].ten" and m.year == 2026 for m in result.mentions)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import pairwise
 
 import docx
 import pytest
@@ -65,7 +66,11 @@ def pdf_recipient_lines(path) -> list[str]:
         if label is None:
             continue
         # The left column of the signature table (62 mm), line by line, down to the gap before the instructions.
-        column = [f for f in fragments if label.x - 1 < f.x < label.x + 62 * nd30.PT_PER_MM and f.y <= label.y + 1 and f.text.strip()]
+        column = [
+            f
+            for f in fragments
+            if label.x - 1 < f.x < label.x + 62 * nd30.PT_PER_MM and f.y <= label.y + 1 and f.text.strip()
+        ]
         lines: dict[float, str] = {}
         for fragment in sorted(column, key=lambda f: (-f.y, f.x)):
             if lines and min(lines) - fragment.y > 2 * label.size:
@@ -91,9 +96,14 @@ def pdf_label_underlined(path) -> bool:
                 points.append((op, x * a + y * c + e, x * b + y * d + f))
 
         page.extract_text(visitor_operand_before=before)
-        segments = [(start, end) for start, end in zip(points, points[1:]) if start[0] == b"m" and end[0] == b"l"]
-        return any(abs(start[2] - end[2]) < 0.1 and 0 < label.y - start[2] < 3 and abs(min(start[1], end[1]) - label.x) < 1
-                   and abs(end[1] - start[1]) > label.size * 3 for start, end in segments)
+        segments = [(start, end) for start, end in pairwise(points) if start[0] == b"m" and end[0] == b"l"]
+        return any(
+            abs(start[2] - end[2]) < 0.1
+            and 0 < label.y - start[2] < 3
+            and abs(min(start[1], end[1]) - label.x) < 1
+            and abs(end[1] - start[1]) > label.size * 3
+            for start, end in segments
+        )
     raise AssertionError(f"{path.name}: no Nơi nhận in the PDF")
 
 
@@ -151,7 +161,9 @@ def test_a_hamlet_is_told_its_own_instructions_and_files_no_copy(folder):
         key = file_key(unit["ten"])
         path = folder / key / f"bao-cao-{key}.docx"
         notes = form_notes(path)
-        assert notes[0] == form["tieu_de_huong_dan"] and notes[2:] == [f"- {line}" for line in hamlets["huong_dan"]], key
+        assert notes[0] == form["tieu_de_huong_dan"] and notes[2:] == [f"- {line}" for line in hamlets["huong_dan"]], (
+            key
+        )
         assert not any("đóng dấu" in line for line in notes), key
         # No Lưu line: the last copy ends the list.
         expected = ["Nơi nhận:", *(f"- {line};" for line in form["noi_nhan"][:-1]), f"- {form['noi_nhan'][-1]}."]
@@ -170,13 +182,32 @@ def test_a_list_that_says_nothing_is_told_what_the_form_says(folder):
     assert [text for text, _ in recipients_cell(path)][-1] == f"- Lưu: {', '.join(form['luu'])}."
 
 
-@pytest.mark.parametrize("name, old, new, field, message", [
-    ("don-vi.yaml", "    luu_bieu_mau: []", '    luu_bieu_mau: "VT"', "danh_sach[1].luu_bieu_mau", "phải là một danh sách"),
-    ("don-vi.yaml", "cùng bản có chữ ký của Trưởng ấp.", "cùng bản có chữ ký của {truong_ap}.", "danh_sach[1].huong_dan[2]",
-     "không có biến “{truong_ap}”"),
-    ("loai-noi-nhan.yaml", '    luu_bieu_mau: ["Văn phòng Đảng ủy"]', '    luu_bieu_mau: [""]', "loai[3].luu_bieu_mau[1]",
-     "không được để trống"),
-])
+@pytest.mark.parametrize(
+    "name, old, new, field, message",
+    [
+        (
+            "don-vi.yaml",
+            "    luu_bieu_mau: []",
+            '    luu_bieu_mau: "VT"',
+            "danh_sach[1].luu_bieu_mau",
+            "phải là một danh sách",
+        ),
+        (
+            "don-vi.yaml",
+            "cùng bản có chữ ký của Trưởng ấp.",
+            "cùng bản có chữ ký của {truong_ap}.",
+            "danh_sach[1].huong_dan[2]",
+            "không có biến “{truong_ap}”",
+        ),
+        (
+            "loai-noi-nhan.yaml",
+            '    luu_bieu_mau: ["Văn phòng Đảng ủy"]',
+            '    luu_bieu_mau: [""]',
+            "loai[3].luu_bieu_mau[1]",
+            "không được để trống",
+        ),
+    ],
+)
 def test_a_bad_new_field_is_reported_at_its_line(tmp_path, name, old, new, field, message):
     copy = ContentCopy(tmp_path / "work", YEAR, source=ROOT)
     line = copy.replace_once(name, old, new)

@@ -58,8 +58,13 @@ def test_every_kind_of_document_is_pdf_a_2b(built):
         for page in reader.pages:
             for font in page["/Resources"]["/Font"].values():
                 font = font.get_object()
-                descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
-                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), (path, font["/BaseFont"])
+                descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)[
+                    "/FontDescriptor"
+                ]
+                assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), (
+                    path,
+                    font["/BaseFont"],
+                )
 
 
 def test_xmp_names_the_plan_and_its_issuer_as_the_info_dictionary_does(built, plan_content, issuer_content, fill):
@@ -83,8 +88,12 @@ def test_a_numbered_plan_is_filed_under_its_so_ky_hieu(content_copy):
     replace_once(content_copy.path("ke-hoach.yaml"), "\n  so: null", "\n  so: 7")
     meta = yaml.safe_load(content_copy.path("ke-hoach.yaml").read_text(encoding="utf-8"))["van_ban"]
     issuer = yaml.safe_load(content_copy.path("co-quan-ban-hanh.yaml").read_text(encoding="utf-8"))
-    task = RenderTask("pdf", build_plan(load_edition(content_copy.folder)), TEMPLATES / "html" / "van-ban.html",
-                      TEMPLATES / "van-ban.docx")
+    task = RenderTask(
+        "pdf",
+        build_plan(load_edition(content_copy.folder)),
+        TEMPLATES / "html" / "van-ban.html",
+        TEMPLATES / "van-ban.docx",
+    )
 
     data = render(task)
 
@@ -103,7 +112,9 @@ def test_bookmarks_are_the_plans_sections_and_its_agencies(built, plan_content):
     # Under the last section, one bookmark for each agency's entry, numbered in order.
     children = reader.outline[reader.outline.index(top[-1]) + 1]
     assert isinstance(children, list)
-    assert [item.title.split(". ", 1)[0] for item in children] == [str(n) for n in range(1, len(plan_content["to_chuc_thuc_hien"]) + 1)]
+    assert [item.title.split(". ", 1)[0] for item in children] == [
+        str(n) for n in range(1, len(plan_content["to_chuc_thuc_hien"]) + 1)
+    ]
     # Each bookmark leads to the page that shows its heading.
     for item in top + children:
         page = reader.get_destination_page_number(item)

@@ -66,8 +66,15 @@ def test_the_plans_own_targets_are_numbered_and_each_letter_and_form_names_its_o
         wanted = [f"- Chỉ tiêu {n} của Kế hoạch: {targets()[n - 1]}" for n in entry["bao_cao_chi_tieu_ke_hoach"]]
         assert [line for line in letter if line.startswith("- Chỉ tiêu ")] == wanted, key
         form = docx.Document(str(folder / key / f"bao-cao-{key}.docx"))
-        rows = [row.cells[1].text for table in form.tables[1:] for row in table.rows[1:] if "của Kế hoạch" in row.cells[1].text]
-        assert [r.split(":")[0] for r in rows] == [f"Chỉ tiêu {n} của Kế hoạch" for n in entry["bao_cao_chi_tieu_ke_hoach"]]
+        rows = [
+            row.cells[1].text
+            for table in form.tables[1:]
+            for row in table.rows[1:]
+            if "của Kế hoạch" in row.cells[1].text
+        ]
+        assert [r.split(":")[0] for r in rows] == [
+            f"Chỉ tiêu {n} của Kế hoạch" for n in entry["bao_cao_chi_tieu_ke_hoach"]
+        ]
         pdf = flat(" ".join(pdf_pages(folder / key / f"cong-van-{key}.pdf")))
         for line in wanted:
             assert flat(line) in pdf, key
@@ -76,20 +83,33 @@ def test_the_plans_own_targets_are_numbered_and_each_letter_and_form_names_its_o
 def test_letters_and_forms_ask_for_a_report_each_period(folder):
     dates = [f"{p['han']['ngay']:02d}/{p['han']['thang']}/{p['han']['nam']}" for p in PLAN["bao_cao"]["ky_bao_cao"]]
     for key in ("So-Y-te", "Cong-an-tinh"):
-        request = next(line for line in docx_lines(folder / key / f"cong-van-{key}.docx") if line.startswith("Báo cáo "))
-        for date, period in zip(dates, PLAN["bao_cao"]["ky_bao_cao"]):
+        request = next(
+            line for line in docx_lines(folder / key / f"cong-van-{key}.docx") if line.startswith("Báo cáo ")
+        )
+        for date, period in zip(dates, PLAN["bao_cao"]["ky_bao_cao"], strict=True):
             assert f"{date} ({period['ten']})" in request, key
-        deadline = next(line for line in docx_lines(folder / key / f"bao-cao-{key}.docx") if "Thời hạn gửi báo cáo" in line)
+        deadline = next(
+            line for line in docx_lines(folder / key / f"bao-cao-{key}.docx") if "Thời hạn gửi báo cáo" in line
+        )
         assert all(date in deadline for date in dates), deadline
         assert all(date in flat(" ".join(pdf_pages(folder / key / f"bao-cao-{key}.pdf"))) for date in dates)
 
 
 def test_five_levels_and_the_organisation_section_read_in_order_in_both_formats(folder):
     plan = docx_lines(folder / "ke-hoach.docx")
-    expected = ["1. Tuyên truyền", "a) Hình thức tuyên truyền:", "- Trên báo chí:", "+ Tin, bài trên báo in, báo điện tử.",
-                "IV. TỔ CHỨC THỰC HIỆN", PLAN["mo_dau_to_chuc_thuc_hien"][0], "1. Sở Nội vụ:",
-                "a) Hằng năm xây dựng kế hoạch triển khai.", "- Kiểm tra định kỳ.", "4. Chế độ thông tin, báo cáo",
-                PLAN["ket_thuc_to_chuc_thuc_hien"][0]]
+    expected = [
+        "1. Tuyên truyền",
+        "a) Hình thức tuyên truyền:",
+        "- Trên báo chí:",
+        "+ Tin, bài trên báo in, báo điện tử.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        PLAN["mo_dau_to_chuc_thuc_hien"][0],
+        "1. Sở Nội vụ:",
+        "a) Hằng năm xây dựng kế hoạch triển khai.",
+        "- Kiểm tra định kỳ.",
+        "4. Chế độ thông tin, báo cáo",
+        PLAN["ket_thuc_to_chuc_thuc_hien"][0],
+    ]
     positions = [plan.index(line) for line in expected]
     assert positions == sorted(positions)
     pdf = flat(" ".join(pdf_pages(folder / "ke-hoach.pdf")))
@@ -101,7 +121,7 @@ def test_the_signature_has_its_three_lines_in_both_formats(folder):
     lines = ["TM. ỦY BAN NHÂN DÂN", *PLAN["nguoi_ky"]["chuc_vu"]]
     plan = docx_lines(folder / "ke-hoach.docx")
     start = plan.index(lines[0])
-    assert plan[start:start + 3] == lines
+    assert plan[start : start + 3] == lines
     signature_page = next(text for text in pdf_pages(folder / "ke-hoach.pdf") if PLAN["nguoi_ky"]["ho_ten"] in text)
     assert "\n".join(lines) in signature_page
 
@@ -110,14 +130,16 @@ def test_appendices_follow_the_signature_on_their_own_pages_numbered_from_one(fo
     document = docx.Document(str(folder / "ke-hoach.docx"))
     sections = document.sections
     assert len(sections) == 1 + len(PLAN["phu_luc"])
-    for section, appendix in zip(sections[1:], PLAN["phu_luc"]):
+    for section, appendix in zip(sections[1:], PLAN["phu_luc"], strict=True):
         landscape = appendix.get("ngang", False)
         assert (section.page_width > section.page_height) == landscape
         assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     lines = docx_lines(folder / "ke-hoach.docx")
-    reference = (f"(Kèm theo Kế hoạch số {PLAN['van_ban']['so']}/KH-UBND ngày "
-                 f"{PLAN['van_ban']['ngay_ban_hanh']['ngay']}/{PLAN['van_ban']['ngay_ban_hanh']['thang']:02d}/{YEAR} "
-                 f"của UBND tỉnh Đồng Nai)")
+    reference = (
+        f"(Kèm theo Kế hoạch số {PLAN['van_ban']['so']}/KH-UBND ngày "
+        f"{PLAN['van_ban']['ngay_ban_hanh']['ngay']}/{PLAN['van_ban']['ngay_ban_hanh']['thang']:02d}/{YEAR} "
+        f"của UBND tỉnh Đồng Nai)"
+    )
     assert lines.count(reference) == 2
     assert lines.index("Phụ lục I") > lines.index(PLAN["nguoi_ky"]["ho_ten"])
     first = document.tables[-2]
@@ -137,8 +159,21 @@ def test_appendices_follow_the_signature_on_their_own_pages_numbered_from_one(fo
 
 @pytest.mark.skipif(not __import__("os").path.exists(SOFFICE_DEFAULT), reason="LibreOffice not installed")
 def test_word_and_pdf_agree_on_the_pages_of_a_plan_with_appendices(folder, tmp_path):
-    subprocess.run([SOFFICE_DEFAULT, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(folder / "ke-hoach.docx")], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            SOFFICE_DEFAULT,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(folder / "ke-hoach.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     word = PdfReader(str(tmp_path / "ke-hoach.pdf")).pages
     ours = PdfReader(str(folder / "ke-hoach.pdf")).pages
     assert [p.mediabox.width > p.mediabox.height for p in word] == [p.mediabox.width > p.mediabox.height for p in ours]
@@ -154,28 +189,43 @@ def test_an_action_month_placeholder_without_an_action_month_is_an_error(root_co
     line = root_copy.replace_once("ke-hoach.yaml", "như sau:", "từ ngày {ngay_bat_dau} như sau:")
     result = run_cli(["build"], root_copy.base, cwd_folders=True)
     assert result.returncode == 1 and not root_copy.output.exists()
-    assert result.stderr_lines[0] == (f"content/{YEAR}/ke-hoach.yaml:{line}: mo_dau[1]: kế hoạch không có Tháng hành động "
-                                      "(thang_hanh_dong) nên không dùng được “{ngay_bat_dau}”")
+    assert result.stderr_lines[0] == (
+        f"content/{YEAR}/ke-hoach.yaml:{line}: mo_dau[1]: kế hoạch không có Tháng hành động "
+        "(thang_hanh_dong) nên không dùng được “{ngay_bat_dau}”"
+    )
 
 
 def test_a_bad_appendix_row_and_an_unknown_target_are_errors(root_copy):
-    row = root_copy.replace_once("ke-hoach.yaml", '["3", "Hỗ trợ nạn nhân", "so-y-te", "so-noi-vu", "Hằng năm"]',
-                                 '["3", "Hỗ trợ nạn nhân", "so-y-te", "so-noi-vu"]')
+    row = root_copy.replace_once(
+        "ke-hoach.yaml",
+        '["3", "Hỗ trợ nạn nhân", "so-y-te", "so-noi-vu", "Hằng năm"]',
+        '["3", "Hỗ trợ nạn nhân", "so-y-te", "so-noi-vu"]',
+    )
     target = root_copy.replace_once("ke-hoach.yaml", "bao_cao_chi_tieu_ke_hoach: [3]", "bao_cao_chi_tieu_ke_hoach: [4]")
     result = run_cli(["build"], root_copy.base, cwd_folders=True)
     assert result.returncode == 1
-    assert f"content/{YEAR}/ke-hoach.yaml:{row}: phu_luc[1].dong[3]: dòng có 4 ô nhưng bảng có 5 cột" in result.stderr_lines
-    assert any(line.startswith(f"content/{YEAR}/ke-hoach.yaml:{target}:") and "kế hoạch không có chỉ tiêu 4" in line
-               for line in result.stderr_lines), result.stderr_lines
+    assert (
+        f"content/{YEAR}/ke-hoach.yaml:{row}: phu_luc[1].dong[3]: dòng có 4 ô nhưng bảng có 5 cột"
+        in result.stderr_lines
+    )
+    assert any(
+        line.startswith(f"content/{YEAR}/ke-hoach.yaml:{target}:") and "kế hoạch không có chỉ tiêu 4" in line
+        for line in result.stderr_lines
+    ), result.stderr_lines
 
 
 def test_check_warns_about_what_a_reviewer_would_question(root_copy):
     root_copy.replace_once("ke-hoach.yaml", "bao_cao_chi_tieu_ke_hoach: [3]", "bao_cao_chi_tieu_ke_hoach: []")
     # The year after the plan's last is accepted (a final report early that year), and questioned.
-    root_copy.replace_once("ke-hoach.yaml", "han: {nam: 2030, thang: 11, ngay: 30}", "han: {nam: 2031, thang: 1, ngay: 30}")
-    root_copy.replace_once("ke-hoach.yaml", '                  - doan: ["Tin, bài trên báo in, báo điện tử."]',
-                           '                  - doan: ["Tin, bài trên báo in, báo điện tử."]\n'
-                           '                    muc:\n                      - doan: ["Báo in."]')
+    root_copy.replace_once(
+        "ke-hoach.yaml", "han: {nam: 2030, thang: 11, ngay: 30}", "han: {nam: 2031, thang: 1, ngay: 30}"
+    )
+    root_copy.replace_once(
+        "ke-hoach.yaml",
+        '                  - doan: ["Tin, bài trên báo in, báo điện tử."]',
+        '                  - doan: ["Tin, bài trên báo in, báo điện tử."]\n'
+        '                    muc:\n                      - doan: ["Báo in."]',
+    )
     result = run_cli(["check"], root_copy.base, cwd_folders=True)
     assert result.returncode == 0
     out = result.stdout
@@ -188,7 +238,7 @@ def test_letters_may_be_signed_by_another_signer_than_the_plan(folder):
     signer = yaml.safe_load((ROOT / str(YEAR) / "cong-van.yaml").read_text(encoding="utf-8"))["nguoi_ky"]
     letter = [line for line in docx_lines(folder / "So-Y-te" / "cong-van-So-Y-te.docx") if line]
     start = letter.index(signer["chuc_vu"][0])
-    assert letter[start:start + 3] == [*signer["chuc_vu"], signer["ho_ten"]]
+    assert letter[start : start + 3] == [*signer["chuc_vu"], signer["ho_ten"]]
     assert "TM. ỦY BAN NHÂN DÂN" not in letter
     assert PLAN["nguoi_ky"]["ho_ten"] in docx_lines(folder / "ke-hoach.docx")
 
@@ -207,14 +257,22 @@ def test_a_form_for_reports_of_several_years_leaves_its_year_blank(folder):
 def test_the_distribution_list_counts_the_plans_own_targets_each_body_reports(folder):
     import csv
 
-    asked = {entry["co_quan"]: len(entry.get("bao_cao_chi_tieu_ke_hoach", []))
-             for entry in PLAN["to_chuc_thuc_hien"] if isinstance(entry.get("co_quan"), str)}
+    asked = {
+        entry["co_quan"]: len(entry.get("bao_cao_chi_tieu_ke_hoach", []))
+        for entry in PLAN["to_chuc_thuc_hien"]
+        if isinstance(entry.get("co_quan"), str)
+    }
     with open(folder / "danh-sach-gui.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    counted = {row["Tên viết tắt"]: int(row["Số chỉ tiêu báo cáo"]) for row in rows[:next(i for i, r in enumerate(rows) if r["STT"] == "STT")]}
+    counted = {
+        row["Tên viết tắt"]: int(row["Số chỉ tiêu báo cáo"])
+        for row in rows[: next(i for i, r in enumerate(rows) if r["STT"] == "STT")]
+    }
     bodies = yaml.safe_load((ROOT / str(YEAR) / "co-quan.yaml").read_text(encoding="utf-8"))
     short = {body["ma"]: body.get("ten_viet_tat", body["ten"]) for body in bodies["co_quan"]}
-    assert {short[key]: number for key, number in asked.items() if number} == {name: n for name, n in counted.items() if n}
+    assert {short[key]: number for key, number in asked.items() if number} == {
+        name: n for name, n in counted.items() if n
+    }
 
 
 def test_check_takes_a_date_in_the_plans_years_as_its_own_and_questions_one_after(root_copy):
@@ -223,8 +281,11 @@ def test_check_takes_a_date_in_the_plans_years_as_its_own_and_questions_one_afte
     text = root_copy.text("ke-hoach.yaml")
     closing = text.index("ket_thuc_to_chuc_thuc_hien:\n") + len("ket_thuc_to_chuc_thuc_hien:\n")
     root_copy.path("ke-hoach.yaml").write_text(
-        text[:closing] + '  - "Báo cáo tổng kết trước ngày 30/9/2030; báo cáo bổ sung trước ngày 15/01/2031."\n' + text[closing:],
-        encoding="utf-8")
+        text[:closing]
+        + '  - "Báo cáo tổng kết trước ngày 30/9/2030; báo cáo bổ sung trước ngày 15/01/2031."\n'
+        + text[closing:],
+        encoding="utf-8",
+    )
     out = run_cli(["check"], root_copy.base, cwd_folders=True).stdout
     assert "ngày 15/01/2031 không thuộc năm của kế hoạch (2026–2030)" in out
     assert "ngày 30/9/2030 không thuộc" not in out

@@ -41,7 +41,7 @@ OLD_FORM_WARNING = "biểu mẫu được tạo trước lần sửa nội dung 
 
 
 def point_label(index: int, point: dict) -> str:
-    """"a) first paragraph", then each bullet on a line of its own, as the plan prints the point."""
+    """ "a) first paragraph", then each bullet on a line of its own, as the plan prints the point."""
     lines = [f"{'abcdefghik'[index]}) {point['doan'][0]}", *point["doan"][1:]]
     return "\n".join(lines + [f"- {child['doan'][0]}" for child in point.get("muc", [])])
 
@@ -69,16 +69,19 @@ def pdf_words(path) -> list[tuple[int, float, float, float, str]]:
     """Each word pdftotext finds: its page, left and right edge, top, text."""
     out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     root = ElementTree.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
-    return [(number, float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")), w.text or "")
-            for number, page in enumerate(root.iter("page")) for w in page.iter("word")]
+    return [
+        (number, float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")), w.text or "")
+        for number, page in enumerate(root.iter("page"))
+        for w in page.iter("word")
+    ]
 
 
 def find_words(words, text: str) -> list:
     """The words of `text`, where they follow one another in the PDF."""
     wanted = text.split()
     for start in range(len(words) - len(wanted) + 1):
-        if [w[4] for w in words[start:start + len(wanted)]] == wanted:
-            return words[start:start + len(wanted)]
+        if [w[4] for w in words[start : start + len(wanted)]] == wanted:
+            return words[start : start + len(wanted)]
     raise AssertionError(f"not in the PDF: {text}")
 
 
@@ -108,11 +111,14 @@ def test_each_point_is_a_row_of_the_form_under_its_lead_in_in_the_docx(folder):
 
 def test_points_without_a_lead_in_are_numbered_rows_of_their_own(folder):
     rows = docx_task_rows(folder / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx")
-    assert [row[:2] for row in rows] == [["1", HOME["nhiem_vu"][0]],
-                                         *([str(2 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"]))]
+    assert [row[:2] for row in rows] == [
+        ["1", HOME["nhiem_vu"][0]],
+        *([str(2 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"])),
+    ]
     assert all(len(row) == 2 + PERIODS for row in rows)
     assert [row[:2] for row in docx_task_rows(folder / "Cong-an-tinh" / "bao-cao-Cong-an-tinh.docx")] == [
-        ["1", ENTRIES["cong-an-tinh"]["nhiem_vu"][0]]]
+        ["1", ENTRIES["cong-an-tinh"]["nhiem_vu"][0]]
+    ]
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
@@ -120,28 +126,36 @@ def test_the_pdf_shows_the_lead_in_once_across_the_row_and_each_point_in_order(f
     words = pdf_words(folder / "So-Y-te" / "bao-cao-So-Y-te.pdf")
     text = " ".join(w[4] for w in words)
     assert text.count(LEAD_IN) == 1
-    labels = [*HEALTH["nhiem_vu"], *(line for i, p in enumerate(HEALTH["muc"]) for line in point_label(i, p).split("\n"))]
+    labels = [
+        *HEALTH["nhiem_vu"],
+        *(line for i, p in enumerate(HEALTH["muc"]) for line in point_label(i, p).split("\n")),
+    ]
     positions = [text.index(label) for label in labels]
     assert positions == sorted(positions), labels
     assert text.index(point_label(2, HEALTH["muc"][2])) < text.index("II. ")
     # The lead-in runs into the result columns (its cell spans them); a task's text stays left of them.
     header = find_words(words, COLUMNS["nhiem_vu"])[-1]
-    result_column = next(w for w in words[words.index(header):] if w[4] == COLUMNS["ket_qua_nhiem_vu"].split()[0])
+    result_column = next(w for w in words[words.index(header) :] if w[4] == COLUMNS["ket_qua_nhiem_vu"].split()[0])
     assert max(w[2] for w in find_words(words, LEAD_IN)) > result_column[1]
     assert max(w[2] for w in find_words(words, HEALTH["nhiem_vu"][0])) < result_column[1]
     assert max(w[2] for w in find_words(words, point_label(0, HEALTH["muc"][0]))) < result_column[1]
 
 
 def test_the_letter_lists_the_lead_in_and_its_points_as_the_plan_does(folder):
-    lines = [p.text.replace("\u00a0", " ") for p in docx.Document(str(folder / "So-Y-te" / "cong-van-So-Y-te.docx")).paragraphs]
-    expected = [*(f"- {task}" for task in HEALTH["nhiem_vu"]),
-                *(line for i, p in enumerate(HEALTH["muc"]) for line in point_label(i, p).split("\n"))]
+    lines = [
+        p.text.replace("\u00a0", " ")
+        for p in docx.Document(str(folder / "So-Y-te" / "cong-van-So-Y-te.docx")).paragraphs
+    ]
+    expected = [
+        *(f"- {task}" for task in HEALTH["nhiem_vu"]),
+        *(line for i, p in enumerate(HEALTH["muc"]) for line in point_label(i, p).split("\n")),
+    ]
     start = lines.index(expected[0])
-    assert lines[start:start + len(expected)] == expected
+    assert lines[start : start + len(expected)] == expected
 
 
 def task_counts(folder) -> dict[str, str]:
-    """"Số nhiệm vụ" of each recipient, from the distribution list's first table."""
+    """ "Số nhiệm vụ" of each recipient, from the distribution list's first table."""
     text = (folder / "danh-sach-gui.csv").read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n\n")[0]
     return {row["Tên viết tắt"]: row["Số nhiệm vụ"] for row in csv.DictReader(io.StringIO(text))}
 
@@ -159,9 +173,11 @@ def test_task_groups_keep_working_next_to_points_and_a_group_holding_the_lead_in
     home_task = HOME["nhiem_vu"][0]
     home_lead_in = home_task.replace("; tổng hợp báo cáo.", "; cụ thể:")
     plan.write_text(plan.read_text(encoding="utf-8").replace(home_task, home_lead_in), encoding="utf-8")
-    groups = ('nhom_nhiem_vu:\n'
-              '  - {co_quan: "so-y-te", ten: "Chăm sóc y tế và phối hợp xử lý vụ việc", nhiem_vu: [1, 2]}\n'
-              '  - {co_quan: "so-noi-vu", ten: "Tham mưu triển khai Kế hoạch", nhiem_vu: [1]}\n')
+    groups = (
+        "nhom_nhiem_vu:\n"
+        '  - {co_quan: "so-y-te", ten: "Chăm sóc y tế và phối hợp xử lý vụ việc", nhiem_vu: [1, 2]}\n'
+        '  - {co_quan: "so-noi-vu", ten: "Tham mưu triển khai Kế hoạch", nhiem_vu: [1]}\n'
+    )
     form.write_text(form.read_text(encoding="utf-8") + groups, encoding="utf-8")
     built = build_root(tmp_path_factory, content, YEAR)
     blanks = [""] * PERIODS
@@ -171,7 +187,9 @@ def test_task_groups_keep_working_next_to_points_and_a_group_holding_the_lead_in
         *(["", point_label(i, point), *blanks] for i, point in enumerate(HEALTH["muc"])),
     ]
     # The group is the lead-in's row: the points are reported there, one row with results.
-    assert docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx") == [["1", "Tham mưu triển khai Kế hoạch", *blanks]]
+    assert docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx") == [
+        ["1", "Tham mưu triển khai Kế hoạch", *blanks]
+    ]
     letter = [p.text for p in docx.Document(str(built / "So-Noi-vu" / "cong-van-So-Noi-vu.docx")).paragraphs]
     assert home_lead_in in letter and point_label(0, HOME["muc"][0]) in letter
     counts = task_counts(built)
@@ -188,7 +206,7 @@ def fill_tasks(path, results: dict[str, list[str]]) -> None:
         cells = cells_of(row, table)
         name = cells[1].text.replace("\u00a0", " ").split("\n")[0]
         if name in results:
-            for cell, value in zip(cells[2:], results[name]):
+            for cell, value in zip(cells[2:], results[name], strict=True):
                 cell.paragraphs[0].text = value
             filled.add(name)
     assert filled == set(results), set(results) - filled
@@ -233,25 +251,41 @@ def returned(tmp_path_factory, libreoffice):
     point_a, point_c = (point_label(i, HEALTH["muc"][i]) for i in (0, 2))
     # Sở Y tế fills its new form per point and sends it re-saved by LibreOffice.
     health = shutil.copy(built / "So-Y-te" / "bao-cao-So-Y-te.docx", content / "yte.docx")
-    fill_tasks(health, {HEALTH["nhiem_vu"][0]: ["Đã bảo đảm", "", ""], point_a: ["120 nạn nhân", "95 nạn nhân", ""],
-                        point_c: ["", "", "14 vụ"]})
+    fill_tasks(
+        health,
+        {
+            HEALTH["nhiem_vu"][0]: ["Đã bảo đảm", "", ""],
+            point_a: ["120 nạn nhân", "95 nạn nhân", ""],
+            point_c: ["", "", "14 vụ"],
+        },
+    )
     done, resaved = libreoffice(health, "docx")
     assert done.returncode == 0, done.stderr
     shutil.copy(resaved, inbox / "so y te.docx")
     # Sở Nội vụ fills the form made before: its points had no rows.
-    fill_tasks(shutil.copy(old / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx", inbox / "snv.docx"),
-               {HOME["nhiem_vu"][0]: ["Đã triển khai", "", ""]})
+    fill_tasks(
+        shutil.copy(old / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx", inbox / "snv.docx"),
+        {HOME["nhiem_vu"][0]: ["Đã triển khai", "", ""]},
+    )
     report = collect_edition(project, YEAR)
     # A second office, to which Sở Y tế sends the form made before, its results on the lead-in's row.
     later = tmp_path_factory.mktemp("later")
     shutil.copytree(ROOT / str(YEAR), later / str(YEAR))
     (later / str(YEAR) / "bao-cao-nhan").mkdir()
-    fill_tasks(shutil.copy(old / "So-Y-te" / "bao-cao-So-Y-te.docx", later / str(YEAR) / "bao-cao-nhan" / "yte-cu.docx"),
-               {LEAD_IN: ["Đã hỗ trợ 120 nạn nhân", "", ""]})
+    fill_tasks(
+        shutil.copy(old / "So-Y-te" / "bao-cao-So-Y-te.docx", later / str(YEAR) / "bao-cao-nhan" / "yte-cu.docx"),
+        {LEAD_IN: ["Đã hỗ trợ 120 nạn nhân", "", ""]},
+    )
     later_project = Project(content=later, templates=TEMPLATES, output=tmp_path_factory.mktemp("later-output"))
     later_report = collect_edition(later_project, YEAR)
-    return {"output": built, "report": report, "old": old, "built": built, "later": later_project.output / str(YEAR),
-            "later_report": later_report}
+    return {
+        "output": built,
+        "report": report,
+        "old": old,
+        "built": built,
+        "later": later_project.output / str(YEAR),
+        "later_report": later_report,
+    }
 
 
 def identity(path) -> str:
@@ -272,7 +306,7 @@ def test_tong_hop_reads_results_per_point_under_the_lead_in(returned):
     lines = summary_lines(returned["output"])
     start = lines.index("Sở Y tế:")
     point_a, point_c = (point_label(i, HEALTH["muc"][i]) for i in (0, 2))
-    assert lines[start + 1:start + 5] == [
+    assert lines[start + 1 : start + 5] == [
         f"- {HEALTH['nhiem_vu'][0].rstrip('.')}: Đã bảo đảm",
         f"- {LEAD_IN}",
         f"{point_a.rstrip('.')}: 120 nạn nhân; 95 nạn nhân",
@@ -325,5 +359,6 @@ def test_an_entry_of_points_alone_has_a_row_per_point_and_no_empty_entry_warning
     assert not [n for n in check(content, YEAR).notices if "to_chuc_thuc_hien[1]" in n.field]
     built = build_root(tmp_path_factory, content, YEAR)
     assert [row[:2] for row in docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx")] == [
-        [str(1 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"])]
+        [str(1 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"])
+    ]
     assert task_counts(built)["Sở Nội vụ"] == str(len(HOME["muc"]))

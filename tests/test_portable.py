@@ -35,7 +35,9 @@ def edition(tmp_path, built) -> Path:
 def change_the_plan(content: Path) -> None:
     """A word changed in one agency's task: the plan, that agency's letter and its report form (whose
     tasks table repeats the letter's tasks) are stale: 6 files."""
-    replace_once(content / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    replace_once(
+        content / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
+    )
 
 
 # ---------------------------------------------------------------- nothing POSIX-only at import
@@ -53,8 +55,15 @@ for module in pkgutil.walk_packages(generator.__path__, "generator."):
 from generator.cli import main
 main(["--help"])
 """
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=cli_env(), capture_output=True, text=True,
-                          encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.startswith("Cách dùng: generator")
 
@@ -91,16 +100,20 @@ def test_a_lock_file_being_written_counts_as_held(tmp_path, monkeypatch):
     folder = tmp_path / "output"
     folder.mkdir()
     (folder / LOCK_FILE).write_bytes(b"")  # created, its pid not yet written
-    with pytest.raises(GeneratorError, match="một lần tạo văn bản khác đang ghi vào"):
-        with one_build_at_a_time(folder):
-            pass
+    with pytest.raises(GeneratorError, match="một lần tạo văn bản khác đang ghi vào"), one_build_at_a_time(folder):
+        pass
 
 
 def test_an_unknown_lock_kind_is_a_vietnamese_error(tmp_path, monkeypatch):
     monkeypatch.setenv(LOCK_VARIABLE, "nfs")
-    with pytest.raises(GeneratorError, match=f"biến môi trường {LOCK_VARIABLE}=nfs không hợp lệ; chọn một trong: flock, msvcrt, file"):
-        with one_build_at_a_time(tmp_path):
-            pass
+    with (
+        pytest.raises(
+            GeneratorError,
+            match=f"biến môi trường {LOCK_VARIABLE}=nfs không hợp lệ; chọn một trong: flock, msvcrt, file",
+        ),
+        one_build_at_a_time(tmp_path),
+    ):
+        pass
 
 
 def test_the_msvcrt_lock_with_a_stand_in_for_windows_msvcrt(tmp_path, monkeypatch):
@@ -171,9 +184,24 @@ def test_bad_content_ends_the_warming_workers_at_once(tmp_path):
     shutil.copytree(CONTENT / str(YEAR), tmp_path / "content" / str(YEAR))
     replace_once(tmp_path / "content" / str(YEAR) / "ke-hoach.yaml", "van_ban:", "van_ban_sai:")
     env = dict(cli_env(), GENERATOR_START_METHOD="spawn")
-    done = subprocess.run([sys.executable, "-m", "generator", "--content", str(tmp_path / "content"), "--output",
-                           str(tmp_path / "output"), "build"], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          encoding="utf-8", timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--content",
+            str(tmp_path / "content"),
+            "--output",
+            str(tmp_path / "output"),
+            "build",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 1 and "chưa tạo hay thay đổi văn bản nào" in done.stderr
     assert not (tmp_path / "output").exists()
 
@@ -210,7 +238,14 @@ def fresh_font_discovery():
     """Font discovery starts over (its answers are cached for the process), and again afterwards."""
     from generator.writers import fonts, pdf
 
-    caches = [fonts._in_folders, fonts._regular, fonts._found, fonts.body_font, pdf._stylesheet, pdf.weasyprint_and_fonts]
+    caches = [
+        fonts._in_folders,
+        fonts._regular,
+        fonts._found,
+        fonts.body_font,
+        pdf._stylesheet,
+        pdf.weasyprint_and_fonts,
+    ]
     for cache in caches:
         cache.cache_clear()
     yield fonts
@@ -226,7 +261,9 @@ def embedded_font_families(pdf: Path) -> set[str]:
     for page in PdfReader(str(pdf)).pages:
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
-            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)[
+                "/FontDescriptor"
+            ]
             data = descriptor.get_object()["/FontFile2"].get_object().get_data()
             families.add(TTFont(io.BytesIO(data))["name"].getBestFamilyName())
     return families
@@ -238,7 +275,9 @@ def plan_pdf(tmp_path: Path) -> Path:
     from generator.render import render
 
     project = Project(CONTENT, TEMPLATES, tmp_path / "unused")
-    task = next(t.task for t in targets(project, load_edition(edition_folder(project, YEAR))) if t.relative == "ke-hoach.pdf")
+    task = next(
+        t.task for t in targets(project, load_edition(edition_folder(project, YEAR))) if t.relative == "ke-hoach.pdf"
+    )
     path = tmp_path / "ke-hoach.pdf"
     path.write_bytes(render(task))
     return path
@@ -267,8 +306,9 @@ def test_weasyprint_loads_its_libraries_on_linux_without_running_programs():
     """WeasyPrint's import looked each library's Windows and macOS names up through
     ctypes.util.find_library, which ran ldconfig, gcc and ld some 200 times: a third of the import,
     in every worker. Its Linux names load as they are."""
-    result = subprocess.run([sys.executable, "-c", _IMPORT_COUNTING_PROGRAMS], cwd=ROOT, capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_COUNTING_PROGRAMS], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert result.stdout.split()[-1] == "0", result.stdout
 
 
@@ -290,7 +330,9 @@ def test_a_library_known_by_another_name_is_found_by_the_search(monkeypatch, fre
 
 
 @pytest.mark.parametrize("where", ["Windows/Fonts", "Users/lan/AppData/Local/Microsoft/Windows/Fonts"])
-def test_times_new_roman_in_the_windows_fonts_folder_is_used_under_wsl(where, tmp_path, monkeypatch, fresh_font_discovery):
+def test_times_new_roman_in_the_windows_fonts_folder_is_used_under_wsl(
+    where, tmp_path, monkeypatch, fresh_font_discovery
+):
     fonts = fresh_font_discovery
     drive = tmp_path / "mnt-c"
     fake_times_new_roman(drive / where)
@@ -307,7 +349,9 @@ def test_a_substitute_only_where_times_new_roman_is_missing(tmp_path, monkeypatc
     (tmp_path / "mnt-c" / "Windows" / "Fonts").mkdir(parents=True)  # WSL, without Times New Roman
     monkeypatch.setattr(fonts, "WSL_DRIVE", tmp_path / "mnt-c")
     assert fonts.body_font().family in fonts.SUBSTITUTES
-    assert fonts.font_in_use().startswith(f"PDF dùng phông {fonts.body_font().family}, cùng kích thước chữ với Times New Roman")
+    assert fonts.font_in_use().startswith(
+        f"PDF dùng phông {fonts.body_font().family}, cùng kích thước chữ với Times New Roman"
+    )
     assert embedded_font_families(plan_pdf(tmp_path)) == {fonts.body_font().family}
 
 
@@ -316,14 +360,18 @@ def test_windows_fonts_folders_are_the_systems_then_the_users():
 
     environ = {"WINDIR": r"D:\Windows", "LOCALAPPDATA": r"C:\Users\lan\AppData\Local"}
     assert [str(p).replace("\\", "/") for p in font_folders("win32", environ)] == [
-        "D:/Windows/Fonts", "C:/Users/lan/AppData/Local/Microsoft/Windows/Fonts"]
+        "D:/Windows/Fonts",
+        "C:/Users/lan/AppData/Local/Microsoft/Windows/Fonts",
+    ]
 
 
 def test_the_last_line_names_the_font_the_pdfs_carry(edition, tmp_path, built):
     result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
     family = embedded_font_families(built.plan_pdf)
     assert len(family) == 1
-    assert re.fullmatch(rf"Xong output/{YEAR}: .* giây\. PDF dùng phông {family.pop()}\b.*\.", result.stdout.splitlines()[-1])
+    assert re.fullmatch(
+        rf"Xong output/{YEAR}: .* giây\. PDF dùng phông {family.pop()}\b.*\.", result.stdout.splitlines()[-1]
+    )
 
 
 # ---------------------------------------------------------------- a file Word holds open
@@ -333,8 +381,13 @@ def hold_open(monkeypatch, held: Path) -> None:
 
     def replace(source, target, *args, **kwargs):
         if Path(target).absolute() == held:  # os.replace names both files in its errors
-            raise PermissionError(13, "The process cannot access the file because it is being used by another process",
-                                  str(source), 32, str(target))
+            raise PermissionError(
+                13,
+                "The process cannot access the file because it is being used by another process",
+                str(source),
+                32,
+                str(target),
+            )
         return real_replace(source, target, *args, **kwargs)
 
     monkeypatch.setattr(os, "replace", replace)
@@ -353,9 +406,13 @@ def test_a_file_held_open_is_left_and_the_next_build_writes_it(edition, tmp_path
         hold_open(patch, held)
         assert main(arguments) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == (f"  chưa ghi được output/{YEAR}/ke-hoach.docx: tệp đang mở trong chương trình khác (Word…) "
-                        "hoặc chỉ cho đọc; đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp")
-    assert lines[-1].startswith(f"Chưa xong output/{YEAR}: ghi 5 tệp, giữ nguyên 116, xóa 0, 1 tệp đang mở chưa ghi được;")
+    assert lines[0] == (
+        f"  chưa ghi được output/{YEAR}/ke-hoach.docx: tệp đang mở trong chương trình khác (Word…) "
+        "hoặc chỉ cho đọc; đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp"
+    )
+    assert lines[-1].startswith(
+        f"Chưa xong output/{YEAR}: ghi 5 tệp, giữ nguyên 116, xóa 0, 1 tệp đang mở chưa ghi được;"
+    )
     assert held.read_bytes() == before and list(folder.rglob(".*.tmp")) == []
     assert main(arguments) == 0  # Word closed: this build writes it, and only it
     assert capsys.readouterr().out.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 1 tệp, giữ nguyên 121, xóa 0;")
@@ -446,9 +503,17 @@ def test_a_build_stopped_after_leaving_a_file_held_open_puts_back_the_others_onl
 def test_vietnamese_messages_on_a_code_page_without_vietnamese(tmp_path):
     """Windows gives a redirected output its ANSI code page; cp1252 has no ơ."""
     env = dict(cli_env(), PYTHONIOENCODING="cp1252")
-    done = subprocess.run([sys.executable, "-m", "generator", "--content", str(CONTENT), "build", "--year", "1999"],
-                          cwd=ROOT, env=env, capture_output=True, timeout=60)
-    assert (done.returncode, done.stderr.decode("utf-8")) == (1, "Lỗi: không có nội dung năm 1999 (thư mục content/1999)\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "--content", str(CONTENT), "build", "--year", "1999"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr.decode("utf-8")) == (
+        1,
+        "Lỗi: không có nội dung năm 1999 (thư mục content/1999)\n",
+    )
 
 
 # ---------------------------------------------------------------- van-ban: the Makefile's commands without make
@@ -461,7 +526,9 @@ def test_van_ban_offers_the_makefiles_commands_and_make_help_lists_them():
     from generator.van_ban import COMMANDS
 
     assert {c.name for c in COMMANDS} == makefile_targets()
-    done = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8")
+    done = subprocess.run(
+        ["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True, encoding="utf-8"
+    )
     listed = re.findall(r"^  make (\S+)", done.stdout, re.M)
     assert (done.returncode, done.stderr, sorted(listed)) == (0, "", sorted(makefile_targets()))
     assert "tạo văn bản (Word và PDF)" in done.stdout
@@ -475,10 +542,27 @@ def test_make_echoes_no_command():
 def test_van_ban_check_is_the_generators_check():
     """On the project's own content (check writes nothing), as the clerk runs it in the project folder."""
     direct = run_cli(["check", "--year", str(YEAR)], cwd=ROOT)
-    done = subprocess.run([sys.executable, "-m", "generator.van_ban", "check", f"YEAR={YEAR}"], cwd=ROOT, env=cli_env(),
-                          capture_output=True, text=True, encoding="utf-8", timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.van_ban", "check", f"YEAR={YEAR}"],
+        cwd=ROOT,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
     assert (done.returncode, done.stdout) == (direct.returncode, direct.stdout)
     assert direct.stdout
-    wrong = subprocess.run([sys.executable, "-m", "generator.van_ban", "check", "NAM=2024"], cwd=ROOT, env=cli_env(),
-                           capture_output=True, text=True, encoding="utf-8", timeout=60)
-    assert (wrong.returncode, wrong.stderr) == (2, "Lỗi lệnh: lệnh check không hiểu «NAM=2024» (lệnh này nhận: YEAR=…, STRICT=…)\n")
+    wrong = subprocess.run(
+        [sys.executable, "-m", "generator.van_ban", "check", "NAM=2024"],
+        cwd=ROOT,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert (wrong.returncode, wrong.stderr) == (
+        2,
+        "Lỗi lệnh: lệnh check không hiểu «NAM=2024» (lệnh này nhận: YEAR=…, STRICT=…)\n",
+    )

@@ -120,7 +120,9 @@ def restyled(tmp_path):
     return templates
 
 
-def test_a_restyled_template_with_renamed_ids_restyles_both_formats(restyled, tmp_path, libreoffice, plan_content, issuer_content, fill):
+def test_a_restyled_template_with_renamed_ids_restyles_both_formats(
+    restyled, tmp_path, libreoffice, plan_content, issuer_content, fill
+):
     (tmp_path / "before").mkdir()
     original_docx, original_pdf = render_plan(TEMPLATES, tmp_path / "before")
     docx_path, pdf_path = render_plan(restyled, tmp_path)
@@ -131,13 +133,24 @@ def test_a_restyled_template_with_renamed_ids_restyles_both_formats(restyled, tm
 
     document = docx.Document(str(docx_path))
     resolver = nd30.Resolver(document)
-    body = [p for p in nd30.body_paragraphs(document) if len(nd30.paragraph_text(p)) > 40 and resolver.alignment(p) == "both"]
+    body = [
+        p
+        for p in nd30.body_paragraphs(document)
+        if len(nd30.paragraph_text(p)) > 40 and resolver.alignment(p) == "both"
+    ]
     assert {resolver.size_pt(nd30.text_runs(p)[0], p) for p in body} == {13.0}
     # The rules are found by their style's name whatever its id: each keeps its Decree 30 length.
     meta = plan_content["van_ban"]
-    nd30.check_header(document, type_name=meta["ten_loai"], title=fill(meta["trich_yeu"]), type_code=meta["ky_hieu_loai"],
-                      agency_lines=[fill(line).upper() for line in issuer_content["dong_tieu_de"]],
-                      parent_agency=fill(issuer_content["co_quan_chu_quan"]).upper() if issuer_content.get("co_quan_chu_quan") else None)
+    nd30.check_header(
+        document,
+        type_name=meta["ten_loai"],
+        title=fill(meta["trich_yeu"]),
+        type_code=meta["ky_hieu_loai"],
+        agency_lines=[fill(line).upper() for line in issuer_content["dong_tieu_de"]],
+        parent_agency=fill(issuer_content["co_quan_chu_quan"]).upper()
+        if issuer_content.get("co_quan_chu_quan")
+        else None,
+    )
     original = docx.Document(str(original_docx))
     assert rule_indents(document) == rule_indents(original)
 
@@ -151,7 +164,11 @@ def rule_indents(document) -> list[tuple[str, str]]:
     found = []
     for p in nd30.all_paragraphs(document.element.body):
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        name = document.styles.element.xpath(f'w:style[@w:styleId="{style.get(qn("w:val"))}"]/w:name/@w:val') if style is not None else []
+        name = (
+            document.styles.element.xpath(f'w:style[@w:styleId="{style.get(qn("w:val"))}"]/w:name/@w:val')
+            if style is not None
+            else []
+        )
         if name and name[0].startswith("Gạch dưới"):
             ind = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
             found.append((name[0], ind.get(qn("w:left")), ind.get(qn("w:right"))))
@@ -165,7 +182,10 @@ def test_a_template_without_a_needed_style_is_refused_naming_it(work):
     document = docx.Document(str(templates / "van-ban.docx"))
     document.styles["Gạch dưới tên cơ quan"].name = "Gach duoi"
     document.save(str(templates / "van-ban.docx"))
-    result = run_cli(["--content", "content", "--output", "output", "--templates", str(templates), "build", "--year", str(YEAR)], work.base)
+    result = run_cli(
+        ["--content", "content", "--output", "output", "--templates", str(templates), "build", "--year", str(YEAR)],
+        work.base,
+    )
     assert result.returncode == 1, result.stderr
     assert len(result.stderr_lines) == 1, result.stderr
     assert "“Gạch dưới tên cơ quan”" in result.stderr and "van-ban.docx" in result.stderr, result.stderr
@@ -180,8 +200,22 @@ def libreoffice_pdfs(built, soffice, tmp_path_factory) -> dict[str, Path]:
     folder = built.output / str(YEAR)
     sources = sorted(folder.rglob("*.docx"))
     outdir, profile = tmp_path_factory.mktemp("lo-all"), tmp_path_factory.mktemp("lo-all-profile")
-    done = subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
-                           "--outdir", str(outdir), *map(str, sources)], capture_output=True, text=True, timeout=900, check=False)
+    done = subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, sources),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert len({p.stem for p in sources}) == len(sources), "converted files would overwrite each other"
     return {p.relative_to(folder).with_suffix(".pdf").as_posix(): outdir / f"{p.stem}.pdf" for p in sources}
@@ -197,8 +231,10 @@ def both_formats(built, libreoffice_pdfs):
 
 def test_docx_and_pdf_of_every_document_have_the_same_page_count(built, libreoffice_pdfs):
     folder = built.output / str(YEAR)
-    counts = {name: (len(PdfReader(str(folder / name)).pages), len(PdfReader(str(converted)).pages))
-              for name, converted in libreoffice_pdfs.items()}
+    counts = {
+        name: (len(PdfReader(str(folder / name)).pages), len(PdfReader(str(converted)).pages))
+        for name, converted in libreoffice_pdfs.items()
+    }
     assert len(counts) == 60  # the plan, 30 letters, 29 forms (the HĐND committees are sent none)
     differing = {name: pair for name, pair in counts.items() if pair[0] != pair[1]}
     assert not differing, f"pages (PDF, DOCX via LibreOffice): {differing}"
@@ -209,7 +245,7 @@ def test_the_signature_block_never_stands_alone_on_its_page(built, libreoffice_p
     starts at least two lines below the top of the text area (text, or lines to write on, above)."""
     problems = []
     for name, reader in both_formats(built, libreoffice_pdfs):
-        for number, (page, page_lines) in enumerate(zip(reader.pages, body_lines(reader)), start=1):
+        for number, (page, page_lines) in enumerate(zip(reader.pages, body_lines(reader), strict=True), start=1):
             label = next((line for line in page_lines if line.text.startswith("Nơi nhận:")), None)
             top = float(page.mediabox.height) - 20 * MM
             if label is not None and top - label.y < 2 * 14 * 1.15 + 12:
@@ -257,19 +293,29 @@ def test_symbols_abbreviations_and_year_ranges_never_split_at_their_hyphen(built
 def test_the_docx_uses_word_no_break_hyphens(built):
     with zipfile.ZipFile(built.plan_docx) as package:
         xml = package.read("word/document.xml").decode("utf-8")
-    assert "180/KH<w:noBreakHyphen/>" in xml or re.search(r"180/KH</w:t><w:noBreakHyphen/><w:t[^>]*>UBND", xml), "no w:noBreakHyphen in 180/KH-UBND"
+    assert "180/KH<w:noBreakHyphen/>" in xml or re.search(r"180/KH</w:t><w:noBreakHyphen/><w:t[^>]*>UBND", xml), (
+        "no w:noBreakHyphen in 180/KH-UBND"
+    )
     assert "\u2011" not in xml
 
 
 # ----------------------------------------------------------------------------- the clerk's title line breaks
-PLAN_TITLE = ("Triển khai thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
-              "trên địa bàn huyện {dia_danh} năm {nam}")
-MARKED_TITLE = ("Triển khai thực hiện Tháng hành động vì bình đẳng giới và | phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
-                "| trên địa bàn huyện {dia_danh} năm {nam}")
-SUBJECT = ("Triển khai Kế hoạch thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
-           "năm {nam}")
-MARKED_SUBJECT = ("Triển khai Kế hoạch | thực hiện Tháng hành động | vì bình đẳng giới và | phòng ngừa, ứng phó với bạo lực "
-                  "| trên cơ sở giới năm {nam}")
+PLAN_TITLE = (
+    "Triển khai thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
+    "trên địa bàn huyện {dia_danh} năm {nam}"
+)
+MARKED_TITLE = (
+    "Triển khai thực hiện Tháng hành động vì bình đẳng giới và | phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
+    "| trên địa bàn huyện {dia_danh} năm {nam}"
+)
+SUBJECT = (
+    "Triển khai Kế hoạch thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới "
+    "năm {nam}"
+)
+MARKED_SUBJECT = (
+    "Triển khai Kế hoạch | thực hiện Tháng hành động | vì bình đẳng giới và | phòng ngừa, ứng phó với bạo lực "
+    "| trên cơ sở giới năm {nam}"
+)
 
 
 @pytest.fixture(scope="module")
@@ -286,36 +332,63 @@ def marked(tmp_path_factory, soffice):
 
 def converted(soffice, source: Path, outdir: Path) -> PdfReader:
     profile = outdir / "profile"
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
-                    "--outdir", str(outdir), str(source)], capture_output=True, check=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=300,
+    )
     return PdfReader(str(outdir / f"{source.stem}.pdf"))
 
 
 def test_a_marked_title_breaks_exactly_there_in_both_formats(marked, soffice, tmp_path):
-    expected = ["Triển khai thực hiện Tháng hành động vì bình đẳng giới và",
-                "phòng ngừa, ứng phó với bạo lực trên cơ sở giới",
-                "trên địa bàn huyện Hớn Quản năm 2024"]
+    expected = [
+        "Triển khai thực hiện Tháng hành động vì bình đẳng giới và",
+        "phòng ngừa, ứng phó với bạo lực trên cơ sở giới",
+        "trên địa bàn huyện Hớn Quản năm 2024",
+    ]
     for reader in (PdfReader(str(marked / "ke-hoach.pdf")), converted(soffice, marked / "ke-hoach.docx", tmp_path)):
         page = [line.text for line in body_lines(reader)[0]]
         start = page.index("KẾ HOẠCH") + 1
-        assert page[start:start + 3] == expected, page[:12]
-    title = next(p for p in docx.Document(str(marked / "ke-hoach.docx")).paragraphs if p.text.startswith("Triển khai thực hiện"))
+        assert page[start : start + 3] == expected, page[:12]
+    title = next(
+        p for p in docx.Document(str(marked / "ke-hoach.docx")).paragraphs if p.text.startswith("Triển khai thực hiện")
+    )
     assert title.text.split("\n") == expected
     assert title._p.xpath("count(.//w:br)") == 2
 
 
 def test_a_marked_subject_breaks_there_and_reads_as_a_space_in_a_sentence(marked, soffice, tmp_path):
     letter = marked / "Hoi-LHPN-huyen" / "cong-van-Hoi-LHPN-huyen"
-    expected = ["V/v triển khai Kế hoạch", "thực hiện Tháng hành động", "vì bình đẳng giới và",
-                "phòng ngừa, ứng phó với bạo lực", "trên cơ sở giới năm 2024"]
-    for reader in (PdfReader(str(letter.with_suffix(".pdf"))), converted(soffice, letter.with_suffix(".docx"), tmp_path)):
+    expected = [
+        "V/v triển khai Kế hoạch",
+        "thực hiện Tháng hành động",
+        "vì bình đẳng giới và",
+        "phòng ngừa, ứng phó với bạo lực",
+        "trên cơ sở giới năm 2024",
+    ]
+    for reader in (
+        PdfReader(str(letter.with_suffix(".pdf"))),
+        converted(soffice, letter.with_suffix(".docx"), tmp_path),
+    ):
         page = [line.text for line in lines(reader.pages[0]) if line.x < 30 * MM + 62 * MM]
         start = next(i for i, text in enumerate(page) if text.startswith("V/v"))
-        assert page[start:start + 5] == expected, page[:14]
+        assert page[start : start + 5] == expected, page[:14]
         text = nd30.pdf_text(reader)
         assert "|" not in text
         # The letter cites the plan's title in its first sentence: the marks read as spaces there.
-        assert "vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới trên địa bàn" in " ".join(text.split())
+        assert "vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới trên địa bàn" in " ".join(
+            text.split()
+        )
 
 
 def test_alignment_and_spacing_of_a_style_follow_the_template_in_both_formats(tmp_path, libreoffice):

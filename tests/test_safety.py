@@ -22,7 +22,10 @@ from conftest import CONTENT, TEMPLATES, YEAR, replace_once, run_cli, snapshot
 STATE = ".build-state.json"
 LETTER = "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx"
 FORM = "Phong-Tu-phap/bao-cao-Phong-Tu-phap.docx"  # its report form, whose tasks table repeats the letter's tasks
-EDIT = ("hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")  # changes the plan, the Tư pháp letter and form
+EDIT = (
+    "hòa giải viên cơ sở về cung cấp",
+    "hòa giải viên cơ sở về việc cung cấp",
+)  # changes the plan, the Tư pháp letter and form
 
 
 def build(content: Path, output: Path, **options):
@@ -59,8 +62,10 @@ def as_it_was(folder_snapshot: dict) -> dict:
     """What the clerk can see of a snapshot: every file's bytes and time, every folder (a
     folder's own time changes when a temporary file comes and goes); the state file by its bytes
     (the build may save the same state again)."""
-    return {path: (entry if entry[0] == "file" and not path.endswith(STATE) else entry[:1] + entry[3:])
-            for path, entry in folder_snapshot.items()}
+    return {
+        path: (entry if entry[0] == "file" and not path.endswith(STATE) else entry[:1] + entry[3:])
+        for path, entry in folder_snapshot.items()
+    }
 
 
 def stops(site: Path, *words: str) -> str:
@@ -94,8 +99,8 @@ def test_files_of_a_removed_recipient_behind_a_link_are_not_deleted(site):
     units = site / "content" / str(YEAR) / "don-vi.yaml"
     lines = units.read_text(encoding="utf-8").splitlines(keepends=True)
     start = lines.index('      - ma: "xa-thanh-binh"\n')  # the unit's three lines: ma, ten, dia_danh
-    assert [line.split(":")[0].strip() for line in lines[start:start + 3]] == ["- ma", "ten", "dia_danh"]
-    units.write_text("".join(lines[:start] + lines[start + 3:]), encoding="utf-8")
+    assert [line.split(":")[0].strip() for line in lines[start : start + 3]] == ["- ma", "ten", "dia_danh"]
+    units.write_text("".join(lines[:start] + lines[start + 3 :]), encoding="utf-8")
     stops(site, f"output/{YEAR}/{key}", "liên kết")
     assert len(list((site / "outside" / key).iterdir())) == 4
 
@@ -165,9 +170,13 @@ def test_a_file_where_a_folder_should_be_is_explained(site, where):
 
 
 def test_content_pointing_nowhere_is_explained(tmp_path):
-    result = run_cli(["--content", str(tmp_path / "khong-co"), "--output", str(tmp_path / "out"), "build"], cwd=tmp_path)
+    result = run_cli(
+        ["--content", str(tmp_path / "khong-co"), "--output", str(tmp_path / "out"), "build"], cwd=tmp_path
+    )
     assert (result.returncode, result.stderr_lines) == (
-        1, ["Lỗi: thư mục khong-co không có; kiểm tra tham số --content (hoặc chạy lệnh trong thư mục của chương trình)"])
+        1,
+        ["Lỗi: thư mục khong-co không có; kiểm tra tham số --content (hoặc chạy lệnh trong thư mục của chương trình)"],
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -182,7 +191,10 @@ def test_a_read_only_document_stops_the_build_before_anything_is_written(site):
 def test_an_immutable_document_leaves_the_folder_as_it_was(site):
     """chattr +i: the rename would fail half-way; the build puts back what it had replaced."""
     letter = folder(site) / LETTER
-    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(letter)], capture_output=True, check=False).returncode:
+    if (
+        shutil.which("chattr") is None
+        or subprocess.run(["chattr", "+i", str(letter)], capture_output=True, check=False).returncode
+    ):
         pytest.skip("no immutable files here (chattr, or a file system without it)")
     try:
         change_content(site)
@@ -214,8 +226,9 @@ def test_a_full_disk_leaves_the_folder_as_it_was(site, monkeypatch):
     assert as_it_was(snapshot(site / "output")) == as_it_was(before)
     # The state put back too: the next build redoes exactly what the change needs.
     report = build(site / "content", site / "output", workers=1)
-    assert sorted(p.relative_to(folder(site)).as_posix() for p in report.written) == sorted([
-        LETTER.replace(".docx", ".pdf"), LETTER, FORM.replace(".docx", ".pdf"), FORM, "ke-hoach.docx", "ke-hoach.pdf"])
+    assert sorted(p.relative_to(folder(site)).as_posix() for p in report.written) == sorted(
+        [LETTER.replace(".docx", ".pdf"), LETTER, FORM.replace(".docx", ".pdf"), FORM, "ke-hoach.docx", "ke-hoach.pdf"]
+    )
 
 
 def test_an_error_while_rendering_replaces_nothing(site, monkeypatch):
@@ -266,7 +279,9 @@ def test_an_edit_that_keeps_size_and_time_is_still_an_edit(site):
     assert report.kept_edited == [letter]
     change_content(site)
     report = build(site / "content", site / "output")
-    assert [(p, c.relative_to(folder(site)).as_posix()) for p, c in report.set_aside] == [(letter, f"ban-sua-tay/{LETTER}")]
+    assert [(p, c.relative_to(folder(site)).as_posix()) for p, c in report.set_aside] == [
+        (letter, f"ban-sua-tay/{LETTER}")
+    ]
     assert (folder(site) / "ban-sua-tay" / LETTER).read_bytes() == bytes(data)
 
 
@@ -298,13 +313,16 @@ def test_an_edit_saved_while_the_build_runs_is_copied_aside(site, monkeypatch):
 
 
 # ----------------------------------------------------------------------------- the OS's words, in Vietnamese
-@pytest.mark.parametrize(("code", "words"), [
-    (errno.EACCES, "không có quyền ghi"),
-    (errno.EPERM, "không có quyền ghi"),
-    (errno.EROFS, "chỉ cho đọc"),
-    (errno.ENOSPC, "đã đầy"),
-    (errno.ENAMETOOLONG, "quá dài"),
-])
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (errno.EACCES, "không có quyền ghi"),
+        (errno.EPERM, "không có quyền ghi"),
+        (errno.EROFS, "chỉ cho đọc"),
+        (errno.ENOSPC, "đã đầy"),
+        (errno.ENAMETOOLONG, "quá dài"),
+    ],
+)
 def test_os_errors_are_told_in_vietnamese(tmp_path, code, words):
     from generator.files import os_problem
 

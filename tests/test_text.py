@@ -16,7 +16,9 @@ def test_placeholders_are_filled():
     assert text.placeholder_names(raw) == ["dia_danh", "nam", "ngay_bat_dau", "ngay_ket_thuc", "nam"]
 
 
-@pytest.mark.parametrize("literal", ["{{ x }}", "{{x}}", "{{ nam }}", "{{nam}}", "{{ 1+1 }}", "{% if x %}", "{ nam }", "{Nam}"])
+@pytest.mark.parametrize(
+    "literal", ["{{ x }}", "{{x}}", "{{ nam }}", "{{nam}}", "{{ 1+1 }}", "{% if x %}", "{ nam }", "{Nam}"]
+)
 def test_template_looking_text_is_left_literal(literal):
     raw = f"Chữ {literal} giữ nguyên"
     assert text.check_markup(raw) == []
@@ -35,7 +37,8 @@ def test_unknown_placeholder_is_reported_by_name_with_the_valid_ones():
 def test_unbalanced_star_is_reported(raw):
     assert text.check_markup(raw) == [
         "dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in chính dấu * thì gõ \\\\* "
-        "(hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép"]
+        "(hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép"
+    ]
     with pytest.raises(text.TextMarkupError):
         text.italic_runs(raw)
 
@@ -69,9 +72,12 @@ def test_an_escaped_bar_is_a_literal_bar():
 
 @pytest.mark.parametrize("raw", ["| đầu dòng", "cuối dòng |", "hai || dấu", "hai | | dấu"])
 def test_a_bar_with_no_line_on_one_side_is_reported(raw):
-    assert text.check_markup(raw, line_marks=True) == [(
-        "dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, "
-        "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|")]
+    assert text.check_markup(raw, line_marks=True) == [
+        (
+            "dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, "
+            "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|"
+        )
+    ]
 
 
 def test_typesetting_keeps_symbols_ranges_and_spaced_dashes_together():
@@ -91,5 +97,6 @@ def test_typesetting_keeps_symbols_ranges_and_spaced_dashes_together():
 def test_a_bar_outside_a_title_is_refused_not_printed_as_a_space(raw):
     assert text.check_markup(raw) == [
         "dấu | chỉ dùng để đánh dấu chỗ xuống dòng trong trích yếu (trich_yeu); muốn in chính dấu | thì gõ "
-        "\\\\| (hai dấu gạch chéo ngược)"]
+        "\\\\| (hai dấu gạch chéo ngược)"
+    ]
     assert text.check_markup(raw.replace("|", "\\|")) == []

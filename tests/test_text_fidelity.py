@@ -60,19 +60,23 @@ def with_tasks(plan_text: str, agency: str, tasks: list[str]) -> tuple[str, int]
     lines = plan_text.splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.strip() == f'- co_quan: "{agency}"')
     head = next(i for i in range(start, len(lines)) if lines[i].strip().startswith("nhiem_vu:"))
-    indent = lines[head][:len(lines[head]) - len(lines[head].lstrip())]
+    indent = lines[head][: len(lines[head]) - len(lines[head].lstrip())]
     end = head + 1
     while end < len(lines) and lines[end].startswith(indent + "  -"):
         end += 1
     new = [f"{indent}  - {json.dumps(task, ensure_ascii=False)}\n" for task in tasks]
-    return "".join(lines[:head + 1] + new + lines[end:]), head + 2
+    return "".join(lines[: head + 1] + new + lines[end:]), head + 2
 
 
 def docx_paragraphs(path: Path) -> list[str]:
     """Each paragraph's text as typed: Word's no-break hyphen read as a hyphen, a no-break space as a space."""
     body = docx.Document(str(path)).element.body
-    return ["".join(e.text or "" if e.tag == qn("w:t") else "-" if e.tag == qn("w:noBreakHyphen") else ""
-                    for e in p.iter()).replace("\u00a0", " ") for p in body.iter(qn("w:p"))]
+    return [
+        "".join(
+            e.text or "" if e.tag == qn("w:t") else "-" if e.tag == qn("w:noBreakHyphen") else "" for e in p.iter()
+        ).replace("\u00a0", " ")
+        for p in body.iter(qn("w:p"))
+    ]
 
 
 def pdf_words(path: Path) -> tuple[list[tuple[float, float, str]], float]:
@@ -112,7 +116,9 @@ def test_fuzzed_texts_come_out_whole_in_both_formats_or_are_refused(tmp_path):
             assert bad, f"round {round_number}: refused texts that can be printed: {err}"
             at = {p.line - first_line for p in err.problems}
             # Each bad text at its line; a character YAML itself refuses stops the file at the first.
-            assert at == bad or (len(at) == 1 and at <= bad and err.problems[0].field == "cú pháp"), f"round {round_number}: {err}"
+            assert at == bad or (len(at) == 1 and at <= bad and err.problems[0].field == "cú pháp"), (
+                f"round {round_number}: {err}"
+            )
             refused += len(bad)
             continue
         assert not any(char in text for text in texts for char in [*UNPRINTABLE, "|"]), texts
@@ -120,8 +126,13 @@ def test_fuzzed_texts_come_out_whole_in_both_formats_or_are_refused(tmp_path):
         document = job.document(edition)
         docx_file, pdf_file = tmp_path / f"r{round_number}.docx", tmp_path / f"r{round_number}.pdf"
         docx_file.write_bytes(render(RenderTask("docx", document, TEMPLATES / job.kind.docx_template)))
-        pdf_file.write_bytes(render(RenderTask("pdf", document, TEMPLATES / "html" / job.kind.html_template,
-                                                    TEMPLATES / job.kind.docx_template)))
+        pdf_file.write_bytes(
+            render(
+                RenderTask(
+                    "pdf", document, TEMPLATES / "html" / job.kind.html_template, TEMPLATES / job.kind.docx_template
+                )
+            )
+        )
         paragraphs = docx_paragraphs(docx_file)
         words, width = pdf_words(pdf_file)
         pdf_text = "".join("".join(word.split()) for _, _, word in words)
@@ -146,8 +157,12 @@ def test_a_docx_that_lost_text_is_an_error_not_a_file():
 
     edition = load_edition(CONTENT / str(YEAR))
     job = next(j for j in jobs(edition) if j.kind.id == "cong-van" and j.recipient.key == "Phong-Tu-phap")
-    recipient = dataclasses.replace(job.recipient, assignment=dataclasses.replace(
-        job.recipient.assignment, tasks=["Phối hợp với Sở LĐ-TB&XH \x0b và <Phòng> & “Hội”."]))
+    recipient = dataclasses.replace(
+        job.recipient,
+        assignment=dataclasses.replace(
+            job.recipient.assignment, tasks=["Phối hợp với Sở LĐ-TB&XH \x0b và <Phòng> & “Hội”."]
+        ),
+    )
     document = job.kind.build(edition, recipient)
     with pytest.raises(GeneratorError, match="thiếu chữ so với nội dung"):
         render(RenderTask("docx", document, TEMPLATES / job.kind.docx_template))

@@ -67,8 +67,23 @@ def test_number_line():
 
 
 # ----------------------------------------------------------------------------- numbering
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X",
-         11: "XI", 14: "XIV", 19: "XIX", 24: "XXIV", 39: "XXXIX"}
+ROMAN = {
+    1: "I",
+    2: "II",
+    3: "III",
+    4: "IV",
+    5: "V",
+    6: "VI",
+    7: "VII",
+    8: "VIII",
+    9: "IX",
+    10: "X",
+    11: "XI",
+    14: "XIV",
+    19: "XIX",
+    24: "XXIV",
+    39: "XXXIX",
+}
 
 
 @pytest.mark.parametrize(("number", "expected"), ROMAN.items())
@@ -90,8 +105,19 @@ def test_point_letters_follow_the_vietnamese_alphabet():
 
 @pytest.mark.parametrize(
     ("depth", "index", "label"),
-    [(1, 1, "I."), (1, 4, "IV."), (2, 1, "1."), (2, 12, "12."), (3, 1, "a)"), (3, 5, "đ)"), (3, 6, "e)"), (3, 7, "g)"),
-     (4, 1, "-"), (5, 3, "+"), (6, 1, "+")],
+    [
+        (1, 1, "I."),
+        (1, 4, "IV."),
+        (2, 1, "1."),
+        (2, 12, "12."),
+        (3, 1, "a)"),
+        (3, 5, "đ)"),
+        (3, 6, "e)"),
+        (3, 7, "g)"),
+        (4, 1, "-"),
+        (5, 3, "+"),
+        (6, 1, "+"),
+    ],
 )
 def test_item_labels_by_depth(depth, index, label):
     assert item_label(depth, index) == label
@@ -105,7 +131,10 @@ def test_recipient_list_lines():
     assert wording.list_lines([], ["VT"]) == ("- Lưu: VT.",)
     # A Party body's (Hướng dẫn 36-HD/VPTW): commas, and the archive line without a colon.
     assert wording.list_lines(["Như trên", "Ban Thường vụ"], ["Văn phòng Đảng ủy"], party=True) == (
-        "- Như trên,", "- Ban Thường vụ,", "- Lưu Văn phòng Đảng ủy.")
+        "- Như trên,",
+        "- Ban Thường vụ,",
+        "- Lưu Văn phòng Đảng ủy.",
+    )
     # No archive (a hamlet has no records desk): the last entry ends the list.
     assert wording.list_lines(["Như trên", "UBND xã"], []) == ("- Như trên;", "- UBND xã.")
     assert wording.list_lines(["Như trên"], [], party=True) == ("- Như trên.",)

@@ -57,14 +57,16 @@ print(time.perf_counter() - started, usage.ru_maxrss, usage.ru_utime + usage.ru_
 _PLAIN_PDF = "import runpy, generator.writers.pdf as pdf; pdf.PDF_VARIANT = None; runpy.run_module('generator', run_name='__main__')"
 
 
-def measure_build(content: Path, output: Path, *extra: str, pdf_a: bool = True,
-                  start_method: str | None = None) -> tuple[float, int, float]:
+def measure_build(
+    content: Path, output: Path, *extra: str, pdf_a: bool = True, start_method: str | None = None
+) -> tuple[float, int, float]:
     """Wall time of one build in a new process, the peak RSS (KiB) and the CPU seconds of its processes."""
     cli = ["-m", "generator"] if pdf_a else ["-c", _PLAIN_PDF]
     command = [sys.executable, *cli, "--content", str(content), "--output", str(output), "build", *extra]
     env = dict(os.environ, **({START_METHOD_VARIABLE: start_method} if start_method else {}))
-    result = subprocess.run([sys.executable, "-c", _MEASURED, *command], cwd=ROOT, check=True, capture_output=True, text=True,
-                            env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, *command], cwd=ROOT, check=True, capture_output=True, text=True, env=env
+    )
     seconds, peak, cpu = result.stdout.split()
     return float(seconds), int(peak), float(cpu)
 
@@ -74,7 +76,9 @@ def run_build(content: Path, output: Path, *extra: str, start_method: str | None
     return measure_build(content, output, *extra, start_method=start_method)[:2]
 
 
-def run_build_with_cpu(content: Path, output: Path, *extra: str, start_method: str | None = None) -> tuple[float, int, float]:
+def run_build_with_cpu(
+    content: Path, output: Path, *extra: str, start_method: str | None = None
+) -> tuple[float, int, float]:
     """run_build, and the CPU seconds of all the build's processes."""
     return measure_build(content, output, *extra, start_method=start_method)
 
@@ -97,10 +101,12 @@ def with_communes(content: Path, recipients: int) -> int:
     edition = load_edition(year)
     agencies = sum(1 for r in distribution(edition)[0].recipients if r.entry == r.id)  # bodies, not units of a list
     communes = recipients - agencies
-    units = "".join(f'      - ma: "xa-thu-{n}"\n        ten: "Xã Thử Nghiệm {n}"\n        dia_danh: "Thử Nghiệm {n}"\n'
-                    for n in range(1, communes + 1))
+    units = "".join(
+        f'      - ma: "xa-thu-{n}"\n        ten: "Xã Thử Nghiệm {n}"\n        dia_danh: "Thử Nghiệm {n}"\n'
+        for n in range(1, communes + 1)
+    )
     text = (year / "don-vi.yaml").read_text(encoding="utf-8")
-    (year / "don-vi.yaml").write_text(text[:text.index("    don_vi:")] + "    don_vi:\n" + units, encoding="utf-8")
+    (year / "don-vi.yaml").write_text(text[: text.index("    don_vi:")] + "    don_vi:\n" + units, encoding="utf-8")
     return agencies + communes
 
 
@@ -120,8 +126,11 @@ def render_tasks(content: Path, work: Path, format: str) -> list:
     """The render tasks of every document of one format, with the writer imported and its
     per-process caches filled by a first render, as a worker's first task does."""
     project = Project(content, ROOT / "templates", work / "unused-output")
-    tasks = [t.task for t in targets(project, load_edition(edition_folder(project, None)))
-             if t.task is not None and t.task.format == format]
+    tasks = [
+        t.task
+        for t in targets(project, load_edition(edition_folder(project, None)))
+        if t.task is not None and t.task.format == format
+    ]
     render(tasks[0])
     return tasks
 
@@ -165,8 +174,16 @@ def libreoffice_seconds(docx_files: list[bytes], work: Path, rounds: int) -> flo
     folder.mkdir()
     for number, data in enumerate(docx_files):
         (folder / f"{number:04d}.docx").write_bytes(data)
-    command = [soffice, f"-env:UserInstallation=file://{work / 'lo-profile'}", "--headless", "--convert-to", "pdf",
-               "--outdir", str(work / "lo-pdf"), *sorted(str(p) for p in folder.glob("*.docx"))]
+    command = [
+        soffice,
+        f"-env:UserInstallation=file://{work / 'lo-profile'}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(work / "lo-pdf"),
+        *sorted(str(p) for p in folder.glob("*.docx")),
+    ]
     seconds = []
     for _ in range(rounds + 1):
         started = time.perf_counter()
@@ -197,8 +214,11 @@ def pdf_a_cost(content: Path, work: Path, rounds: int) -> None:
     import generator.writers.pdf as pdf
 
     project = Project(content, ROOT / "templates", work / "unused-output")
-    tasks = [t.task for t in targets(project, load_edition(edition_folder(project, None)))
-             if t.task is not None and t.task.format == "pdf"]
+    tasks = [
+        t.task
+        for t in targets(project, load_edition(edition_folder(project, None)))
+        if t.task is not None and t.task.format == "pdf"
+    ]
     variant = pdf.PDF_VARIANT
     rendering: dict[bool, list[float]] = {True: [], False: []}
     try:
@@ -217,9 +237,11 @@ def pdf_a_cost(content: Path, work: Path, rounds: int) -> None:
 
 def _cost(seconds: dict[bool, list[float]]) -> str:
     with_a, without = median(seconds[True]), median(seconds[False])
-    pairs = [a / b for a, b in zip(seconds[True], seconds[False])]
-    return (f"{decimal(with_a, 2)} s, PDF thường {decimal(without, 2)} s, thêm {decimal((with_a / without - 1) * 100, 1)} % "
-            f"(trung vị tỷ lệ từng cặp: {decimal((median(pairs) - 1) * 100, 1)} %)")
+    pairs = [a / b for a, b in zip(seconds[True], seconds[False], strict=True)]
+    return (
+        f"{decimal(with_a, 2)} s, PDF thường {decimal(without, 2)} s, thêm {decimal((with_a / without - 1) * 100, 1)} % "
+        f"(trung vị tỷ lệ từng cặp: {decimal((median(pairs) - 1) * 100, 1)} %)"
+    )
 
 
 def main() -> None:
@@ -251,27 +273,42 @@ def main() -> None:
         full_cpu, spawned_cpu, pdf_cpu = (median([run[-1] for run in runs]) for runs in (full, spawned, pdf_runs))
         full, spawned, pdf_runs = ([run[0] for run in runs] for runs in (full, spawned, pdf_runs))
         files = sum(1 for p in (work / "full-0").rglob("*") if p.is_file() and not p.name.startswith("."))
-        print(f"Toàn bộ ({files} tệp, DOCX và PDF, thư mục trống): {decimal(median(full), 2)} s "
-              f"(tiến trình fork); {decimal(median(spawned), 2)} s (spawn, như trên Windows)")
+        print(
+            f"Toàn bộ ({files} tệp, DOCX và PDF, thư mục trống): {decimal(median(full), 2)} s "
+            f"(tiến trình fork); {decimal(median(spawned), 2)} s (spawn, như trên Windows)"
+        )
         pdf_seconds = median(pdf_runs)
         floor = pdf_seconds / cores
-        print(f"Chỉ riêng {len(pdf_tasks)} PDF bằng WeasyPrint, một tiến trình: {decimal(pdf_seconds, 2)} s; "
-              f"chia đều cho {cores} lõi là {decimal(floor, 2)} s (mức sàn)")
-        print(f"Toàn bộ ÷ mức sàn: {decimal(median(full) / floor, 2)} (fork), {decimal(median(spawned) / floor, 2)} (spawn); "
-              "mục tiêu ≤ 1,30")
-        print(f"Theo thời gian CPU (ít phụ thuộc vào tải của máy): toàn bộ {decimal(full_cpu, 2)} s (fork), "
-              f"{decimal(spawned_cpu, 2)} s (spawn), {len(pdf_tasks)} PDF {decimal(pdf_cpu, 2)} s; tỷ lệ {decimal(full_cpu / pdf_cpu, 2)} (fork), "
-              f"{decimal(spawned_cpu / pdf_cpu, 2)} (spawn)")
+        print(
+            f"Chỉ riêng {len(pdf_tasks)} PDF bằng WeasyPrint, một tiến trình: {decimal(pdf_seconds, 2)} s; "
+            f"chia đều cho {cores} lõi là {decimal(floor, 2)} s (mức sàn)"
+        )
+        print(
+            f"Toàn bộ ÷ mức sàn: {decimal(median(full) / floor, 2)} (fork), {decimal(median(spawned) / floor, 2)} (spawn); "
+            "mục tiêu ≤ 1,30"
+        )
+        print(
+            f"Theo thời gian CPU (ít phụ thuộc vào tải của máy): toàn bộ {decimal(full_cpu, 2)} s (fork), "
+            f"{decimal(spawned_cpu, 2)} s (spawn), {len(pdf_tasks)} PDF {decimal(pdf_cpu, 2)} s; tỷ lệ {decimal(full_cpu / pdf_cpu, 2)} (fork), "
+            f"{decimal(spawned_cpu / pdf_cpu, 2)} (spawn)"
+        )
 
         # The least a build can take: the pool alone, with documents already made.
         all_tasks = pdf_tasks + render_tasks(content, work, "docx")
-        bounds = {(method, which): median([pool_seconds(tasks, cores, method) for _ in range(args.rounds)])
-                  for method in ("spawn", "fork") for which, tasks in (("pdf", pdf_tasks), ("all", all_tasks))}
-        for method, origin in (("spawn", "tiến trình mới, mỗi tiến trình tự nạp WeasyPrint"),
-                               ("fork", "fork từ tiến trình đã nạp sẵn WeasyPrint")):
-            print(f"Giới hạn dưới, chỉ nhóm tiến trình làm việc với văn bản đã dựng sẵn ({origin}): "
-                  f"{len(pdf_tasks)} PDF {decimal(bounds[method, 'pdf'], 2)} s ({decimal(bounds[method, 'pdf'] / floor, 2)} × mức sàn); "
-                  f"cả DOCX và PDF {decimal(bounds[method, 'all'], 2)} s ({decimal(bounds[method, 'all'] / floor, 2)} × mức sàn)")
+        bounds = {
+            (method, which): median([pool_seconds(tasks, cores, method) for _ in range(args.rounds)])
+            for method in ("spawn", "fork")
+            for which, tasks in (("pdf", pdf_tasks), ("all", all_tasks))
+        }
+        for method, origin in (
+            ("spawn", "tiến trình mới, mỗi tiến trình tự nạp WeasyPrint"),
+            ("fork", "fork từ tiến trình đã nạp sẵn WeasyPrint"),
+        ):
+            print(
+                f"Giới hạn dưới, chỉ nhóm tiến trình làm việc với văn bản đã dựng sẵn ({origin}): "
+                f"{len(pdf_tasks)} PDF {decimal(bounds[method, 'pdf'], 2)} s ({decimal(bounds[method, 'pdf'] / floor, 2)} × mức sàn); "
+                f"cả DOCX và PDF {decimal(bounds[method, 'all'], 2)} s ({decimal(bounds[method, 'all'] / floor, 2)} × mức sàn)"
+            )
 
         output = work / "full-0"
         noop = [run_build(content, output)[0] for _ in range(max(args.rounds, 5))]
@@ -291,8 +328,10 @@ def main() -> None:
             print("LibreOffice (soffice) không có trên máy: bỏ qua phép so sánh.")
         else:
             route = docx_seconds + soffice_seconds
-            print(f"Cách của docassemble/Carbone: DOCX {decimal(docx_seconds, 2)} s + một lệnh soffice "
-                  f"{decimal(soffice_seconds, 2)} s = {decimal(route, 2)} s")
+            print(
+                f"Cách của docassemble/Carbone: DOCX {decimal(docx_seconds, 2)} s + một lệnh soffice "
+                f"{decimal(soffice_seconds, 2)} s = {decimal(route, 2)} s"
+            )
             print(f"Tỷ lệ thời gian của ta / cách LibreOffice: {decimal(median(full) / route, 2)} (mục tiêu ≤ 0,40)")
             print(f"Mức sàn ÷ cách LibreOffice, tỷ lệ thấp nhất có thể: {decimal(floor / route, 2)}")
 
@@ -300,8 +339,10 @@ def main() -> None:
             synthetic = copy_content(work / f"synthetic-{recipients}")
             actual = with_communes(synthetic, recipients)
             seconds, peak_kib = run_build(synthetic, work / f"synthetic-{recipients}" / "output", "--force")
-            print(f"Tập giả lập {actual} nơi nhận: {decimal(seconds, 1)} s ({seconds / actual * 1000:.0f} ms mỗi nơi nhận); "
-                  f"bộ nhớ đỉnh của tiến trình lớn nhất {peak_kib / 1024:.0f} MiB")
+            print(
+                f"Tập giả lập {actual} nơi nhận: {decimal(seconds, 1)} s ({seconds / actual * 1000:.0f} ms mỗi nơi nhận); "
+                f"bộ nhớ đỉnh của tiến trình lớn nhất {peak_kib / 1024:.0f} MiB"
+            )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,12 @@ from generator.writers.word_styles import RULED_STYLES, STYLE_NAMES  # noqa: E40
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
-CENTER, JUSTIFY, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
+CENTER, JUSTIFY, LEFT, RIGHT = (
+    WD_ALIGN_PARAGRAPH.CENTER,
+    WD_ALIGN_PARAGRAPH.JUSTIFY,
+    WD_ALIGN_PARAGRAPH.LEFT,
+    WD_ALIGN_PARAGRAPH.RIGHT,
+)
 
 # style id → (size in pt, bold, italic, alignment, first-line indent, space before, keep with next);
 # the name shown in Word, by which the writers find the style, is STYLE_NAMES[style id].
@@ -48,7 +53,15 @@ PARAGRAPH_STYLES = {
     "VBBody": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, False),
     "VBClosing": (layout.BODY_PT, False, False, JUSTIFY, True, layout.PARAGRAPH_SPACE_PT, True),
     "VBRecipientsLabel": (layout.RECIPIENTS_LABEL_PT, True, True, LEFT, False, 0, False),
-    "VBRecipientsLabelParty": (layout.PARTY_RECIPIENTS_LABEL_PT, False, False, LEFT, False, 0, False),  # underlined, below
+    "VBRecipientsLabelParty": (
+        layout.PARTY_RECIPIENTS_LABEL_PT,
+        False,
+        False,
+        LEFT,
+        False,
+        0,
+        False,
+    ),  # underlined, below
     "VBRecipients": (layout.RECIPIENTS_PT, False, False, LEFT, False, 0, False),
     "VBSignature": (layout.SIGNATURE_PT, True, False, CENTER, False, 0, False),
     "VBSignatureNote": (layout.SIGNATURE_PT, False, True, CENTER, False, 0, False),
@@ -57,11 +70,25 @@ PARAGRAPH_STYLES = {
     "VBTableCell": (layout.TABLE_PT, False, False, LEFT, False, 0, False),
     "VBTableNumber": (layout.TABLE_PT, False, False, CENTER, False, 0, False),
     # An empty line as small as a rule's, giving a table its space above (Word has no space before a table).
-    "VBTableSpace": (layout.RULE_LINE_PT, False, False, LEFT, False,
-                     layout.TABLE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE, True),
+    "VBTableSpace": (
+        layout.RULE_LINE_PT,
+        False,
+        False,
+        LEFT,
+        False,
+        layout.TABLE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE,
+        True,
+    ),
     # The same above the Nơi nhận and signature block, kept with it like the closing paragraph.
-    "VBSignatureSpace": (layout.RULE_LINE_PT, False, False, LEFT, False,
-                         layout.SIGNATURE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE, True),
+    "VBSignatureSpace": (
+        layout.RULE_LINE_PT,
+        False,
+        False,
+        LEFT,
+        False,
+        layout.SIGNATURE_SPACE_BEFORE_PT - layout.RULE_LINE_PT * layout.SINGLE_LINE,
+        True,
+    ),
     "VBWritingLine": (layout.BODY_PT, False, False, LEFT, False, 0, False),
     "VBFormLabel": (layout.TABLE_PT, False, False, RIGHT, False, 0, False),
     # A form's instructions, after its signature, go to a page together: each kept with the next.
@@ -140,12 +167,44 @@ def define_styles(document) -> None:
 
 
 # Children of w:pPr and w:tblPr that come after w:pBdr and w:tblBorders in the ECMA-376 sequences.
-AFTER_PARAGRAPH_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-                          "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-                          "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-                          "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-                          "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-AFTER_TABLE_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+AFTER_PARAGRAPH_BORDER = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+AFTER_TABLE_BORDERS = (
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+    "w:tblPrChange",
+)
 AFTER_CELL_MARGINS = ("w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
@@ -197,7 +256,7 @@ def fixed_table(document, rows: int, widths_mm, border: str, border_size: str):
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     table._tbl.tblPr.insert_element_before(table_borders(border, border_size), *AFTER_TABLE_BORDERS)
-    for column, width in zip(table.columns, widths_mm):
+    for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)
@@ -213,7 +272,12 @@ def borderless_table(document, widths_mm: list[float]):
 
 def cell_margins(table, *, vertical_pt: float, horizontal_pt: float) -> None:
     margins = OxmlElement("w:tblCellMar")
-    for edge, points in (("top", vertical_pt), ("left", horizontal_pt), ("bottom", vertical_pt), ("right", horizontal_pt)):
+    for edge, points in (
+        ("top", vertical_pt),
+        ("left", horizontal_pt),
+        ("bottom", vertical_pt),
+        ("right", horizontal_pt),
+    ):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:w"), str(round(points * 20)))  # twentieths of a point
         element.set(qn("w:type"), "dxa")
@@ -419,7 +483,10 @@ def slimmed(data: bytes) -> bytes:
         tree = etree.fromstring(parts[name])
         for element in list(tree):
             target = element.get("Target") or element.get("PartName") or ""
-            if any(target.lstrip("/").endswith(d.split("/")[-1]) and d.split("/")[-1] for d in dropped) or "customXml" in target:
+            if (
+                any(target.lstrip("/").endswith(d.split("/")[-1]) and d.split("/")[-1] for d in dropped)
+                or "customXml" in target
+            ):
                 tree.remove(element)
         parts[name] = etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
     parts["word/styles.xml"] = _used_styles_only(parts)
@@ -440,11 +507,17 @@ def _used_styles_only(parts: dict[str, bytes]) -> bytes:
     used |= {sid for sid, style in by_id.items() if style.get(f"{{{W}}}default") == "1"}
     for name, content in parts.items():
         if name.startswith("word/") and name.endswith(".xml") and name != "word/styles.xml":
-            used |= set(etree.fromstring(content).xpath("//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val", namespaces=ns))
+            used |= set(
+                etree.fromstring(content).xpath(
+                    "//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val", namespaces=ns
+                )
+            )
     pending = list(used)
     while pending:
         style = by_id.get(pending.pop())
-        for link in style.xpath("w:basedOn/@w:val | w:next/@w:val | w:link/@w:val", namespaces=ns) if style is not None else []:
+        for link in (
+            style.xpath("w:basedOn/@w:val | w:next/@w:val | w:link/@w:val", namespaces=ns) if style is not None else []
+        ):
             if link not in used:
                 used.add(link)
                 pending.append(link)

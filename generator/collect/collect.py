@@ -36,9 +36,15 @@ from .reading import NotAForm, normal, read_form
 class UnitReport:
     """What one usable form says."""
 
-    tasks: list[tuple[str, tuple[str, ...], str | None]] = field(default_factory=list)  # (row name, result per period, its lead-in)
-    activities: list[tuple[float | None, float | None, float | None, str]] = field(default_factory=list)  # quantity, participants, women, note
-    indicators: list[tuple[tuple[float | None, ...], tuple[float | None, ...], tuple[float | None, ...]]] = field(default_factory=list)
+    tasks: list[tuple[str, tuple[str, ...], str | None]] = field(
+        default_factory=list
+    )  # (row name, result per period, its lead-in)
+    activities: list[tuple[float | None, float | None, float | None, str]] = field(
+        default_factory=list
+    )  # quantity, participants, women, note
+    indicators: list[tuple[tuple[float | None, ...], tuple[float | None, ...], tuple[float | None, ...]]] = field(
+        default_factory=list
+    )
     budget: list[float | None] = field(default_factory=list)
     difficulties: str = ""
     proposals: str = ""
@@ -70,7 +76,11 @@ class Collection:
 
     def deadline(self, recipient: Recipient) -> date | None:
         reporting = self.edition.plan.reporting
-        due = reporting.summary_deadline if collects_reports(self.edition, recipient) and reporting.summary_deadline else reporting.deadline
+        due = (
+            reporting.summary_deadline
+            if collects_reports(self.edition, recipient) and reporting.summary_deadline
+            else reporting.deadline
+        )
         # A plan of several reporting periods has no one deadline (which period a form reports on is not known).
         if due is None or due.month is None or due.day is None:
             return None
@@ -113,10 +123,17 @@ class _Reader:
     def __init__(self, edition: Edition, recipient: Recipient, tables: tuple, returned: ReturnedFile):
         self.edition, self.recipient, self.read, self.returned = edition, recipient, tables, returned
         self.expected = form_tables(edition, recipient)
-        self.parts = {name: number for number, name in enumerate([TASKS, ACTIVITIES, INDICATORS, BUDGET, NARRATIVE], start=1)}
+        self.parts = {
+            name: number for number, name in enumerate([TASKS, ACTIVITIES, INDICATORS, BUDGET, NARRATIVE], start=1)
+        }
         headings = edition.report_form.headings
-        self.titles = {TASKS: headings.tasks, ACTIVITIES: headings.activities, INDICATORS: headings.indicators,
-                       BUDGET: headings.budget, NARRATIVE: headings.narrative}
+        self.titles = {
+            TASKS: headings.tasks,
+            ACTIVITIES: headings.activities,
+            INDICATORS: headings.indicators,
+            BUDGET: headings.budget,
+            NARRATIVE: headings.narrative,
+        }
 
     def part(self, name: str) -> str:
         return f"phần {roman(self.parts[name])}. {wording.sentence_case(self.edition.plain(self.titles[name]).lower())}"
@@ -127,9 +144,11 @@ class _Reader:
         problem."""
         table: Table = self.expected[name]
         header = tuple(normal(c) for c in table.columns)
-        found = next((t for t in self.read if t and t[0][:len(header)] == header), None)
+        found = next((t for t in self.read if t and t[0][: len(header)] == header), None)
         if found is None:
-            self.returned.problems.append(f"không tìm thấy bảng {self.part(name)} (tiêu đề cột đã bị sửa hoặc bảng bị xóa)")
+            self.returned.problems.append(
+                f"không tìm thấy bảng {self.part(name)} (tiêu đề cột đã bị sửa hoặc bảng bị xóa)"
+            )
             return [None] * len(table.rows)
         body, matched, position, used = found[1:], [], 0, set()
         for row in table.rows:
@@ -142,14 +161,18 @@ class _Reader:
                 used.add(index)
                 position = index + 1
         excused = set(optional(matched))
-        for index, (row, read) in enumerate(zip(table.rows, matched)):
+        for index, (row, read) in enumerate(zip(table.rows, matched, strict=True)):
             if read is None and index not in excused:
-                self.returned.problems.append(f"{self.part(name)}: không tìm thấy dòng «{self.short(row[1])}» (tên dòng đã bị sửa hoặc xóa)")
+                self.returned.problems.append(
+                    f"{self.part(name)}: không tìm thấy dòng «{self.short(row[1])}» (tên dòng đã bị sửa hoặc xóa)"
+                )
         # A row the unit added is not read: said, so that nothing it wrote is lost without a word.
         for index, row in enumerate(body):
             if index not in used and any(cell for cell in row[2:]):
-                self.returned.warnings.append(f"{self.part(name)}: dòng «{self.short(row[1] if len(row) > 1 else '')}» do đơn vị "
-                                              "thêm vào không được tính; nhập tay vào báo cáo tổng hợp nếu cần")
+                self.returned.warnings.append(
+                    f"{self.part(name)}: dòng «{self.short(row[1] if len(row) > 1 else '')}» do đơn vị "
+                    "thêm vào không được tính; nhập tay vào báo cáo tổng hợp nếu cần"
+                )
         return matched
 
     def tasks(self, periods: int) -> list[tuple[str, tuple[str, ...], str | None]]:
@@ -167,10 +190,10 @@ class _Reader:
         matched = self.rows(TASKS, lambda matched: points if before_points(matched) else lead_ins)
         old_form = before_points(matched)
         results = []
-        for row, read in zip(rows, matched):
+        for row, read in zip(rows, matched, strict=True):
             if (row.point and old_form) or (row.lead_in and not old_form):
                 continue
-            cells = tuple(read[2:2 + periods]) if read else ()
+            cells = tuple(read[2 : 2 + periods]) if read else ()
             results.append((row.name, cells + ("",) * (periods - len(cells)), row.under))
         return results
 
@@ -179,13 +202,19 @@ class _Reader:
         words = normal(text).split(" ")
         return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
-    def number(self, name: str, row: tuple[str, ...], expected_row: tuple[str, ...], column: int, *, percent: bool = False) -> float | None:
+    def number(
+        self, name: str, row: tuple[str, ...], expected_row: tuple[str, ...], column: int, *, percent: bool = False
+    ) -> float | None:
         cell = row[column] if column < len(row) else ""
         try:
             value = parse_number(cell, percent=percent)
         except ValueError:
             value = None
-            self.returned.problems.append(self.cell(name, expected_row, column, f"«{cell}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)"))
+            self.returned.problems.append(
+                self.cell(
+                    name, expected_row, column, f"«{cell}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)"
+                )
+            )
         if value is not None and value < 0:
             self.returned.problems.append(self.cell(name, expected_row, column, f"số âm ({cell})"))
         return value
@@ -198,16 +227,22 @@ class _Reader:
         result = UnitReport()
         periods = len(reporting_periods(self.edition))
         result.tasks = self.tasks(periods)
-        for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows):
+        for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows, strict=True):
             if row is None:
                 continue
             quantity, participants, women = (self.number(ACTIVITIES, row, expected, c) for c in (3, 4, 5))
             if participants is not None and women is not None and women > participants:
-                self.returned.problems.append(self.cell(ACTIVITIES, expected, 5, f"số nữ ({shown_number(women)}) lớn hơn số người tham gia "
-                                                                                  f"({shown_number(participants)})"))
+                self.returned.problems.append(
+                    self.cell(
+                        ACTIVITIES,
+                        expected,
+                        5,
+                        f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
+                    )
+                )
             result.activities.append((quantity, participants, women, row[6] if len(row) > 6 else ""))
         if INDICATORS in self.expected:
-            read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows))
+            read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows, strict=True))
             for indicator in reported_indicators(self.edition, self.recipient):
                 row, expected = next(read)
                 # "45%" in a cell whose unit is a percentage is 45.
@@ -217,12 +252,18 @@ class _Reader:
                     (count_row, count_expected), (total_row, total_expected) = next(read), next(read)
                     counts = self.values(count_row, count_expected, periods)
                     totals = self.values(total_row, total_expected, periods)
-                    for period, (count, total) in enumerate(zip(counts, totals)):
+                    for period, (count, total) in enumerate(zip(counts, totals, strict=True)):
                         if count is not None and total is not None and count > total:
-                            self.returned.problems.append(self.cell(INDICATORS, count_expected, 3 + period,
-                                                                    f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})"))
+                            self.returned.problems.append(
+                                self.cell(
+                                    INDICATORS,
+                                    count_expected,
+                                    3 + period,
+                                    f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
+                                )
+                            )
                 result.indicators.append((values, counts, totals))
-        for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows):
+        for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows, strict=True):
             result.budget.append(self.number(BUDGET, row, expected, 2) if row else None)
         narrative = self.rows(NARRATIVE)
         result.difficulties = narrative[0][2] if narrative[0] and len(narrative[0]) > 2 else ""
@@ -263,22 +304,32 @@ def collect(edition: Edition) -> Collection:
             returned.problems.append(str(err))
             continue
         if read.identity is None:
-            returned.problems.append("không phải biểu mẫu báo cáo do chương trình tạo (không có mã biểu mẫu); nếu là báo cáo "
-                                     "của một đơn vị, nhập số liệu bằng tay")
+            returned.problems.append(
+                "không phải biểu mẫu báo cáo do chương trình tạo (không có mã biểu mẫu); nếu là báo cáo "
+                "của một đơn vị, nhập số liệu bằng tay"
+            )
             continue
         year, recipient_id, version = read.identity
         if year != edition.year:
-            returned.problems.append(f"là biểu mẫu năm {year} (mã {year}/{recipient_id}/{version}), không phải của kế hoạch năm {edition.year}")
+            returned.problems.append(
+                f"là biểu mẫu năm {year} (mã {year}/{recipient_id}/{version}), không phải của kế hoạch năm {edition.year}"
+            )
             continue
         recipient = by_id.get(recipient_id)
         if recipient is None:
-            returned.problems.append(f"mã đơn vị «{recipient_id}» của biểu mẫu không có trong các nơi phải báo cáo năm {edition.year}")
+            returned.problems.append(
+                f"mã đơn vị «{recipient_id}» của biểu mẫu không có trong các nơi phải báo cáo năm {edition.year}"
+            )
             continue
         returned.recipient = recipient
         if version != form_identity(edition, recipient).version:
-            returned.warnings.append("biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột")
+            returned.warnings.append(
+                "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
+            )
         modified = datetime.fromtimestamp(path.stat().st_mtime).date()
-        returned.reported_on, returned.date_written = (read.written_date, True) if read.written_date else (modified, False)
+        returned.reported_on, returned.date_written = (
+            (read.written_date, True) if read.written_date else (modified, False)
+        )
         report = _Reader(edition, recipient, read.tables, returned).report()
         returned.report = report
     _mark_duplicates(files)
@@ -295,5 +346,7 @@ def _mark_duplicates(files: list[ReturnedFile]) -> None:
         group.sort(key=lambda f: (f.reported_on, f.path.stat().st_mtime_ns, f.path.name))
         kept = group[-1]
         for duplicate in group[:-1]:
-            duplicate.problems.append(f"trùng: đã có tệp {kept.path.name} của cùng đơn vị ({kept.recipient.short_name}), "
-                                      "mới hơn; tệp này không được tính")
+            duplicate.problems.append(
+                f"trùng: đã có tệp {kept.path.name} của cùng đơn vị ({kept.recipient.short_name}), "
+                "mới hơn; tệp này không được tính"
+            )

@@ -44,7 +44,9 @@ _READ_AS = {f"{W}br": " ", f"{W}cr": " ", f"{W}tab": " ", f"{W}noBreakHyphen": "
 
 
 def _paragraph_text(paragraph) -> str:
-    return "".join((node.text or "") if node.tag == f"{W}t" else _READ_AS.get(node.tag, "") for node in paragraph.iter())
+    return "".join(
+        (node.text or "") if node.tag == f"{W}t" else _READ_AS.get(node.tag, "") for node in paragraph.iter()
+    )
 
 
 def _texts(element) -> str:
@@ -73,8 +75,10 @@ def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] 
 def read_form(path: Path) -> ReadForm:
     """The returned file's identity and tables, or NotAForm."""
     if path.suffix.lower() != ".docx":
-        raise NotAForm("không phải tệp Word .docx (chỉ đọc được biểu mẫu dạng .docx; nếu đơn vị gửi .doc, mở bằng Word "
-                       "và lưu lại dạng .docx)")
+        raise NotAForm(
+            "không phải tệp Word .docx (chỉ đọc được biểu mẫu dạng .docx; nếu đơn vị gửi .doc, mở bằng Word "
+            "và lưu lại dạng .docx)"
+        )
     if path.stat().st_size > MAX_FILE_BYTES:
         raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
     try:

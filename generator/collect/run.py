@@ -70,21 +70,63 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
         problems += [f"{used.path.name}: {w}" for w in used.warnings] if used else []
         if used:
             late = "Trễ hạn" if due and used.reported_on > due else ""
-            rows.append(TrackingRow(str(number), recipient.short_name, "Đã báo cáo", _date(used.reported_on),
-                                    "ghi trên báo cáo" if used.date_written else "ngày của tệp", _date(due), late,
-                                    used.path.name, "; ".join(problems)))
+            rows.append(
+                TrackingRow(
+                    str(number),
+                    recipient.short_name,
+                    "Đã báo cáo",
+                    _date(used.reported_on),
+                    "ghi trên báo cáo" if used.date_written else "ngày của tệp",
+                    _date(due),
+                    late,
+                    used.path.name,
+                    "; ".join(problems),
+                )
+            )
         else:
             status = "Tệp không dùng được" if others else "Chưa báo cáo"
-            rows.append(TrackingRow(str(number), recipient.short_name, status, "", "", _date(due), "",
-                                    ", ".join(f.path.name for f in others), "; ".join(problems)))
+            rows.append(
+                TrackingRow(
+                    str(number),
+                    recipient.short_name,
+                    status,
+                    "",
+                    "",
+                    _date(due),
+                    "",
+                    ", ".join(f.path.name for f in others),
+                    "; ".join(problems),
+                )
+            )
     for returned in collection.files:
         if returned.recipient is None:
-            rows.append(TrackingRow("", "(không rõ đơn vị)", "Tệp không dùng được", "", "", "", "", returned.path.name,
-                                    "; ".join(returned.problems)))
+            rows.append(
+                TrackingRow(
+                    "",
+                    "(không rõ đơn vị)",
+                    "Tệp không dùng được",
+                    "",
+                    "",
+                    "",
+                    "",
+                    returned.path.name,
+                    "; ".join(returned.problems),
+                )
+            )
     return rows
 
 
-TRACKING_COLUMNS = ("STT", "Đơn vị", "Tình trạng", "Ngày báo cáo", "Ngày lấy từ", "Hạn", "Trễ hạn", "Tệp", "Vấn đề cần xử lý")
+TRACKING_COLUMNS = (
+    "STT",
+    "Đơn vị",
+    "Tình trạng",
+    "Ngày báo cáo",
+    "Ngày lấy từ",
+    "Hạn",
+    "Trễ hạn",
+    "Tệp",
+    "Vấn đề cần xử lý",
+)
 
 
 def tracking_csv(rows: list[TrackingRow]) -> bytes:
@@ -92,7 +134,19 @@ def tracking_csv(rows: list[TrackingRow]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(TRACKING_COLUMNS)
     for row in rows:
-        writer.writerow([row.number, row.unit, row.status, row.reported_on, row.date_source, row.deadline, row.late, row.file, row.problems])
+        writer.writerow(
+            [
+                row.number,
+                row.unit,
+                row.status,
+                row.reported_on,
+                row.date_source,
+                row.deadline,
+                row.late,
+                row.file,
+                row.problems,
+            ]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the byte order mark lets Excel read UTF-8
 
 
@@ -101,10 +155,17 @@ def tracking_html(rows: list[TrackingRow], collection: Collection, html_folder: 
 
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     try:
-        return environment.get_template(f"{TRACKING}.html").render(
-            rows=rows, columns=TRACKING_COLUMNS, year=collection.edition.year,
-            reported=sum(1 for r in collection.expected if collection.used(r)), expected=len(collection.expected),
-        ).encode("utf-8")
+        return (
+            environment.get_template(f"{TRACKING}.html")
+            .render(
+                rows=rows,
+                columns=TRACKING_COLUMNS,
+                year=collection.edition.year,
+                reported=sum(1 for r in collection.expected if collection.used(r)),
+                expected=len(collection.expected),
+            )
+            .encode("utf-8")
+        )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / TRACKING}.html: lỗi mẫu HTML: {err}") from err
 
@@ -124,7 +185,9 @@ def _confined(output_year: Path) -> Path:
     target = output_year / FOLDER
     for path in (output_year, target, target / SET_ASIDE):
         if path.is_symlink():
-            raise GeneratorError(f"{display_path(path)} là một liên kết (link); không ghi qua liên kết, hãy xóa liên kết rồi chạy lại")
+            raise GeneratorError(
+                f"{display_path(path)} là một liên kết (link); không ghi qua liên kết, hãy xóa liên kết rồi chạy lại"
+            )
     return target
 
 
@@ -133,8 +196,11 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
     folder = _confined(project.output / content_folder.name)
     report = CollectReport(folder)
     state = BuildState.load(folder)
-    inputs = hashlib.sha256("\0".join((code_version(), edition_inputs(project, content_folder),
-                                       returned_digest(content_folder / RETURNED))).encode()).hexdigest()
+    inputs = hashlib.sha256(
+        "\0".join(
+            (code_version(), edition_inputs(project, content_folder), returned_digest(content_folder / RETURNED))
+        ).encode()
+    ).hexdigest()
     from ..content.edition import load_edition
     from .collect import collect
 
@@ -154,7 +220,9 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
         f"{TRACKING}.html": lambda: tracking_html(rows, collection, html_folder),
         # Rendered as the build renders every document: the same templates, the Word template's styles for both.
         f"{SUMMARY}.docx": lambda: render(RenderTask("docx", document, project.templates / "van-ban.docx")),
-        f"{SUMMARY}.pdf": lambda: render(RenderTask("pdf", document, html_folder / "van-ban.html", project.templates / "van-ban.docx")),
+        f"{SUMMARY}.pdf": lambda: render(
+            RenderTask("pdf", document, html_folder / "van-ban.html", project.templates / "van-ban.docx")
+        ),
     }
     made = {relative: make() for relative, make in outputs.items()}  # everything rendered before anything is written
     with one_build_at_a_time(folder):

@@ -42,17 +42,41 @@ def _heading(number: int, title: str) -> Block:
 def build_summary(collection: Collection) -> Document:
     edition: Edition = collection.edition
     form, summary, columns = edition.report_form, edition.report_form.summary, edition.report_form.columns
-    receiver = next(r for r in collection.expected if r.id == edition.plan.reporting.receiver) if any(
-        r.id == edition.plan.reporting.receiver for r in collection.expected) else collection.expected[0]
+    receiver = (
+        next(r for r in collection.expected if r.id == edition.plan.reporting.receiver)
+        if any(r.id == edition.plan.reporting.receiver for r in collection.expected)
+        else collection.expected[0]
+    )
     values = letter_values(edition, receiver)
     reported = [(r, collection.used(r)) for r in collection.expected if collection.used(r)]
     missing = [r.short_name for r in collection.expected if not collection.used(r)]
-    word = {name: edition.plain(getattr(columns, name)) for name in (
-        "number", "activity", "unit", "quantity", "participants", "women", "indicator", "budget_source", "budget_amount",
-        "other_activity", "difficulties", "proposals")}
+    word = {
+        name: edition.plain(getattr(columns, name))
+        for name in (
+            "number",
+            "activity",
+            "unit",
+            "quantity",
+            "participants",
+            "women",
+            "indicator",
+            "budget_source",
+            "budget_amount",
+            "other_activity",
+            "difficulties",
+            "proposals",
+        )
+    }
     total, by_unit = edition.plain(summary.total), edition.plain(summary.by_unit)
-    blocks: list[BodyPart] = [paragraph(edition, summary.opening, so_da_bao_cao=str(len(reported)),
-                                        so_phai_bao_cao=str(len(collection.expected)), **values)]
+    blocks: list[BodyPart] = [
+        paragraph(
+            edition,
+            summary.opening,
+            so_da_bao_cao=str(len(reported)),
+            so_phai_bao_cao=str(len(collection.expected)),
+            **values,
+        )
+    ]
     if missing:
         blocks.append(paragraph(edition, summary.missing, danh_sach=", ".join(missing)))
     nothing = paragraph(edition, summary.nothing)
@@ -79,23 +103,63 @@ def build_summary(collection: Collection) -> Document:
     # Activities: totals by activity, with who did how many; then participants and budget by unit.
     activity_rows = []
     for index, row in enumerate(form_tables(edition, receiver)[ACTIVITIES].rows):
-        figures = [(recipient, returned.report.activities[index]) for recipient, returned in reported
-                   if index < len(returned.report.activities)]
+        figures = [
+            (recipient, returned.report.activities[index])
+            for recipient, returned in reported
+            if index < len(returned.report.activities)
+        ]
         # What a unit wrote in the note column (what its "Hoạt động khác" were) goes with its figure.
-        who = "; ".join(f"{r.short_name}: {shown_number(a[0])}" + (f" ({a[3]})" if a[3] else "") for r, a in figures if a[0] or a[3])
-        activity_rows.append((row[0], row[1], row[2], *(shown_number(_sum(a[c] for _, a in figures)) for c in range(3)), who))
+        who = "; ".join(
+            f"{r.short_name}: {shown_number(a[0])}" + (f" ({a[3]})" if a[3] else "") for r, a in figures if a[0] or a[3]
+        )
+        activity_rows.append(
+            (row[0], row[1], row[2], *(shown_number(_sum(a[c] for _, a in figures)) for c in range(3)), who)
+        )
     unit_rows = []
     for number, (recipient, returned) in enumerate(reported, start=1):
         activities = returned.report.activities
-        unit_rows.append((str(number), recipient.short_name, shown_number(_sum(a[1] for a in activities)),
-                          shown_number(_sum(a[2] for a in activities)), shown_number(_sum(returned.report.budget))))
-    unit_rows.append(("", total, *(shown_number(_sum(_sum(a[c] for a in r.report.activities) for _, r in reported)) for c in (1, 2)),
-                      shown_number(_sum(_sum(r.report.budget) for _, r in reported))))
-    parts.append((edition.plain(summary.activities), [
-        Table("th-hoat-dong", (word["number"], word["activity"], word["unit"], word["quantity"], word["participants"], word["women"],
-                               by_unit), tuple(activity_rows)),
-        Table("th-don-vi", (word["number"], by_unit, word["participants"], word["women"], word["budget_amount"]), tuple(unit_rows)),
-    ]))
+        unit_rows.append(
+            (
+                str(number),
+                recipient.short_name,
+                shown_number(_sum(a[1] for a in activities)),
+                shown_number(_sum(a[2] for a in activities)),
+                shown_number(_sum(returned.report.budget)),
+            )
+        )
+    unit_rows.append(
+        (
+            "",
+            total,
+            *(shown_number(_sum(_sum(a[c] for a in r.report.activities) for _, r in reported)) for c in (1, 2)),
+            shown_number(_sum(_sum(r.report.budget) for _, r in reported)),
+        )
+    )
+    parts.append(
+        (
+            edition.plain(summary.activities),
+            [
+                Table(
+                    "th-hoat-dong",
+                    (
+                        word["number"],
+                        word["activity"],
+                        word["unit"],
+                        word["quantity"],
+                        word["participants"],
+                        word["women"],
+                        by_unit,
+                    ),
+                    tuple(activity_rows),
+                ),
+                Table(
+                    "th-don-vi",
+                    (word["number"], by_unit, word["participants"], word["women"], word["budget_amount"]),
+                    tuple(unit_rows),
+                ),
+            ],
+        )
+    )
 
     # Indicators: each indicator, one row per unit reporting it; a rate with its summed count and total.
     periods = reporting_periods(edition)
@@ -103,7 +167,7 @@ def build_summary(collection: Collection) -> Document:
     indicator_rows: list[tuple[str, ...]] = []
     seen: dict[str, list] = {}
     for recipient, returned in reported:
-        for indicator, figures in zip(reported_indicators(edition, recipient), returned.report.indicators):
+        for indicator, figures in zip(reported_indicators(edition, recipient), returned.report.indicators, strict=True):
             seen.setdefault(indicator.reference, []).append((indicator, recipient, figures))
     for number, (reference, entries) in enumerate(seen.items(), start=1):
         indicator = entries[0][0]
@@ -115,29 +179,60 @@ def build_summary(collection: Collection) -> Document:
                 if indicator.percentage and (counts[p] is not None or totals[p] is not None):
                     shown = f"{shown} ({shown_number(counts[p])}/{shown_number(totals[p])})".strip()
                 cells.append(shown)
-            indicator_rows.append((str(number) if position == 0 else "", text if position == 0 else "", recipient.short_name, *cells))
+            indicator_rows.append(
+                (str(number) if position == 0 else "", text if position == 0 else "", recipient.short_name, *cells)
+            )
         if indicator.percentage and len(entries) > 1:
             cells = []
             for p in range(len(periods)):
                 count, whole = _sum(e[2][1][p] for e in entries), _sum(e[2][2][p] for e in entries)
-                rate = f"{shown_number(round(100 * count / whole, 2))} ({shown_number(count)}/{shown_number(whole)})" \
-                    if count is not None and whole and (indicator.unit or "").startswith("%") else \
-                    f"{shown_number(count)}/{shown_number(whole)}"
+                rate = (
+                    f"{shown_number(round(100 * count / whole, 2))} ({shown_number(count)}/{shown_number(whole)})"
+                    if count is not None and whole and (indicator.unit or "").startswith("%")
+                    else f"{shown_number(count)}/{shown_number(whole)}"
+                )
                 cells.append(rate)
             indicator_rows.append(("", "", total, *cells))
-    parts.append((edition.plain(summary.indicators), [
-        Table(f"th-chi-tieu-{len(periods)}", (word["number"], word["indicator"], by_unit, *period_titles), tuple(indicator_rows))
-    ] if indicator_rows else [nothing]))
+    parts.append(
+        (
+            edition.plain(summary.indicators),
+            [
+                Table(
+                    f"th-chi-tieu-{len(periods)}",
+                    (word["number"], word["indicator"], by_unit, *period_titles),
+                    tuple(indicator_rows),
+                )
+            ]
+            if indicator_rows
+            else [nothing],
+        )
+    )
 
     # Budget: each source in total, with each unit's amount.
     budget_rows = []
     for index, row in enumerate(form_tables(edition, receiver)[BUDGET].rows):
         amounts = [(r, f.report.budget[index]) for r, f in reported if index < len(f.report.budget)]
-        budget_rows.append((row[0], row[1], shown_number(_sum(a for _, a in amounts)),
-                            "; ".join(f"{r.short_name}: {shown_number(a)}" for r, a in amounts if a)))
+        budget_rows.append(
+            (
+                row[0],
+                row[1],
+                shown_number(_sum(a for _, a in amounts)),
+                "; ".join(f"{r.short_name}: {shown_number(a)}" for r, a in amounts if a),
+            )
+        )
     budget_rows.append(("", total, shown_number(_sum(_sum(f.report.budget) for _, f in reported)), ""))
-    parts.append((edition.plain(summary.budget), [
-        Table("th-kinh-phi", (word["number"], word["budget_source"], word["budget_amount"], by_unit), tuple(budget_rows))]))
+    parts.append(
+        (
+            edition.plain(summary.budget),
+            [
+                Table(
+                    "th-kinh-phi",
+                    (word["number"], word["budget_source"], word["budget_amount"], by_unit),
+                    tuple(budget_rows),
+                )
+            ],
+        )
+    )
 
     # Difficulties and proposals, grouped by unit, ready to edit.
     narrative: list[BodyPart] = []
@@ -155,8 +250,14 @@ def build_summary(collection: Collection) -> Document:
     title = edition.plain(summary.title, **values)
     symbol_code = receiver.symbol_code or wording.BLANK
     return Document(
-        header=header(edition, f"BC-{symbol_code}", parent=receiver.parent, agency_lines=receiver.own_lines, place=receiver.place,
-                      style=receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc"),
+        header=header(
+            edition,
+            f"BC-{symbol_code}",
+            parent=receiver.parent,
+            agency_lines=receiver.own_lines,
+            place=receiver.place,
+            style=receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc",
+        ),
         type_name="BÁO CÁO",
         title=title,
         addressees=(f"Kính gửi: {edition.plain(form.collector_addressee, **values)}.",),
@@ -164,5 +265,7 @@ def build_summary(collection: Collection) -> Document:
         signature=Signature(lines=tuple(line.upper() for line in receiver.signer), name=""),
         recipients=wording.list_lines(["Như trên"], ["VT"]),
         notes=(edition.plain(form.deadline, **values),),
-        info=DocumentInfo(title=f"Báo cáo {wording.lower_first(title)}", author=receiver.short_name, created=issue_date(edition)),
+        info=DocumentInfo(
+            title=f"Báo cáo {wording.lower_first(title)}", author=receiver.short_name, created=issue_date(edition)
+        ),
     )

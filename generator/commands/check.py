@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..content.edition import Edition, load_edition, plan_targets, text_values
 from ..content.schema import Item, PartialDate
@@ -97,16 +97,34 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
         inside_period = {m.start(g) for m in periods for g in (1, 2)}
         for period in periods:
             if int(period.group(2)) == plan_year - 1:
-                found.append((period.start(), f"nhắc giai đoạn {period.group(0)}, kết thúc năm trước năm của kế hoạch "
-                                              f"({plan_year}): {excerpt(text, period.start(), period.end())}", "nam-cu"))
+                found.append(
+                    (
+                        period.start(),
+                        f"nhắc giai đoạn {period.group(0)}, kết thúc năm trước năm của kế hoạch "
+                        f"({plan_year}): {excerpt(text, period.start(), period.end())}",
+                        "nam-cu",
+                    )
+                )
         for match in YEAR.finditer(text):
             if match.start() not in inside_period and int(match.group(0)) == plan_year - 1:
-                found.append((match.start(), f"nhắc năm {match.group(0)}, năm trước năm của kế hoạch ({plan_year}): "
-                                             f"{excerpt(text, match.start(), match.end())}", "nam-cu"))
+                found.append(
+                    (
+                        match.start(),
+                        f"nhắc năm {match.group(0)}, năm trước năm của kế hoạch ({plan_year}): "
+                        f"{excerpt(text, match.start(), match.end())}",
+                        "nam-cu",
+                    )
+                )
         for date in _DATE.finditer(text):
             if int(date.group(3)) > last_year:
-                found.append((date.start(), f"ngày {date.group(0)} không thuộc năm của kế hoạch ({years}): "
-                                            f"{excerpt(text, date.start(), date.end())}", "ngay-ngoai-nam"))
+                found.append(
+                    (
+                        date.start(),
+                        f"ngày {date.group(0)} không thuộc năm của kế hoạch ({years}): "
+                        f"{excerpt(text, date.start(), date.end())}",
+                        "ngay-ngoai-nam",
+                    )
+                )
         for _, message, kind in sorted(found, key=lambda item: item[0]):
             yield Notice(origin.path, origin.line_of(field_name), key, message, kind)
 
@@ -119,10 +137,18 @@ def _date_text(date: PartialDate) -> str:
 def _deadline(edition: Edition) -> Iterator[Notice]:
     plan_year = edition.plan.document.date.year
     reporting = edition.plan.reporting
-    for key, what, deadline in (("han_bao_cao", "hạn báo cáo", reporting.deadline), ("han_tong_hop", "hạn tổng hợp", reporting.summary_deadline)):
+    for key, what, deadline in (
+        ("han_bao_cao", "hạn báo cáo", reporting.deadline),
+        ("han_tong_hop", "hạn tổng hợp", reporting.summary_deadline),
+    ):
         if deadline is not None and deadline.year != plan_year:
-            yield Notice(deadline.origin.path, deadline.origin.line_of("year"), f"bao_cao.{key}.nam",
-                         f"{what} {_date_text(deadline)} không thuộc năm của kế hoạch ({plan_year})", "ngay-ngoai-nam")
+            yield Notice(
+                deadline.origin.path,
+                deadline.origin.line_of("year"),
+                f"bao_cao.{key}.nam",
+                f"{what} {_date_text(deadline)} không thuộc năm của kế hoạch ({plan_year})",
+                "ngay-ngoai-nam",
+            )
     yield from _deadline_order(edition)
 
 
@@ -137,15 +163,24 @@ def _deadline_order(edition: Edition) -> Iterator[Notice]:
     deadline = _day(reporting.deadline) if reporting.deadline is not None else None
     end = month.month_day(month.end) if month is not None else None
     if deadline is not None and end is not None and deadline <= (edition.plan.document.date.year, *end):
-        yield Notice(reporting.deadline.origin.path, reporting.deadline.origin.line_of("day"), "bao_cao.han_bao_cao",
-                     f"hạn báo cáo {_date_text(reporting.deadline)} không sau ngày kết thúc Tháng hành động ({month.end}): "
-                     "các đơn vị phải báo cáo khi tháng chưa kết thúc", "thu-tu-han")
+        yield Notice(
+            reporting.deadline.origin.path,
+            reporting.deadline.origin.line_of("day"),
+            "bao_cao.han_bao_cao",
+            f"hạn báo cáo {_date_text(reporting.deadline)} không sau ngày kết thúc Tháng hành động ({month.end}): "
+            "các đơn vị phải báo cáo khi tháng chưa kết thúc",
+            "thu-tu-han",
+        )
     summary = _day(reporting.summary_deadline) if reporting.summary_deadline is not None else None
     if deadline is not None and summary is not None and summary <= deadline:
-        yield Notice(reporting.summary_deadline.origin.path, reporting.summary_deadline.origin.line_of("day"),
-                     "bao_cao.han_tong_hop", f"hạn tổng hợp {_date_text(reporting.summary_deadline)} không sau hạn báo cáo "
-                     f"của các đơn vị ({_date_text(reporting.deadline)}): cơ quan tổng hợp không còn ngày nào để tổng hợp",
-                     "thu-tu-han")
+        yield Notice(
+            reporting.summary_deadline.origin.path,
+            reporting.summary_deadline.origin.line_of("day"),
+            "bao_cao.han_tong_hop",
+            f"hạn tổng hợp {_date_text(reporting.summary_deadline)} không sau hạn báo cáo "
+            f"của các đơn vị ({_date_text(reporting.deadline)}): cơ quan tổng hợp không còn ngày nào để tổng hợp",
+            "thu-tu-han",
+        )
 
 
 # ---------------------------------------------------------------- indicators
@@ -157,13 +192,16 @@ def _indicators(edition: Edition) -> Iterator[Notice]:
         for ref in assignment.indicators:
             for number in ref.indicators:
                 reporters.setdefault((ref.objective, number), []).extend(
-                    edition.plain(edition.agency(agency_id).short_name) for agency_id in assignment.agencies)
+                    edition.plain(edition.agency(agency_id).short_name) for agency_id in assignment.agencies
+                )
     for o_index, objective in enumerate(edition.catalog.objectives, start=1):
         for i_index, indicator in enumerate(objective.indicators, start=1):
             agencies = reporters.get((objective.number, indicator.number))
             if indicator.text is None and agencies:
                 yield Notice(
-                    indicator.origin.path, indicator.origin.line_of("text"), f"muc_tieu[{o_index}].chi_tieu[{i_index}].noi_dung",
+                    indicator.origin.path,
+                    indicator.origin.line_of("text"),
+                    f"muc_tieu[{o_index}].chi_tieu[{i_index}].noi_dung",
                     f"Chỉ tiêu {indicator.number} của Mục tiêu {objective.number} chưa có nội dung (noi_dung: null) "
                     f"nhưng được giao báo cáo cho: {', '.join(agencies)}; công văn và biểu mẫu in chỗ trống để ghi tay",
                     "chi-tieu",
@@ -178,14 +216,24 @@ def _recipients(edition: Edition) -> Iterator[Notice]:
     for number, line in enumerate(plan.recipients, start=1):
         if line.agency is not None and line.agency not in assigned:
             agency = edition.agency(line.agency)
-            yield Notice(line.origin.path, line.origin.line_of("agency"), f"noi_nhan[{number}].co_quan",
-                         f"“{agency.short_name}” có ở Nơi nhận nhưng không có nhiệm vụ nào ở {section}", "noi-nhan")
+            yield Notice(
+                line.origin.path,
+                line.origin.line_of("agency"),
+                f"noi_nhan[{number}].co_quan",
+                f"“{agency.short_name}” có ở Nơi nhận nhưng không có nhiệm vụ nào ở {section}",
+                "noi-nhan",
+            )
         elif line.group is not None:
             members = {a.id for a in edition.registry.agencies if line.group in a.groups}
             if not members & assigned:
-                yield Notice(line.origin.path, line.origin.line_of("group"), f"noi_nhan[{number}].nhom",
-                             f"nhóm “{edition.group_name(line.group)}” có ở Nơi nhận nhưng không cơ quan nào "
-                             f"của nhóm có nhiệm vụ ở {section}", "noi-nhan")
+                yield Notice(
+                    line.origin.path,
+                    line.origin.line_of("group"),
+                    f"noi_nhan[{number}].nhom",
+                    f"nhóm “{edition.group_name(line.group)}” có ở Nơi nhận nhưng không cơ quan nào "
+                    f"của nhóm có nhiệm vụ ở {section}",
+                    "noi-nhan",
+                )
 
 
 # ---------------------------------------------------------------- empty sections
@@ -200,15 +248,22 @@ def _empty_items(items: list[Item], key: str) -> Iterator[tuple[Item, str]]:
 def _empty_sections(edition: Edition) -> Iterator[Notice]:
     plan = edition.plan
     for item, key in _empty_items(plan.sections, "noi_dung"):
-        message = (f"mục “{item.title}” không có đoạn văn nào và không có mục con" if item.title is not None
-                   else "mục không có tiêu đề, đoạn văn hay mục con nào")
+        message = (
+            f"mục “{item.title}” không có đoạn văn nào và không có mục con"
+            if item.title is not None
+            else "mục không có tiêu đề, đoạn văn hay mục con nào"
+        )
         yield Notice(item.origin.path, item.origin.line, key, message, "muc-rong")
     for number, assignment in enumerate(plan.assignments, start=1):
         if not assignment.tasks and not assignment.points:
-            yield Notice(assignment.origin.path, assignment.origin.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
-                         f"“{assignment_heading(edition, assignment).rstrip(':')}” có tiêu đề ở mục Tổ chức thực hiện nhưng "
-                         "không có nhiệm vụ nào",
-                         "muc-rong")
+            yield Notice(
+                assignment.origin.path,
+                assignment.origin.line_of("tasks"),
+                f"to_chuc_thuc_hien[{number}].nhiem_vu",
+                f"“{assignment_heading(edition, assignment).rstrip(':')}” có tiêu đề ở mục Tổ chức thực hiện nhưng "
+                "không có nhiệm vụ nào",
+                "muc-rong",
+            )
 
 
 def summary(result: CheckResult, strict: bool) -> str:
@@ -236,21 +291,31 @@ def _deep_items(items: list[Item], key: str, depth: int) -> Iterator[tuple[Item,
 def _too_deep(edition: Edition) -> Iterator[Notice]:
     """Items below the fifth level (I. → 1. → a) → - → +) print as the fifth: a reviewer would ask."""
     roots = [(edition.plan.sections, "noi_dung", 1)] + [
-        (a.points, f"to_chuc_thuc_hien[{n}].muc", 3) for n, a in enumerate(edition.plan.assignments, start=1)]
+        (a.points, f"to_chuc_thuc_hien[{n}].muc", 3) for n, a in enumerate(edition.plan.assignments, start=1)
+    ]
     for items, key, depth in roots:
         for item, item_key in _deep_items(items, key, depth):
-            yield Notice(item.origin.path, item.origin.line, item_key,
-                         f"mục ở cấp thứ {DEEPEST_LEVEL + 1} trở xuống: in như cấp thứ {DEEPEST_LEVEL} (dấu +); nên gộp lên cấp trên",
-                         "cau-truc")
+            yield Notice(
+                item.origin.path,
+                item.origin.line,
+                item_key,
+                f"mục ở cấp thứ {DEEPEST_LEVEL + 1} trở xuống: in như cấp thứ {DEEPEST_LEVEL} (dấu +); nên gộp lên cấp trên",
+                "cau-truc",
+            )
 
 
 def _unreported_targets(edition: Edition) -> Iterator[Notice]:
     reported = {n for a in edition.plan.assignments for n in a.plan_targets}
     for number, target in enumerate(plan_targets(edition.plan), start=1):
         if number not in reported:
-            yield Notice(target.origin.path, target.origin.line, f"chỉ tiêu {number} của kế hoạch",
-                         f"chỉ tiêu {number} của kế hoạch không được giao cho cơ quan nào báo cáo "
-                         "(bao_cao_chi_tieu_ke_hoach ở mục Tổ chức thực hiện)", "chi-tieu-ke-hoach")
+            yield Notice(
+                target.origin.path,
+                target.origin.line,
+                f"chỉ tiêu {number} của kế hoạch",
+                f"chỉ tiêu {number} của kế hoạch không được giao cho cơ quan nào báo cáo "
+                "(bao_cao_chi_tieu_ke_hoach ở mục Tổ chức thực hiện)",
+                "chi-tieu-ke-hoach",
+            )
 
 
 def _periods_outside_the_plan(edition: Edition) -> Iterator[Notice]:
@@ -258,6 +323,11 @@ def _periods_outside_the_plan(edition: Edition) -> Iterator[Notice]:
     first, last = (meta.first_year, meta.last_year) if meta.first_year else (meta.date.year, meta.date.year)
     for number, period in enumerate(edition.plan.reporting.periods, start=1):
         if not first <= period.deadline.year <= last:
-            yield Notice(period.deadline.origin.path, period.deadline.origin.line_of("year"), f"bao_cao.ky_bao_cao[{number}].han.nam",
-                         f"kỳ báo cáo “{edition.plain(period.name)}” hạn năm {period.deadline.year}, ngoài giai đoạn "
-                         f"của kế hoạch ({first}–{last})", "ngay-ngoai-nam")
+            yield Notice(
+                period.deadline.origin.path,
+                period.deadline.origin.line_of("year"),
+                f"bao_cao.ky_bao_cao[{number}].han.nam",
+                f"kỳ báo cáo “{edition.plain(period.name)}” hạn năm {period.deadline.year}, ngoài giai đoạn "
+                f"của kế hoạch ({first}–{last})",
+                "ngay-ngoai-nam",
+            )

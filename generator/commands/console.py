@@ -73,16 +73,37 @@ def positive(text: str) -> int:
 
 def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     new = commands.add_parser("new-year", help="soạn nội dung năm mới từ nội dung năm cũ (bản dự thảo)")
-    new.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: năm mới nhất trong content/)")
-    new.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm sau năm của bản cũ)")
+    new.add_argument(
+        "--from",
+        dest="from_year",
+        type=year,
+        metavar="NĂM",
+        help="năm của bản cũ (mặc định: năm mới nhất trong content/)",
+    )
+    new.add_argument(
+        "--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm sau năm của bản cũ)"
+    )
     checking = commands.add_parser("check", help="kiểm tra nội dung của một năm mà không tạo văn bản")
-    checking.add_argument("--year", type=year, metavar="NĂM", help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)")
+    checking.add_argument(
+        "--year", type=year, metavar="NĂM", help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)"
+    )
     checking.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (kết thúc với mã lỗi 1)")
-    comparing = commands.add_parser("diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)")
-    comparing.add_argument("--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)")
-    comparing.add_argument("--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm mới nhất trong content/)")
-    comparing.add_argument("--date", dest="on", type=day, metavar="NGÀY",
-                           help="ngày ghi ở bản so sánh và các thay đổi, dạng 2025-10-31 (mặc định: hôm nay)")
+    comparing = commands.add_parser(
+        "diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)"
+    )
+    comparing.add_argument(
+        "--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)"
+    )
+    comparing.add_argument(
+        "--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm mới nhất trong content/)"
+    )
+    comparing.add_argument(
+        "--date",
+        dest="on",
+        type=day,
+        metavar="NGÀY",
+        help="ngày ghi ở bản so sánh và các thay đổi, dạng 2025-10-31 (mặc định: hôm nay)",
+    )
     from .tong_hop import add_command
 
     add_command(commands, year)
@@ -112,26 +133,37 @@ def _new_year(args: argparse.Namespace) -> int:
         result = new_year(args.content, args.from_year, args.to_year)
     except NewEditionInvalid as err:
         _problems(err)
-        print(f"Bản nháp năm mới có {len(err.problems)} lỗi như trên (số dòng là của bản nháp; tệp cùng tên của năm "
-              "cũ có chỗ tương ứng); chưa tạo thư mục nào, nội dung cũ giữ nguyên.", file=sys.stderr)
+        print(
+            f"Bản nháp năm mới có {len(err.problems)} lỗi như trên (số dòng là của bản nháp; tệp cùng tên của năm "
+            "cũ có chỗ tương ứng); chưa tạo thư mục nào, nội dung cũ giữ nguyên.",
+            file=sys.stderr,
+        )
         return 1
     except ContentError as err:
         _problems(err)
-        print(f"Nội dung năm cũ có {len(err.problems)} lỗi; sửa xong rồi chạy lại. Chưa tạo thư mục nào.", file=sys.stderr)
+        print(
+            f"Nội dung năm cũ có {len(err.problems)} lỗi; sửa xong rồi chạy lại. Chưa tạo thư mục nào.", file=sys.stderr
+        )
         return 1
     old_year, new_year_ = int(result.source.name), int(result.folder.name)
-    print(f"Đã tạo {display_path(result.folder)} từ {display_path(result.source)} (nội dung năm {old_year} giữ nguyên).")
+    print(
+        f"Đã tạo {display_path(result.folder)} từ {display_path(result.source)} (nội dung năm {old_year} giữ nguyên)."
+    )
     print("Đã đổi (bản dự thảo: số và ngày ban hành để trống):")
     for change in result.changes:
         print(f"  {change}")
     print(f"Năm của kế hoạch ({{nam}}) và ngày của Tháng hành động tự theo năm {new_year_}.")
     if result.mentions:
-        print(f"Các chỗ còn nhắc năm {old_year}, thường là số, ngày của văn bản khác; chương trình không tự sửa, "
-              "hãy xem lại từng chỗ:")
+        print(
+            f"Các chỗ còn nhắc năm {old_year}, thường là số, ngày của văn bản khác; chương trình không tự sửa, "
+            "hãy xem lại từng chỗ:"
+        )
         for mention in result.mentions:
             print(mention)
-        print(f"Còn {len(result.mentions)} chỗ nhắc năm {old_year} cần xem lại. "
-              f"Sửa xong, kiểm tra bằng: make check YEAR={new_year_}")
+        print(
+            f"Còn {len(result.mentions)} chỗ nhắc năm {old_year} cần xem lại. "
+            f"Sửa xong, kiểm tra bằng: make check YEAR={new_year_}"
+        )
     else:
         print(f"Không còn chỗ nào nhắc năm {old_year}.")
     return 0
@@ -147,8 +179,10 @@ def _check(args: argparse.Namespace) -> int:
         result = check(args.content, year)
     except ContentError as err:
         _problems(err)
-        print(f"Kiểm tra {display_path(folder)}: {len(err.problems)} lỗi; chưa xét cảnh báo (sửa hết lỗi rồi chạy lại).",
-              file=sys.stderr)
+        print(
+            f"Kiểm tra {display_path(folder)}: {len(err.problems)} lỗi; chưa xét cảnh báo (sửa hết lỗi rồi chạy lại).",
+            file=sys.stderr,
+        )
         return 1
     stream = sys.stderr if args.strict and result.notices else sys.stdout
     for notice in result.notices:
@@ -169,6 +203,8 @@ def _diff(args: argparse.Namespace) -> int:
     automatic = automatic_line(comparison)
     if automatic:
         print(automatic)
-    print("Mở tệp .html bằng trình duyệt để xem; mở tệp .docx bằng Word, thẻ Review (Xem lại), "
-          "để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi.")
+    print(
+        "Mở tệp .html bằng trình duyệt để xem; mở tệp .docx bằng Word, thẻ Review (Xem lại), "
+        "để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi."
+    )
     return 0

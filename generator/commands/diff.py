@@ -76,7 +76,9 @@ class ParagraphDiff:
         return "".join(p.text for p in self.pieces if p.change != "ins")
 
 
-PartKind = Literal["header", "opening", "section", "organisation", "agency", "closing", "signature", "signer", "recipients"]
+PartKind = Literal[
+    "header", "opening", "section", "organisation", "agency", "closing", "signature", "signer", "recipients"
+]
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ class _Unit:
 
     @property
     def key(self) -> str:
-        return self.typed.text[self.label:]
+        return self.typed.text[self.label :]
 
 
 class _AsTyped(Edition):
@@ -223,10 +225,17 @@ def _parts(edition: Edition, typed: Edition) -> list[_Part]:
     shown_plan, typed_plan = build_plan(edition), build_plan(typed)
 
     def header_lines(plan: Document) -> list[Block]:
-        return [_line(plan.header.number_line), _line(plan.header.place_date), _line(plan.type_name or ""),
-                _line(plan.title or "", bold=True)]
+        return [
+            _line(plan.header.number_line),
+            _line(plan.header.place_date),
+            _line(plan.type_name or ""),
+            _line(plan.title or "", bold=True),
+        ]
 
-    header = tuple(_Unit(s, t, field=name) for s, t, name in zip(header_lines(shown_plan), header_lines(typed_plan), _HEADER_FIELDS))
+    header = tuple(
+        _Unit(s, t, field=name)
+        for s, t, name in zip(header_lines(shown_plan), header_lines(typed_plan), _HEADER_FIELDS, strict=True)
+    )
     parts = [_Part("header", "header", "Số, ngày và trích yếu", header, fields=True)]
     for shown, typed_part in zip(plan_parts(edition), plan_parts(typed), strict=True):
         parts.append(_plan_part(edition, shown, typed_part))
@@ -236,8 +245,15 @@ def _parts(edition: Edition, typed: Edition) -> list[_Part]:
 
     signature, typed_signature = shown_plan.signature, typed_plan.signature
     parts.append(_Part("signature", "signature", "Người ký", lines(signature.lines, typed_signature.lines, bold=True)))
-    parts.append(_Part("signer", "signer", "Họ tên người ký",
-                       lines((signature.name,), (typed_signature.name,), bold=True), fields=True))
+    parts.append(
+        _Part(
+            "signer",
+            "signer",
+            "Họ tên người ký",
+            lines((signature.name,), (typed_signature.name,), bold=True),
+            fields=True,
+        )
+    )
     parts.append(_Part("recipients", "recipients", "Nơi nhận", lines(shown_plan.recipients, typed_plan.recipients)))
     return parts
 
@@ -264,7 +280,7 @@ def _styled(block: Block, start: int, end: int, change: Change, values: dict[str
     for span in block.spans:
         left, right = max(start, offset), min(end, offset + len(span.text))
         if left < right:
-            text = span.text[left - offset:right - offset]
+            text = span.text[left - offset : right - offset]
             pieces.append(Piece(expand(text, values) if values else text, change, span.bold, span.italic))
         offset += len(span.text)
     return pieces
@@ -290,7 +306,7 @@ def word_diff(old: _Unit, new: _Unit, old_values: dict[str, str], new_values: di
     """A changed paragraph word by word on its typed text: unchanged words once (as the new edition
     prints them), deleted then inserted words. The new label stands first, unchanged."""
     old_text, new_text = old.typed.text, new.typed.text
-    a, b = _tokens(old_text[old.label:]), _tokens(new_text[new.label:])
+    a, b = _tokens(old_text[old.label :]), _tokens(new_text[new.label :])
     a_at = [old.label]
     for token in a:
         a_at.append(a_at[-1] + len(token))
@@ -339,9 +355,12 @@ class _Context:
         """Record the unit as an automatic substitution if it reads differently with the same typed text."""
         if old.shown.text == new.shown.text:
             return
-        reasons = [f"{{{name}}}: {self.old_values[name]} → {self.new_values[name]}"
-                   for name in dict.fromkeys(placeholder_names(new.key)) if self.old_values[name] != self.new_values[name]]
-        if old.typed.text[:old.label] != new.typed.text[:new.label]:
+        reasons = [
+            f"{{{name}}}: {self.old_values[name]} → {self.new_values[name]}"
+            for name in dict.fromkeys(placeholder_names(new.key))
+            if self.old_values[name] != self.new_values[name]
+        ]
+        if old.typed.text[: old.label] != new.typed.text[: new.label]:
             reasons.append("đánh số lại")
         if new.field is not None and not reasons:  # the number or date new-year moved
             reasons.append(new.field)
@@ -363,8 +382,10 @@ def _changed(context: _Context, old: _Unit, new: _Unit) -> ParagraphDiff:
 
 def compare_fields(old_part: _Part, new_part: _Part, context: _Context) -> tuple[ParagraphDiff, ...]:
     """Fields compared one to one: the same, or changed word by word."""
-    return tuple(_same(context, new_part, old, new) if old.key == new.key else _changed(context, old, new)
-                 for old, new in zip(old_part.units, new_part.units, strict=True))
+    return tuple(
+        _same(context, new_part, old, new) if old.key == new.key else _changed(context, old, new)
+        for old, new in zip(old_part.units, new_part.units, strict=True)
+    )
 
 
 def compare_units(old_part: _Part, new_part: _Part, context: _Context) -> tuple[ParagraphDiff, ...]:
@@ -385,7 +406,9 @@ def compare_units(old_part: _Part, new_part: _Part, context: _Context) -> tuple[
     result: list[ParagraphDiff] = []
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
-            result += [_same(context, new_part, old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2))]
+            result += [
+                _same(context, new_part, old[i], new[j]) for i, j in zip(range(i1, i2), range(j1, j2), strict=True)
+            ]
             continue
         dels = list(range(i1, i2))
         inss = list(range(j1, j2))
@@ -445,8 +468,11 @@ def _match_parts(old: list[_Part], new: list[_Part]) -> dict[int, int]:
     for i, part in enumerate(old):
         if i in matched or part.kind != "section":
             continue
-        candidates = [(SequenceMatcher(None, _text(part), _text(new[j]), autojunk=False).ratio(), -j, j)
-                      for j, other in enumerate(new) if j not in taken and other.kind == "section"]
+        candidates = [
+            (SequenceMatcher(None, _text(part), _text(new[j]), autojunk=False).ratio(), -j, j)
+            for j, other in enumerate(new)
+            if j not in taken and other.kind == "section"
+        ]
         if candidates:
             ratio, _, j = max(candidates)
             if ratio >= PAIR_RATIO:
@@ -465,7 +491,8 @@ def _agency_change(part: PartDiff) -> AgencyChange | None:
     if not any(p.status != "same" for p in tasks):
         return None
     return AgencyChange(
-        part.agency or part.title, "changed",
+        part.agency or part.title,
+        "changed",
         tasks_added=sum(1 for p in tasks if p.status == "added"),
         tasks_removed=sum(1 for p in tasks if p.status == "removed"),
         tasks_changed=sum(1 for p in tasks if p.status == "changed"),
@@ -514,8 +541,14 @@ def compare(old_edition: Edition, new_edition: Edition, on: date | None = None) 
             removed(k)
     agencies = tuple(change for part in parts if (change := _agency_change(part)) is not None)
     return Comparison(
-        old_edition.year, new_edition.year, tuple(parts), on or date.today(), drafting_office(new_edition),
-        agencies, tuple(context.automatic), build_plan(new_edition),
+        old_edition.year,
+        new_edition.year,
+        tuple(parts),
+        on or date.today(),
+        drafting_office(new_edition),
+        agencies,
+        tuple(context.automatic),
+        build_plan(new_edition),
     )
 
 
@@ -535,7 +568,11 @@ def years_to_compare(content: Path, from_year: int | None, to_year: int | None) 
 
 
 def diff(
-    content: Path, output: Path, templates: Path, from_year: int | None = None, to_year: int | None = None,
+    content: Path,
+    output: Path,
+    templates: Path,
+    from_year: int | None = None,
+    to_year: int | None = None,
     on: date | None = None,
 ) -> tuple[list[Path], Comparison]:
     """Compare two editions and write output/<TO>/so-sanh-<FROM>-<TO>.html and .docx."""

@@ -61,8 +61,12 @@ def summary_lines(comparison: Comparison) -> list[str]:
     """The short summary of the clerk's edits at the top of both outputs (and printed by the CLI)."""
     if not comparison.has_changes:
         if comparison.automatic:
-            return [f"Không có chỗ nào được sửa: lời văn kế hoạch năm {comparison.to_year} giữ nguyên như năm {comparison.from_year}."]
-        return [f"Hai bản giống nhau: kế hoạch năm {comparison.to_year} không có thay đổi nào so với năm {comparison.from_year}."]
+            return [
+                f"Không có chỗ nào được sửa: lời văn kế hoạch năm {comparison.to_year} giữ nguyên như năm {comparison.from_year}."
+            ]
+        return [
+            f"Hai bản giống nhau: kế hoạch năm {comparison.to_year} không có thay đổi nào so với năm {comparison.from_year}."
+        ]
     lines = [
         f"Tổng cộng: thêm {comparison.total('added')} đoạn, bỏ {comparison.total('removed')} đoạn, "
         f"sửa {comparison.total('changed')} đoạn, chuyển chỗ {comparison.total('moved_to')} đoạn."
@@ -73,9 +77,16 @@ def summary_lines(comparison: Comparison) -> list[str]:
         elif change.status == "removed":
             lines.append(f"{change.name}: không còn trong kế hoạch (trước có {change.tasks} nhiệm vụ).")
         else:
-            counts = [f"{word} {n} nhiệm vụ" for word, n in (
-                ("thêm", change.tasks_added), ("bỏ", change.tasks_removed),
-                ("sửa", change.tasks_changed), ("chuyển chỗ", change.tasks_moved)) if n]
+            counts = [
+                f"{word} {n} nhiệm vụ"
+                for word, n in (
+                    ("thêm", change.tasks_added),
+                    ("bỏ", change.tasks_removed),
+                    ("sửa", change.tasks_changed),
+                    ("chuyển chỗ", change.tasks_moved),
+                )
+                if n
+            ]
             lines.append(f"{change.name}: " + ", ".join(counts) + f"; nay có {change.tasks} nhiệm vụ.")
     return lines
 
@@ -85,8 +96,11 @@ def automatic_line(comparison: Comparison) -> str | None:
     if not comparison.automatic:
         return None
     reasons = Counter(reason for substitution in comparison.automatic for reason in substitution.reasons)
-    return (f"Chương trình tự thay, không tính là sửa: {len(comparison.automatic)} đoạn ("
-            + "; ".join(f"{reason} ở {count} đoạn" for reason, count in reasons.items()) + ").")
+    return (
+        f"Chương trình tự thay, không tính là sửa: {len(comparison.automatic)} đoạn ("
+        + "; ".join(f"{reason} ở {count} đoạn" for reason, count in reasons.items())
+        + ")."
+    )
 
 
 # ---------------------------------------------------------------- HTML
@@ -94,8 +108,12 @@ def render_html(comparison: Comparison, html_folder: Path) -> bytes:
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     try:
         page = environment.get_template(HTML_TEMPLATE).render(
-            cmp=comparison, title=title(comparison), summary=summary_lines(comparison),
-            automatic=automatic_line(comparison), status_words=STATUS_WORDS)
+            cmp=comparison,
+            title=title(comparison),
+            summary=summary_lines(comparison),
+            automatic=automatic_line(comparison),
+            status_words=STATUS_WORDS,
+        )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / HTML_TEMPLATE}: lỗi mẫu HTML: {err}") from err
     return page.encode("utf-8")
@@ -164,9 +182,9 @@ def _typeset(diff: ParagraphDiff, title: bool) -> ParagraphDiff:
         text = no_breaks("".join(chars))  # as long as the joined characters
         at = read = 0
         for i in indices:
-            length = sum(len(char) for char in chars[at:at + len(pieces[i].text)])
+            length = sum(len(char) for char in chars[at : at + len(pieces[i].text)])
             if left_out == "del" or pieces[i].change != "same":
-                shown[i] = text[read:read + length]
+                shown[i] = text[read : read + length]
             at, read = at + len(pieces[i].text), read + length
     return replace(diff, pieces=tuple(replace(piece, text=text) for piece, text in zip(pieces, shown, strict=True)))
 
@@ -243,8 +261,12 @@ def _review_document(comparison: Comparison, slots: _Slots) -> Document:
     plan = comparison.plan
     parts = {part.kind: part for part in comparison.parts if part.kind not in BODY_PARTS}
     number, place_date, type_name, _ = parts["header"].paragraphs
-    blocks = [Block(paragraph.kind, (Span(slots.add([paragraph])),))
-              for part in comparison.parts if part.kind in BODY_PARTS for paragraph in part.paragraphs]
+    blocks = [
+        Block(paragraph.kind, (Span(slots.add([paragraph])),))
+        for part in comparison.parts
+        if part.kind in BODY_PARTS
+        for paragraph in part.paragraphs
+    ]
     signature = replace(
         plan.signature,
         lines=tuple(slots.add([paragraph]) for paragraph in parts["signature"].paragraphs),
@@ -253,7 +275,9 @@ def _review_document(comparison: Comparison, slots: _Slots) -> Document:
     return replace(
         plan,
         # The title stays as it reads: the rule under it is drawn to its length.
-        header=replace(plan.header, number_line=slots.add([number], whole=False), place_date=slots.add([place_date], whole=False)),
+        header=replace(
+            plan.header, number_line=slots.add([number], whole=False), place_date=slots.add([place_date], whole=False)
+        ),
         type_name=slots.add([type_name], whole=False) if plan.type_name else None,
         blocks=with_closing(blocks),
         signature=signature,
@@ -274,19 +298,26 @@ def _style(document, name: str):
 
 def _summary(document, comparison: Comparison) -> None:
     """The summary of the changes, after the plan on a page of its own, in the template's styles."""
-    heading = document.add_paragraph(f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {comparison.from_year}", _style(document, "Tên loại văn bản"))
+    heading = document.add_paragraph(
+        f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {comparison.from_year}", _style(document, "Tên loại văn bản")
+    )
     heading.paragraph_format.page_break_before = True
     body = _style(document, "Đoạn văn")
     document.add_paragraph(
         "Các thay đổi được ghi bằng chế độ theo dõi thay đổi (Track Changes): chữ thêm có gạch dưới, chữ bỏ bị gạch "
-        "ngang. Trong Word, vào thẻ Review (Xem lại) để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi.", body)
+        "ngang. Trong Word, vào thẻ Review (Xem lại) để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi.",
+        body,
+    )
     for line in summary_lines(comparison):
         document.add_paragraph(line, body)
     automatic = automatic_line(comparison)
     if automatic:
         document.add_paragraph(automatic, body)
-    rows = [[part.title, STATUS_WORDS[part.status], str(part.added), str(part.removed), str(part.changed), str(part.moved)]
-            for part in comparison.parts if part.has_changes]
+    rows = [
+        [part.title, STATUS_WORDS[part.status], str(part.added), str(part.removed), str(part.changed), str(part.moved)]
+        for part in comparison.parts
+        if part.has_changes
+    ]
     if rows:
         _table(document, PART_COLUMNS, rows, PART_WIDTHS_MM)
 
@@ -307,7 +338,7 @@ def _table(document, header: list[str], rows: list[list[str]], widths_mm: tuple[
             border.set(qn(f"w:{name}"), value)
         borders.append(border)
     table._tbl.tblPr.append(borders)
-    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm):
+    for column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         column.set(qn("w:w"), str(Mm(width).twips))  # LibreOffice lays columns out from the grid
     for r, values in enumerate([header] + rows):
         for c, value in enumerate(values):
@@ -333,8 +364,10 @@ def render_docx(comparison: Comparison, templates: Path) -> bytes:
             _fill(p, [title_diff], revisions, whole=False, title=True)
             title_done = True
     if slots.diffs or not title_done:
-        raise TemplateProblem(f"mẫu Word {DOCX_TEMPLATE} không in đủ các phần của kế hoạch (số, ngày, trích yếu, "
-                              "đoạn văn, người ký, nơi nhận): không ghi được bản so sánh")
+        raise TemplateProblem(
+            f"mẫu Word {DOCX_TEMPLATE} không in đủ các phần của kế hoạch (số, ngày, trích yếu, "
+            "đoạn văn, người ký, nơi nhận): không ghi được bản so sánh"
+        )
     _summary(document, comparison)
     buffer = io.BytesIO()
     document.save(buffer)

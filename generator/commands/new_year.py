@@ -124,8 +124,9 @@ def _list_emptied(text: str, key: yaml.Node, node: yaml.SequenceNode, path: tupl
     last_line_end = text.find("\n", _last_leaf(node).end_mark.index)
     last_line_end = len(text) if last_line_end < 0 else last_line_end
     comment = text[colon:first_line_end].strip()  # a comment on the key's own line stays
-    return Edit(path, node, colon, last_line_end, "[]", " []" + (f"  {comment}" if comment else ""),
-                key.start_mark.line + 1)
+    return Edit(
+        path, node, colon, last_line_end, "[]", " []" + (f"  {comment}" if comment else ""), key.start_mark.line + 1
+    )
 
 
 # The structured values a new year changes, file by file: (key path, new value); None moves a year
@@ -166,8 +167,9 @@ def _edits(text: str, name: str, from_year: int, to_year: int) -> list[Edit]:
             if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
                 continue  # already empty, or not a value this command knows how to change
             new = value.format(to_year=to_year) if value is not None else str(int(node.value) + shift)
-            edits.append(Edit(path, node, node.start_mark.index, node.end_mark.index, new, new,
-                              node.start_mark.line + 1))
+            edits.append(
+                Edit(path, node, node.start_mark.index, node.end_mark.index, new, new, node.start_mark.line + 1)
+            )
     return edits
 
 
@@ -201,8 +203,9 @@ def old_year_mentions(folder: Path, year: int) -> list[Mention]:
     mentions = []
     for text, origin, field_name, key in text_values(edition):
         for match in year_mentions(text, year):
-            mentions.append(Mention(origin.path, origin.line_of(field_name), key, year,
-                                    excerpt(text, match.start(), match.end())))
+            mentions.append(
+                Mention(origin.path, origin.line_of(field_name), key, year, excerpt(text, match.start(), match.end()))
+            )
     return mentions
 
 
@@ -246,7 +249,9 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
         except ContentError as err:
             raise NewEditionInvalid(_moved_problems(err, temporary, target)) from None
         if target.exists():  # created meanwhile by someone else
-            raise EditionExists(f"đã có nội dung năm {to_year} (thư mục {display_path(target)}); chương trình không ghi đè.")
+            raise EditionExists(
+                f"đã có nội dung năm {to_year} (thư mục {display_path(target)}); chương trình không ghi đè."
+            )
         os.rename(temporary, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,8 +9,12 @@ from ..files import display_path
 
 
 def add_command(commands: argparse._SubParsersAction, year) -> None:
-    collecting = commands.add_parser("tong-hop", help="tổng hợp các biểu mẫu đơn vị gửi lại (content/<năm>/bao-cao-nhan/)")
-    collecting.add_argument("--year", type=year, metavar="NĂM", help="năm cần tổng hợp (mặc định: năm mới nhất trong content/)")
+    collecting = commands.add_parser(
+        "tong-hop", help="tổng hợp các biểu mẫu đơn vị gửi lại (content/<năm>/bao-cao-nhan/)"
+    )
+    collecting.add_argument(
+        "--year", type=year, metavar="NĂM", help="năm cần tổng hợp (mặc định: năm mới nhất trong content/)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Báo cáo trễ hạn ({len(report.late)}): {', '.join(report.late)}.")
     for name, problems in report.bad_files:
         print(f"Tệp {name} không được tính: {'; '.join(problems)}")
-    print(f"Xem {display_path(report.folder / 'theo-doi-bao-cao.html')} (mở bằng trình duyệt) và "
-          f"{display_path(report.folder / 'bao-cao-tong-hop.docx')} (mở bằng Word để sửa).")
+    print(
+        f"Xem {display_path(report.folder / 'theo-doi-bao-cao.html')} (mở bằng trình duyệt) và "
+        f"{display_path(report.folder / 'bao-cao-tong-hop.docx')} (mở bằng Word để sửa)."
+    )
     return 0

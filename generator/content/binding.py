@@ -7,8 +7,10 @@ metadata. Nothing stops at the first problem: each is appended to `problems` and
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
+import types
 import typing
 import unicodedata
 from typing import Any, Literal, Union, get_args, get_origin
@@ -42,22 +44,43 @@ _UNCLOSED = "thiếu dấu ngoặc đóng (\" hoặc ') của đoạn bắt đ�
 # (pattern on the problem, then on the context), and what to tell the clerk instead.
 _SYNTAX = (
     (r"unexpected end of stream", r"quoted scalar", _UNCLOSED),
-    (r"mapping values are not allowed", r"", "có dấu hai chấm (:) không đúng chỗ: đoạn văn có dấu hai chấm phải "
-                                              "đặt giữa hai dấu ngoặc kép; tên trường thì kiểm tra thụt lề"),
+    (
+        r"mapping values are not allowed",
+        r"",
+        "có dấu hai chấm (:) không đúng chỗ: đoạn văn có dấu hai chấm phải "
+        "đặt giữa hai dấu ngoặc kép; tên trường thì kiểm tra thụt lề",
+    ),
     (r"unknown escape character", r"", "dấu gạch chéo ngược (\\) giữa hai dấu ngoặc kép phải gõ hai lần (\\\\)"),
-    (r"expected '-' indicator|found '\?'", r"block collection", "danh sách (các dòng bắt đầu bằng dấu -) lẫn một dòng "
-                                                               "khác cấp; kiểm tra thụt lề"),
-    (r"did not find expected key|expected <block end>", r"", "dòng này không thẳng hàng với các dòng cùng cấp, hoặc "
-                                                            "có chữ sau dấu ngoặc kép đóng; kiểm tra thụt lề và dấu "
-                                                            'ngoặc kép trong câu (gõ \\" hoặc dùng “ ”)'),
+    (
+        r"expected '-' indicator|found '\?'",
+        r"block collection",
+        "danh sách (các dòng bắt đầu bằng dấu -) lẫn một dòng khác cấp; kiểm tra thụt lề",
+    ),
+    (
+        r"did not find expected key|expected <block end>",
+        r"",
+        "dòng này không thẳng hàng với các dòng cùng cấp, hoặc "
+        "có chữ sau dấu ngoặc kép đóng; kiểm tra thụt lề và dấu "
+        'ngoặc kép trong câu (gõ \\" hoặc dùng “ ”)',
+    ),
     (r"expected ',' or '\]'", r"", "thiếu dấu ] đóng danh sách trong ngoặc vuông mở ở dòng này"),
     (r"expected ',' or '}'", r"", "thiếu dấu } đóng nhóm trong ngoặc nhọn mở ở dòng này"),
-    (r"hexadecimal|hexdecimal", r"", "sau \\u phải là đúng 4 chữ số hệ mười sáu (ví dụ \\u00A0); muốn in dấu gạch chéo "
-                                    "ngược thì gõ hai lần (\\\\)"),
+    (
+        r"hexadecimal|hexdecimal",
+        r"",
+        "sau \\u phải là đúng 4 chữ số hệ mười sáu (ví dụ \\u00A0); muốn in dấu gạch chéo ngược thì gõ hai lần (\\\\)",
+    ),
     (r"maximum nesting depth", r"", "nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"),
-    (r"undefined alias|alphabetic or numeric", r"", 'giá trị bắt đầu bằng dấu * phải đặt giữa hai dấu ngoặc kép, '
-                                                    'ví dụ "*chữ nghiêng* …"'),
-    (r"cannot start any token", r"", "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá trị giữa hai dấu ngoặc kép"),
+    (
+        r"undefined alias|alphabetic or numeric",
+        r"",
+        'giá trị bắt đầu bằng dấu * phải đặt giữa hai dấu ngoặc kép, ví dụ "*chữ nghiêng* …"',
+    ),
+    (
+        r"cannot start any token",
+        r"",
+        "có ký tự không được đứng đầu giá trị (như @ hoặc `): đặt giá trị giữa hai dấu ngoặc kép",
+    ),
 )
 
 
@@ -89,7 +112,9 @@ def _syntax_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
     if unclosed is not None:
         return Problem(path, unclosed, "cú pháp", f"lỗi cú pháp YAML: {_UNCLOSED}")
     if "cannot start any token" in problem and line <= len(lines) and "\t" in lines[line - 1]:
-        return Problem(path, line, "cú pháp", "lỗi cú pháp YAML: có ký tự Tab; thụt lề bằng dấu cách (2 dấu cách mỗi cấp)")
+        return Problem(
+            path, line, "cú pháp", "lỗi cú pháp YAML: có ký tự Tab; thụt lề bằng dấu cách (2 dấu cách mỗi cấp)"
+        )
     for problem_pattern, context_pattern, message in _SYNTAX:
         if re.search(problem_pattern, problem) and re.search(context_pattern, context):
             if re.search("quoted scalar|flow", context) and err.context_mark is not None:
@@ -104,8 +129,13 @@ def _reader_problem(path: str, text: str, err: yaml.reader.ReaderError) -> Probl
     char = chr(err.character) if isinstance(err.character, int) else str(err.character)
     index = text.find(char) if char else -1
     line = text.count("\n", 0, index) + 1 if index >= 0 else 1
-    return Problem(path, line, "cú pháp", f"có {describe(char[:1] or chr(0))} U+{ord(char[:1] or chr(0)):04X} không in được ở "
-                                          "dòng này (thường do chép từ nơi khác); xóa ký tự đó")
+    return Problem(
+        path,
+        line,
+        "cú pháp",
+        f"có {describe(char[:1] or chr(0))} U+{ord(char[:1] or chr(0)):04X} không in được ở "
+        "dòng này (thường do chép từ nơi khác); xóa ký tự đó",
+    )
 
 
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
@@ -123,7 +153,14 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
         problems.append(Problem(path, 1, "cú pháp", f"lỗi cú pháp YAML ({err})"))
         return None
     except RecursionError:  # the pure-Python parser, on deep nesting (libyaml stops at 1000 levels itself)
-        problems.append(Problem(path, 1, "cú pháp", "lỗi cú pháp YAML: nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"))
+        problems.append(
+            Problem(
+                path,
+                1,
+                "cú pháp",
+                "lỗi cú pháp YAML: nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc",
+            )
+        )
         return None
     tree = tree_problems(path, text, node) if node is not None else []
     problems += tree
@@ -151,7 +188,7 @@ class Binder:
     # -- one value of a declared type
     def _value(self, node: yaml.Node, tp: Any, field: str) -> Any:
         origin = get_origin(tp)
-        if origin is Union:
+        if origin is Union or origin is types.UnionType:  # Optional[X] and X | None
             inner = [a for a in get_args(tp) if a is not type(None)]
             if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
                 return None
@@ -205,10 +242,8 @@ class Binder:
             raise _Invalid
         result = []
         for index, child in enumerate(node.value, start=1):
-            try:
+            with contextlib.suppress(_Invalid):
                 result.append(self._value(child, item_tp, f"{field}[{index}]"))
-            except _Invalid:
-                pass
         return result
 
     def _object(self, node: yaml.Node, cls: type, field: str) -> Any:
@@ -225,7 +260,9 @@ class Binder:
                 self.problem(key_node, where, "trường bị khai báo hai lần")
                 continue
             if key not in by_key:
-                self.problem(key_node, where, f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {', '.join(by_key)}")
+                self.problem(
+                    key_node, where, f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {', '.join(by_key)}"
+                )
                 continue
             given[key] = (key_node, value_node)
         values: dict[str, Any] = {}
@@ -233,14 +270,20 @@ class Binder:
         for key, spec_field in by_key.items():
             where = f"{field}.{key}" if field else key
             if key not in given:
-                required = spec_field.default is dataclasses.MISSING and spec_field.default_factory is dataclasses.MISSING
+                required = (
+                    spec_field.default is dataclasses.MISSING and spec_field.default_factory is dataclasses.MISSING
+                )
                 if required:
                     self.problem(node, where, "thiếu trường bắt buộc")
                     failed = True
                 continue
             value_node = given[key][1]
             try:
-                if spec_field.metadata["one_or_more"] and isinstance(value_node, yaml.ScalarNode) and value_node.tag != _NULL:
+                if (
+                    spec_field.metadata["one_or_more"]
+                    and isinstance(value_node, yaml.ScalarNode)
+                    and value_node.tag != _NULL
+                ):
                     # A list of one may be written as its single value: `co_quan: phong-tu-phap`.
                     values[spec_field.name] = [self._value(value_node, get_args(hints[spec_field.name])[0], where)]
                 else:

@@ -75,7 +75,7 @@ class Distribution:
 
 
 def file_key(name: str) -> str:
-    """"Phòng LĐ-TB&XH" → "Phong-LD-TB-XH": a name that survives any file system and e-mail."""
+    """ "Phòng LĐ-TB&XH" → "Phong-LD-TB-XH": a name that survives any file system and e-mail."""
     ascii_name = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
     ascii_name = "".join(char for char in ascii_name if not unicodedata.combining(char))
     return re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")
@@ -101,22 +101,38 @@ def _unit_values(unit: Unit | None) -> dict[str, str]:
     """The placeholders of a unit list's templates for one unit, or blanks for a letter to the whole list."""
     if unit is None:
         return {"ten_don_vi": UNIT_BLANK, "ten_don_vi_trong_cau": UNIT_BLANK, "dia_danh_don_vi": UNIT_BLANK}
-    return {"ten_don_vi": unit.name, "ten_don_vi_trong_cau": in_sentence(unit.name), "dia_danh_don_vi": unit.place or unit.name}
+    return {
+        "ten_don_vi": unit.name,
+        "ten_don_vi_trong_cau": in_sentence(unit.name),
+        "dia_danh_don_vi": unit.place or unit.name,
+    }
 
 
-def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit: Unit | None,
-                    assignment: Assignment) -> Recipient:
+def _unit_recipient(
+    edition: Edition, agency: Agency, unit_list: UnitList, unit: Unit | None, assignment: Assignment
+) -> Recipient:
     values = _unit_values(unit)
     kind = edition.kind(unit_list.kind)
     if unit is None:
         name, short_name, ident = edition.plain(agency.name), edition.plain(agency.short_name), agency.id
     else:
-        name, short_name, ident = edition.plain(unit_list.addressed, **values), edition.plain(unit_list.short_name, **values), unit.id
+        name, short_name, ident = (
+            edition.plain(unit_list.addressed, **values),
+            edition.plain(unit_list.short_name, **values),
+            unit.id,
+        )
     return Recipient(
-        id=ident, key=file_key(short_name), name=name, short_name=short_name, kind=kind, assignment=assignment, entry=agency.id,
+        id=ident,
+        key=file_key(short_name),
+        name=name,
+        short_name=short_name,
+        kind=kind,
+        assignment=assignment,
+        entry=agency.id,
         parent=edition.plain(unit_list.parent, **values) if unit_list.parent else None,
         own_lines=tuple(edition.plain(line, **values) for line in unit_list.header_lines),
-        place=edition.plain(unit_list.place, **values), reached_by=f"qua dòng “{edition.plain(agency.short_name)}”",
+        place=edition.plain(unit_list.place, **values),
+        reached_by=f"qua dòng “{edition.plain(agency.short_name)}”",
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
         signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
         symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
@@ -128,11 +144,17 @@ def _unit_recipient(edition: Edition, agency: Agency, unit_list: UnitList, unit:
 def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, reached: str) -> Recipient:
     kind = edition.agency_kind(agency)
     return Recipient(
-        id=agency.id, key=file_key(edition.plain(agency.short_name)), name=edition.plain(agency.name),
-        short_name=edition.plain(agency.short_name), kind=kind, assignment=assignment, entry=agency.id,
+        id=agency.id,
+        key=file_key(edition.plain(agency.short_name)),
+        name=edition.plain(agency.name),
+        short_name=edition.plain(agency.short_name),
+        kind=kind,
+        assignment=assignment,
+        entry=agency.id,
         parent=edition.plain(agency.parent) if agency.parent else None,
         own_lines=tuple(edition.plain(line) for line in agency.header_lines or [agency.name]),
-        place=edition.issuer.place, reached_by=reached,
+        place=edition.issuer.place,
+        reached_by=reached,
         signer=tuple(edition.plain(line) for line in agency.form_signer or kind.form_signer),
         signer_note=None,
         symbol_code=agency.symbol_code,
@@ -150,41 +172,67 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
             agency = edition.agency(agency_id)
             name = edition.plain(agency.name)
             if not agency.letter:
-                not_served.append(NotServed(agency, "mục chung ở Tổ chức thực hiện, không gửi công văn riêng; "
-                                                    "co-quan.yaml ghi gui_cong_van: false"))
+                not_served.append(
+                    NotServed(
+                        agency,
+                        "mục chung ở Tổ chức thực hiện, không gửi công văn riêng; co-quan.yaml ghi gui_cong_van: false",
+                    )
+                )
                 continue
             reached = reach(edition, agency)
             if reached is None:
-                problems.append(Problem(where.path, where.line_of("agencies"), f"to_chuc_thuc_hien[{number}].co_quan",
-                                        f"“{name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
-                                        "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false"))
+                problems.append(
+                    Problem(
+                        where.path,
+                        where.line_of("agencies"),
+                        f"to_chuc_thuc_hien[{number}].co_quan",
+                        f"“{name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
+                        "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false",
+                    )
+                )
                 continue
             if not assignment.tasks and not assignment.points:
-                problems.append(Problem(where.path, where.line_of("tasks"), f"to_chuc_thuc_hien[{number}].nhiem_vu",
-                                        f"“{name}” được gửi công văn nhưng không có nhiệm vụ nào"))
+                problems.append(
+                    Problem(
+                        where.path,
+                        where.line_of("tasks"),
+                        f"to_chuc_thuc_hien[{number}].nhiem_vu",
+                        f"“{name}” được gửi công văn nhưng không có nhiệm vụ nào",
+                    )
+                )
                 continue
             if agency.unit_list is None:
                 recipients.append(_agency_recipient(edition, agency, assignment, reached))
-                named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
+                named_at.append(
+                    Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", "")
+                )
                 continue
             unit_list = edition.unit_list(agency.unit_list)
             if unit_list.one_letter:
                 recipients.append(_unit_recipient(edition, agency, unit_list, None, assignment))
-                named_at.append(Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", ""))
+                named_at.append(
+                    Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", "")
+                )
                 continue
             for unit in unit_list.units:
                 recipients.append(_unit_recipient(edition, agency, unit_list, unit, assignment))
                 named_at.append(Problem(unit.origin.path, unit.origin.line_of("name"), "don_vi.ten", ""))
     seen: dict[str, Problem] = {}
-    for recipient, where in zip(recipients, named_at):
+    for recipient, where in zip(recipients, named_at, strict=True):
         unportable = portable_name_problem(recipient.key)
         if unportable:
             problems.append(Problem(where.path, where.line, where.field, f"“{recipient.short_name}”: {unportable}"))
         elif name_folded(recipient.key) in seen:
             first = seen[name_folded(recipient.key)]
-            problems.append(Problem(where.path, where.line, where.field,
-                                    f"“{recipient.short_name}” cho cùng tên tệp ({recipient.key}) với tên ở "
-                                    f"{first.path}:{first.line}; đổi một trong hai tên cho khác"))
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    where.field,
+                    f"“{recipient.short_name}” cho cùng tên tệp ({recipient.key}) với tên ở "
+                    f"{first.path}:{first.line}; đổi một trong hai tên cho khác",
+                )
+            )
         else:
             seen[name_folded(recipient.key)] = where
     return Distribution(tuple(recipients), tuple(not_served)), problems

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from itertools import pairwise
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..errors import ContentError, Problem
 from ..files import display_path
@@ -100,7 +101,9 @@ def load_edition(folder: Path) -> Edition:
     problems: list[Problem] = []
     bound: dict[str, object] = {}
     if not re.fullmatch(r"\d{4}", folder.name):
-        raise ContentError([Problem(display_path(folder), 1, "(thư mục)", "tên thư mục nội dung phải là một năm, ví dụ content/2024")])
+        raise ContentError(
+            [Problem(display_path(folder), 1, "(thư mục)", "tên thư mục nội dung phải là một năm, ví dụ content/2024")]
+        )
     for name, model in EDITION_FILES.items():
         path = folder / name
         shown = display_path(path)
@@ -162,7 +165,9 @@ def _check_date(date: PartialDate, key: str) -> Iterator[Problem]:
         if date.month is None:
             yield _at(date.origin, "day", f"{key}.ngay", "có ngày thì phải có tháng")
         elif not 1 <= date.day <= calendar.monthrange(date.year, date.month)[1]:
-            yield _at(date.origin, "day", f"{key}.ngay", f"ngày {date.day} không có trong tháng {date.month}/{date.year}")
+            yield _at(
+                date.origin, "day", f"{key}.ngay", f"ngày {date.day} không có trong tháng {date.month}/{date.year}"
+            )
 
 
 def _check_day_month(value: str, origin: Origin, field_name: str, key: str, year: int) -> Iterator[Problem]:
@@ -194,15 +199,29 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, dic
 
 
 def _sources(edition: Edition) -> tuple[object, ...]:
-    return tuple(source for source in (edition.issuer, edition.plan, edition.kinds, edition.registry, edition.unit_lists,
-                                       edition.catalog, edition.letters, edition.report_form) if source is not None)
+    return tuple(
+        source
+        for source in (
+            edition.issuer,
+            edition.plan,
+            edition.kinds,
+            edition.registry,
+            edition.unit_lists,
+            edition.catalog,
+            edition.letters,
+            edition.report_form,
+        )
+        if source is not None
+    )
 
 
 def plan_targets(plan: Plan) -> list[Item]:
     """The plan's own targets, numbered 1, 2… in the order printed: the sub-items of every section
     marked la_chi_tieu."""
+
     def marked(items: list[Item]) -> list[Item]:
         return [target for item in items for target in (item.items if item.targets else marked(item.items))]
+
     return marked(plan.sections)
 
 
@@ -236,15 +255,30 @@ def _cross_checks(edition: Edition) -> list[Problem]:
 
     issuer = edition.issuer
     if issuer.level in DISTRICT_LEVELS and _after_reform(plan.document.date):
-        problems.append(_at(issuer.origin, "level", "cap", f"từ ngày 01/7/2025 không còn chính quyền cấp huyện; kế hoạch "
-                            f"năm {plan.document.date.year} do UBND tỉnh, thành phố hoặc xã, phường, đặc khu ban hành"))
+        problems.append(
+            _at(
+                issuer.origin,
+                "level",
+                "cap",
+                f"từ ngày 01/7/2025 không còn chính quyền cấp huyện; kế hoạch "
+                f"năm {plan.document.date.year} do UBND tỉnh, thành phố hoặc xã, phường, đặc khu ban hành",
+            )
+        )
     problems += _unique(edition.kinds.kinds, "id", "loai.ma", "mã loại nơi nhận")
     for number, kind in enumerate(edition.kinds.kinds, start=1):
         if kind.form != "khong" and kind.report is None:
-            problems.append(_at(kind.origin, "form", f"loai[{number}].bieu_mau",
-                                "loại nơi nhận không được đề nghị báo cáo (bao_cao: null) thì ghi bieu_mau: khong"))
+            problems.append(
+                _at(
+                    kind.origin,
+                    "form",
+                    f"loai[{number}].bieu_mau",
+                    "loại nơi nhận không được đề nghị báo cáo (bao_cao: null) thì ghi bieu_mau: khong",
+                )
+            )
         if kind.form != "khong" and not kind.form_signer:
-            problems.append(_at(kind.origin, "form", f"loai[{number}].ky_bieu_mau", "thiếu các dòng ký của biểu mẫu báo cáo"))
+            problems.append(
+                _at(kind.origin, "form", f"loai[{number}].ky_bieu_mau", "thiếu các dòng ký của biểu mẫu báo cáo")
+            )
 
     problems += _unique(registry.agencies, "id", "co_quan.ma", "mã cơ quan")
     problems += _unique(registry.groups, "id", "nhom.ma", "mã nhóm")
@@ -252,111 +286,234 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     if catalog is not None:
         problems += _unique(catalog.objectives, "number", "muc_tieu.so", "Mục tiêu số")
     for objective in catalog.objectives if catalog else []:
-        problems += _unique(objective.indicators, "number", "muc_tieu.chi_tieu.so", f"chỉ tiêu của Mục tiêu {objective.number} số")
+        problems += _unique(
+            objective.indicators, "number", "muc_tieu.chi_tieu.so", f"chỉ tiêu của Mục tiêu {objective.number} số"
+        )
     for number, agency in enumerate(registry.agencies, start=1):
         key = f"co_quan[{number}]"
         for group in agency.groups:
             if group not in groups:
-                problems.append(_at(agency.origin, "groups", f"{key}.thuoc_nhom", f"không có nhóm “{group}” trong mục nhom"))
+                problems.append(
+                    _at(agency.origin, "groups", f"{key}.thuoc_nhom", f"không có nhóm “{group}” trong mục nhom")
+                )
         if agency.unit_list is not None and agency.unit_list not in unit_lists:
-            problems.append(_at(agency.origin, "unit_list", f"{key}.danh_sach",
-                                f"không có danh sách đơn vị mã “{agency.unit_list}” trong don-vi.yaml"))
+            problems.append(
+                _at(
+                    agency.origin,
+                    "unit_list",
+                    f"{key}.danh_sach",
+                    f"không có danh sách đơn vị mã “{agency.unit_list}” trong don-vi.yaml",
+                )
+            )
         if agency.kind is None and agency.unit_list is None:
             problems.append(_at(agency.origin, "id", f"{key}.loai", "thiếu loại nơi nhận (loai), ví dụ loai: giao"))
         elif agency.kind is not None and agency.kind not in kinds:
-            problems.append(_at(agency.origin, "kind", f"{key}.loai", f"không có loại nơi nhận mã “{agency.kind}” trong "
-                                f"loai-noi-nhan.yaml; các loại có: {', '.join(kinds)}"))
+            problems.append(
+                _at(
+                    agency.origin,
+                    "kind",
+                    f"{key}.loai",
+                    f"không có loại nơi nhận mã “{agency.kind}” trong "
+                    f"loai-noi-nhan.yaml; các loại có: {', '.join(kinds)}",
+                )
+            )
 
     seen_units: dict[str, int] = {}
     for number, unit_list in enumerate(edition.unit_lists.lists, start=1):
         key = f"danh_sach[{number}]"
         if unit_list.kind not in kinds:
-            problems.append(_at(unit_list.origin, "kind", f"{key}.loai", f"không có loại nơi nhận mã “{unit_list.kind}” trong "
-                                f"loai-noi-nhan.yaml; các loại có: {', '.join(kinds)}"))
+            problems.append(
+                _at(
+                    unit_list.origin,
+                    "kind",
+                    f"{key}.loai",
+                    f"không có loại nơi nhận mã “{unit_list.kind}” trong "
+                    f"loai-noi-nhan.yaml; các loại có: {', '.join(kinds)}",
+                )
+            )
         if not unit_list.units:
-            problems.append(_at(unit_list.origin, "units", f"{key}.don_vi", f"danh sách “{unit_list.id}” không có đơn vị nào"))
+            problems.append(
+                _at(unit_list.origin, "units", f"{key}.don_vi", f"danh sách “{unit_list.id}” không có đơn vị nào")
+            )
         problems += _unique(unit_list.units, "name", f"{key}.don_vi.ten", "tên đơn vị")
         for index, unit in enumerate(unit_list.units, start=1):
             if unit.id in agencies:
-                problems.append(_at(unit.origin, "id", f"{key}.don_vi[{index}].ma",
-                                    f"mã đơn vị “{unit.id}” trùng với mã một cơ quan trong co-quan.yaml"))
+                problems.append(
+                    _at(
+                        unit.origin,
+                        "id",
+                        f"{key}.don_vi[{index}].ma",
+                        f"mã đơn vị “{unit.id}” trùng với mã một cơ quan trong co-quan.yaml",
+                    )
+                )
             elif unit.id in seen_units:
-                problems.append(_at(unit.origin, "id", f"{key}.don_vi[{index}].ma",
-                                    f"mã đơn vị “{unit.id}” bị trùng (đã có ở dòng {seen_units[unit.id]})"))
+                problems.append(
+                    _at(
+                        unit.origin,
+                        "id",
+                        f"{key}.don_vi[{index}].ma",
+                        f"mã đơn vị “{unit.id}” bị trùng (đã có ở dòng {seen_units[unit.id]})",
+                    )
+                )
             seen_units.setdefault(unit.id, unit.origin.line_of("id"))
 
     meta = plan.document
     if meta.date.year != edition.year:
-        problems.append(_at(meta.date.origin, "year", "van_ban.ngay_ban_hanh.nam",
-                            f"năm {meta.date.year} khác với năm của thư mục nội dung ({edition.year})"))
+        problems.append(
+            _at(
+                meta.date.origin,
+                "year",
+                "van_ban.ngay_ban_hanh.nam",
+                f"năm {meta.date.year} khác với năm của thư mục nội dung ({edition.year})",
+            )
+        )
     problems += _check_date(meta.date, "van_ban.ngay_ban_hanh")
     problems += _reporting_checks(edition)
     if meta.number is not None and meta.number < 1:
         problems.append(_at(meta.origin, "number", "van_ban.so", "số văn bản phải lớn hơn 0"))
     if (meta.first_year is None) != (meta.last_year is None) or (meta.first_year or 0) > (meta.last_year or 0):
-        problems.append(_at(meta.origin, "first_year", "van_ban.tu_nam",
-                            "kế hoạch nhiều năm ghi cả tu_nam và den_nam, tu_nam không sau den_nam"))
+        problems.append(
+            _at(
+                meta.origin,
+                "first_year",
+                "van_ban.tu_nam",
+                "kế hoạch nhiều năm ghi cả tu_nam và den_nam, tu_nam không sau den_nam",
+            )
+        )
     month = plan.action_month
     if month is not None:
         problems += _check_day_month(month.start, month.origin, "start", "thang_hanh_dong.bat_dau", edition.year)
         problems += _check_day_month(month.end, month.origin, "end", "thang_hanh_dong.ket_thuc", edition.year)
     if plan.reporting.receiver not in agencies:
-        problems.append(_at(plan.reporting.origin, "receiver", "bao_cao.noi_nhan_bao_cao",
-                            f"không có cơ quan mã “{plan.reporting.receiver}” trong co-quan.yaml"))
+        problems.append(
+            _at(
+                plan.reporting.origin,
+                "receiver",
+                "bao_cao.noi_nhan_bao_cao",
+                f"không có cơ quan mã “{plan.reporting.receiver}” trong co-quan.yaml",
+            )
+        )
 
     if not plan.assignments:
-        problems.append(_at(plan.origin, "assignments", "to_chuc_thuc_hien",
-                            "mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi"))
+        problems.append(
+            _at(
+                plan.origin,
+                "assignments",
+                "to_chuc_thuc_hien",
+                "mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi",
+            )
+        )
     assigned: dict[str, int] = {}
     for number, assignment in enumerate(plan.assignments, start=1):
         key = f"to_chuc_thuc_hien[{number}]"
         if not assignment.agencies and assignment.heading is None:
-            problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan", "mục không ghi cơ quan nào (co_quan); "
-                                "mục không phải một cơ quan (ví dụ Chế độ thông tin, báo cáo) thì ghi tieu_de"))
+            problems.append(
+                _at(
+                    assignment.origin,
+                    "agencies",
+                    f"{key}.co_quan",
+                    "mục không ghi cơ quan nào (co_quan); "
+                    "mục không phải một cơ quan (ví dụ Chế độ thông tin, báo cáo) thì ghi tieu_de",
+                )
+            )
         targets = len(plan_targets(plan))
         for target in assignment.plan_targets:
             if not 1 <= target <= targets:
-                problems.append(_at(assignment.origin, "plan_targets", f"{key}.bao_cao_chi_tieu_ke_hoach",
-                                    f"kế hoạch không có chỉ tiêu {target} (có {targets} chỉ tiêu ở mục ghi la_chi_tieu: true)"))
+                problems.append(
+                    _at(
+                        assignment.origin,
+                        "plan_targets",
+                        f"{key}.bao_cao_chi_tieu_ke_hoach",
+                        f"kế hoạch không có chỉ tiêu {target} (có {targets} chỉ tiêu ở mục ghi la_chi_tieu: true)",
+                    )
+                )
         for agency_id in assignment.agencies:
             if agency_id not in agencies:
-                problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan",
-                                    f"không có cơ quan mã “{agency_id}” trong co-quan.yaml"))
+                problems.append(
+                    _at(
+                        assignment.origin,
+                        "agencies",
+                        f"{key}.co_quan",
+                        f"không có cơ quan mã “{agency_id}” trong co-quan.yaml",
+                    )
+                )
             elif agency_id in assigned:
-                problems.append(_at(assignment.origin, "agencies", f"{key}.co_quan",
-                                    f"cơ quan “{agency_id}” đã có nhiệm vụ ở mục dòng {assigned[agency_id]}"))
+                problems.append(
+                    _at(
+                        assignment.origin,
+                        "agencies",
+                        f"{key}.co_quan",
+                        f"cơ quan “{agency_id}” đã có nhiệm vụ ở mục dòng {assigned[agency_id]}",
+                    )
+                )
             else:
                 assigned[agency_id] = assignment.origin.line_of("agencies")
-        known = [agencies[a] for a in assignment.agencies if a in agencies and _kind_resolves(agencies[a], kinds, unit_lists)]
+        known = [
+            agencies[a] for a in assignment.agencies if a in agencies and _kind_resolves(agencies[a], kinds, unit_lists)
+        ]
         if len(known) > 1 and assignment.heading is None and len({edition.agency_kind(a).heading for a in known}) > 1:
-            problems.append(_at(assignment.origin, "agencies", f"{key}.tieu_de",
-                                "các cơ quan của mục thuộc các loại nơi nhận khác nhau: ghi tiêu đề của mục (tieu_de)"))
+            problems.append(
+                _at(
+                    assignment.origin,
+                    "agencies",
+                    f"{key}.tieu_de",
+                    "các cơ quan của mục thuộc các loại nơi nhận khác nhau: ghi tiêu đề của mục (tieu_de)",
+                )
+            )
         for ref in assignment.indicators:
             if catalog is None:
-                problems.append(_at(ref.origin, "objective", f"{key}.bao_cao_chi_tieu",
-                                    "không có tệp chi-tieu.yaml nên không giao báo cáo chỉ tiêu của Chiến lược được"))
+                problems.append(
+                    _at(
+                        ref.origin,
+                        "objective",
+                        f"{key}.bao_cao_chi_tieu",
+                        "không có tệp chi-tieu.yaml nên không giao báo cáo chỉ tiêu của Chiến lược được",
+                    )
+                )
                 continue
             objective = next((o for o in catalog.objectives if o.number == ref.objective), None)
             if objective is None:
-                problems.append(_at(ref.origin, "objective", f"{key}.bao_cao_chi_tieu.muc_tieu",
-                                    f"không có Mục tiêu {ref.objective} trong chi-tieu.yaml"))
+                problems.append(
+                    _at(
+                        ref.origin,
+                        "objective",
+                        f"{key}.bao_cao_chi_tieu.muc_tieu",
+                        f"không có Mục tiêu {ref.objective} trong chi-tieu.yaml",
+                    )
+                )
                 continue
             known = {i.number for i in objective.indicators}
             for indicator in ref.indicators:
                 if indicator not in known:
-                    problems.append(_at(ref.origin, "indicators", f"{key}.bao_cao_chi_tieu.chi_tieu",
-                                        f"không có chỉ tiêu {indicator} của Mục tiêu {ref.objective} trong chi-tieu.yaml"))
+                    problems.append(
+                        _at(
+                            ref.origin,
+                            "indicators",
+                            f"{key}.bao_cao_chi_tieu.chi_tieu",
+                            f"không có chỉ tiêu {indicator} của Mục tiêu {ref.objective} trong chi-tieu.yaml",
+                        )
+                    )
 
     for number, line in enumerate(plan.recipients, start=1):
         key = f"noi_nhan[{number}]"
         given = [name for name in ("agency", "group", "text") if getattr(line, name) is not None]
         if len(given) != 1:
-            problems.append(_at(line.origin, given[1] if len(given) > 1 else "agency", key,
-                                "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten"))
+            problems.append(
+                _at(
+                    line.origin,
+                    given[1] if len(given) > 1 else "agency",
+                    key,
+                    "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten",
+                )
+            )
         elif line.agency is not None and line.agency not in agencies:
-            problems.append(_at(line.origin, "agency", f"{key}.co_quan", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml"))
+            problems.append(
+                _at(line.origin, "agency", f"{key}.co_quan", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
+            )
         elif line.group is not None and line.group not in groups:
-            problems.append(_at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml"))
+            problems.append(
+                _at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
+            )
 
     letters = edition.letters
     if letters.date is not None:
@@ -365,8 +522,14 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     for number, entry in enumerate(letters.numbers, start=1):
         key = f"so[{number}]"
         if entry.recipient not in agencies and entry.recipient not in units:
-            problems.append(_at(entry.origin, "recipient", f"{key}.noi_nhan", f"không có cơ quan hay đơn vị mã “{entry.recipient}” "
-                                "trong co-quan.yaml, don-vi.yaml"))
+            problems.append(
+                _at(
+                    entry.origin,
+                    "recipient",
+                    f"{key}.noi_nhan",
+                    f"không có cơ quan hay đơn vị mã “{entry.recipient}” trong co-quan.yaml, don-vi.yaml",
+                )
+            )
         if entry.number < 1:
             problems.append(_at(entry.origin, "number", f"{key}.so", "số công văn phải lớn hơn 0"))
         if entry.date is not None:
@@ -377,8 +540,9 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     problems += _check_task_groups(edition)
     for source in _sources(edition):
         for text, origin, field_name, key, metadata in _strings(source, ""):
-            for message in check_markup(text, metadata["placeholders"], unavailable=without_month,
-                                        line_marks=metadata["line_marks"]):
+            for message in check_markup(
+                text, metadata["placeholders"], unavailable=without_month, line_marks=metadata["line_marks"]
+            ):
                 problems.append(_at(origin, field_name, key, message))
     return problems
 
@@ -392,25 +556,47 @@ def _reporting_checks(edition: Edition) -> list[Problem]:
     reporting = edition.plan.reporting
     problems: list[Problem] = []
     if (reporting.deadline is None) == (not reporting.periods):
-        problems.append(_at(reporting.origin, "deadline", "bao_cao.han_bao_cao",
-                            "ghi một hạn báo cáo (han_bao_cao) hoặc các kỳ báo cáo (ky_bao_cao), không ghi cả hai"))
+        problems.append(
+            _at(
+                reporting.origin,
+                "deadline",
+                "bao_cao.han_bao_cao",
+                "ghi một hạn báo cáo (han_bao_cao) hoặc các kỳ báo cáo (ky_bao_cao), không ghi cả hai",
+            )
+        )
     if reporting.deadline is not None:
         problems += _check_date(reporting.deadline, "bao_cao.han_bao_cao")
     if len(reporting.periods) > MAX_REPORTING_PERIODS:
-        problems.append(_at(reporting.origin, "periods", "bao_cao.ky_bao_cao",
-                            f"có {len(reporting.periods)} kỳ báo cáo; biểu mẫu có cột cho tối đa {MAX_REPORTING_PERIODS} kỳ"))
+        problems.append(
+            _at(
+                reporting.origin,
+                "periods",
+                "bao_cao.ky_bao_cao",
+                f"có {len(reporting.periods)} kỳ báo cáo; biểu mẫu có cột cho tối đa {MAX_REPORTING_PERIODS} kỳ",
+            )
+        )
     for number, period in enumerate(reporting.periods, start=1):
         problems += _check_date(period.deadline, f"bao_cao.ky_bao_cao[{number}].han")
-    deadlines = [period.deadline for period in reporting.periods] or [reporting.deadline] * (reporting.deadline is not None)
-    for earlier, later in zip(deadlines, deadlines[1:]):
+    deadlines = [period.deadline for period in reporting.periods] or [reporting.deadline] * (
+        reporting.deadline is not None
+    )
+    for earlier, later in pairwise(deadlines):
         if _date_key(later, True) < _date_key(earlier, False):
-            problems.append(_at(later.origin, "year", "bao_cao.ky_bao_cao.han", "các kỳ báo cáo phải theo thứ tự thời gian"))
+            problems.append(
+                _at(later.origin, "year", "bao_cao.ky_bao_cao.han", "các kỳ báo cáo phải theo thứ tự thời gian")
+            )
     summary = reporting.summary_deadline
     if summary is not None:
         problems += _check_date(summary, "bao_cao.han_tong_hop")
         if deadlines and _date_key(summary, True) < _date_key(deadlines[0], False):
-            problems.append(_at(summary.origin, "year", "bao_cao.han_tong_hop",
-                                "hạn tổng hợp phải sau hạn các đơn vị gửi báo cáo (han_bao_cao)"))
+            problems.append(
+                _at(
+                    summary.origin,
+                    "year",
+                    "bao_cao.han_tong_hop",
+                    "hạn tổng hợp phải sau hạn các đơn vị gửi báo cáo (han_bao_cao)",
+                )
+            )
     return problems
 
 
@@ -424,15 +610,29 @@ def _appendix_checks(edition: Edition) -> list[Problem]:
         for index, row in enumerate(appendix.rows, start=1):
             line = appendix.origin.line_of(f"rows[{index}]")
             if len(row) != len(appendix.columns):
-                problems.append(Problem(appendix.origin.path, line, f"{key}.dong[{index}]",
-                                        f"dòng có {len(row)} ô nhưng bảng có {len(appendix.columns)} cột"))
+                problems.append(
+                    Problem(
+                        appendix.origin.path,
+                        line,
+                        f"{key}.dong[{index}]",
+                        f"dòng có {len(row)} ô nhưng bảng có {len(appendix.columns)} cột",
+                    )
+                )
                 continue
-            for column, cell in zip(appendix.columns, row):
+            for column, cell in zip(appendix.columns, row, strict=True):
                 for code in (c.strip() for c in cell.split(",")) if column.agency else ():
                     if code not in agencies:
-                        problems.append(Problem(appendix.origin.path, line, f"{key}.dong[{index}]",
-                                                f"cột “{column.title}”: không có cơ quan mã “{code}” trong co-quan.yaml"))
+                        problems.append(
+                            Problem(
+                                appendix.origin.path,
+                                line,
+                                f"{key}.dong[{index}]",
+                                f"cột “{column.title}”: không có cơ quan mã “{code}” trong co-quan.yaml",
+                            )
+                        )
     return problems
+
+
 def _check_task_groups(edition: Edition) -> Iterator[Problem]:
     """bieu-mau.yaml nhom_nhiem_vu: each group names an entry of section IV and tasks it has."""
     entries = {agency: assignment for assignment in edition.plan.assignments for agency in assignment.agencies}
@@ -441,12 +641,26 @@ def _check_task_groups(edition: Edition) -> Iterator[Problem]:
         key = f"nhom_nhiem_vu[{number}]"
         assignment = entries.get(group.entry)
         if assignment is None:
-            yield _at(group.origin, "entry", f"{key}.co_quan", f"“{group.entry}” không có nhiệm vụ ở mục Tổ chức thực hiện của kế hoạch")
+            yield _at(
+                group.origin,
+                "entry",
+                f"{key}.co_quan",
+                f"“{group.entry}” không có nhiệm vụ ở mục Tổ chức thực hiện của kế hoạch",
+            )
             continue
         for task in group.tasks:
             if not 1 <= task <= len(assignment.tasks):
-                yield _at(group.origin, "tasks", f"{key}.nhiem_vu", f"mục của “{group.entry}” có {len(assignment.tasks)} nhiệm vụ, "
-                          f"không có nhiệm vụ {task}")
+                yield _at(
+                    group.origin,
+                    "tasks",
+                    f"{key}.nhiem_vu",
+                    f"mục của “{group.entry}” có {len(assignment.tasks)} nhiệm vụ, không có nhiệm vụ {task}",
+                )
             elif (group.entry, task) in grouped:
-                yield _at(group.origin, "tasks", f"{key}.nhiem_vu", f"nhiệm vụ {task} của “{group.entry}” đã ở một dòng gộp khác")
+                yield _at(
+                    group.origin,
+                    "tasks",
+                    f"{key}.nhiem_vu",
+                    f"nhiệm vụ {task} của “{group.entry}” đã ở một dòng gộp khác",
+                )
             grouped.add((group.entry, task))

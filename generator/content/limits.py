@@ -34,8 +34,9 @@ MAX_DEPTH = 40  # levels of YAML nesting; the 2024 plan's deepest value is 10 le
 LETTERED_POINTS = 23  # a) … y): the letters of the Vietnamese alphabet used for points
 YEARS_AHEAD = 1  # a deadline may fall in the year after the plan's, not later
 
-_ENCODING_ADVICE = ("mở tệp bằng Notepad (hoặc Notepad++, VS Code), chọn Lưu thành… (Save As) với bảng mã (Encoding) "
-                    "UTF-8 rồi chạy lại")
+_ENCODING_ADVICE = (
+    "mở tệp bằng Notepad (hoặc Notepad++, VS Code), chọn Lưu thành… (Save As) với bảng mã (Encoding) UTF-8 rồi chạy lại"
+)
 
 
 def _number(value: int) -> str:
@@ -49,22 +50,40 @@ def read_source(path: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(shown, 1, "(tệp)", f"tệp quá lớn ({_number(size)} byte, tối đa {_number(MAX_FILE_BYTES)}); một tệp "
-                                                      "nội dung chỉ vài chục nghìn byte, kiểm tra xem có chép nhầm tệp khác vào không"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    "(tệp)",
+                    f"tệp quá lớn ({_number(size)} byte, tối đa {_number(MAX_FILE_BYTES)}); một tệp "
+                    "nội dung chỉ vài chục nghìn byte, kiểm tra xem có chép nhầm tệp khác vào không",
+                )
+            )
             return None
         data = path.read_bytes()
     except OSError as err:
         problems.append(Problem(shown, 1, "(tệp)", f"không đọc được tệp ({err.strerror or err}); kiểm tra quyền đọc"))
         return None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (len(data) > 1 and b"\0" in data[:2]):
-        problems.append(Problem(shown, 1, "(tệp)", f"tệp được lưu với bảng mã UTF-16 (Unicode), không phải UTF-8; {_ENCODING_ADVICE}"))
+        problems.append(
+            Problem(
+                shown, 1, "(tệp)", f"tệp được lưu với bảng mã UTF-16 (Unicode), không phải UTF-8; {_ENCODING_ADVICE}"
+            )
+        )
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        problems.append(Problem(shown, line, "(tệp)", "tệp không được lưu với bảng mã UTF-8 (có thể là ANSI, Windows-1258 "
-                                                      f"hay TCVN3), chữ có dấu ở dòng này đọc sai; {_ENCODING_ADVICE}"))
+        problems.append(
+            Problem(
+                shown,
+                line,
+                "(tệp)",
+                "tệp không được lưu với bảng mã UTF-8 (có thể là ANSI, Windows-1258 "
+                f"hay TCVN3), chữ có dấu ở dòng này đọc sai; {_ENCODING_ADVICE}",
+            )
+        )
         return None
 
 
@@ -80,12 +99,23 @@ def tree_problems(shown: str, text: str, root: yaml.Node) -> list[Problem]:
         node, depth = stack.pop()
         line = node.start_mark.line + 1
         if id(node) in seen:
-            problems.append(Problem(shown, line, "cú pháp", "giá trị bắt đầu ở dòng này được dùng lại bằng bí danh (*tên); "
-                                                           "nội dung không dùng neo (&) và bí danh (*): chép giá trị ra từng chỗ"))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "cú pháp",
+                    "giá trị bắt đầu ở dòng này được dùng lại bằng bí danh (*tên); "
+                    "nội dung không dùng neo (&) và bí danh (*): chép giá trị ra từng chỗ",
+                )
+            )
             return problems  # one is enough, and an alias bomb has billions
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            problems.append(Problem(shown, line, "cú pháp", f"nội dung lồng nhau quá {MAX_DEPTH} cấp; kiểm tra thụt lề và dấu ngoặc"))
+            problems.append(
+                Problem(
+                    shown, line, "cú pháp", f"nội dung lồng nhau quá {MAX_DEPTH} cấp; kiểm tra thụt lề và dấu ngoặc"
+                )
+            )
             return problems
         if isinstance(node, yaml.ScalarNode):
             problems += _swallowed_by_comment(shown, lines, node)
@@ -103,14 +133,18 @@ def _swallowed_by_comment(shown: str, lines: list[str], node: yaml.ScalarNode) -
     """`ho_ten: Nguyễn #Văn Hạ` signs "Nguyễn": in an unquoted value, ` #` starts a note."""
     if node.style not in (None, "") or node.tag != _STRING or node.end_mark.line >= len(lines):
         return
-    rest = lines[node.end_mark.line][node.end_mark.column:]
+    rest = lines[node.end_mark.line][node.end_mark.column :]
     # One space before the # and a word right after it: typed as part of the value, unlike the
     # notes of the content files ("  # Tháng").
     if len(rest) > 2 and rest[0] in " \t" and rest[1] == "#" and not rest[2].isspace():
         note = rest[2:].split("  #")[0].strip()
-        yield Problem(shown, node.end_mark.line + 1, "cú pháp",
-                      f"phần sau dấu # (“{note}”) bị coi là ghi chú, không thuộc giá trị “{node.value}”; nếu đó là chữ "
-                      "của giá trị, đặt cả giá trị giữa hai dấu ngoặc kép")
+        yield Problem(
+            shown,
+            node.end_mark.line + 1,
+            "cú pháp",
+            f"phần sau dấu # (“{note}”) bị coi là ghi chú, không thuộc giá trị “{node.value}”; nếu đó là chữ "
+            "của giá trị, đặt cả giá trị giữa hai dấu ngoặc kép",
+        )
 
 
 # ---------------------------------------------------------------- characters
@@ -159,15 +193,19 @@ def character_problem(text: str) -> str | None:
         category = unicodedata.category(char)
         if category in _CATEGORY or (category == "Zs" and char not in " \u00a0"):
             what = describe(char)
-            return (f"có {what} U+{ord(char):04X} ở ký tự thứ {position} (sau “{text[max(0, position - 21):position - 1]}”), "
-                    "không in được; xóa ký tự đó (hoặc gõ lại chỗ ấy)")
+            return (
+                f"có {what} U+{ord(char):04X} ở ký tự thứ {position} (sau “{text[max(0, position - 21) : position - 1]}”), "
+                "không in được; xóa ký tự đó (hoặc gõ lại chỗ ấy)"
+            )
     glyphs = _glyphs()
     if glyphs is not None:
         family, covered = glyphs
         for position, char in enumerate(text, start=1):
             if ord(char) not in covered:
-                return (f"có ký tự “{char}” (U+{ord(char):04X}) ở ký tự thứ {position} mà phông chữ {family} không có, nên "
-                        "không in được (biểu tượng cảm xúc, chữ Hán…); thay bằng chữ khác")
+                return (
+                    f"có ký tự “{char}” (U+{ord(char):04X}) ở ký tự thứ {position} mà phông chữ {family} không có, nên "
+                    "không in được (biểu tượng cảm xúc, chữ Hán…); thay bằng chữ khác"
+                )
     return None
 
 
@@ -181,9 +219,13 @@ def _points(items: list[Item], depth: int, key: str) -> Iterator[Problem]:
     for index, item in enumerate(items, start=1):
         where = f"{key}[{index}].muc"
         if depth + 1 == 3 and len(item.items) > LETTERED_POINTS:
-            yield _at(item.origin, f"items[{LETTERED_POINTS + 1}]", where,
-                      f"có {len(item.items)} điểm a), b), c)…, quá {LETTERED_POINTS} chữ cái dùng để đánh điểm; tách mục này "
-                      "thành nhiều mục hoặc gộp bớt điểm")
+            yield _at(
+                item.origin,
+                f"items[{LETTERED_POINTS + 1}]",
+                where,
+                f"có {len(item.items)} điểm a), b), c)…, quá {LETTERED_POINTS} chữ cái dùng để đánh điểm; tách mục này "
+                "thành nhiều mục hoặc gộp bớt điểm",
+            )
         yield from _points(item.items, depth + 1, where)
 
 
@@ -198,24 +240,43 @@ def _dates(edition: Edition) -> Iterator[Problem]:
     plan, year = edition.plan, edition.year
     issued = plan.document.date
     last = plan.document.last_year or year  # a multi-year plan reports until its last year
-    deadlines = [(plan.reporting.deadline, "bao_cao.han_bao_cao"), (plan.reporting.summary_deadline, "bao_cao.han_tong_hop")]
-    deadlines += [(period.deadline, f"bao_cao.ky_bao_cao[{number}].han") for number, period in enumerate(plan.reporting.periods, start=1)]
+    deadlines = [
+        (plan.reporting.deadline, "bao_cao.han_bao_cao"),
+        (plan.reporting.summary_deadline, "bao_cao.han_tong_hop"),
+    ]
+    deadlines += [
+        (period.deadline, f"bao_cao.ky_bao_cao[{number}].han")
+        for number, period in enumerate(plan.reporting.periods, start=1)
+    ]
     for date, key in deadlines:
         if date is None:
             continue
         if not year <= date.year <= last + YEARS_AHEAD:
-            yield _at(date.origin, "year", f"{key}.nam", f"năm {date.year} không hợp lệ: hạn phải thuộc năm của kế hoạch "
-                                                          f"({year if last == year else f'{year}–{last}'}) hoặc năm sau đó")
+            yield _at(
+                date.origin,
+                "year",
+                f"{key}.nam",
+                f"năm {date.year} không hợp lệ: hạn phải thuộc năm của kế hoạch "
+                f"({year if last == year else f'{year}–{last}'}) hoặc năm sau đó",
+            )
         elif _span(date)[1] < _span(issued)[0]:
-            yield _at(date.origin, "year", key, "hạn này trước ngày ban hành kế hoạch (van_ban.ngay_ban_hanh); kiểm tra "
-                                                "ngày, tháng, năm")
+            yield _at(
+                date.origin,
+                "year",
+                key,
+                "hạn này trước ngày ban hành kế hoạch (van_ban.ngay_ban_hanh); kiểm tra ngày, tháng, năm",
+            )
     month = plan.action_month
     if month is None:
         return
     start, end = month.month_day(month.start), month.month_day(month.end)
     if start and end and end < start:
-        yield _at(month.origin, "end", "thang_hanh_dong.ket_thuc",
-                  f"ngày kết thúc ({month.end}) trước ngày bắt đầu ({month.start}) của Tháng hành động")
+        yield _at(
+            month.origin,
+            "end",
+            "thang_hanh_dong.ket_thuc",
+            f"ngày kết thúc ({month.end}) trước ngày bắt đầu ({month.start}) của Tháng hành động",
+        )
 
 
 def edition_problems(edition: Edition) -> list[Problem]:
@@ -229,17 +290,35 @@ def edition_problems(edition: Edition) -> list[Problem]:
             problems.append(_at(origin, field_name, key, message))
     issuer = edition.issuer
     if not issuer.header_lines:
-        problems.append(_at(issuer.origin, "header_lines", "dong_tieu_de",
-                            "cần ít nhất một dòng tên cơ quan ban hành, ví dụ [\"Ủy ban nhân dân\", \"xã …\"]"))
+        problems.append(
+            _at(
+                issuer.origin,
+                "header_lines",
+                "dong_tieu_de",
+                'cần ít nhất một dòng tên cơ quan ban hành, ví dụ ["Ủy ban nhân dân", "xã …"]',
+            )
+        )
     form = edition.report_form
     if not form.activities:
-        problems.append(_at(form.origin, "activities", "hoat_dong",
-                            "cần ít nhất một hoạt động: biểu mẫu báo cáo in mỗi hoạt động thành một dòng của bảng I"))
+        problems.append(
+            _at(
+                form.origin,
+                "activities",
+                "hoat_dong",
+                "cần ít nhất một hoạt động: biểu mẫu báo cáo in mỗi hoạt động thành một dòng của bảng I",
+            )
+        )
     problems += _points(edition.plan.sections, 1, "noi_dung")
     for number, assignment in enumerate(edition.plan.assignments, start=1):
         if len(assignment.points) > LETTERED_POINTS:  # an entry's points are lettered a), b)… too
-            problems.append(_at(assignment.origin, f"points[{LETTERED_POINTS + 1}]", f"to_chuc_thuc_hien[{number}].muc",
-                                f"có {len(assignment.points)} điểm a), b), c)…, quá {LETTERED_POINTS} chữ cái dùng để đánh "
-                                "điểm; tách mục này thành nhiều mục hoặc gộp bớt điểm"))
+            problems.append(
+                _at(
+                    assignment.origin,
+                    f"points[{LETTERED_POINTS + 1}]",
+                    f"to_chuc_thuc_hien[{number}].muc",
+                    f"có {len(assignment.points)} điểm a), b), c)…, quá {LETTERED_POINTS} chữ cái dùng để đánh "
+                    "điểm; tách mục này thành nhiều mục hoặc gộp bớt điểm",
+                )
+            )
     problems += _dates(edition)
     return problems

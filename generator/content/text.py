@@ -28,27 +28,35 @@ class TextMarkupError(GeneratorError):
     """A piece of content text has markup that cannot be read."""
 
 
-STAR_ADVICE = ('dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in chính dấu * thì '
-               'gõ \\\\* (hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép')
+STAR_ADVICE = (
+    "dấu * đánh dấu chữ nghiêng phải đi thành cặp (*chữ nghiêng*); muốn in chính dấu * thì "
+    "gõ \\\\* (hai dấu gạch chéo ngược) trong đoạn văn đặt giữa dấu ngoặc kép"
+)
 
-BAR_ELSEWHERE = ('dấu | chỉ dùng để đánh dấu chỗ xuống dòng trong trích yếu (trich_yeu); muốn in chính dấu | thì gõ '
-                 '\\\\| (hai dấu gạch chéo ngược)')
-BAR_ADVICE = ('dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, '
-              'không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|')
+BAR_ELSEWHERE = (
+    "dấu | chỉ dùng để đánh dấu chỗ xuống dòng trong trích yếu (trich_yeu); muốn in chính dấu | thì gõ "
+    "\\\\| (hai dấu gạch chéo ngược)"
+)
+BAR_ADVICE = (
+    "dấu | đánh dấu chỗ xuống dòng trong trích yếu phải đứng giữa hai đoạn chữ (không ở đầu, ở cuối, "
+    "không hai dấu liền nhau); muốn in chính dấu | thì gõ \\\\|"
+)
 
 
 def placeholder_names(text: str) -> list[str]:
     return _PLACEHOLDER.findall(text)
 
 
-def check_markup(text: str, template_placeholders: tuple[str, ...] = (), unavailable: tuple[str, ...] = (),
-                 line_marks: bool = False) -> list[str]:
+def check_markup(
+    text: str, template_placeholders: tuple[str, ...] = (), unavailable: tuple[str, ...] = (), line_marks: bool = False
+) -> list[str]:
     """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine).
     `template_placeholders`: the names a sentence template may hold besides the content's own;
     `unavailable`: content placeholders this edition has no value for (no Action Month)."""
     allowed = [name for name in (*PLACEHOLDERS, *template_placeholders) if name not in unavailable]
     messages = [
-        f"kế hoạch không có Tháng hành động (thang_hanh_dong) nên không dùng được “{{{name}}}”" if name in unavailable
+        f"kế hoạch không có Tháng hành động (thang_hanh_dong) nên không dùng được “{{{name}}}”"
+        if name in unavailable
         else f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
         for name in placeholder_names(text)
         if name not in allowed
@@ -106,7 +114,7 @@ def marked_breaks(text: str, line_end: str) -> list[str]:
     be read mark by mark across the runs."""
     shown = list(text)
     for mark in _LINE_BREAK.finditer(text):
-        shown[mark.start():mark.end()] = ["" if char != "|" else line_end for char in mark.group()]
+        shown[mark.start() : mark.end()] = ["" if char != "|" else line_end for char in mark.group()]
     for escape in re.finditer(r"\\(?=\|)", text):
         shown[escape.start()] = ""
     return shown

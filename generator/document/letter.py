@@ -30,7 +30,7 @@ def letter_subject(edition: Edition) -> str:
 
 
 def indicator_line(edition: Edition, indicator) -> Block:
-    """"- Chỉ tiêu 2 của Mục tiêu 3 (số liệu …): wording", or where the wording is unknown, a blank to fill in."""
+    """ "- Chỉ tiêu 2 của Mục tiêu 3 (số liệu …): wording", or where the wording is unknown, a blank to fill in."""
     text = indicator.text or edition.plain(edition.report_form.unknown_indicator)
     return Block("paragraph", (Span(f"- {indicator.reference}: {text}"),))
 
@@ -67,14 +67,19 @@ def build_letter(edition: Edition, recipient: Recipient) -> Document:
     subject = letter_subject(edition)
     number, when = letter_number(edition, recipient)
     return Document(
-        header=header(edition, letters.symbol, number=number, date=when,
-                      subject_lines=(f"V/v {wording.lower_first(subject)}",)),
+        header=header(
+            edition, letters.symbol, number=number, date=when, subject_lines=(f"V/v {wording.lower_first(subject)}",)
+        ),
         type_name=None,
         title=None,
         addressees=(f"Kính gửi: {recipient.name}.",),
         blocks=with_closing(blocks),
         signature=signature(edition, letters.signature),
         recipients=wording.list_lines(entries, [*plan.archive, plan.document.drafting_unit]),
-        info=DocumentInfo(title=f"Công văn: {subject} ({recipient.short_name})", author=issuer_name(edition), created=issue_date(edition),
-                          reference=wording.reference(number, letters.symbol)),
+        info=DocumentInfo(
+            title=f"Công văn: {subject} ({recipient.short_name})",
+            author=issuer_name(edition),
+            created=issue_date(edition),
+            reference=wording.reference(number, letters.symbol),
+        ),
     )

@@ -56,8 +56,19 @@ class Manifest:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return ("STT", "Nơi nhận", "Tên viết tắt", "Loại nơi nhận", "Số nhiệm vụ", "Số chỉ tiêu báo cáo", "Số công văn",
-                "Hạn báo cáo", *self.document_titles, *(document.title for document in self.plan), "Có trong Nơi nhận của kế hoạch")
+        return (
+            "STT",
+            "Nơi nhận",
+            "Tên viết tắt",
+            "Loại nơi nhận",
+            "Số nhiệm vụ",
+            "Số chỉ tiêu báo cáo",
+            "Số công văn",
+            "Hạn báo cáo",
+            *self.document_titles,
+            *(document.title for document in self.plan),
+            "Có trong Nơi nhận của kế hoạch",
+        )
 
 
 def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
@@ -66,8 +77,11 @@ def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
     by_indicator: dict[str, list[str]] = {}
     for label, short_name in unknown_indicators(edition, recipients):
         by_indicator.setdefault(label, []).append(short_name)
-    return tuple(f"Chú ý: {label} chưa có nội dung trong chi-tieu.yaml (noi_dung: null); công văn và biểu mẫu của "
-                 f"{', '.join(names)} in chỗ trống để ghi tay." for label, names in by_indicator.items())
+    return tuple(
+        f"Chú ý: {label} chưa có nội dung trong chi-tieu.yaml (noi_dung: null); công văn và biểu mẫu của "
+        f"{', '.join(names)} in chỗ trống để ghi tay."
+        for label, names in by_indicator.items()
+    )
 
 
 def _letter_number(edition: Edition, recipient: Recipient) -> str:
@@ -102,16 +116,26 @@ def _what_is_sent(edition: Edition, distribution: Distribution, line) -> str:
     if line.group is not None:
         members = [a for a in edition.registry.agencies if line.group in a.groups]
         with_letter = [edition.plain(a.short_name) for a in members if a.id in by_entry]
-        without = [f"{edition.plain(a.short_name)} ({not_served.get(a.id, 'không có nhiệm vụ ở mục Tổ chức thực hiện')})"
-                   for a in members if a.id not in by_entry]
-        return (f"kế hoạch; {len(with_letter)} trong {len(members)} cơ quan của nhóm có công văn riêng"
-                + (f" ({', '.join(with_letter)})" if with_letter else "")
-                + (f"; không có công văn riêng: {'; '.join(without)}" if without else ""))
+        without = [
+            f"{edition.plain(a.short_name)} ({not_served.get(a.id, 'không có nhiệm vụ ở mục Tổ chức thực hiện')})"
+            for a in members
+            if a.id not in by_entry
+        ]
+        return (
+            f"kế hoạch; {len(with_letter)} trong {len(members)} cơ quan của nhóm có công văn riêng"
+            + (f" ({', '.join(with_letter)})" if with_letter else "")
+            + (f"; không có công văn riêng: {'; '.join(without)}" if without else "")
+        )
     return "kế hoạch, để biết (nơi nhận ghi tự do, không có công văn)"
 
 
-def build_manifest(edition: Edition, distribution: Distribution, document_titles: tuple[str, ...],
-                   by_recipient: dict[str, dict[str, DocumentFiles]], plan: tuple[DocumentFiles, ...]) -> Manifest:
+def build_manifest(
+    edition: Edition,
+    distribution: Distribution,
+    document_titles: tuple[str, ...],
+    by_recipient: dict[str, dict[str, DocumentFiles]],
+    plan: tuple[DocumentFiles, ...],
+) -> Manifest:
     rows = tuple(
         ManifestRow(
             number=number,
@@ -127,8 +151,10 @@ def build_manifest(edition: Edition, distribution: Distribution, document_titles
         )
         for number, recipient in enumerate(distribution.recipients, start=1)
     )
-    plan_lines = tuple(PlanLine(number, recipient_name(edition, line), _what_is_sent(edition, distribution, line))
-                       for number, line in enumerate(edition.plan.recipients, start=1))
+    plan_lines = tuple(
+        PlanLine(number, recipient_name(edition, line), _what_is_sent(edition, distribution, line))
+        for number, line in enumerate(edition.plan.recipients, start=1)
+    )
     entries = sum(len(assignment.agencies) for assignment in edition.plan.assignments)
     served_entries = entries - len(distribution.not_served)
     checks = (

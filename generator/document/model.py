@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import ClassVar, Literal, Union
+from typing import ClassVar, Literal
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ class Table:
     kind: ClassVar[str] = "table"
     name: str
     columns: tuple[str, ...]  # header row
-    rows: tuple[tuple[str, ...], ...]  # body rows, first cell the row number (STT); CELL_LINE_BREAK between a cell's lines
+    rows: tuple[
+        tuple[str, ...], ...
+    ]  # body rows, first cell the row number (STT); CELL_LINE_BREAK between a cell's lines
     # Rows that head the rows after them (a lead-in "…; cụ thể:" over its points a), b)…): the
     # label spans the row's other cells, nothing is filled in there, and the row stays with the next.
     group_rows: tuple[int, ...] = ()
@@ -62,7 +64,7 @@ class WritingLines:
     count: int
 
 
-BodyPart = Union[Block, Table, WritingLines]
+BodyPart = Block | Table | WritingLines
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,12 @@ class Header:
     number_line: str  # "Số: 05/KH-UBND", or with blanks in a draft
     place_date: str  # "Hớn Quản, ngày 05 tháng 11 năm 2024", or with blanks
     subject_lines: tuple[str, ...] = ()  # công văn only: "V/v …" under the number
-    national_name: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # right column, bold; a Party body's: "ĐẢNG CỘNG SẢN VIỆT NAM"
-    motto: str | None = "Độc lập - Tự do - Hạnh phúc"  # under the national name, ruled; None for a Party body (its name is ruled)
+    national_name: str = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # right column, bold; a Party body's: "ĐẢNG CỘNG SẢN VIỆT NAM"
+    )
+    motto: str | None = (
+        "Độc lập - Tự do - Hạnh phúc"  # under the national name, ruled; None for a Party body (its name is ruled)
+    )
     agency_mark: str | None = None  # printed under the agency name instead of a rule: "*" for a Party body
 
 
@@ -97,12 +103,12 @@ class Document:
     blocks: tuple[BodyPart, ...]
     signature: Signature
     recipients: tuple[str, ...]  # "Nơi nhận" lines, already punctuated, "- Lưu: …" last
-    info: "DocumentInfo" = field(compare=False)
+    info: DocumentInfo = field(compare=False)
     recipients_label: str = "Nơi nhận:"  # above the lines
     # How the label is set: "nha_nuoc" bold italic (Decree 30), "dang" upright and underlined
     # (Hướng dẫn 36-HD/VPTW); each writer has a style of each.
     recipients_style: str = "nha_nuoc"
-    appendices: tuple["AppendixPage", ...] = ()  # after the signature, each from a new page numbered on its own
+    appendices: tuple[AppendixPage, ...] = ()  # after the signature, each from a new page numbered on its own
     label_lines: tuple[str, ...] = ()  # a form's "Mẫu …" label and "(Kèm theo …)" line, right-aligned above the header
     notes: tuple[str, ...] = ()  # a form's instructions, printed after the signature (outside what the unit signs)
 

@@ -82,24 +82,31 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
     for number in recipient.assignment.plan_targets:
         target = edition.plan_target(number)
         text = target.title if target.title is not None else (target.paragraphs[0] if target.paragraphs else None)
-        lines.append(ReportedIndicator(
-            label=f"Chỉ tiêu {number} của Kế hoạch", text=edition.text(text) if text else None,
-            unit=edition.plain(target.unit) if target.unit else None, percentage=target.percentage, narrowing=None,
-            source="Kế hoạch",
-        ))
+        lines.append(
+            ReportedIndicator(
+                label=f"Chỉ tiêu {number} của Kế hoạch",
+                text=edition.text(text) if text else None,
+                unit=edition.plain(target.unit) if target.unit else None,
+                percentage=target.percentage,
+                narrowing=None,
+                source="Kế hoạch",
+            )
+        )
     catalog = edition.catalog
     source = edition.plain(catalog.citation or catalog.source) if catalog is not None else ""
     for ref in recipient.indicators:
         for number in ref.indicators:
             indicator = edition.indicator(ref.objective, number)
-            lines.append(ReportedIndicator(
-                label=indicator_label(ref.objective, number),
-                text=edition.text(indicator.text) if indicator.text else None,
-                unit=edition.plain(indicator.unit) if indicator.unit else None,
-                percentage=indicator.percentage,
-                narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
-                source=source,
-            ))
+            lines.append(
+                ReportedIndicator(
+                    label=indicator_label(ref.objective, number),
+                    text=edition.text(indicator.text) if indicator.text else None,
+                    unit=edition.plain(indicator.unit) if indicator.unit else None,
+                    percentage=indicator.percentage,
+                    narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
+                    source=source,
+                )
+            )
     return tuple(lines)
 
 
@@ -115,14 +122,21 @@ def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
     """The periods of the plan: each of a multi-year plan's (ky_bao_cao), or the single one of its year."""
     reporting = edition.plan.reporting
     if reporting.periods:
-        return tuple(ReportingPeriod(edition.plain(period.column or period.name), period.deadline) for period in reporting.periods)
+        return tuple(
+            ReportingPeriod(edition.plain(period.column or period.name), period.deadline)
+            for period in reporting.periods
+        )
     return (ReportingPeriod(edition.plain(edition.report_form.period), reporting.deadline),)
 
 
 # The two ways a document's header is set: a state body's under the national name and motto (Decree
 # 30), a Party body's under the Party's name, its own name marked with a star (Hướng dẫn 36-HD/VPTW).
 HEADER_STYLES = {
-    "nha_nuoc": {"national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto": "Độc lập - Tự do - Hạnh phúc", "agency_mark": None},
+    "nha_nuoc": {
+        "national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "agency_mark": None,
+    },
     "dang": {"national_name": "ĐẢNG CỘNG SẢN VIỆT NAM", "motto": None, "agency_mark": "*"},
 }
 
@@ -198,10 +212,12 @@ def report_deadline(edition: Edition, recipient: Recipient) -> str:
 
 
 def plan_reference(edition: Edition) -> str:
-    """"Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft."""
+    """ "Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft."""
     meta = edition.plan.document
-    return (f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
-            f"{edition.issuer.code} ngày {wording.short_date(meta.date)} của {edition.plain(edition.issuer.short_name)}")
+    return (
+        f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
+        f"{edition.issuer.code} ngày {wording.short_date(meta.date)} của {edition.plain(edition.issuer.short_name)}"
+    )
 
 
 def letter_number(edition: Edition, recipient: Recipient) -> tuple[int | None, PartialDate]:
@@ -214,10 +230,12 @@ def letter_number(edition: Edition, recipient: Recipient) -> tuple[int | None, P
 
 
 def letter_reference(edition: Edition, recipient: Recipient) -> str:
-    """"Công văn số 125/UBND-VX ngày 15/11/2024 của UBND huyện Hớn Quản", with blanks while not registered."""
+    """ "Công văn số 125/UBND-VX ngày 15/11/2024 của UBND huyện Hớn Quản", with blanks while not registered."""
     number, when = letter_number(edition, recipient)
-    return (f"Công văn số {wording.document_number(number)}/{edition.letters.symbol} ngày {wording.short_date(when)} "
-            f"của {edition.plain(edition.issuer.short_name)}")
+    return (
+        f"Công văn số {wording.document_number(number)}/{edition.letters.symbol} ngày {wording.short_date(when)} "
+        f"của {edition.plain(edition.issuer.short_name)}"
+    )
 
 
 def letter_values(edition: Edition, recipient: Recipient) -> dict[str, str]:

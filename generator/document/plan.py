@@ -8,7 +8,17 @@ from ..content.edition import Edition
 from ..content.schema import Assignment, Item, RecipientLine
 from . import wording
 from .model import AppendixPage, Block, Document, DocumentInfo, Span, Table
-from .parts import header, heading, issue_date, issuer_name, paragraph, plan_reference, signature, task_blocks, with_closing
+from .parts import (
+    header,
+    heading,
+    issue_date,
+    issuer_name,
+    paragraph,
+    plan_reference,
+    signature,
+    task_blocks,
+    with_closing,
+)
 
 
 # The deepest level a plan numbers or marks; deeper items are marked as this one (make check warns).
@@ -65,7 +75,9 @@ def assignment_heading(edition: Edition, assignment: Assignment) -> str:
         agencies = [edition.agency(agency_id) for agency_id in assignment.agencies]
         names = [edition.plain(agency.name) for agency in agencies]
         joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}"
-        heading = edition.plain(edition.agency_kind(agencies[0]).heading, ten=joined, ten_trong_cau=wording.within_sentence(joined))
+        heading = edition.plain(
+            edition.agency_kind(agencies[0]).heading, ten=joined, ten_trong_cau=wording.within_sentence(joined)
+        )
     suffix = f" {edition.plain(assignment.heading_suffix)}" if assignment.heading_suffix else ""
     return f"{heading}{suffix}:"
 
@@ -97,9 +109,18 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
         key = section.title if section.title is not None else f"#{index}"
         parts.append(PlanPart("section", key, tuple(item_blocks(edition, section, 1, index))))
     organisation = len(plan.sections) + 1
-    parts.append(PlanPart("organisation", "organisation", (
-        replace(heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True), outline=1),
-        *(paragraph(edition, text) for text in plan.organisation_intro))))
+    parts.append(
+        PlanPart(
+            "organisation",
+            "organisation",
+            (
+                replace(
+                    heading(edition, f"{wording.roman(organisation)}.", plan.organisation_title, bold=True), outline=1
+                ),
+                *(paragraph(edition, text) for text in plan.organisation_intro),
+            ),
+        )
+    )
     for index, assignment in enumerate(plan.assignments, start=1):
         head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),), outline=2)
         blocks = (head, *entry_blocks(edition, assignment))
@@ -108,7 +129,11 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
         else:
             parts.append(PlanPart("section", f"#to-chuc-{assignment.heading}", blocks))
     if plan.organisation_closing:
-        parts.append(PlanPart("section", "#to-chuc-ket-thuc", tuple(paragraph(edition, text) for text in plan.organisation_closing)))
+        parts.append(
+            PlanPart(
+                "section", "#to-chuc-ket-thuc", tuple(paragraph(edition, text) for text in plan.organisation_closing)
+            )
+        )
     parts.append(PlanPart("closing", "closing", tuple(paragraph(edition, text) for text in plan.closing)))
     return parts
 
@@ -122,15 +147,26 @@ def appendix_pages(edition: Edition) -> tuple[AppendixPage, ...]:
     for number, appendix in enumerate(plan.appendices, start=1):
         label = "Phụ lục" if len(plan.appendices) == 1 else f"Phụ lục {wording.roman(number)}"
         rows = tuple(
-            tuple(", ".join(edition.plain(agencies[c.strip()].short_name) for c in cell.split(",")) if column.agency
-                  else edition.plain(cell) for column, cell in zip(appendix.columns, row))
+            tuple(
+                ", ".join(edition.plain(agencies[c.strip()].short_name) for c in cell.split(","))
+                if column.agency
+                else edition.plain(cell)
+                for column, cell in zip(appendix.columns, row, strict=True)
+            )
             for row in appendix.rows
         )
-        pages.append(AppendixPage(
-            label=label, title=edition.plain(appendix.title).upper(), reference=reference,
-            table=Table(name="appendix", columns=tuple(edition.plain(c.title) for c in appendix.columns), rows=rows),
-            widths_mm=tuple(column.width for column in appendix.columns), landscape=appendix.landscape,
-        ))
+        pages.append(
+            AppendixPage(
+                label=label,
+                title=edition.plain(appendix.title).upper(),
+                reference=reference,
+                table=Table(
+                    name="appendix", columns=tuple(edition.plain(c.title) for c in appendix.columns), rows=rows
+                ),
+                widths_mm=tuple(column.width for column in appendix.columns),
+                landscape=appendix.landscape,
+            )
+        )
     return tuple(pages)
 
 
@@ -148,7 +184,11 @@ def build_plan(edition: Edition) -> Document:
         blocks=with_closing(blocks),
         signature=signature(edition),
         recipients=wording.list_lines([recipient_name(edition, line) for line in plan.recipients], plan.archive),
-        info=DocumentInfo(title=f"{meta.type_name.capitalize()} {title}", author=issuer_name(edition), created=issue_date(edition),
-                          reference=wording.reference(meta.number, symbol)),
+        info=DocumentInfo(
+            title=f"{meta.type_name.capitalize()} {title}",
+            author=issuer_name(edition),
+            created=issue_date(edition),
+            reference=wording.reference(meta.number, symbol),
+        ),
         appendices=appendix_pages(edition),
     )

@@ -65,7 +65,9 @@ class TaskRow:
 
     number: str  # its STT; "" for a point under its lead-in
     name: str  # its label: a task, a group's name (nhom_nhiem_vu), a lead-in, or a point "a) …" (its bullets on lines below)
-    lead_in: bool = False  # the sentence the points after it belong to ("…; cụ thể:"): a row of its own, nothing to fill in
+    lead_in: bool = (
+        False  # the sentence the points after it belong to ("…; cụ thể:"): a row of its own, nothing to fill in
+    )
     point: bool = False  # one of the entry's points a), b)…
     under: str | None = None  # a point's lead-in, where it has one
 
@@ -106,14 +108,23 @@ def task_rows(edition: Edition, recipient: Recipient) -> list[TaskRow]:
     for number, task in enumerate(assignment.tasks, start=1):
         group = grouped.get(number)
         if group is None:
-            rows.append(TaskRow(str(len(rows) + 1), edition.plain(task), lead_in=heading is not None and number == len(assignment.tasks)))
+            rows.append(
+                TaskRow(
+                    str(len(rows) + 1),
+                    edition.plain(task),
+                    lead_in=heading is not None and number == len(assignment.tasks),
+                )
+            )
         elif number == min(group.tasks):
             rows.append(TaskRow(str(len(rows) + 1), edition.plain(group.name)))
     numbered = len(rows)
     for index, point in enumerate(points, start=1):
         label = point_label(edition, point, index)
-        rows.append(TaskRow("", label, point=True, under=heading) if heading is not None
-                    else TaskRow(str(numbered + index), label, point=True))
+        rows.append(
+            TaskRow("", label, point=True, under=heading)
+            if heading is not None
+            else TaskRow(str(numbered + index), label, point=True)
+        )
     return rows
 
 
@@ -140,26 +151,59 @@ def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
     period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
     tasks = task_rows(edition, recipient)
     task_titles = tuple(edition.plain(columns.task_result, ky_bao_cao=p.label) for p in periods)
-    c = {name: edition.plain(getattr(columns, name)) for name in (
-        "number", "task", "activity", "unit", "quantity", "participants", "women", "note", "indicator",
-        "budget_source", "budget_amount", "other_activity", "item", "answer", "difficulties", "proposals")}
+    c = {
+        name: edition.plain(getattr(columns, name))
+        for name in (
+            "number",
+            "task",
+            "activity",
+            "unit",
+            "quantity",
+            "participants",
+            "women",
+            "note",
+            "indicator",
+            "budget_source",
+            "budget_amount",
+            "other_activity",
+            "item",
+            "answer",
+            "difficulties",
+            "proposals",
+        )
+    }
     tables = {
-        TASKS: Table(f"{TASKS}-{len(periods)}", (c["number"], c["task"], *task_titles),
-                     tuple((row.number, row.name, *("",) * len(periods)) for row in tasks),
-                     group_rows=tuple(index for index, row in enumerate(tasks) if row.lead_in)),
-        ACTIVITIES: Table(ACTIVITIES, (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
-                          tuple((str(n), edition.plain(a.name), edition.plain(a.unit), "", "", "", "")
-                                for n, a in enumerate(form.activities, start=1))
-                          + ((str(len(form.activities) + 1), c["other_activity"], "", "", "", "", ""),)),
+        TASKS: Table(
+            f"{TASKS}-{len(periods)}",
+            (c["number"], c["task"], *task_titles),
+            tuple((row.number, row.name, *("",) * len(periods)) for row in tasks),
+            group_rows=tuple(index for index, row in enumerate(tasks) if row.lead_in),
+        ),
+        ACTIVITIES: Table(
+            ACTIVITIES,
+            (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
+            tuple(
+                (str(n), edition.plain(a.name), edition.plain(a.unit), "", "", "", "")
+                for n, a in enumerate(form.activities, start=1)
+            )
+            + ((str(len(form.activities) + 1), c["other_activity"], "", "", "", "", ""),),
+        ),
     }
     indicators = reported_indicators(edition, recipient)
     if indicators:
-        tables[INDICATORS] = Table(f"{INDICATORS}-{len(periods)}", (c["number"], c["indicator"], c["unit"], *period_titles, c["note"]),
-                                   tuple(indicator_rows(edition, indicators, len(periods))))
-    tables[BUDGET] = Table(BUDGET, (c["number"], c["budget_source"], c["budget_amount"], c["note"]),
-                           tuple((str(n), edition.plain(source), "", "") for n, source in enumerate(form.budget_sources, start=1)))
-    tables[NARRATIVE] = Table(NARRATIVE, (c["number"], c["item"], c["answer"]),
-                              (("1", c["difficulties"], ""), ("2", c["proposals"], "")))
+        tables[INDICATORS] = Table(
+            f"{INDICATORS}-{len(periods)}",
+            (c["number"], c["indicator"], c["unit"], *period_titles, c["note"]),
+            tuple(indicator_rows(edition, indicators, len(periods))),
+        )
+    tables[BUDGET] = Table(
+        BUDGET,
+        (c["number"], c["budget_source"], c["budget_amount"], c["note"]),
+        tuple((str(n), edition.plain(source), "", "") for n, source in enumerate(form.budget_sources, start=1)),
+    )
+    tables[NARRATIVE] = Table(
+        NARRATIVE, (c["number"], c["item"], c["answer"]), (("1", c["difficulties"], ""), ("2", c["proposals"], ""))
+    )
     return tables
 
 
@@ -196,9 +240,16 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     deadline = edition.plain(form.deadline, **values)
     # A unit list may tell its units otherwise (a hamlet signs without a seal, has no records desk).
     instructions = recipient.form_instructions if recipient.form_instructions is not None else form.instructions
-    archive = next(entries for entries in (recipient.form_archive, recipient.kind.form_archive, form.archive) if entries is not None)
-    notes = (edition.plain(form.instructions_heading), f"- {deadline}",
-             *(f"- {edition.plain(line, **values)}" for line in instructions))
+    archive = next(
+        entries
+        for entries in (recipient.form_archive, recipient.kind.form_archive, form.archive)
+        if entries is not None
+    )
+    notes = (
+        edition.plain(form.instructions_heading),
+        f"- {deadline}",
+        *(f"- {edition.plain(line, **values)}" for line in instructions),
+    )
     title = edition.plain(form.title)
     party = recipient.kind.form == "dang"
     symbol_code = recipient.symbol_code or wording.BLANK
@@ -218,20 +269,33 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         title=title,
         addressees=(f"Kính gửi: {edition.plain(addressee, **values)}.",),
         blocks=tuple(blocks),
-        signature=Signature(lines=tuple(line.upper() for line in recipient.signer), name="",
-                            note=recipient.signer_note or edition.plain(form.signer_note)),
-        recipients=wording.list_lines([edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party),
+        signature=Signature(
+            lines=tuple(line.upper() for line in recipient.signer),
+            name="",
+            note=recipient.signer_note or edition.plain(form.signer_note),
+        ),
+        recipients=wording.list_lines(
+            [edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party
+        ),
         recipients_style=recipient.kind.form,
         label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
         notes=notes,
-        info=DocumentInfo(title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})", author=recipient.short_name,
-                          created=issue_date(edition), identity=str(identity)),
+        info=DocumentInfo(
+            title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})",
+            author=recipient.short_name,
+            created=issue_date(edition),
+            identity=str(identity),
+        ),
     )
 
 
 def unknown_indicators(edition: Edition, recipients) -> list[tuple[str, str]]:
     """(indicator label, recipient's short name) for each indicator a recipient reports whose
     wording the catalog does not have: the build names them on its last lines."""
-    return [(indicator.reference, recipient.short_name) for recipient in recipients if recipient.reports
-            for indicator in reported_indicators(edition, recipient) if indicator.text is None]
-
+    return [
+        (indicator.reference, recipient.short_name)
+        for recipient in recipients
+        if recipient.reports
+        for indicator in reported_indicators(edition, recipient)
+        if indicator.text is None
+    ]

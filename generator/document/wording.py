@@ -7,10 +7,23 @@ from ..content.schema import PartialDate
 # A blank left for the clerk to write in by hand on a draft.
 BLANK = "      "
 
-_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
 # Vietnamese alphabetical order for points: no f, j, w, z; đ follows d.
-_POINT_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+_POINT_LETTERS = list("abcdđeghiklmnopqrstuvxy")
 
 
 def roman(number: int) -> str:
@@ -37,7 +50,7 @@ def month_text(month: int) -> str:
 
 
 def place_date(place: str, date: PartialDate, *, blank_year: bool = False) -> str:
-    """"Hớn Quản, ngày 05 tháng 11 năm 2024"; a part not yet known is a blank, and so is the year
+    """ "Hớn Quản, ngày 05 tháng 11 năm 2024"; a part not yet known is a blank, and so is the year
     of a form filled in several years."""
     day = BLANK if date.day is None else f" {day_text(date.day)} "
     month = BLANK if date.month is None else f" {month_text(date.month)} "
@@ -57,7 +70,7 @@ def document_number(number: int | None) -> str:
 
 
 def number_line(number: int | None, symbol: str, *, party: bool = False) -> str:
-    """"Số: 05/KH-UBND"; a draft leaves the number blank: "Số:      /KH-UBND". A Party body's
+    """ "Số: 05/KH-UBND"; a draft leaves the number blank: "Số:      /KH-UBND". A Party body's
     number runs into its symbol with a hyphen: "Số 05-BC/BTCHU" (Hướng dẫn 36-HD/VPTW)."""
     if party:
         return f"Số{BLANK}-{symbol}" if number is None else f"Số {document_number(number)}-{symbol}"
@@ -72,7 +85,11 @@ def reference(number: int | None, symbol: str) -> str | None:
 def within_sentence(name: str) -> str:
     """A name placed after other words: a leading common noun such as "Các" loses its capital."""
     first, _, rest = name.partition(" ")
-    return f"{first.lower()} {rest}" if first in ("Các", "Những", "Xã", "Thị", "Phường", "Ấp", "Khu", "Tổ", "Thôn", "Bản", "Đặc") else name
+    return (
+        f"{first.lower()} {rest}"
+        if first in ("Các", "Những", "Xã", "Thị", "Phường", "Ấp", "Khu", "Tổ", "Thôn", "Bản", "Đặc")
+        else name
+    )
 
 
 def sentence_case(text: str) -> str:
@@ -86,7 +103,7 @@ def lower_first(text: str) -> str:
 
 
 def joined(items: list[str]) -> str:
-    """"a, b và c"."""
+    """ "a, b và c"."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} và {items[-1]}"
 
 

@@ -68,7 +68,7 @@ class _DocxTemplate(DocxTemplate):
             # The body was cut out with the document element's namespaces declared on it: as they
             # are the same, it goes back without them, as lxml would have moved it.
             rendered = _BODY_START.sub("<w:body>", rendered, count=1)
-        part._element = parse_xml(template[:body.start()] + rendered + template[body.end():])
+        part._element = parse_xml(template[: body.start()] + rendered + template[body.end() :])
         self.docx = part.document
 
 
@@ -93,7 +93,9 @@ def render_docx(document: Document, template: Path) -> bytes:
         "doc": shown,
         # Paragraph text goes in as docxtpl rich text (runs with bold and italic); tables and
         # writing lines are laid out by the template from their own fields.
-        "blocks": [{"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in shown.blocks],
+        "blocks": [
+            {"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in shown.blocks
+        ],
     }
     try:
         docx_template.render(context, jinja_env=_environment(), autoescape=True)
@@ -146,12 +148,19 @@ def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
     for paragraph in docx.element.body.iterchildren(qn("w:p")):
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         following = paragraph.getnext()
-        if style is not None and style.get(qn("w:val")) == space and following is not None and following.tag == qn("w:tbl"):
+        if (
+            style is not None
+            and style.get(qn("w:val")) == space
+            and following is not None
+            and following.tag == qn("w:tbl")
+        ):
             rendered.append(following)
     if len(rendered) != len(tables):
-        raise TemplateProblem(f"bản Word của “{document.info.title}” có {len(rendered)} bảng thay vì {len(tables)}: mẫu Word "
-                              "thiếu đoạn kiểu “Khoảng trên bảng” trước một bảng")
-    for table, element in zip(tables, rendered):
+        raise TemplateProblem(
+            f"bản Word của “{document.info.title}” có {len(rendered)} bảng thay vì {len(tables)}: mẫu Word "
+            "thiếu đoạn kiểu “Khoảng trên bảng” trước một bảng"
+        )
+    for table, element in zip(tables, rendered, strict=True):
         rows = element.findall(qn("w:tr"))[1:]  # after the header row
         for index in table.group_rows:
             cells = rows[index].findall(qn("w:tc"))
@@ -211,7 +220,7 @@ _PROPERTY_CHARS = 255
 def _property(text: str) -> str:
     if len(text) <= _PROPERTY_CHARS:
         return text
-    cut = text[:_PROPERTY_CHARS - 1]
+    cut = text[: _PROPERTY_CHARS - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
@@ -241,9 +250,11 @@ def _set_custom_property(docx, name: str, value: str) -> None:
     from docx.opc.part import Part
     from xml.sax.saxutils import escape, quoteattr
 
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_PROPERTIES}" '
-           f'xmlns:vt="{VT}"><property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name={quoteattr(name)}>'
-           f'<vt:lpwstr>{escape(value)}</vt:lpwstr></property></Properties>')
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_PROPERTIES}" '
+        f'xmlns:vt="{VT}"><property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name={quoteattr(name)}>'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property></Properties>"
+    )
     package = docx.part.package
     part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_TYPE, xml.encode("utf-8"), package)
     package.relate_to(part, CUSTOM_PROPERTIES_REL)

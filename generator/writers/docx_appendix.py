@@ -54,7 +54,11 @@ def _add_page(docx, page: AppendixPage) -> None:
     docx.add_paragraph(page.title, style=_style(docx, TITLE_STYLE))
     docx.add_paragraph(page.reference, style=_style(docx, REFERENCE_STYLE))
     rule = docx.add_paragraph("", style=_style(docx, RULE_STYLE))
-    text_mm = (layout.PAGE_HEIGHT_MM if page.landscape else layout.PAGE_WIDTH_MM) - layout.MARGIN_LEFT_MM - layout.MARGIN_RIGHT_MM
+    text_mm = (
+        (layout.PAGE_HEIGHT_MM if page.landscape else layout.PAGE_WIDTH_MM)
+        - layout.MARGIN_LEFT_MM
+        - layout.MARGIN_RIGHT_MM
+    )
     side = (text_mm - layout.appendix_rule_mm(page)) / 2
     indent = rule._p.get_or_add_pPr().get_or_add_ind()
     indent.set(qn("w:left"), str(Mm(side).twips))
@@ -86,14 +90,18 @@ def _add_table(docx, page: AppendixPage) -> None:
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     properties.append(margins)
-    header, number, cell_style = _style(docx, HEADER_CELL_STYLE), _style(docx, NUMBER_CELL_STYLE), _style(docx, CELL_STYLE)
+    header, number, cell_style = (
+        _style(docx, HEADER_CELL_STYLE),
+        _style(docx, NUMBER_CELL_STYLE),
+        _style(docx, CELL_STYLE),
+    )
     for row_index, row in enumerate(table.rows):
         values = page.table.columns if row_index == 0 else page.table.rows[row_index - 1]
         row_properties = row._tr.get_or_add_trPr()
         row_properties.append(OxmlElement("w:cantSplit"))
         if row_index == 0:
             row_properties.append(OxmlElement("w:tblHeader"))  # repeated on every page
-        for column, (cell, value) in enumerate(zip(row.cells, values)):
+        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.width = Mm(widths[column])
             paragraph = cell.paragraphs[0]
             paragraph.style = header if row_index == 0 else (number if column == 0 else cell_style)
@@ -101,5 +109,5 @@ def _add_table(docx, page: AppendixPage) -> None:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph.add_run(value)
     grid = table._tbl.tblGrid
-    for column, width in zip(grid.findall(qn("w:gridCol")), widths):
+    for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(Mm(width).twips))

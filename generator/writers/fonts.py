@@ -30,15 +30,25 @@ SUBSTITUTES = ("Liberation Serif", "Tinos")
 METRIC_COMPATIBLE = (FAMILY, *SUBSTITUTES)
 STYLES = ("regular", "bold", "italic", "bold-italic")
 # Letters that only a font with full Vietnamese coverage has.
-VIETNAMESE_SAMPLE = "ĂÂĐÊÔƠƯăâđêôơưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ"
+VIETNAMESE_SAMPLE = (
+    "ĂÂĐÊÔƠƯăâđêôơưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ"
+)
 
 # The files of each family as Windows (and Office for Mac) or the family's own package installs them,
 # by style: for each style, the names it may have.
 FILE_NAMES = {
-    "Times New Roman": (("times.ttf", "Times New Roman.ttf"), ("timesbd.ttf", "Times New Roman Bold.ttf"),
-                        ("timesi.ttf", "Times New Roman Italic.ttf"), ("timesbi.ttf", "Times New Roman Bold Italic.ttf")),
-    "Liberation Serif": (("LiberationSerif-Regular.ttf",), ("LiberationSerif-Bold.ttf",),
-                         ("LiberationSerif-Italic.ttf",), ("LiberationSerif-BoldItalic.ttf",)),
+    "Times New Roman": (
+        ("times.ttf", "Times New Roman.ttf"),
+        ("timesbd.ttf", "Times New Roman Bold.ttf"),
+        ("timesi.ttf", "Times New Roman Italic.ttf"),
+        ("timesbi.ttf", "Times New Roman Bold Italic.ttf"),
+    ),
+    "Liberation Serif": (
+        ("LiberationSerif-Regular.ttf",),
+        ("LiberationSerif-Bold.ttf",),
+        ("LiberationSerif-Italic.ttf",),
+        ("LiberationSerif-BoldItalic.ttf",),
+    ),
     "Tinos": (("Tinos-Regular.ttf",), ("Tinos-Bold.ttf",), ("Tinos-Italic.ttf",), ("Tinos-BoldItalic.ttf",)),
 }
 FONTCONFIG = "fontconfig"  # BodyFont.source of a font found by fc-match
@@ -48,7 +58,9 @@ WSL_DRIVE = Path("/mnt/c")  # Windows' C: drive as WSL mounts it
 def install_hint() -> str:
     if sys.platform == "win32":
         return "cài phông Times New Roman (có sẵn trong Windows; Settings → Personalization → Fonts)"
-    return "cài gói fonts-liberation2 (Debian/Ubuntu: sudo apt-get install fonts-liberation2) hoặc phông Times New Roman"
+    return (
+        "cài gói fonts-liberation2 (Debian/Ubuntu: sudo apt-get install fonts-liberation2) hoặc phông Times New Roman"
+    )
 
 
 @dataclass(frozen=True)
@@ -66,8 +78,10 @@ class BodyFont:
         for style, path in self.files.items():
             weight = "bold" if "bold" in style else "normal"
             slant = "italic" if "italic" in style else "normal"
-            rules.append(f'@font-face {{ font-family: "{self.family}"; src: url("{path.as_uri()}"); '
-                         f"font-weight: {weight}; font-style: {slant}; }}\n")
+            rules.append(
+                f'@font-face {{ font-family: "{self.family}"; src: url("{path.as_uri()}"); '
+                f"font-weight: {weight}; font-style: {slant}; }}\n"
+            )
         return "".join(rules)
 
 
@@ -81,7 +95,11 @@ def font_folders(platform: str = sys.platform, environ=os.environ, wsl_drive: Pa
             yield Path(environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts"
         return
     if platform == "darwin":  # Office for Mac installs Times New Roman here
-        yield from (Path("/Library/Fonts"), Path("/System/Library/Fonts/Supplemental"), Path.home() / "Library" / "Fonts")
+        yield from (
+            Path("/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"),
+            Path.home() / "Library" / "Fonts",
+        )
         return
     drive = wsl_drive or WSL_DRIVE
     if (drive / "Windows" / "Fonts").is_dir():  # WSL
@@ -92,7 +110,7 @@ def font_folders(platform: str = sys.platform, environ=os.environ, wsl_drive: Pa
 def _in_folder(folder: Path, family: str) -> dict[str, Path] | None:
     """The four files of a family in one folder, or None unless all four are there."""
     files = {}
-    for style, names in zip(STYLES, FILE_NAMES[family]):
+    for style, names in zip(STYLES, FILE_NAMES[family], strict=True):
         found = next((folder / name for name in names if (folder / name).is_file()), None)
         if found is None:
             return None
@@ -110,7 +128,12 @@ def _in_folders(families: tuple[str, ...]) -> BodyFont | None:
     return None
 
 
-_FONTCONFIG_STYLES = {"regular": "", "bold": ":weight=bold", "italic": ":slant=italic", "bold-italic": ":weight=bold:slant=italic"}
+_FONTCONFIG_STYLES = {
+    "regular": "",
+    "bold": ":weight=bold",
+    "italic": ":slant=italic",
+    "bold-italic": ":weight=bold:slant=italic",
+}
 
 
 def _match(pattern: str) -> tuple[str, Path]:
@@ -179,12 +202,16 @@ def body_font() -> BodyFont:
     """The font that renders the PDF, checked for its family, metrics and Vietnamese letters."""
     found = _found()
     if isinstance(found, str):
-        raise EnvironmentProblem(f"máy không có phông {FAMILY} hay phông cùng kích thước chữ ({', '.join(SUBSTITUTES)}): "
-                                 f"{found}; {install_hint()}")
+        raise EnvironmentProblem(
+            f"máy không có phông {FAMILY} hay phông cùng kích thước chữ ({', '.join(SUBSTITUTES)}): "
+            f"{found}; {install_hint()}"
+        )
     if found.source != FONTCONFIG:  # found by its file name: the file says which family it is
         family = _family_in_file(found.files["regular"])
         if family not in METRIC_COMPATIBLE:
-            raise EnvironmentProblem(f"tệp {found.files['regular']} là phông “{family}”, không phải {found.family}; {install_hint()}")
+            raise EnvironmentProblem(
+                f"tệp {found.files['regular']} là phông “{family}”, không phải {found.family}; {install_hint()}"
+            )
         found = dataclasses.replace(found, family=family)
     _check_vietnamese(found.files["regular"], found.family)
     return found
@@ -204,26 +231,68 @@ def _check_vietnamese(path: Path, family: str) -> None:
         cmap = font.getBestCmap()
     missing = [char for char in VIETNAMESE_SAMPLE if ord(char) not in cmap]
     if missing:
-        raise EnvironmentProblem(f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint()}")
+        raise EnvironmentProblem(
+            f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint()}"
+        )
 
 
 # ---------------------------------------------------------------- the libraries WeasyPrint loads
 # By the names WeasyPrint (weasyprint/text/ffi.py) tries, for Linux, macOS and Windows (MSYS2 or
 # the GTK runtime), with the Debian package that has each.
 LIBRARIES = {
-    "GObject": (("libgobject-2.0-0", "gobject-2.0-0", "gobject-2.0", "libgobject-2.0.so.0", "libgobject-2.0.0.dylib",
-                 "libgobject-2.0-0.dll"), "libglib2.0-0"),
-    "Pango": (("libpango-1.0-0", "pango-1.0-0", "pango-1.0", "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"),
-              "libpango-1.0-0"),
-    "PangoFT2": (("libpangoft2-1.0-0", "pangoft2-1.0-0", "pangoft2-1.0", "libpangoft2-1.0.so.0", "libpangoft2-1.0.dylib",
-                  "libpangoft2-1.0-0.dll"), "libpangoft2-1.0-0"),
-    "fontconfig": (("libfontconfig-1", "fontconfig-1", "fontconfig", "libfontconfig.so.1", "libfontconfig.1.dylib",
-                    "libfontconfig-1.dll"), "libfontconfig1"),
-    "HarfBuzz": (("libharfbuzz-0", "harfbuzz", "harfbuzz-0.0", "libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"),
-                 "libharfbuzz0b"),
+    "GObject": (
+        (
+            "libgobject-2.0-0",
+            "gobject-2.0-0",
+            "gobject-2.0",
+            "libgobject-2.0.so.0",
+            "libgobject-2.0.0.dylib",
+            "libgobject-2.0-0.dll",
+        ),
+        "libglib2.0-0",
+    ),
+    "Pango": (
+        ("libpango-1.0-0", "pango-1.0-0", "pango-1.0", "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"),
+        "libpango-1.0-0",
+    ),
+    "PangoFT2": (
+        (
+            "libpangoft2-1.0-0",
+            "pangoft2-1.0-0",
+            "pangoft2-1.0",
+            "libpangoft2-1.0.so.0",
+            "libpangoft2-1.0.dylib",
+            "libpangoft2-1.0-0.dll",
+        ),
+        "libpangoft2-1.0-0",
+    ),
+    "fontconfig": (
+        (
+            "libfontconfig-1",
+            "fontconfig-1",
+            "fontconfig",
+            "libfontconfig.so.1",
+            "libfontconfig.1.dylib",
+            "libfontconfig-1.dll",
+        ),
+        "libfontconfig1",
+    ),
+    "HarfBuzz": (
+        ("libharfbuzz-0", "harfbuzz", "harfbuzz-0.0", "libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll"),
+        "libharfbuzz0b",
+    ),
     # WeasyPrint subsets fonts about 3 times faster with it; it runs without, so it checks nothing.
-    "HarfBuzz subset": (("libharfbuzz-subset-0", "harfbuzz-subset", "harfbuzz-subset-0.0", "libharfbuzz-subset.so.0",
-                         "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll"), "libharfbuzz-subset0"),
+    "HarfBuzz subset": (
+        (
+            "libharfbuzz-subset-0",
+            "harfbuzz-subset",
+            "harfbuzz-subset-0.0",
+            "libharfbuzz-subset.so.0",
+            "libharfbuzz-subset.0.dylib",
+            "libharfbuzz-subset-0.dll",
+        ),
+        "libharfbuzz-subset0",
+    ),
 }
 # Where WeasyPrint looks for the DLLs on Windows unless WEASYPRINT_DLL_DIRECTORIES says otherwise.
 WINDOWS_DLL_DIRECTORIES = r"C:\msys64\ucrt64\bin;C:\msys64\mingw64\bin;C:\Program Files\GTK3-Runtime Win64\bin"
@@ -261,10 +330,12 @@ def _library_problem(missing: list[str]) -> EnvironmentProblem:
         return EnvironmentProblem(
             f"thiếu thư viện {', '.join(missing)} mà WeasyPrint cần để tạo PDF; cài MSYS2 (https://www.msys2.org) rồi chạy "
             "trong cửa sổ MSYS2: pacman -S mingw-w64-ucrt-x86_64-pango (xem README, phần cài đặt trên Windows); "
-            "nếu đã cài ở thư mục khác C:\\msys64, đặt biến môi trường WEASYPRINT_DLL_DIRECTORIES là thư mục bin của nó")
+            "nếu đã cài ở thư mục khác C:\\msys64, đặt biến môi trường WEASYPRINT_DLL_DIRECTORIES là thư mục bin của nó"
+        )
     packages = " ".join(LIBRARIES[name][1] for name in missing)
-    return EnvironmentProblem(f"thiếu thư viện {', '.join(missing)} mà WeasyPrint cần để tạo PDF; "
-                              f"cài bằng: sudo apt-get install {packages}")
+    return EnvironmentProblem(
+        f"thiếu thư viện {', '.join(missing)} mà WeasyPrint cần để tạo PDF; cài bằng: sudo apt-get install {packages}"
+    )
 
 
 @contextlib.contextmanager

@@ -8,7 +8,9 @@ import jinja2
 import jinja2.meta
 
 
-def strict_environment(loader: jinja2.BaseLoader | None = None, cls: type[jinja2.Environment] = jinja2.Environment) -> jinja2.Environment:
+def strict_environment(
+    loader: jinja2.BaseLoader | None = None, cls: type[jinja2.Environment] = jinja2.Environment
+) -> jinja2.Environment:
     # StrictUndefined: a misspelt variable in a template fails the build instead of printing a blank.
     # Autoescape: `&`, `<`, `>` and quotes in content stay text in XML and HTML.
     return cls(loader=loader, undefined=jinja2.StrictUndefined, autoescape=True, keep_trailing_newline=True)
@@ -38,7 +40,9 @@ def template_files(folder: Path, name: str) -> list[Path]:
             continue
         files.append(path)
         try:
-            referenced = list(jinja2.meta.find_referenced_templates(jinja2.Environment().parse(path.read_text(encoding="utf-8"))))
+            referenced = list(
+                jinja2.meta.find_referenced_templates(jinja2.Environment().parse(path.read_text(encoding="utf-8")))
+            )
         except (OSError, jinja2.TemplateSyntaxError):
             continue  # the writer reports a missing or broken template when it renders it
         if None in referenced:

@@ -57,13 +57,28 @@ def _period_tables() -> dict[str, tuple[float, ...]]:
     for periods in range(1, MAX_PERIODS + 1):
         result = 26 if periods == 1 else round(60 / periods, 1)
         # Indicators: STT, indicator, unit, a result per period, note.
-        tables[f"chi-tieu-{periods}"] = (12, round(TEXT_WIDTH_MM - 12 - 20 - 18 - result * periods, 1), 20, *(result,) * periods, 18)
+        tables[f"chi-tieu-{periods}"] = (
+            12,
+            round(TEXT_WIDTH_MM - 12 - 20 - 18 - result * periods, 1),
+            20,
+            *(result,) * periods,
+            18,
+        )
         # Tasks: STT, task, a written result per period.
         task_result = round((TEXT_WIDTH_MM - 12 - 75) / periods, 1)
-        tables[f"nhiem-vu-{periods}"] = (12, round(TEXT_WIDTH_MM - 12 - task_result * periods, 1), *(task_result,) * periods)
+        tables[f"nhiem-vu-{periods}"] = (
+            12,
+            round(TEXT_WIDTH_MM - 12 - task_result * periods, 1),
+            *(task_result,) * periods,
+        )
         # Summary: STT, indicator, reporting unit, a result per period.
         summary_result = round(56 / periods, 1)
-        tables[f"th-chi-tieu-{periods}"] = (12, round(TEXT_WIDTH_MM - 12 - 45 - summary_result * periods, 1), 45, *(summary_result,) * periods)
+        tables[f"th-chi-tieu-{periods}"] = (
+            12,
+            round(TEXT_WIDTH_MM - 12 - 45 - summary_result * periods, 1),
+            45,
+            *(summary_result,) * periods,
+        )
     return tables
 
 
@@ -77,8 +92,9 @@ TABLE_COLUMNS_MM = {
     **_period_tables(),
 }
 # Columns whose cells are centred (STT, units); the others start at the left.
-TABLE_CENTRED_COLUMNS = {name: (0, 2) if name.startswith(("hoat-dong", "chi-tieu", "th-hoat-dong")) else (0,)
-                         for name in TABLE_COLUMNS_MM}
+TABLE_CENTRED_COLUMNS = {
+    name: (0, 2) if name.startswith(("hoat-dong", "chi-tieu", "th-hoat-dong")) else (0,) for name in TABLE_COLUMNS_MM
+}
 # Tables whose rows are written in by hand: each body row is at least this tall.
 TABLE_ROW_MIN_MM = {"y-kien": 45}
 TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it
@@ -116,8 +132,13 @@ class Rules:
     title_mm: float  # under the title (trích yếu)
 
 
-def rules(document: Document, agency_pt: float = AGENCY_PT, motto_pt: float = MOTTO_PT, title_pt: float = TITLE_PT,
-          national_pt: float = NATIONAL_NAME_PT) -> Rules:
+def rules(
+    document: Document,
+    agency_pt: float = AGENCY_PT,
+    motto_pt: float = MOTTO_PT,
+    title_pt: float = TITLE_PT,
+    national_pt: float = NATIONAL_NAME_PT,
+) -> Rules:
     """The rules' lengths, measured on the texts above them at the sizes their styles give."""
     # A long agency name wraps in its column, so its text is at most as wide as the column; a
     # title is as wide as its longest line (the clerk's marked lines, each wrapping in the text width).
@@ -128,8 +149,12 @@ def rules(document: Document, agency_pt: float = AGENCY_PT, motto_pt: float = MO
     return Rules(
         agency_mm=round(agency * SHORT_RULE_SHARE, 1),
         # Under the motto; a Party body's header has none and rules its national name instead.
-        motto_mm=round(text_width_mm(header.motto, motto_pt, "bold") if header.motto
-                       else text_width_mm(header.national_name, national_pt, "bold"), 1),
+        motto_mm=round(
+            text_width_mm(header.motto, motto_pt, "bold")
+            if header.motto
+            else text_width_mm(header.national_name, national_pt, "bold"),
+            1,
+        ),
         title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,
     )
 

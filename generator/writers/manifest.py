@@ -19,8 +19,20 @@ def render_csv(manifest: Manifest) -> bytes:
     writer.writerow(manifest.columns)
     for row in manifest.rows:
         documents = [f"{d.docx} {d.pdf}" if d else "" for d in (*row.documents, *manifest.plan)]
-        writer.writerow([row.number, row.name, row.short_name, row.relation, row.tasks, row.indicators,
-                         row.letter_number, row.deadline, *documents, row.reached_by])
+        writer.writerow(
+            [
+                row.number,
+                row.name,
+                row.short_name,
+                row.relation,
+                row.tasks,
+                row.indicators,
+                row.letter_number,
+                row.deadline,
+                *documents,
+                row.reached_by,
+            ]
+        )
     writer.writerow([])
     writer.writerow(["STT", "Nơi nhận của kế hoạch", "Được gửi"])
     for line in manifest.plan_lines:

@@ -73,7 +73,11 @@ def pdf_template_files(html_folder: Path, template: str) -> list[Path]:
 def render_html(document: Document, html_folder: Path, template: str, word_template: Path) -> str:
     rules = template_styles(word_template).rules(document)
     try:
-        return _environment(html_folder).get_template(template).render(doc=typeset_document(document), rules=rules, L=layout)
+        return (
+            _environment(html_folder)
+            .get_template(template)
+            .render(doc=typeset_document(document), rules=rules, L=layout)
+        )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err
 
@@ -166,11 +170,14 @@ def render_pdf(document: Document, html_folder: Path, template: str, word_templa
     try:
         options = {"pdf_variant": PDF_VARIANT} if PDF_VARIANT else {}
         rendering = weasyprint.HTML(string=html, base_url=str(html_folder)).render(
-            stylesheets=[stylesheet], font_config=fonts, **options)
+            stylesheets=[stylesheet], font_config=fonts, **options
+        )
         rendering.metadata = _archive_metadata()(rendering.metadata, document.info.reference)
         pdf = rendering.write_pdf(finisher=_compress_once(), **options)
     finally:
         logger.removeHandler(collector)
     if collector.messages:
-        raise TemplateProblem(f"{html_folder / template}: WeasyPrint báo lỗi khi dàn trang: " + "; ".join(collector.messages))
+        raise TemplateProblem(
+            f"{html_folder / template}: WeasyPrint báo lỗi khi dàn trang: " + "; ".join(collector.messages)
+        )
     return pdf

@@ -58,8 +58,11 @@ def _typeset_all(value):
     if isinstance(value, tuple):
         return tuple(_typeset_all(item) for item in value)
     if is_dataclass(value):
-        changes = {f.name: _typeset_all(getattr(value, f.name)) for f in fields(value)
-                   if f.init and (type(value), f.name) not in _NOT_TEXT}
+        changes = {
+            f.name: _typeset_all(getattr(value, f.name))
+            for f in fields(value)
+            if f.init and (type(value), f.name) not in _NOT_TEXT
+        }
         return replace(value, **changes)
     return value
 

@@ -96,9 +96,19 @@ RULE_SELECTORS = {"VBRuleAgency": ".rule-agency", "VBRuleMotto": ".rule-motto", 
 
 TWIPS_PER_PT = 20
 DEFAULT_SIZE_PT = 10  # Word's size where neither a style nor the document defaults give one
-ALIGNMENTS = {"left": "left", "start": "left", "center": "center", "right": "right", "end": "right",
-              "both": "justify", "distribute": "justify", "mediumKashida": "justify", "highKashida": "justify",
-              "lowKashida": "justify", "thaiDistribute": "justify"}
+ALIGNMENTS = {
+    "left": "left",
+    "start": "left",
+    "center": "center",
+    "right": "right",
+    "end": "right",
+    "both": "justify",
+    "distribute": "justify",
+    "mediumKashida": "justify",
+    "highKashida": "justify",
+    "lowKashida": "justify",
+    "thaiDistribute": "justify",
+}
 
 
 @dataclass(frozen=True)
@@ -207,7 +217,9 @@ def _resolve(style, defaults) -> ParagraphStyle:
         before_pt=_twips_pt(chain.p("w:spacing", "w:before")),
         after_pt=_twips_pt(chain.p("w:spacing", "w:after")),
         line_rule=line_rule if line_rule in ("exact", "atLeast") else "auto",
-        line_value=(int(line) / 240 if line_rule not in ("exact", "atLeast") else _twips_pt(line)) if line is not None else 1.0,
+        line_value=(int(line) / 240 if line_rule not in ("exact", "atLeast") else _twips_pt(line))
+        if line is not None
+        else 1.0,
         keep_with_next=_on(chain.p("w:keepNext")),
         keep_lines=_on(chain.p("w:keepLines")),
         page_break_before=_on(chain.p("w:pageBreakBefore")),
@@ -231,8 +243,12 @@ class TemplateStyles:
 
     def rules(self, document) -> layout.Rules:
         """The rules' lengths for a document, measured at the sizes of the texts' styles."""
-        return layout.rules(document, agency_pt=self["VBAgency"].size_pt, motto_pt=self["VBMotto"].size_pt,
-                            title_pt=self["VBTitle"].size_pt)
+        return layout.rules(
+            document,
+            agency_pt=self["VBAgency"].size_pt,
+            motto_pt=self["VBMotto"].size_pt,
+            title_pt=self["VBTitle"].size_pt,
+        )
 
 
 def named_style(document, name: str, needed_for: str):
@@ -241,8 +257,10 @@ def named_style(document, name: str, needed_for: str):
     try:
         return document.styles[name]
     except KeyError:
-        raise TemplateProblem(f"mẫu Word không có kiểu đoạn “{name}” mà {needed_for} cần; chạy make templates hoặc "
-                              "thêm kiểu đó trong Word") from None
+        raise TemplateProblem(
+            f"mẫu Word không có kiểu đoạn “{name}” mà {needed_for} cần; chạy make templates hoặc "
+            "thêm kiểu đó trong Word"
+        ) from None
 
 
 def _display(path: Path | str) -> str:
@@ -299,8 +317,11 @@ def _number(value: float) -> str:
 
 
 def _type(style: ParagraphStyle) -> list[str]:
-    line = (f"line-height: {_number(style.line_value * layout.SINGLE_LINE)}" if style.line_rule == "auto"
-            else f"line-height: {_number(style.line_pt)}pt")
+    line = (
+        f"line-height: {_number(style.line_value * layout.SINGLE_LINE)}"
+        if style.line_rule == "auto"
+        else f"line-height: {_number(style.line_pt)}pt"
+    )
     return [
         f"font-size: {_number(style.size_pt)}pt",
         f"font-weight: {'bold' if style.bold else 'normal'}",
@@ -339,18 +360,32 @@ def stylesheet(styles: TemplateStyles) -> str:
     for style_id, selector in RULE_SELECTORS.items():
         # The rule is the bottom border of an empty paragraph: its space above and its one line.
         rule = styles[style_id]
-        rules.append(_rule(selector, [f"margin-top: {_number(rule.before_pt)}pt",
-                                      f"height: {_number(rule.line_pt + rule.after_pt)}pt"]))
+        rules.append(
+            _rule(
+                selector,
+                [f"margin-top: {_number(rule.before_pt)}pt", f"height: {_number(rule.line_pt + rule.after_pt)}pt"],
+            )
+        )
     signature = styles["VBSignature"]
-    rules.append(_rule(".signature-space", [f"height: {_number(layout.SIGNATURE_SPACE_LINES * signature.empty_height_pt)}pt"]))
+    rules.append(
+        _rule(".signature-space", [f"height: {_number(layout.SIGNATURE_SPACE_LINES * signature.empty_height_pt)}pt"])
+    )
     # An empty paragraph as small as a rule's stands between the text and the signature block.
     rules.append(_rule("table.signature", [f"margin-top: {_number(styles['VBSignatureSpace'].empty_height_pt)}pt"]))
     # An empty line as small as a rule's gives a form table its space above.
     rules.append(_rule("table.form", [f"margin-top: {_number(styles['VBTableSpace'].empty_height_pt)}pt"]))
     for style_id, selector in (("VBWritingLine", ".writing-line"), ("VBWritingLineLast", ".writing-line.last")):
         writing = styles[style_id]
-        rules.append(_rule(selector, [f"height: {_number(writing.line_pt)}pt", f"margin-top: {_number(writing.before_pt)}pt",
-                                      f"break-after: {'avoid' if writing.keep_with_next else 'auto'}"]))
+        rules.append(
+            _rule(
+                selector,
+                [
+                    f"height: {_number(writing.line_pt)}pt",
+                    f"margin-top: {_number(writing.before_pt)}pt",
+                    f"break-after: {'avoid' if writing.keep_with_next else 'auto'}",
+                ],
+            )
+        )
     number = styles["VBPageNumber"]
     rules.append("@page { @top-center { " + "; ".join(_type(number)[:3]) + "; } }")
     return "\n".join(rules) + "\n"

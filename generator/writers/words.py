@@ -26,11 +26,26 @@ def document_texts(document: Document) -> list[str]:
     hyphens and spaces, a title's marked line ends, a line-break mark elsewhere read as a space)."""
     document = typeset_document(document)
     header, signature = document.header, document.signature
-    texts = [header.parent_agency or "", *header.agency_lines, header.number_line, header.place_date,
-             *header.subject_lines, header.national_name, header.motto or "", header.agency_mark or "",
-             document.type_name or "", document.title or "", *document.addressees,
-             *signature.lines, signature.name, signature.note or "", document.recipients_label, *document.recipients,
-             *document.label_lines, *document.notes]
+    texts = [
+        header.parent_agency or "",
+        *header.agency_lines,
+        header.number_line,
+        header.place_date,
+        *header.subject_lines,
+        header.national_name,
+        header.motto or "",
+        header.agency_mark or "",
+        document.type_name or "",
+        document.title or "",
+        *document.addressees,
+        *signature.lines,
+        signature.name,
+        signature.note or "",
+        document.recipients_label,
+        *document.recipients,
+        *document.label_lines,
+        *document.notes,
+    ]
     for block in document.blocks:
         if isinstance(block, Block):
             texts.append(block.text)
@@ -49,15 +64,21 @@ def words(texts: list[str]) -> Counter[str]:
 # regular expressions, not an XML parser: a few times faster, on XML that python-docx just wrote.
 _PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.DOTALL)
 _TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>|<w:(noBreakHyphen)\b|<w:(?:br|tab|cr)\b")
+
+
 def docx_texts(data: bytes) -> list[str]:
     """The text of each paragraph of a DOCX's body, runs joined, breaks and tabs as spaces. A
     paragraph inside another (in a text box) is read with the outer one."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     # A no-break hyphen is Word's own element: it reads as the character the typesetting put in.
-    return ["".join(html.unescape(match.group(1)) if match.group(1) is not None else NO_BREAK_HYPHEN if match.group(2) else " "
-                    for match in _TEXT.finditer(paragraph))
-            for paragraph in _PARAGRAPH.findall(xml)]
+    return [
+        "".join(
+            html.unescape(match.group(1)) if match.group(1) is not None else NO_BREAK_HYPHEN if match.group(2) else " "
+            for match in _TEXT.finditer(paragraph)
+        )
+        for paragraph in _PARAGRAPH.findall(xml)
+    ]
 
 
 def check_docx(document: Document, data: bytes) -> None:
@@ -65,5 +86,7 @@ def check_docx(document: Document, data: bytes) -> None:
     missing = words(document_texts(document)) - words(docx_texts(data))
     if missing:
         shown = ", ".join(f"“{word}”" for word in list(missing)[:5])
-        raise TemplateProblem(f"bản Word của “{document.info.title}” thiếu chữ so với nội dung ({shown}); chưa ghi tệp nào. "
-                              "Đây là lỗi của chương trình hoặc mẫu Word: báo cho người phát triển kèm nội dung vừa sửa")
+        raise TemplateProblem(
+            f"bản Word của “{document.info.title}” thiếu chữ so với nội dung ({shown}); chưa ghi tệp nào. "
+            "Đây là lỗi của chương trình hoặc mẫu Word: báo cho người phát triển kèm nội dung vừa sửa"
+        )
