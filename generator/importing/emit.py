@@ -43,12 +43,14 @@ def _comment(note: str | None) -> str:
 def _flow(value: object) -> str | None:
     """A short list or mapping of scalars on one line, else None."""
     if isinstance(value, list) and all(not isinstance(v, (list, dict, Guess)) for v in value):
+        if sum(len(str(v)) for v in value) > 90 and not all(len(str(v)) < 30 for v in value):
+            return None
         text = "[" + ", ".join(_scalar(v) for v in value) + "]"
     elif isinstance(value, dict) and value and all(not isinstance(v, (list, dict, Guess)) for v in value.values()):
         text = "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
     else:
         return None
-    return text if len(text) <= 100 or not value else None
+    return text
 
 
 def dump(value: dict, indent: int = 0) -> list[str]:
@@ -86,7 +88,8 @@ def _dump_list(values: list, indent: int) -> list[str]:
             lines.append(f"{pad}- {first}")
             lines += inner[1:]
         elif isinstance(element, list):
-            lines.append(f"{pad}- {_flow(element) or '[]'}{_comment(note)}")
+            flat = "[" + ", ".join(_scalar(v) for v in element) + "]"
+            lines.append(f"{pad}- {flat}{_comment(note)}")
         else:
             lines.append(f"{pad}- {_scalar(element)}{_comment(note)}")
     return lines

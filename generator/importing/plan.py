@@ -51,8 +51,39 @@ def kind_of(heading: str, rules: dict) -> tuple[str, str | None]:
     return "giao", None
 
 
-def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) -> tuple[dict, dict]:
-    """(the assignment, its body record) from one entry of Tổ chức thực hiện."""
+def body_names(heading: str, rules: dict) -> list[str]:
+    """The bodies an entry's heading names: "Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh" is two,
+    "Các sở, ban, ngành" one (a part that starts in lower case belongs to the one before)."""
+    name = heading
+    for prefix in rules["bo_tien_to"]:
+        if folded(name).startswith(folded(prefix)):
+            name = name[len(prefix) :]
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    name = name[:1].upper() + name[1:]
+    parts = [part.strip() for part in re.split(r",\s+|\s+và\s+", name)]
+    if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
+        return parts
+    return [name]
+
+
+def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
+    code = base = slug(name)
+    counter = 2
+    while code in taken:
+        code, counter = f"{base}-{counter}", counter + 1
+    taken.add(code)
+    kind, word = kind_of(heading, rules)
+    return {
+        "ma": code,
+        "ten": Guess(content_text(name), f"tên lấy từ tiêu đề «{heading}»"),
+        "ten_viet_tat": Guess(content_text(name), "chưa có tên viết tắt: ghi tên ngắn in ở Nơi nhận và tên tệp"),
+        "loai": Guess(kind, f"loại đoán từ chữ «{word}»" if word else "không thấy chữ nào chỉ loại: đoán là giao"),
+    }
+
+
+def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) -> tuple[object, list[dict]]:
+    """(the assignment, its body records) from one entry of Tổ chức thực hiện. A heading without
+    a colon is taken for an item that is not a body ("Chế độ thông tin, báo cáo")."""
     paragraphs = list(node.paragraphs)
     if node.title is not None:
         heading = node.title
@@ -60,33 +91,25 @@ def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) ->
             unplaced.append(Unplaced(node.line, heading, "tiêu đề viết liền nhiệm vụ: kế hoạch mới in thành hai đoạn"))
     else:
         heading = paragraphs.pop(0) if paragraphs else ""
-    heading = heading.rstrip().rstrip(":").rstrip()
-    name = heading
-    for prefix in rules["bo_tien_to"]:
-        if folded(name).startswith(folded(prefix)):
-            name = name[len(prefix) :]
-    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
-    name = name[:1].upper() + name[1:]
-    code = base = slug(name)
-    counter = 2
-    while code in taken:
-        code, counter = f"{base}-{counter}", counter + 1
-    taken.add(code)
-    kind, word = kind_of(heading, rules)
-    record = {
-        "ma": code,
-        "ten": Guess(content_text(name), f"tên lấy từ tiêu đề «{heading}»"),
-        "ten_viet_tat": Guess(content_text(name), "chưa có tên viết tắt: ghi tên ngắn in ở Nơi nhận và tên tệp"),
-        "loai": Guess(kind, f"loại đoán từ chữ «{word}»" if word else "không thấy chữ nào chỉ loại: đoán là giao"),
-    }
+    heading = heading.strip()
+    is_body = heading.endswith(":")
+    heading = heading.rstrip(":").rstrip()
+    records = [_record(name, heading, rules, taken) for name in body_names(heading, rules)] if is_body else []
     if len(paragraphs) == 1 and node.dashed:
         unplaced.append(Unplaced(node.line, heading, "một nhiệm vụ có gạch đầu dòng: kế hoạch mới in không gạch"))
     if len(paragraphs) > 1 and not node.dashed:
         unplaced.append(Unplaced(node.line, heading, "các nhiệm vụ không gạch đầu dòng: kế hoạch mới in có gạch"))
-    assignment = {"co_quan": code, "tieu_de": content_text(heading), "nhiem_vu": [content_text(p) for p in paragraphs]}
+    assignment: dict = {}
+    if records:
+        codes = [record["ma"] for record in records]
+        assignment["co_quan"] = codes[0] if len(codes) == 1 else codes
+    assignment["tieu_de"] = content_text(heading)
+    assignment["nhiem_vu"] = [content_text(p) for p in paragraphs]
     if node.children:
         assignment["muc"] = [item(child) for child in node.children]
-    return assignment, record
+    if not records:
+        return Guess(assignment, f"«{heading}» không có dấu hai chấm: coi là mục không giao cho cơ quan nào"), []
+    return assignment, records
 
 
 def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
@@ -102,8 +125,7 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
         meta["ngay_ban_hanh"] = Guess(
             {"nam": result.year, "thang": None, "ngay": None}, f"kế hoạch ghi năm {written}; ghi ngày ban hành mới"
         )
-    for line in lines[signature_index + 1 :]:
-        result.unplaced.append(Unplaced(line.number, line.text or "(bảng)", "sau chữ ký (phụ lục chưa nhập được)"))
+    appendices = appendix_tables(lines[signature_index + 1 :], result.unplaced)
     opening = []
     while body and body[0].level is None:
         opening.append(content_text(body.pop(0).text))
@@ -122,9 +144,9 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
         )
     else:
         for node in organisation.children:
-            assignment, record = entry(node, rules, taken, result.unplaced)
+            assignment, records = entry(node, rules, taken, result.unplaced)
             assignments.append(assignment)
-            agencies.append(record)
+            agencies += records
     text = " ".join(line.text for line in lines if line.cells is None)
     deadline = DEADLINE.search(text)
     due = rules["nam_bao_cao"]
@@ -157,6 +179,8 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     recipients, groups = link_recipients(recipients, agencies, rules)
     plan["noi_nhan"] = recipients
     plan["luu"] = archive
+    if appendices:
+        plan["phu_luc"] = appendices
     result.files = {
         "co-quan-ban-hanh.yaml": issuer,
         "ke-hoach.yaml": plan,
@@ -202,7 +226,12 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     if not rest:
         return lines, []
     prefix = folded(rules["nhom_noi_nhan"])
-    index = next((i for i, line in enumerate(lines) if "ten" in line and folded(line["ten"]).startswith(prefix)), None)
+    index = next((i for i, line in enumerate(recipients) if folded(line["ten"]).startswith(prefix)), None)
+    if index is not None and "co_quan" in lines[index]:  # the line names a group better than one body
+        taken = next(a for a in agencies if a["ma"] == lines[index]["co_quan"])
+        taken["ten_viet_tat"] = taken["ten"]
+        rest.append(taken)
+        lines[index] = recipients[index]
     if index is None:
         for body in rest:
             lines.append(Guess({"co_quan": body["ma"]}, "thêm vào Nơi nhận: kế hoạch không ghi cơ quan này"))
@@ -212,3 +241,33 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     for body in rest:
         body["thuoc_nhom"] = [group["ma"]]
     return lines, [group]
+
+
+def appendix_tables(lines: list[Line], unplaced: list[Unplaced]) -> list[dict]:
+    """The appendices after the signature: each table, titled by the paragraph above it (the
+    "Phụ lục" label and the "(Kèm theo …)" line are the program's own and are left out)."""
+    appendices, texts = [], []
+    for line in lines:
+        if line.cells is None:
+            texts.append(line)
+            continue
+        titles = [t for t in texts if not re.match(r"^(phụ lục\b|\(kèm theo)", folded(t.text))]
+        rows = [[" ".join(t for t in cell if t) for cell in row] for row in line.cells]
+        if not titles or len(rows) < 2:
+            unplaced.append(
+                Unplaced(line.number, titles[-1].text if titles else "(bảng)", "bảng sau chữ ký không có tên")
+            )
+            texts = []
+            continue
+        for extra in titles[:-1]:
+            unplaced.append(Unplaced(extra.number, extra.text, "đoạn sau chữ ký chưa nhập được"))
+        appendix = {"tieu_de": content_text(titles[-1].text)}
+        if line.landscape or titles[-1].landscape:
+            appendix["ngang"] = True
+        appendix["cot"] = [{"ten": content_text(cell)} for cell in rows[0]]
+        appendix["dong"] = [[content_text(cell) for cell in row] for row in rows[1:]]
+        appendices.append(appendix)
+        texts = []
+    for extra in texts:
+        unplaced.append(Unplaced(extra.number, extra.text, "đoạn sau chữ ký chưa nhập được"))
+    return appendices

@@ -162,4 +162,5 @@ def read_lines(path: Path) -> list[Line]:
                 landscape = size is not None and size.get(f"{W}orient") == "landscape"
         elif element.tag == f"{W}tbl":
             lines.append(table_line(element, len(lines) + 1))
+            lines[-1].landscape = landscape
     return lines

@@ -26,7 +26,7 @@ class Node:
     run_in: bool = False
     paragraphs: list[str] = field(default_factory=list)
     dashed: bool = False
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     line: int = 0
 
 
