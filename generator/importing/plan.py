@@ -140,7 +140,8 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     assignments, agencies = [], []
     if organisation is None:
         result.warnings.append(
-            f"Kế hoạch không có mục «{rules['tieu_de_to_chuc_thuc_hien']}»: không có công văn, biểu mẫu nào được tạo."
+            f"Kế hoạch không có mục «{rules['tieu_de_to_chuc_thuc_hien']}»: đã thêm một mục tạm; "
+            "không có công văn, biểu mẫu nào được tạo cho đến khi ghi các cơ quan và nhiệm vụ vào đó."
         )
     else:
         for node in organisation.children:
@@ -150,7 +151,17 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     text = " ".join(line.text for line in lines if line.cells is None)
     deadline = DEADLINE.search(text)
     due = rules["nam_bao_cao"]
-    receiver = agencies[0]["ma"] if agencies else None
+    if not agencies:
+        stand_in = dict(rules["noi_tong_hop"])
+        stand_in["ten"] = Guess(stand_in["ten"], "kế hoạch không giao cho cơ quan nào: ghi nơi tổng hợp báo cáo")
+        agencies.append({**stand_in, "loai": "giao", "gui_cong_van": False})
+        assignments.append(
+            Guess(
+                {"co_quan": stand_in["ma"], "nhiem_vu": [rules["nhiem_vu_tam"]]},
+                "mục tạm: kế hoạch không có mục Tổ chức thực hiện; ghi các cơ quan và nhiệm vụ thật",
+            )
+        )
+    receiver = agencies[0]["ma"]
     reporting = {
         "han_bao_cao": Guess(
             {

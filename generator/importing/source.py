@@ -43,8 +43,9 @@ def _bool_on(run_properties, tag: str) -> bool:
     return node is not None and node.get(f"{W}val", "true") not in ("0", "false", "none")
 
 
-def _runs(paragraph) -> list[tuple[str, bool]]:
-    """(text, bold) of each run; a line break reads as a space (a manual break is not a new paragraph)."""
+def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool]]:
+    """(text, bold) of each run; a line break reads as a space in a paragraph of the body (a manual
+    break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận)."""
     runs = []
     for run in paragraph.iter(f"{W}r"):
         bold = _bool_on(run.find(f"{W}rPr"), "b")
@@ -53,7 +54,7 @@ def _runs(paragraph) -> list[tuple[str, bool]]:
             if node.tag == f"{W}t":
                 text += node.text or ""
             elif node.tag in (f"{W}br", f"{W}cr"):
-                text += " "
+                text += line_break
             elif node.tag == f"{W}tab":
                 text += "\t"
             elif node.tag == f"{W}noBreakHyphen":
@@ -134,9 +135,11 @@ def paragraph_line(paragraph, number: int, levels: dict) -> Line:
 def table_line(table, number: int) -> Line:
     rows = []
     for row in table.findall(f"{W}tr"):
-        rows.append(
-            [[clean("".join(t for t, _ in _runs(p))) for p in cell.iter(f"{W}p")] for cell in row.findall(f"{W}tc")]
-        )
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            texts = ["".join(t for t, _ in _runs(p, "\n")) for p in cell.iter(f"{W}p")]
+            cells.append([clean(part) for text in texts for part in text.split("\n")])
+        rows.append(cells)
     return Line(number, "", None, "", cells=rows)
 
 
