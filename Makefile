@@ -29,6 +29,11 @@ check: $(INSTALLED)
 diff: $(INSTALLED)
 	@$(PY) -m generator diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
 
+# Starting from a plan typed in Word: `make nhap TEP=ke-hoach.docx [YEAR=2026]` writes content/<năm>/.
+.PHONY: nhap
+nhap: $(INSTALLED)
+	@$(PY) -m generator nhap "$(TEP)" $(if $(YEAR),--year $(YEAR))
+
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
 .PHONY: tong-hop

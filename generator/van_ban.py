@@ -35,6 +35,7 @@ COMMANDS = (
     Command(
         "tong-hop", ("YEAR",), "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/"
     ),
+    Command("nhap", ("TEP", "YEAR"), "tạo nội dung content/<năm>/ từ tệp kế hoạch Word TEP (không ghi đè năm đã có)"),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
     Command("golden", (), "ghi lại tests/golden/ sau khi cố ý đổi lời văn", for_developers=True),
@@ -47,7 +48,7 @@ COMMANDS = (
         for_developers=True,
     ),
 )
-EXAMPLES = {"YEAR": "2024", "STRICT": "1", "FROM": "2024", "TO": "2025"}
+EXAMPLES = {"YEAR": "2024", "STRICT": "1", "FROM": "2024", "TO": "2025", "TEP": "ke-hoach.docx"}
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
 PORTABLE = {"GENERATOR_START_METHOD": "spawn", "GENERATOR_LOCK": "file"}
 
@@ -81,7 +82,9 @@ def _arguments(command: Command, assignments: list[str]) -> list[str]:
     options = {"YEAR": "--year", "FROM": "--from", "TO": "--to"}
     result = []
     for name, value in values.items():
-        if name == "STRICT":
+        if name == "TEP":
+            result.insert(0, value)
+        elif name == "STRICT":
             if value:
                 result.append("--strict")
         elif value:
@@ -104,7 +107,9 @@ def run(argv: list[str]) -> int:
     if command is None:
         raise UsageError(f"không có lệnh «{argv[0]}» (xem: van-ban help)")
     arguments = _arguments(command, argv[1:])
-    if command.name in ("documents", "check", "new-year", "diff", "tong-hop"):
+    if command.name == "nhap" and "TEP" not in " ".join(argv[1:]):
+        raise UsageError("lệnh nhap cần tên tệp kế hoạch, ví dụ: van-ban nhap TEP=ke-hoach.docx")
+    if command.name in ("documents", "check", "new-year", "diff", "tong-hop", "nhap"):
         from .cli import main
 
         return main([{"documents": "build"}.get(command.name, command.name), *arguments])

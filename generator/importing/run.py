@@ -46,6 +46,8 @@ def rules() -> dict:
 def read_plan(source: Path, year: int | None) -> Imported:
     """The imported content of `source`, or ImportProblem naming the file."""
     shown = display_path(source)
+    if str(source) in ("", "."):
+        raise ImportProblem("cần tên tệp kế hoạch Word, ví dụ: make nhap TEP=ke-hoach.docx")
     if not source.is_file():
         raise ImportProblem(f"không tìm thấy tệp {shown}")
     try:
