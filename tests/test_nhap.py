@@ -295,3 +295,19 @@ def test_no_organisation_section_imports_with_warning(tmp_path, capsys):
     assert "không có công văn, biểu mẫu nào được tạo" in out
     edition = load_edition(content / "2026")
     assert len(edition.plan.assignments) == 1 and distribution(edition)[0].recipients == ()
+
+
+def test_year_option_and_a_link_named_like_the_year(tmp_path, capsys):
+    source = word_plan(tmp_path / "kh.docx")
+    code, content = imported(tmp_path, source, "--year", "2027")
+    assert code == 0
+    edition = load_edition(content / "2027")
+    assert edition.plan.document.date.year == 2027 and edition.plan.document.date.month is None
+    elsewhere = tmp_path / "noi-khac"
+    elsewhere.mkdir()
+    (content / "2028").symlink_to(elsewhere, target_is_directory=True)
+    capsys.readouterr()
+    assert main(["--content", str(content), "nhap", str(source), "--year", "2028"]) == 1
+    assert "liên kết" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+    assert sorted(p.name for p in content.iterdir()) == ["2027", "2028"]

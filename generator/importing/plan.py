@@ -165,7 +165,7 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     reporting = {
         "han_bao_cao": Guess(
             {
-                "nam": int(deadline.group(3) or result.year),
+                "nam": max(int(deadline.group(3) or result.year), result.year),
                 "thang": int(deadline.group(2)),
                 "ngay": int(deadline.group(1)),
             }

@@ -12,7 +12,7 @@ import yaml
 from ..collect.reading import NotAForm
 from ..content.edition import load_edition
 from ..errors import ContentError, EditionExists, GeneratorError
-from ..files import display_path
+from ..files import check_folder, display_path
 from .emit import document
 from .plan import Imported, import_plan
 from .source import read_lines
@@ -73,6 +73,8 @@ def texts(imported: Imported) -> dict[str, str]:
 def nhap(content: Path, source: Path, year: int | None = None) -> ImportResult:
     imported = read_plan(source, year)
     target = content / str(imported.year)
+    check_folder(content)
+    check_folder(target)  # a link named like the year is refused, not followed
     if target.exists():
         raise EditionExists(
             f"đã có nội dung năm {imported.year} (thư mục {display_path(target)}); chương trình không ghi đè. "
