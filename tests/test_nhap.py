@@ -311,3 +311,28 @@ def test_year_option_and_a_link_named_like_the_year(tmp_path, capsys):
     assert "liên kết" in capsys.readouterr().err
     assert list(elsewhere.iterdir()) == []
     assert sorted(p.name for p in content.iterdir()) == ["2027", "2028"]
+
+
+def test_a_plan_printed_to_pdf(tmp_path, capsys):
+    """The PDF of a built plan (its text layer) imports to a plan with the same paragraphs."""
+    from conftest import run_build
+
+    copy = tmp_path / "goc"
+    shutil.copytree(ROOTS / "xa-mau", copy)
+    built = run_build(copy, tmp_path / "out", 2026)
+    code, content = imported(tmp_path, built.plan_pdf)
+    assert code == 0, capsys.readouterr().err
+    again = rebuilt(content / "2026")
+    original = built.plan_docx.read_bytes()
+    assert body_paragraphs(again) == body_paragraphs(original)
+    assert cell_lines(again) == cell_lines(original)
+
+
+def test_a_scanned_pdf_is_refused(tmp_path, capsys):
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with (tmp_path / "ban-quet.pdf").open("wb") as handle:
+        writer.write(handle)
+    assert "không có lớp chữ" in _fails(tmp_path, tmp_path / "ban-quet.pdf", capsys)

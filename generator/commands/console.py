@@ -108,8 +108,10 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     from .tong_hop import add_command
 
     add_command(commands, year)
-    importing = commands.add_parser("nhap", help="tạo nội dung một năm mới từ một kế hoạch gõ trong Word (.docx)")
-    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch (.docx)")
+    importing = commands.add_parser(
+        "nhap", help="tạo nội dung một năm mới từ một kế hoạch gõ trong Word (.docx, hoặc PDF có lớp chữ)"
+    )
+    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch (.docx hoặc .pdf)")
     importing.add_argument(
         "--year", type=year, metavar="NĂM", help="năm của nội dung mới (mặc định: năm ghi ở ngày của kế hoạch)"
     )

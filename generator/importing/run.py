@@ -51,7 +51,12 @@ def read_plan(source: Path, year: int | None) -> Imported:
     if not source.is_file():
         raise ImportProblem(f"không tìm thấy tệp {shown}")
     try:
-        return import_plan(read_lines(source), rules(), year)
+        settings = rules()
+        if source.suffix.lower() == ".pdf":
+            from .pdf import read_pdf_lines
+
+            return import_plan(read_pdf_lines(source, settings["ten_loai"]), settings, year)
+        return import_plan(read_lines(source), settings, year)
     except (NotAForm, NotAPlan) as err:
         raise ImportProblem(f"{shown}: {err}; chưa ghi gì vào nội dung") from None
 
