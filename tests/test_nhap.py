@@ -336,3 +336,37 @@ def test_a_scanned_pdf_is_refused(tmp_path, capsys):
     with (tmp_path / "ban-quet.pdf").open("wb") as handle:
         writer.write(handle)
     assert "không có lớp chữ" in _fails(tmp_path, tmp_path / "ban-quet.pdf", capsys)
+
+
+VARIED = [
+    ("I.", "MỤC ĐÍCH", None),  # a section heading the clerk did not bold
+    (None, "Kế hoạch nhằm nâng cao nhận thức của cán bộ và nhân dân.", None),
+    ("1.", "Mục đích", 0),
+    (None, "Thống nhất nhận thức trong toàn xã.", None),
+    (None, "Gắn trách nhiệm của từng đơn vị.", None),
+    ("II.", "TỔ CHỨC THỰC HIỆN", 0),
+    (None, "Các đơn vị thực hiện các nhiệm vụ sau:", None),
+    ("1.", "Phòng Văn hóa - Xã hội:", 0),
+    (None, "Chủ trì thực hiện Kế hoạch với các nhiệm vụ:", None),
+    ("a)", "Tham mưu tổ chức Tháng hành động;", None),
+    ("b)", "Tổng hợp kết quả:", None),
+    ("-", "Báo cáo sơ kết;", None),
+    ("-", "Báo cáo tổng kết.", None),
+    ("2.", "Chế độ thông tin, báo cáo", 0),  # no colon: an item that is not a body
+    (None, "Các đơn vị báo cáo trước ngày 10/12/2026.", None),
+]
+
+
+def test_varied_shapes_and_points_of_an_entry(tmp_path, capsys):
+    source = word_plan(tmp_path / "kh.docx", body=VARIED, tab=True)
+    code, content = imported(tmp_path, source)
+    assert code == 0, capsys.readouterr().err
+    plan = body_paragraphs(rebuilt(content / "2026"))
+    typed = body_paragraphs(source)
+    start = typed.index("KẾ HOẠCH")
+    assert plan == typed[start:]
+    edition = load_edition(content / "2026")
+    entry = edition.plan.assignments[0]
+    assert [p.paragraphs[0] for p in entry.points] == ["Tham mưu tổ chức Tháng hành động;", "Tổng hợp kết quả:"]
+    assert edition.plan.assignments[1].agencies == []
+    assert edition.plan.organisation_intro == ["Các đơn vị thực hiện các nhiệm vụ sau:"]
