@@ -370,3 +370,23 @@ def test_varied_shapes_and_points_of_an_entry(tmp_path, capsys):
     assert [p.paragraphs[0] for p in entry.points] == ["Tham mưu tổ chức Tháng hành động;", "Tổng hợp kết quả:"]
     assert edition.plan.assignments[1].agencies == []
     assert edition.plan.organisation_intro == ["Các đơn vị thực hiện các nhiệm vụ sau:"]
+
+
+def test_the_rebuilt_plan_passes_the_decree_30_checks(tmp_path):
+    import nd30
+
+    code, content = imported(tmp_path, word_plan(tmp_path / "kh.docx", automatic=True))
+    assert code == 0
+    plan = docx.Document(io.BytesIO(rebuilt(content / "2026")))
+    title = "Thực hiện công tác bình đẳng giới trên địa bàn xã Mẫu Sơn năm 2026"
+    nd30.check_page(plan)
+    nd30.check_fonts(plan)
+    nd30.check_header(
+        plan,
+        type_name="KẾ HOẠCH",
+        title=title,
+        type_code="KH",
+        agency_lines=["ỦY BAN NHÂN DÂN", "XÃ MẪU SƠN"],
+        parent_agency=None,
+    )
+    nd30.check_body(plan, type_name="KẾ HOẠCH", title=title)
