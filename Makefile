@@ -10,8 +10,11 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: documents test system templates golden bench help test-portable lint
 
+# OUTPUT=<thư mục>: another output folder than output/ (documents, diff, tong-hop).
+OUTPUT_OPTION = $(if $(OUTPUT),--output "$(OUTPUT)")
+
 documents: $(INSTALLED) system
-	@$(PY) -m generator build $(if $(YEAR),--year $(YEAR))
+	@$(PY) -m generator $(OUTPUT_OPTION) build $(if $(YEAR),--year $(YEAR))
 
 help:
 	@$(PYTHON) -m generator.van_ban help make
@@ -27,13 +30,13 @@ check: $(INSTALLED)
 	@$(PY) -m generator check $(if $(YEAR),--year $(YEAR)) $(if $(STRICT),--strict)
 
 diff: $(INSTALLED)
-	@$(PY) -m generator diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+	@$(PY) -m generator $(OUTPUT_OPTION) diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
 
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
 .PHONY: tong-hop
 tong-hop: $(INSTALLED) system
-	@$(PY) -m generator tong-hop $(if $(YEAR),--year $(YEAR))
+	@$(PY) -m generator $(OUTPUT_OPTION) tong-hop $(if $(YEAR),--year $(YEAR))
 
 test: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui

@@ -27,13 +27,23 @@ class Command:
 
 
 COMMANDS = (
-    Command("documents", ("YEAR",), "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/"),
+    Command(
+        "documents",
+        ("YEAR", "OUTPUT"),
+        "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/",
+    ),
     Command("test", (), "kiểm tra chương trình"),
     Command("check", ("YEAR", "STRICT"), "kiểm tra nội dung mà không tạo văn bản; STRICT=1: coi cảnh báo là lỗi"),
     Command("new-year", ("FROM", "TO"), "soạn nội dung năm TO từ nội dung năm FROM (bản dự thảo)"),
-    Command("diff", ("FROM", "TO"), "so sánh kế hoạch năm FROM với năm TO (tệp HTML và tệp Word có đánh dấu thay đổi)"),
     Command(
-        "tong-hop", ("YEAR",), "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/"
+        "diff",
+        ("FROM", "TO", "OUTPUT"),
+        "so sánh kế hoạch năm FROM với năm TO (tệp HTML và tệp Word có đánh dấu thay đổi)",
+    ),
+    Command(
+        "tong-hop",
+        ("YEAR", "OUTPUT"),
+        "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/",
     ),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
@@ -47,7 +57,7 @@ COMMANDS = (
         for_developers=True,
     ),
 )
-EXAMPLES = {"YEAR": "2024", "STRICT": "1", "FROM": "2024", "TO": "2025"}
+EXAMPLES = {"YEAR": "2024", "STRICT": "1", "FROM": "2024", "TO": "2025", "OUTPUT": "ket-qua"}
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
 PORTABLE = {"GENERATOR_START_METHOD": "spawn", "GENERATOR_LOCK": "file"}
 
@@ -61,7 +71,11 @@ def help_text(program: str) -> str:
         for command in (c for c in COMMANDS if c.for_developers == developers):
             usage = f"{program} {command.name} " + " ".join(f"[{v}={EXAMPLES[v]}]" for v in command.variables)
             lines.append(f"  {usage.ljust(width)}  {command.help}")
-    lines += ["", "Không ghi YEAR, FROM, TO thì chương trình chọn năm mới nhất trong content/ (xem README.md)."]
+    lines += [
+        "",
+        "Không ghi YEAR, FROM, TO thì chương trình chọn năm mới nhất trong content/ (xem README.md).",
+        "Không ghi OUTPUT thì văn bản được ghi vào thư mục output/.",
+    ]
     return "\n".join(lines)
 
 
@@ -84,6 +98,9 @@ def _arguments(command: Command, assignments: list[str]) -> list[str]:
         if name == "STRICT":
             if value:
                 result.append("--strict")
+        elif name == "OUTPUT":
+            if value:
+                result[:0] = ["--output", value]  # an option of the program, before the command's name
         elif value:
             result += [options[name], value]
     return result
@@ -107,7 +124,9 @@ def run(argv: list[str]) -> int:
     if command.name in ("documents", "check", "new-year", "diff", "tong-hop"):
         from .cli import main
 
-        return main([{"documents": "build"}.get(command.name, command.name), *arguments])
+        leading = arguments[:2] if arguments[:1] == ["--output"] else []
+        name = {"documents": "build"}.get(command.name, command.name)
+        return main([*leading, name, *arguments[len(leading) :]])
     if command.name == "test":
         return _python("-m", "pytest", "-q")
     if command.name == "test-portable":
