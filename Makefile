@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/$(if $(filter Windows_NT,$(OS)),Scripts/python.exe,bin/python)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: documents test system templates golden bench help test-portable lint
+.PHONY: documents test system templates golden bench help test-portable lint offline-bundle
 
 # OUTPUT=<thư mục>: another output folder than output/ (documents, diff, tong-hop).
 OUTPUT_OPTION = $(if $(OUTPUT),--output "$(OUTPUT)")
@@ -57,8 +57,18 @@ lint: $(INSTALLED)
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Cần Python 3.11 trở lên (lệnh $(PYTHON)); cài Python 3.11, hoặc chạy: make PYTHON=python3.11 …" >&2; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "Không tạo được môi trường Python: cần mô-đun venv (Debian: sudo apt-get install python3-venv)." >&2; exit 1; }
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]' || { echo "Không cài được các gói Python (docxtpl, WeasyPrint…): cần kết nối tới PyPI; kiểm tra mạng rồi chạy lại." >&2; exit 1; }
+	@sh tools/install-packages.sh $(PY)
 	@touch $@
+
+# On a machine with network: every wheel the install needs, in goi-cai-dat/, to copy (USB stick)
+# to a machine without network, where `make documents` installs from it (tools/install-packages.sh).
+# The wheels are for this machine's system and Python version.
+BUNDLE := goi-cai-dat
+offline-bundle: $(INSTALLED)
+	@echo "Đang tải các gói Python vào thư mục $(BUNDLE)/…"
+	@$(PY) -m pip download --disable-pip-version-check --quiet -d $(BUNDLE) '.[test]' 'setuptools>=68' pip >.venv-install.log 2>&1 || { echo "Không tải được các gói Python vào $(BUNDLE)/ (cần mạng tới pypi.org; chi tiết ở tệp .venv-install.log)." >&2; exit 1; }
+	@rm -f $(BUNDLE)/generator-*
+	@echo "Xong: thư mục $(BUNDLE)/ có $$(ls $(BUNDLE) | wc -l) gói. Chép cả thư mục này vào thư mục chương trình ở máy không có mạng rồi chạy make documents."
 
 system:
 	@sh tools/ensure-system.sh

@@ -18,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The offline bundle (`make offline-bundle`): the wheels an install without network takes.
+BUNDLE = "goi-cai-dat"
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -44,6 +48,11 @@ COMMANDS = (
         "tong-hop",
         ("YEAR", "OUTPUT"),
         "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/",
+    ),
+    Command(
+        "offline-bundle",
+        (),
+        f"tải các gói Python vào thư mục {BUNDLE}/ để mang sang cài ở máy không có mạng (cùng loại máy)",
     ),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
@@ -133,6 +142,10 @@ def run(argv: list[str]) -> int:
         return _python("-m", "pytest", "-q", environment=PORTABLE)
     if command.name == "golden":
         return _python("-m", "pytest", "-q", "tests/test_golden.py", "--update-golden")
+    if command.name == "offline-bundle":
+        return _python(
+            *("-m", "pip", "download", "--disable-pip-version-check", "-d", BUNDLE, ".[test]", "setuptools>=68", "pip")
+        )
     if command.name == "bench":
         return _python("tools/bench.py")
     if command.name == "lint":

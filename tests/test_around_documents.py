@@ -3,6 +3,7 @@ copy's authors and times, the wording of pages and messages, the Windows route, 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import docx
@@ -248,3 +249,49 @@ def test_every_option_a_message_suggests_is_one_the_clerks_commands_take():
         assert arguments == ["--output", "ket qua"]
     args = parser().parse_args(["--output", "ket qua", "build", "--year", "2026"])
     assert args.output == Path("ket qua") and args.command == "build"
+
+
+# ---------------------------------------------------------------- failing and offline installs
+UNREACHABLE = "http://127.0.0.1:9/"  # the discard port: nothing answers
+
+
+@pytest.mark.skipif(shutil.which("make") is None or shutil.which("sh") is None, reason="needs make and sh")
+@pytest.mark.parametrize("bundle", [False, True], ids=["from PyPI", "from a broken offline bundle"])
+def test_a_failing_install_prints_one_vietnamese_paragraph_and_keeps_pips_output(tmp_path, bundle):
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    venv, log, wheels = tmp_path / "venv", tmp_path / "cai-dat.log", tmp_path / "goi"
+    wheels.mkdir()
+    if bundle:  # a folder of the wrong wheels: what a USB stick from another kind of machine may hold
+        (wheels / "khac-1.0-py3-none-any.whl").write_bytes(b"not a wheel")
+    env = dict(
+        os.environ,
+        PIP_INDEX_URL=UNREACHABLE,
+        PIP_RETRIES="0",
+        PIP_NO_CACHE_DIR="1",
+        INSTALL_LOG=str(log),
+        OFFLINE_BUNDLE=str(wheels),
+    )
+    done = subprocess.run(
+        ["make", "-s", f"VENV={venv}", f"{venv}/.installed"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert not (venv / ".installed").exists()
+    screen = done.stdout + done.stderr
+    for english in ("ERROR", "Traceback", "pip._internal", "Could not"):
+        assert english not in screen, screen
+    message = done.stderr.strip()
+    assert str(log) in message and "make offline-bundle" in message
+    if bundle:
+        assert str(wheels) in message
+    else:
+        assert "HTTPS_PROXY" in message and "pypi.org" in message and "mạng" in message
+    # pip's own words are kept in the log file for whoever helps the clerk.
+    assert "ERROR" in log.read_text(encoding="utf-8")
