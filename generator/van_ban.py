@@ -139,7 +139,7 @@ def run(argv: list[str]) -> int:
     if command.name == "test":
         return _python("-m", "pytest", "-q")
     if command.name == "test-portable":
-        return _python("-m", "pytest", "-q", environment=PORTABLE)
+        return _python("-m", "pytest", "-q", "-p", "tests.posix_disabled", environment=PORTABLE)
     if command.name == "golden":
         return _python("-m", "pytest", "-q", "tests/test_golden.py", "--update-golden")
     if command.name == "offline-bundle":

@@ -295,3 +295,23 @@ def test_a_failing_install_prints_one_vietnamese_paragraph_and_keeps_pips_output
         assert "HTTPS_PROXY" in message and "pypi.org" in message and "mạng" in message
     # pip's own words are kept in the log file for whoever helps the clerk.
     assert "ERROR" in log.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the Windows route
+def test_the_portable_suite_runs_without_the_posix_only_calls():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    probe = (
+        "import os, sys\n"
+        "from tests import posix_disabled\n"
+        "posix_disabled.pytest_configure(None)\n"
+        "missing = [n for n in ('fork', 'killpg', 'symlink') if hasattr(os, n)]\n"
+        "try:\n    import fcntl\nexcept ImportError:\n    fcntl = None\n"
+        "print(missing, fcntl)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=root, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[]", "None"]
+    dry = subprocess.run(["make", "-n", "-s", "test-portable"], cwd=root, capture_output=True, text=True).stdout
+    assert "-p tests.posix_disabled" in dry and "GENERATOR_START_METHOD=spawn" in dry
