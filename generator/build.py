@@ -443,7 +443,7 @@ def _check_output(project: Project, folder: Path) -> None:
     if project.output.exists() and not project.output.is_dir():
         raise UnsafePath(
             f"{display_path(project.output)} là một tệp, nhưng ở đây cần thư mục kết quả; kiểm tra tham số "
-            "--output, hoặc đổi tên tệp đó rồi chạy lại"
+            "OUTPUT=… (hay --output) của lệnh, hoặc đổi tên tệp đó rồi chạy lại"
         )
     check_folder(folder)
 

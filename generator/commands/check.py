@@ -291,7 +291,7 @@ def summary(result: CheckResult, strict: bool) -> str:
     counts = ", ".join(f"{n} {KINDS[kind]}" for kind, n in result.counts().items())
     line = f"Kiểm tra {where}: không có lỗi, {len(result.notices)} cảnh báo ({counts})."
     if strict:
-        line += " Có --strict nên cảnh báo được tính là lỗi."
+        line += " Có STRICT=1 nên cảnh báo được tính là lỗi."
     return line
 
 

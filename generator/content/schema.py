@@ -146,6 +146,12 @@ class DocumentMeta:
         line_marks=True,
     )
     drafting_unit: str = spec("don_vi_soan_thao", "Chữ viết tắt của đơn vị soạn thảo, in ở dòng Lưu, ví dụ VX")
+    drafting_unit_name: str | None = spec(
+        "ten_don_vi_soan_thao",
+        "Tên đầy đủ của đơn vị soạn thảo, ghi là người sửa trong bản so sánh (make diff); "
+        "để trống: ghi tên cơ quan ban hành",
+        default=None,
+    )
     first_year: int | None = spec(
         "tu_nam", "Kế hoạch nhiều năm: năm đầu của giai đoạn, ví dụ 2026; để trống: kế hoạch một năm", default=None
     )
