@@ -31,9 +31,13 @@ diff: $(INSTALLED)
 
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
-.PHONY: tong-hop
+.PHONY: tong-hop nhan-sua
 tong-hop: $(INSTALLED) system
 	@$(PY) -m generator tong-hop $(if $(YEAR),--year $(YEAR))
+
+# Bringing Word edits of the plan back: `make nhan-sua [YEAR=2024]` (asks before writing content/).
+nhan-sua: $(INSTALLED)
+	@$(PY) -m generator nhan-sua $(if $(YEAR),--year $(YEAR))
 
 test: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui

@@ -35,6 +35,7 @@ COMMANDS = (
     Command(
         "tong-hop", ("YEAR",), "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/"
     ),
+    Command("nhan-sua", ("YEAR",), "đưa chỗ sửa trong Word của kế hoạch (output/<năm>/ke-hoach.docx) về nội dung"),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
     Command("golden", (), "ghi lại tests/golden/ sau khi cố ý đổi lời văn", for_developers=True),
@@ -104,7 +105,7 @@ def run(argv: list[str]) -> int:
     if command is None:
         raise UsageError(f"không có lệnh «{argv[0]}» (xem: van-ban help)")
     arguments = _arguments(command, argv[1:])
-    if command.name in ("documents", "check", "new-year", "diff", "tong-hop"):
+    if command.name in ("documents", "check", "new-year", "diff", "tong-hop", "nhan-sua"):
         from .cli import main
 
         return main([{"documents": "build"}.get(command.name, command.name), *arguments])

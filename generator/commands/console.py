@@ -16,7 +16,7 @@ from ..errors import ContentError
 
 # The commands' modules are imported when one is run: `build` does not pay for them at start-up.
 
-EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop")
+EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop", "nhan-sua")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -107,6 +107,9 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     from .tong_hop import add_command
 
     add_command(commands, year)
+    from . import nhan_sua
+
+    nhan_sua.add_command(commands, year)
 
 
 def _problems(err: ContentError) -> None:
@@ -121,6 +124,10 @@ def run_edition_command(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "tong-hop":
         from .tong_hop import run
+
+        return run(args)
+    if args.command == "nhan-sua":
+        from .nhan_sua import run
 
         return run(args)
     return _diff(args)
