@@ -73,6 +73,10 @@ def _yaml():
     yaml.preserve_quotes = True
     yaml.width = 100000
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # `so: null` stays written as the clerk wrote it (ruamel would leave the value empty).
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
     return yaml
 
 
@@ -269,7 +273,7 @@ def edited_files(folder: Path, state) -> list[Edited]:
 
 def run(args: argparse.Namespace) -> int:
     from ..content.edition import load_edition
-    from ..state import BuildState
+    from ..state import BuildState, digest
     from ..writers.docx import render_docx
 
     project = Project(content=args.content, templates=args.templates, output=args.output)
@@ -303,11 +307,14 @@ def run(args: argparse.Namespace) -> int:
         data = read_edited(item.path)
         if _core_title(data) != _core_title(built):
             raise GeneratorError(f"{shown} không phải kế hoạch do chương trình tạo từ nội dung năm {edition.year}.")
+        # Builds are reproducible: the file the build wrote from the current content has the
+        # digest of the plan rendered now, whatever version of the program wrote it.
         if item.relative is not None and state is not None:
             entry = state.entries.get(item.relative)
-            if entry is None or entry.get("fingerprint") != plan_target.fingerprint:
+            if entry is None or entry.get("sha256") != digest(built):
                 raise GeneratorError(
-                    f"{shown} được sửa từ một bản tạo trước khi nội dung thay đổi; chạy make documents rồi sửa lại trên bản mới."
+                    f"{shown} được sửa từ một bản tạo trước khi nội dung thay đổi; "
+                    "chạy make documents rồi sửa lại trên bản mới."
                 )
         edited = docx_paragraphs(data)
         same = sum(
