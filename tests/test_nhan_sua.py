@@ -211,3 +211,31 @@ def test_edit_of_an_older_build_is_refused(root, capsys):
     assert run(*cli(root, "nhan-sua", "--yes")) == 1
     assert "bản tạo trước khi nội dung thay đổi" in capsys.readouterr().err
     assert plan_yaml.read_bytes() == source
+
+
+def test_a_set_aside_plan_is_taken_then_put_away(root, capsys):
+    assert run(*cli(root, "build", "-j", "1")) == 0
+    folder = root / "output" / YEAR
+    document = docx.Document(str(folder / "ke-hoach.docx"))
+    set_runs(paragraph(document, "Trần Thị Mẫu"), [("Nguyễn Văn Ký", None)])
+    document.save(str(folder / "ke-hoach.docx"))
+    assert run(*cli(root, "build", "-j", "1", "--force")) == 0
+    aside = folder / "ban-sua-tay" / "ke-hoach.docx"
+    assert "Nguyễn Văn Ký" in texts(aside) and "Trần Thị Mẫu" in texts(folder / "ke-hoach.docx")
+    capsys.readouterr()
+    assert run(*cli(root, "nhan-sua", "--yes")) == 0
+    assert 'ho_ten: "Nguyễn Văn Ký"' in (root / "content" / YEAR / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert not aside.exists() and (folder / "ban-sua-tay" / "da-nhan" / "ke-hoach.docx").is_file()
+    assert run(*cli(root, "build", "-j", "1")) == 0
+    assert "Nguyễn Văn Ký" in texts(folder / "ke-hoach.docx")
+
+
+@pytest.mark.parametrize("data", [b"PK\x03\x04 not really a zip", b"plain text"])
+def test_a_broken_file_is_one_vietnamese_line(root, capsys, tmp_path, data):
+    assert run(*cli(root, "build", "-j", "1")) == 0
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(data)
+    capsys.readouterr()
+    assert run(*cli(root, "nhan-sua", "--yes", str(broken))) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Lỗi: ") and "hong.docx" in err[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import io
+import os
 import re
 import sys
 import zipfile
@@ -23,7 +24,7 @@ from xml.etree import ElementTree
 from ..build import SET_ASIDE, Project, edition_folder, targets
 from ..collect.reading import W, NotAForm, _paragraph_text, normal, read_form
 from ..errors import GeneratorError
-from ..files import display_path, one_build_at_a_time, write_atomic
+from ..files import display_path, inside, make_folders, one_build_at_a_time, os_problem, write_atomic
 
 PLAN_FILE = "ke-hoach.yaml"
 # Around a content string in its paragraph: a label ("I. ", "a) ", "- ") before, punctuation after.
@@ -32,6 +33,9 @@ MAX_SUFFIX = 3
 # Below this share of unchanged paragraphs the file was not made from the current content.
 MIN_UNCHANGED = 0.5
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+# ban-sua-tay/da-nhan/: set-aside plans whose edits are in the content, not read again (they
+# would undo later changes of the content).
+TAKEN = "da-nhan"
 
 
 def add_command(commands: argparse._SubParsersAction, year) -> None:
@@ -271,6 +275,20 @@ def edited_files(folder: Path, state) -> list[Edited]:
     return found
 
 
+def _put_away(folder: Path, path: Path) -> None:
+    """A set-aside plan whose edits are now content, moved into ban-sua-tay/da-nhan/."""
+    source = inside(folder, f"{SET_ASIDE}/{path.name}")
+    candidate, number = f"{SET_ASIDE}/{TAKEN}/{path.name}", 1
+    while (target := inside(folder, candidate)).exists():
+        number += 1
+        candidate = f"{SET_ASIDE}/{TAKEN}/{path.stem}-{number}{path.suffix}"
+    make_folders(folder, target.parent)
+    try:
+        os.replace(source, target)
+    except OSError as err:
+        raise os_problem(err, source) from None
+
+
 def run(args: argparse.Namespace) -> int:
     from ..content.edition import load_edition
     from ..state import BuildState, digest
@@ -365,5 +383,9 @@ def run(args: argparse.Namespace) -> int:
                 if entry is not None:
                     fresh.record(item.relative, entry["fingerprint"])
             fresh.save()
+            for item in files:
+                if item.relative is None and item.path.parent.resolve() == (output_folder / SET_ASIDE).resolve():
+                    _put_away(output_folder, item.path)
+                    print(f"  {display_path(item.path)} đã nhận xong: chuyển vào {SET_ASIDE}/{TAKEN}/")
     print(f"Đã ghi {shown_plan}. Chạy make documents để tạo lại văn bản theo nội dung mới.")
     return 0
