@@ -192,7 +192,7 @@ def test_formatting_only_and_foreign_files(root, capsys, tmp_path):
     capsys.readouterr()
     assert run(*cli(root, "nhan-sua", "--yes", str(foreign))) == 1
     err = capsys.readouterr().err
-    assert "không phải kế hoạch do chương trình tạo" in err
+    assert "không phải văn bản do chương trình tạo" in err
     assert plan_yaml.read_bytes() == source
 
 
@@ -239,3 +239,25 @@ def test_a_broken_file_is_one_vietnamese_line(root, capsys, tmp_path, data):
     assert run(*cli(root, "nhan-sua", "--yes", str(broken))) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("Lỗi: ") and "hong.docx" in err[0]
+
+
+def test_a_task_edited_in_a_letter_goes_to_the_plan_entry(root, capsys):
+    assert run(*cli(root, "build", "-j", "1")) == 0
+    folder = root / "output" / YEAR
+    letter = folder / "Phong-VH-XH" / "cong-van-Phong-VH-XH.docx"
+    document = docx.Document(str(letter))
+    task = paragraph(document, "- Theo dõi, đôn đốc các đơn vị.")
+    set_runs(task, [("- Theo dõi, đôn đốc, kiểm tra các đơn vị.", None)])
+    add_after(task, "- Hướng dẫn các ấp lập danh sách hộ cần hỗ trợ.")
+    set_runs(paragraph(document, "- Như trên;"), [("- Như trên (để thực hiện);", None)])  # the letter's own line
+    document.save(str(letter))
+    capsys.readouterr()
+    assert run(*cli(root, "nhan-sua", "--yes")) == 0
+    out = capsys.readouterr().out
+    assert "Như trên (để thực hiện)" in out and "Chưa đưa về nội dung được" in out  # listed, not guessed
+    plan_yaml = (root / "content" / YEAR / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert '      - "Theo dõi, đôn đốc, kiểm tra các đơn vị."\n      - "Hướng dẫn các ấp' in plan_yaml
+    assert run(*cli(root, "build", "-j", "1")) == 0
+    plan = texts(folder / "ke-hoach.docx")
+    assert "- Hướng dẫn các ấp lập danh sách hộ cần hỗ trợ." in plan
+    assert "- Theo dõi, đôn đốc, kiểm tra các đơn vị." in plan

@@ -263,30 +263,56 @@ def apply(changes: Changes) -> None:
 class Edited:
     path: Path
     relative: str | None  # under output/<year>/, when the build's own file
+    target: str | None  # the document it is an edit of (its path under output/<year>/), None: by its title
+    aside: str | None = None  # under ban-sua-tay/, when set aside by the build
 
 
-def edited_files(folder: Path, state) -> list[Edited]:
-    found = []
-    if (folder / "ke-hoach.docx").is_file() and state.edited("ke-hoach.docx"):
-        found.append(Edited(folder / "ke-hoach.docx", "ke-hoach.docx"))
+def _aside(folder: Path, path: Path, known: set[str]) -> Edited:
+    """A file under ban-sua-tay/: the document it was set aside from, named as it (or "-2"…)."""
+    relative = path.resolve().relative_to((folder / SET_ASIDE).resolve()).as_posix()
+    unnumbered = re.sub(r"-\d+(\.docx)$", r"\1", relative)
+    target = next((name for name in (relative, unnumbered) if name in known), None)
+    return Edited(path, None, target, relative)
+
+
+def edited_files(folder: Path, state, known: set[str]) -> list[Edited]:
+    found = [
+        Edited(folder / relative, relative, relative)
+        for relative in sorted(known)
+        if (folder / relative).is_file() and state.edited(relative)
+    ]
     aside = folder / SET_ASIDE
     if aside.is_dir() and not aside.is_symlink():
-        found += [Edited(p, None) for p in sorted(aside.glob("ke-hoach*.docx")) if p.is_file() and not p.is_symlink()]
+        for path in sorted(aside.rglob("*.docx")):
+            if path.is_file() and not path.is_symlink() and TAKEN not in path.relative_to(aside).parts[:1]:
+                found.append(_aside(folder, path, known))
     return found
 
 
-def _put_away(folder: Path, path: Path) -> None:
-    """A set-aside plan whose edits are now content, moved into ban-sua-tay/da-nhan/."""
-    source = inside(folder, f"{SET_ASIDE}/{path.name}")
-    candidate, number = f"{SET_ASIDE}/{TAKEN}/{path.name}", 1
+def named_file(folder: Path, path: Path, known: set[str]) -> Edited:
+    try:
+        relative = path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return Edited(path, None, None)
+    if relative.startswith(f"{SET_ASIDE}/"):
+        return _aside(folder, path, known)
+    return Edited(path, relative, relative if relative in known else None)
+
+
+def _put_away(folder: Path, relative: str) -> Path:
+    """A set-aside file whose edits are now content, moved into ban-sua-tay/da-nhan/."""
+    source = inside(folder, f"{SET_ASIDE}/{relative}")
+    candidate, number = f"{SET_ASIDE}/{TAKEN}/{relative}", 1
     while (target := inside(folder, candidate)).exists():
         number += 1
-        candidate = f"{SET_ASIDE}/{TAKEN}/{path.stem}-{number}{path.suffix}"
+        stem = Path(relative)
+        candidate = f"{SET_ASIDE}/{TAKEN}/{stem.with_stem(f'{stem.stem}-{number}').as_posix()}"
     make_folders(folder, target.parent)
     try:
         os.replace(source, target)
     except OSError as err:
         raise os_problem(err, source) from None
+    return target
 
 
 def run(args: argparse.Namespace) -> int:
@@ -298,35 +324,46 @@ def run(args: argparse.Namespace) -> int:
     content_folder = edition_folder(project, args.year)
     edition = load_edition(content_folder)
     output_folder = project.output / content_folder.name
-    plan_target = next(t for t in targets(project, edition) if t.relative == "ke-hoach.docx")
-    built = render_docx(plan_target.task.document, plan_target.task.template)
-    original = docx_paragraphs(built)
+    documents = {t.relative: t for t in targets(project, edition) if t.task is not None and t.task.format == "docx"}
+    rendered: dict[str, tuple[bytes, list[str]]] = {}
+
+    def render(relative: str) -> tuple[bytes, list[str]]:
+        if relative not in rendered:
+            task = documents[relative].task
+            data = render_docx(task.document, task.template)
+            rendered[relative] = (data, docx_paragraphs(data))
+        return rendered[relative]
+
     state = BuildState.load(output_folder) if output_folder.is_dir() else None
+    known = set(documents)
     if args.files:
-        files = []
-        for path in args.files:
-            inside_output = path.resolve().parent == output_folder.resolve()
-            files.append(Edited(path, path.name if inside_output else None))
+        files = [named_file(output_folder, path, known) for path in args.files]
     else:
-        files = edited_files(output_folder, state) if state is not None else []
+        files = edited_files(output_folder, state, known) if state is not None else []
     if not files:
-        print(f"Không có kế hoạch nào đã sửa trong Word ở {display_path(output_folder)}: không có gì để nhận.")
+        print(f"Không có văn bản nào đã sửa trong Word ở {display_path(output_folder)}: không có gì để nhận.")
         return 0
     plan_path = content_folder / PLAN_FILE
     source = plan_path.read_text(encoding="utf-8")
     yaml = _yaml()
     tree = yaml.load(source)
     all_leaves = leaves(tree, "", edition)
-    traces = trace(original, all_leaves)
+    # A letter or a form prints the plan's tasks: only those come back from it.
+    task_leaves = [leaf for leaf in all_leaves if leaf.path.startswith("to_chuc_thuc_hien")]
     unmapped: list[str] = []
     changes_all: list[Changes] = []
     for item in files:
         shown = display_path(item.path)
         data = read_edited(item.path)
-        if _core_title(data) != _core_title(built):
-            raise GeneratorError(f"{shown} không phải kế hoạch do chương trình tạo từ nội dung năm {edition.year}.")
+        title = _core_title(data)
+        if item.target is None:
+            same_title = [r for r, t in documents.items() if normal(t.task.document.info.title) == title]
+            item.target = same_title[0] if len(same_title) == 1 else None
+        if item.target is None or title != _core_title(render(item.target)[0]):
+            raise GeneratorError(f"{shown} không phải văn bản do chương trình tạo từ nội dung năm {edition.year}.")
+        built, original = render(item.target)
         # Builds are reproducible: the file the build wrote from the current content has the
-        # digest of the plan rendered now, whatever version of the program wrote it.
+        # digest of the document rendered now, whatever version of the program wrote it.
         if item.relative is not None and state is not None:
             entry = state.entries.get(item.relative)
             if entry is None or entry.get("sha256") != digest(built):
@@ -341,8 +378,9 @@ def run(args: argparse.Namespace) -> int:
         )
         if same < MIN_UNCHANGED * len(original):
             raise GeneratorError(
-                f"{shown} được sửa từ một bản tạo trước khi nội dung thay đổi (hoặc không phải kế hoạch này); chưa ghi gì."
+                f"{shown} được sửa từ một bản tạo trước khi nội dung thay đổi (hoặc không phải văn bản này); chưa ghi gì."
             )
+        traces = trace(original, all_leaves if item.target == "ke-hoach.docx" else task_leaves)
         changes = compare(original, edited, traces, edition, shown)
         changes_all.append(changes)
         unmapped += changes.unmapped
@@ -384,8 +422,8 @@ def run(args: argparse.Namespace) -> int:
                     fresh.record(item.relative, entry["fingerprint"])
             fresh.save()
             for item in files:
-                if item.relative is None and item.path.parent.resolve() == (output_folder / SET_ASIDE).resolve():
-                    _put_away(output_folder, item.path)
-                    print(f"  {display_path(item.path)} đã nhận xong: chuyển vào {SET_ASIDE}/{TAKEN}/")
+                if item.aside is not None:
+                    moved = _put_away(output_folder, item.aside)
+                    print(f"  {display_path(item.path)} đã nhận xong: chuyển sang {display_path(moved)}")
     print(f"Đã ghi {shown_plan}. Chạy make documents để tạo lại văn bản theo nội dung mới.")
     return 0
