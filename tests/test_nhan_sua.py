@@ -261,3 +261,28 @@ def test_a_task_edited_in_a_letter_goes_to_the_plan_entry(root, capsys):
     plan = texts(folder / "ke-hoach.docx")
     assert "- Hướng dẫn các ấp lập danh sách hộ cần hỗ trợ." in plan
     assert "- Theo dõi, đôn đốc, kiểm tra các đơn vị." in plan
+
+
+def test_the_same_edit_in_the_plan_and_a_letter_is_made_once(root, capsys):
+    assert run(*cli(root, "build", "-j", "1")) == 0
+    folder = root / "output" / YEAR
+    for path in (folder / "ke-hoach.docx", folder / "Phong-VH-XH" / "cong-van-Phong-VH-XH.docx"):
+        document = docx.Document(str(path))
+        task = paragraph(document, "- Theo dõi, đôn đốc các đơn vị.")
+        add_after(task, "- Hướng dẫn các ấp lập danh sách hộ cần hỗ trợ.")
+        document.save(str(path))
+    set_runs_in(folder / "Phong-VH-XH" / "cong-van-Phong-VH-XH.docx", "- Theo dõi, đôn đốc các đơn vị.", "- Một cách.")
+    set_runs_in(folder / "ke-hoach.docx", "- Theo dõi, đôn đốc các đơn vị.", "- Cách khác.")
+    capsys.readouterr()
+    assert run(*cli(root, "nhan-sua", "--yes")) == 0
+    out = capsys.readouterr().out
+    assert "được sửa khác nhau trong hai văn bản" in out
+    plan_yaml = (root / "content" / YEAR / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert plan_yaml.count("Hướng dẫn các ấp lập danh sách hộ cần hỗ trợ.") == 1
+    assert "Theo dõi, đôn đốc các đơn vị." in plan_yaml  # neither of the two clashing edits
+
+
+def set_runs_in(path: Path, old: str, new: str) -> None:
+    document = docx.Document(str(path))
+    set_runs(paragraph(document, old), [(new, None)])
+    document.save(str(path))

@@ -245,6 +245,33 @@ def compare(original: list[str], edited: list[str], traces: dict[int, Trace], ed
     return changes
 
 
+def merge(all_changes: list[Changes]) -> tuple[Changes, list[str]]:
+    """The changes of several files as one set (indices are those of the content before any),
+    the same edit made in two files once; two different edits of one string are not made."""
+    merged = Changes()
+    values: dict[tuple[int, object], tuple[Leaf, str]] = {}
+    conflicts: list[str] = []
+    clashing: set[tuple[int, object]] = set()
+    for changes in all_changes:
+        for leaf, raw in changes.replaced:
+            key = (id(leaf.container), leaf.key)
+            if key in values and values[key][1] != raw:
+                clashing.add(key)
+            values.setdefault(key, (leaf, raw))
+        for leaf in changes.deleted:
+            if all(d is not leaf for d in merged.deleted):
+                merged.deleted.append(leaf)
+        for insertion in changes.inserted:
+            if all((i[0], i[1], i[3]) != (insertion[0], insertion[1], insertion[3]) for i in merged.inserted):
+                merged.inserted.append(insertion)
+    for key, (leaf, raw) in values.items():
+        if key in clashing:
+            conflicts.append(f"{leaf.path} («{leaf.rendered[:50]}»): được sửa khác nhau trong hai văn bản")
+        else:
+            merged.replaced.append((leaf, raw))
+    return merged, conflicts
+
+
 def apply(changes: Changes) -> None:
     for leaf, raw in changes.replaced:
         leaf.container[leaf.key] = _like(leaf.container[leaf.key], raw)
@@ -384,8 +411,9 @@ def run(args: argparse.Namespace) -> int:
         changes = compare(original, edited, traces, edition, shown)
         changes_all.append(changes)
         unmapped += changes.unmapped
-    for changes in changes_all:
-        apply(changes)
+    merged, conflicts = merge(changes_all)
+    unmapped += conflicts
+    apply(merged)
     buffer = io.StringIO()
     yaml.dump(tree, buffer)
     result = buffer.getvalue()
