@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: documents test system templates golden bench help test-portable lint offline-bundle
 
-# OUTPUT=<thư mục>: another output folder than output/ (documents, diff, tong-hop).
+# OUTPUT=<thư mục>: another output folder than output/ (documents, diff, tong-hop, nhan-sua).
 OUTPUT_OPTION = $(if $(OUTPUT),--output "$(OUTPUT)")
 
 documents: $(INSTALLED) system
@@ -39,9 +39,13 @@ nhap: $(INSTALLED)
 
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
-.PHONY: tong-hop
+.PHONY: tong-hop nhan-sua
 tong-hop: $(INSTALLED) system
 	@$(PY) -m generator $(OUTPUT_OPTION) tong-hop $(if $(YEAR),--year $(YEAR))
+
+# Bringing Word edits of the plan back: `make nhan-sua [YEAR=2024]` (asks before writing content/).
+nhan-sua: $(INSTALLED)
+	@$(PY) -m generator $(OUTPUT_OPTION) nhan-sua $(if $(YEAR),--year $(YEAR))
 
 test: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui

@@ -55,6 +55,9 @@ COMMANDS = (
         f"tải các gói Python vào thư mục {BUNDLE}/ để mang sang cài ở máy không có mạng (cùng loại máy)",
     ),
     Command("nhap", ("TEP", "YEAR"), "tạo nội dung content/<năm>/ từ tệp kế hoạch Word TEP (không ghi đè năm đã có)"),
+    Command(
+        "nhan-sua", ("YEAR", "OUTPUT"), "đưa chỗ sửa trong Word của kế hoạch (output/<năm>/ke-hoach.docx) về nội dung"
+    ),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
     Command("golden", (), "ghi lại tests/golden/ sau khi cố ý đổi lời văn", for_developers=True),
@@ -142,7 +145,7 @@ def run(argv: list[str]) -> int:
     arguments = _arguments(command, argv[1:])
     if command.name == "nhap" and "TEP" not in " ".join(argv[1:]):
         raise UsageError("lệnh nhap cần tên tệp kế hoạch, ví dụ: van-ban nhap TEP=ke-hoach.docx")
-    if command.name in ("documents", "check", "new-year", "diff", "tong-hop", "nhap"):
+    if command.name in ("documents", "check", "new-year", "diff", "tong-hop", "nhap", "nhan-sua"):
         from .cli import main
 
         leading = arguments[:2] if arguments[:1] == ["--output"] else []

@@ -17,7 +17,7 @@ from ..errors import ContentError
 
 # The commands' modules are imported when one is run: `build` does not pay for them at start-up.
 
-EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop", "nhap")
+EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop", "nhap", "nhan-sua")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -115,6 +115,9 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     importing.add_argument(
         "--year", type=year, metavar="NĂM", help="năm của nội dung mới (mặc định: năm ghi ở ngày của kế hoạch)"
     )
+    from . import nhan_sua
+
+    nhan_sua.add_command(commands, year)
 
 
 def _problems(err: ContentError) -> None:
@@ -133,6 +136,10 @@ def run_edition_command(args: argparse.Namespace) -> int:
         return run(args)
     if args.command == "nhap":
         return _nhap(args)
+    if args.command == "nhan-sua":
+        from .nhan_sua import run
+
+        return run(args)
     return _diff(args)
 
 
