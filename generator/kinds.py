@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 
 from .content.distribution import Recipient, distribution
 from .content.edition import Edition
+from .document.decision import build_decision
 from .document.letter import build_letter
 from .document.model import Document
 from .document.plan import build_plan
@@ -25,10 +26,21 @@ class DocumentKind:
     html_template: str  # a file in templates/html/
     output: str  # path under output/<year>/ without extension; {key} is the recipient's file key
     build: Callable[..., Document]  # (edition) for a plan kind, (edition, recipient) for a recipient kind
+    applies: Callable[[Edition], bool] = lambda edition: True  # whether the edition has this document at all
 
 
 KINDS: tuple[DocumentKind, ...] = (
     DocumentKind("ke-hoach", "Kế hoạch", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
+    DocumentKind(
+        "quyet-dinh",
+        "Quyết định ban hành kế hoạch",
+        "plan",
+        "van-ban.docx",
+        "van-ban.html",
+        "quyet-dinh",
+        build_decision,
+        applies=lambda edition: edition.decision is not None,
+    ),
     DocumentKind(
         "cong-van", "Công văn", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter
     ),
@@ -61,6 +73,8 @@ class Job:
 def jobs(edition: Edition) -> Iterator[Job]:
     recipients = distribution(edition)[0].recipients
     for kind in KINDS:
+        if not kind.applies(edition):
+            continue
         if kind.per == "plan":
             yield Job(kind, kind.output, None)
         else:

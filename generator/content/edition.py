@@ -16,6 +16,7 @@ from .distribution import distribution
 from .limits import edition_problems, read_source
 from .schema import (
     DISTRICT_LEVELS,
+    Decision,
     EDITION_FILES,
     MAX_REPORTING_PERIODS,
     OPTIONAL_FILES,
@@ -51,6 +52,7 @@ class Edition:
     catalog: IndicatorCatalog | None  # None: the plan reports on no national strategy
     letters: LetterSettings
     report_form: ReportFormSettings
+    decision: Decision | None = None  # None: the plan is issued on its own, with its own number
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.registry.agencies if a.id == agency_id)
@@ -133,6 +135,7 @@ def load_edition(folder: Path) -> Edition:
         catalog=bound.get("chi-tieu.yaml"),
         letters=bound["cong-van.yaml"],
         report_form=bound["bieu-mau.yaml"],
+        decision=bound.get("quyet-dinh.yaml"),
     )
     problems.extend(_cross_checks(edition) + edition_problems(edition))
     if not problems:
@@ -210,6 +213,7 @@ def _sources(edition: Edition) -> tuple[object, ...]:
             edition.catalog,
             edition.letters,
             edition.report_form,
+            edition.decision,
         )
         if source is not None
     )
@@ -242,6 +246,49 @@ def _kind_resolves(agency: Agency, kinds: dict, unit_lists: dict) -> bool:
     if agency.kind is not None:
         return agency.kind in kinds
     return agency.unit_list in unit_lists and unit_lists[agency.unit_list].kind in kinds
+
+
+def _recipient_lines(lines: list, prefix: str, agencies: dict, groups: set) -> list[Problem]:
+    """A "Nơi nhận" list: each line one of agency, group or text, and each reference known."""
+    problems: list[Problem] = []
+    for number, line in enumerate(lines, start=1):
+        key = f"{prefix}[{number}]"
+        given = [name for name in ("agency", "group", "text") if getattr(line, name) is not None]
+        if len(given) != 1:
+            problems.append(
+                _at(
+                    line.origin,
+                    given[1] if len(given) > 1 else "agency",
+                    key,
+                    "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten",
+                )
+            )
+        elif line.agency is not None and line.agency not in agencies:
+            problems.append(
+                _at(line.origin, "agency", f"{key}.co_quan", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
+            )
+        elif line.group is not None and line.group not in groups:
+            problems.append(
+                _at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
+            )
+    return problems
+
+
+def _decision_checks(edition: Edition, agencies: dict, groups: set) -> list[Problem]:
+    """The Quyết định that issues the plan, when the content has one (quyet-dinh.yaml)."""
+    decision = edition.decision
+    if decision is None:
+        return []
+    problems = list(_check_date(decision.date, "ngay_ban_hanh"))
+    for field_name, key, what in (
+        ("grounds", "can_cu", "một dòng Căn cứ"),
+        ("articles", "dieu", "một điều (Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …)"),
+    ):
+        if not getattr(decision, field_name):
+            problems.append(_at(decision.origin, field_name, key, f"cần ít nhất {what}"))
+    if decision.number is not None and decision.number < 1:
+        problems.append(_at(decision.origin, "number", "so", f"số quyết định {decision.number} không hợp lệ"))
+    return problems + _recipient_lines(decision.recipients, "noi_nhan", agencies, groups)
 
 
 def _cross_checks(edition: Edition) -> list[Problem]:
@@ -494,26 +541,8 @@ def _cross_checks(edition: Edition) -> list[Problem]:
                         )
                     )
 
-    for number, line in enumerate(plan.recipients, start=1):
-        key = f"noi_nhan[{number}]"
-        given = [name for name in ("agency", "group", "text") if getattr(line, name) is not None]
-        if len(given) != 1:
-            problems.append(
-                _at(
-                    line.origin,
-                    given[1] if len(given) > 1 else "agency",
-                    key,
-                    "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten",
-                )
-            )
-        elif line.agency is not None and line.agency not in agencies:
-            problems.append(
-                _at(line.origin, "agency", f"{key}.co_quan", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
-            )
-        elif line.group is not None and line.group not in groups:
-            problems.append(
-                _at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
-            )
+    problems += _recipient_lines(plan.recipients, "noi_nhan", agencies, groups)
+    problems += _decision_checks(edition, agencies, groups)
 
     letters = edition.letters
     if letters.date is not None:

@@ -21,7 +21,7 @@ class Span:
 
 
 # A heading stays with the paragraph after it; the closing paragraph stays with the signature.
-BlockKind = Literal["heading", "paragraph", "closing"]
+BlockKind = Literal["heading", "paragraph", "closing", "centred"]  # centred: bold, on its own line
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,18 @@ class Document:
     appendices: tuple[AppendixPage, ...] = ()  # after the signature, each from a new page numbered on its own
     label_lines: tuple[str, ...] = ()  # a form's "Mẫu …" label and "(Kèm theo …)" line, right-aligned above the header
     notes: tuple[str, ...] = ()  # a form's instructions, printed after the signature (outside what the unit signs)
+    attached: Attachment | None = None  # a Quyết định's plan, on a new page after its signature
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A document issued with another one (a plan attached to its Quyết định): from a new page, its
+    type name, title and "(Kèm theo …)" line, then its body; no header or number of its own."""
+
+    type_name: str  # "KẾ HOẠCH"
+    title: str
+    note: str  # "(Kèm theo Quyết định số 12/QĐ-UBND ngày 15/01/2026 của UBND tỉnh …)"
+    blocks: tuple[Block, ...]
 
 
 # The DOCX custom property holding a report form's identity (DocumentInfo.identity).

@@ -21,6 +21,7 @@ from ..document.model import IDENTITY_PROPERTY, Block, Document, Table
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
 from .docx_appendix import add_appendices
+from .docx_attached import add_attached, centre_lines, template_kind
 from .jinja import CompilingOnceEnvironment, strict_environment
 from .language import mark_runs
 from .typography import NO_BREAK_HYPHEN, typeset_document
@@ -95,7 +96,8 @@ def render_docx(document: Document, template: Path) -> bytes:
         # Paragraph text goes in as docxtpl rich text (runs with bold and italic); tables and
         # writing lines are laid out by the template from their own fields.
         "blocks": [
-            {"kind": block.kind, "rich": rich(block)} if isinstance(block, Block) else block for block in shown.blocks
+            {"kind": template_kind(block), "rich": rich(block)} if isinstance(block, Block) else block
+            for block in shown.blocks
         ],
     }
     try:
@@ -106,6 +108,8 @@ def render_docx(document: Document, template: Path) -> bytes:
     _draw_rules(docx_template.docx, document, styles)
     _span_group_rows(docx_template.docx, shown, styles)
     _keep_last_row_with_signature(docx_template.docx, styles)
+    centre_lines(docx_template.docx, shown)
+    add_attached(docx_template.docx, shown)
     add_appendices(docx_template.docx, shown)
     _no_break_hyphens(docx_template.docx)
     _mark_language(docx_template.docx)
