@@ -155,3 +155,13 @@ def test_bad_field_is_named_with_its_line(tmp_path):
     assert result.returncode == 1
     assert f"quyet-dinh.yaml:{line}" in result.stderr and "so" in result.stderr
     assert not output.exists() or not any(output.rglob("*.docx"))
+
+
+def test_new_year_drafts_the_decision_without_its_number_and_day(tmp_path):
+    root = make_root(tmp_path)
+    result = run_cli(["--content", str(root), "new-year", "--from", str(YEAR), "--to", str(YEAR + 1)], tmp_path)
+    assert result.returncode == 0, result.stderr
+    old, new = load(root / str(YEAR) / "quyet-dinh.yaml"), load(root / str(YEAR + 1) / "quyet-dinh.yaml")
+    assert old["so"] is not None and new["so"] is None
+    assert new["ngay_ban_hanh"] == {"nam": old["ngay_ban_hanh"]["nam"] + 1, "thang": None, "ngay": None}
+    assert new["dieu"] == old["dieu"] and new["can_cu"] == old["can_cu"]

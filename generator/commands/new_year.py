@@ -150,6 +150,13 @@ YEAR_EDITS: dict[str, list[tuple[tuple[str, ...], str | None]]] = {
         (("ngay_ban_hanh", "ngay"), "null"),
         (("so",), "[]"),
     ],
+    # Optional: only a plan issued by a Quyết định has it.
+    "quyet-dinh.yaml": [
+        (("ngay_ban_hanh", "nam"), None),
+        (("ngay_ban_hanh", "thang"), "null"),
+        (("ngay_ban_hanh", "ngay"), "null"),
+        (("so",), "null"),
+    ],
 }
 
 
@@ -232,7 +239,7 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
 
     edits: dict[str, list] = {}
     new_texts: dict[str, str] = {}
-    for name in YEAR_EDITS:
+    for name in (name for name in YEAR_EDITS if (source / name).is_file()):
         raw = (source / name).read_bytes().decode("utf-8")
         edits[name] = _edits(raw, name, from_year, to_year)
         new_texts[name] = _edited(raw, edits[name])
@@ -258,7 +265,7 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
 
     changes = tuple(
         Change(display_path(target / name), edit.line, ".".join(edit.path), _shown(edit.node), edit.new)
-        for name in YEAR_EDITS
+        for name in edits
         for edit in sorted(edits[name], key=lambda edit: edit.start)
     )
     return NewYearResult(source, target, changes, tuple(old_year_mentions(target, from_year)))
