@@ -165,3 +165,16 @@ def test_new_year_drafts_the_decision_without_its_number_and_day(tmp_path):
     assert old["so"] is not None and new["so"] is None
     assert new["ngay_ban_hanh"] == {"nam": old["ngay_ban_hanh"]["nam"] + 1, "thang": None, "ngay": None}
     assert new["dieu"] == old["dieu"] and new["can_cu"] == old["can_cu"]
+
+
+def test_check_passes_the_grounds_years_but_not_an_articles(tmp_path):
+    root = make_root(tmp_path)
+    path = root / str(YEAR) / "quyet-dinh.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"năm {YEAR - 1}" in text  # a Căn cứ line cites a law of the year before
+    args = ["--content", str(root), "check", "--year", str(YEAR)]
+    assert f"năm {YEAR - 1}" not in run_cli(args, tmp_path).stdout + run_cli(args, tmp_path).stderr
+    text = text.replace("có hiệu lực kể từ ngày ký.", f"có hiệu lực kể từ ngày 01/01/{YEAR - 1}.")
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(args, tmp_path)
+    assert "quyet-dinh.yaml" in result.stdout + result.stderr and str(YEAR - 1) in result.stdout + result.stderr

@@ -106,8 +106,10 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
     years = str(plan_year) if last_year == plan_year else f"{plan_year}–{last_year}"
     # The national strategy's milestones (2025, 2030) are its own, not years a clerk forgot to change.
     catalog = edition.catalog.origin.path if edition.catalog is not None else None
+    # A Quyết định's Căn cứ lines cite laws by the dates they were passed: years of their own too.
+    decision = edition.decision.origin.path if edition.decision is not None else None
     for text, origin, field_name, key in text_values(edition):
-        if origin.path == catalog:
+        if origin.path == catalog or (origin.path == decision and field_name.startswith("grounds[")):
             continue
         found: list[tuple[int, str, str]] = []  # (position, message, kind), reported in the order of the text
         periods = list(_PERIOD.finditer(text))
