@@ -70,14 +70,16 @@ def test_docx_carries_the_decision_then_the_plan(built):
     edition, folder = built
     want = expected(edition)
     document = docx.Document(str(folder / "quyet-dinh.docx"))
-    nd30.check_page(document)
+    plan = load(edition / "ke-hoach.yaml")
+    # The plan's appendices close the file, each a section of its own, cited to the Quyết định.
+    nd30.check_page(document, appendices=[bool(page.get("ngang")) for page in plan.get("phu_luc", [])])
     nd30.check_fonts(document)
     decision = load(edition / "quyet-dinh.yaml")
     title = decision["trich_yeu"].replace(
         "{trich_yeu_ke_hoach}", want["plan_title"][:1].lower() + want["plan_title"][1:]
     )
     nd30.check_header(document, type_name=decision["ten_loai"], title=title, type_code=decision["ky_hieu_loai"])
-    plan, issuer = load(edition / "ke-hoach.yaml"), load(edition / "co-quan-ban-hanh.yaml")
+    issuer = load(edition / "co-quan-ban-hanh.yaml")
     signer = plan["nguoi_ky"]
     recipients = [f"- {line['ten']};" for line in decision["noi_nhan"]] + [f"- Lưu: {', '.join(plan['luu'])}."]
     nd30.check_signature(
@@ -110,6 +112,10 @@ def test_docx_carries_the_decision_then_the_plan(built):
     assert paragraphs[start].paragraph_format.page_break_before
     assert nd30.normalise(texts[start + 1]) == nd30.normalise(want["plan_title"])
     assert nd30.normalise(texts[start + 2]) == nd30.normalise(want["note"])
+    appendix_titles = [page["tieu_de"].upper() for page in plan.get("phu_luc", [])]
+    for title in appendix_titles:
+        at = [nd30.normalise(t) for t in texts].index(nd30.normalise(title))
+        assert at > start and nd30.normalise(texts[at + 1]) == nd30.normalise(want["note"])
     plan_text = "\n".join(texts[start:])
     assert "MỤC ĐÍCH, YÊU CẦU" in plan_text
     assert want["plan_number"] not in "\n".join(nd30.document_text_paragraphs(document))

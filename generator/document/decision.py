@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ..content.edition import Edition
 from . import wording
 from .model import Attachment, Block, Document, DocumentInfo, Span
 from .parts import header, issuer_name, paragraph, signature, spans, with_closing
-from .plan import plan_parts, recipient_name
+from .plan import appendix_pages, plan_parts, recipient_name
 
 
 def decision_reference(edition: Edition) -> str:
@@ -55,6 +56,7 @@ def build_decision(edition: Edition) -> Document:
     decision = edition.decision
     title = edition.plain(decision.title, trich_yeu_ke_hoach=plan_title(edition))
     symbol = f"{decision.type_code}-{edition.issuer.code}"
+    attached = attached_plan(edition)
     return Document(
         header=header(edition, symbol, number=decision.number, date=decision.date),
         type_name=decision.type_name,
@@ -71,5 +73,7 @@ def build_decision(edition: Edition) -> Document:
             created=date(decision.date.year, decision.date.month or 1, decision.date.day or 1),
             reference=wording.reference(decision.number, symbol),
         ),
-        attached=attached_plan(edition),
+        attached=attached,
+        # The plan's appendices close the file, cited to the Quyết định as the plan itself is.
+        appendices=tuple(replace(page, reference=attached.note) for page in appendix_pages(edition)),
     )
