@@ -196,6 +196,11 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, dic
                 yield item, obj.origin, f"{f.name}[{index}]" if is_list else f.name, item_key, f.metadata
             elif is_dataclass(item):
                 yield from _strings(item, item_key)
+            elif isinstance(item, list):
+                # A table row (an appendix's dong): its cells are text like any other.
+                for column, cell in enumerate(item, start=1):
+                    if isinstance(cell, str):
+                        yield cell, obj.origin, f"{f.name}[{index}]", f"{item_key}[{column}]", f.metadata
 
 
 def _sources(edition: Edition) -> tuple[object, ...]:
