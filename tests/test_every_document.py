@@ -63,3 +63,37 @@ def test_good_cell_markup_prints_as_in_paragraphs(province):
     edition = load_edition(province.folder)
     cell = appendix_pages(edition)[0].table.rows[0][1]
     assert cell == f"Tập huấn năm {YEAR} tại {edition.issuer.place}, mẫu A\\|B"
+
+
+# ---------------------------------------------------------------- 2. years of cited documents
+CLOSING = '  - "UBND tỉnh yêu cầu các sở, ngành triển khai thực hiện./."\n'
+
+
+def add_closing(work: ContentCopy, *paragraphs: str) -> int:
+    """Put paragraphs before the closing one; returns the line of the first."""
+    return work.replace_once(PLAN, CLOSING, "".join(f'  - "{p}"\n' for p in paragraphs) + CLOSING)
+
+
+def test_years_of_cited_documents_are_not_questioned(province):
+    cited = (
+        "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025; Luật Phòng, chống bạo lực gia đình năm 2022; "
+        "Chỉ thị số 08/CT-TTg ngày 04/02/2025 của Thủ tướng Chính phủ; Nghị định số 15/2025/NĐ-CP "
+        "ngày 03 tháng 02 năm 2025; Kế hoạch số 12/KH-UBND ngày 15/01/2031 của UBND tỉnh."
+    )
+    assert not check(province.content, YEAR).notices
+    add_closing(province, cited)
+    assert not [str(n) for n in check(province.content, YEAR).notices]
+    done = run_cli(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_plans_own_years_are_still_questioned(province):
+    """Next to a citation, a last year's plan or a day after the plan are the clerk's to change."""
+    line = add_closing(
+        province,
+        "Căn cứ Luật Thanh niên năm 2020, tổng kết Kế hoạch năm 2025 trước ngày 15/01/2031.",
+    )
+    notices = [str(n) for n in check(province.content, YEAR).notices]
+    assert len(notices) == 2, notices
+    assert all(f"{PLAN}:{line}" in n for n in notices)
+    assert "nhắc năm 2025" in notices[0] and "ngày 15/01/2031" in notices[1]

@@ -50,6 +50,20 @@ KINDS = {
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 # A full date typed in text: 31/10/2024, 5/3/2021, 31-10-2024.
 _DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
+# A citation of another document, whose years are that document's, not the plan's: a numbered
+# document with its symbol and day ("Chỉ thị số 08/CT-TTg ngày 04/02/2020", "Nghị định số
+# 15/2024/NĐ-CP"), or a law by its name and year ("Luật Phòng, chống bạo lực gia đình năm 2022").
+_CITED_DAY = r"(?:\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+_CITATION = re.compile(
+    r"\bsố\s+\d+(?:/\d{4})?/[A-ZĐ][\wĐđ&.-]*"
+    + _CITED_DAY
+    + r"|\b(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+[^.;:()\n]{1,120}?\bnăm\s+\d{4}(?!\d)"
+)
+
+
+def _cited(text: str) -> set[int]:
+    """The positions of `text` inside a citation of another document."""
+    return {i for m in _CITATION.finditer(text) for i in range(m.start(), m.end())}
 
 
 @dataclass(frozen=True)
@@ -93,7 +107,8 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
         if origin.path == catalog:
             continue
         found: list[tuple[int, str, str]] = []  # (position, message, kind), reported in the order of the text
-        periods = list(_PERIOD.finditer(text))
+        cited = _cited(text)
+        periods = [m for m in _PERIOD.finditer(text) if m.start() not in cited]
         inside_period = {m.start(g) for m in periods for g in (1, 2)}
         for period in periods:
             if int(period.group(2)) == plan_year - 1:
@@ -106,7 +121,7 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
                     )
                 )
         for match in YEAR.finditer(text):
-            if match.start() not in inside_period and int(match.group(0)) == plan_year - 1:
+            if match.start() not in inside_period | cited and int(match.group(0)) == plan_year - 1:
                 found.append(
                     (
                         match.start(),
@@ -116,7 +131,7 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
                     )
                 )
         for date in _DATE.finditer(text):
-            if int(date.group(3)) > last_year:
+            if date.start() not in cited and int(date.group(3)) > last_year:
                 found.append(
                     (
                         date.start(),
