@@ -97,3 +97,60 @@ def test_the_plans_own_years_are_still_questioned(province):
     assert len(notices) == 2, notices
     assert all(f"{PLAN}:{line}" in n for n in notices)
     assert "nhắc năm 2025" in notices[0] and "ngày 15/01/2031" in notices[1]
+
+
+# ---------------------------------------------------------------- 3. mistakes that passed silently
+LETTERS = "cong-van.yaml"
+
+
+def refused(work: ContentCopy) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_edition(work.folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def number_letters(work: ContentCopy, *numbers: tuple[str, int]) -> int:
+    entries = "".join(f"  - noi_nhan: {who}\n    so: {number}\n" for who, number in numbers)
+    return work.replace_once(LETTERS, "so: []\n", "so:\n" + entries)
+
+
+def test_two_letters_with_one_number_are_refused(province):
+    first = number_letters(province, ("so-noi-vu", 101), ("so-y-te", 101))
+    assert refused(province) == [
+        f"content/{YEAR}/{LETTERS}:{first + 4}: cong_van.so.so: số công văn “101” bị trùng (đã có ở dòng {first + 2})"
+    ]
+
+
+def test_a_letter_with_the_plans_number_is_refused(province):
+    first = number_letters(province, ("so-noi-vu", 45), ("so-y-te", 46))
+    problems = refused(province)
+    assert len(problems) == 1 and problems[0].startswith(f"content/{YEAR}/{LETTERS}:{first + 2}: so[1].so: số 45")
+    assert "số của chính kế hoạch" in problems[0]
+
+
+def test_distinct_letter_numbers_pass(province):
+    number_letters(province, ("so-noi-vu", 46), ("so-y-te", 47))
+    load_edition(province.folder)
+
+
+@pytest.mark.parametrize("typed", ["{năm}", "{Nam}", "{ nam }"])
+def test_a_misspelt_placeholder_is_refused_with_the_known_ones(province, typed):
+    line = add_closing(province, f"Kế hoạch năm {typed}.")
+    problems = [p for p in refused(province) if "không phải là biến" in p]
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"content/{YEAR}/{PLAN}:{line}: ket_thuc[1]: “{typed}”")
+    assert "{nam}, {dia_danh}" in problems[0]
+
+
+def test_a_renamed_or_misspelt_field_names_the_closest_known_one(province):
+    line = province.replace_once(PLAN, "ket_thuc:\n", "ket_thucc:\n")
+    problems = refused(province)
+    assert any(
+        p.startswith(f"content/{YEAR}/{PLAN}:{line}: ket_thucc: ") and "có phải “ket_thuc”?" in p for p in problems
+    )
+    text = province.text("co-quan.yaml")
+    old = next(ln for ln in text.splitlines() if ln.strip().startswith("loai:"))
+    line = text.count("\n", 0, text.index(old)) + 1
+    province.path("co-quan.yaml").write_text(text.replace(old, old.replace("loai:", "quan_he:"), 1), encoding="utf-8")
+    problems = refused(province)
+    assert any(f"co-quan.yaml:{line}:" in p and "nay có tên “loai”" in p for p in problems), problems

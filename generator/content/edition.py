@@ -540,6 +540,19 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         if entry.date is not None:
             problems += _check_date(entry.date, f"{key}.ngay_ban_hanh")
 
+    problems += _unique(letters.numbers, "number", "cong_van.so.so", "số công văn")
+    plan_number = plan.document.number
+    for number, entry in enumerate(letters.numbers, start=1):
+        if plan_number is not None and entry.number == plan_number:
+            problems.append(
+                _at(
+                    entry.origin,
+                    "number",
+                    f"so[{number}].so",
+                    f"số {entry.number} là số của chính kế hoạch (ke-hoach.yaml van_ban.so); "
+                    "mỗi công văn phải có số riêng đã vào sổ",
+                )
+            )
     problems += _appendix_checks(edition)
     without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
     problems += _check_task_groups(edition)

@@ -22,6 +22,9 @@ ACTION_MONTH_PLACEHOLDERS = ("ngay_bat_dau", "ngay_ket_thuc")
 
 # A single-braced lowercase name; `{{ … }}` is left alone so Jinja-looking text stays literal.
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+# What a clerk may have meant as one: any single-braced word ({năm}, {Nam}, {nam2}), checked
+# against the known names so that a misspelt one is refused rather than printed as typed.
+_LOOKS_LIKE_PLACEHOLDER = re.compile(r"(?<!\{)\{\s*(\w+)\s*\}(?!\})")
 
 
 class TextMarkupError(GeneratorError):
@@ -60,6 +63,11 @@ def check_markup(
         else f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
         for name in placeholder_names(text)
         if name not in allowed
+    ]
+    messages += [
+        f"“{match.group(0)}” không phải là biến; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
+        for match in _LOOKS_LIKE_PLACEHOLDER.finditer(text)
+        if not _PLACEHOLDER.fullmatch(match.group(0))
     ]
     if not line_marks and re.search(r"(?<!\\)\|", text):
         messages.append(BAR_ELSEWHERE)
