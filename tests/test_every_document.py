@@ -133,13 +133,15 @@ def test_distinct_letter_numbers_pass(province):
     load_edition(province.folder)
 
 
-@pytest.mark.parametrize("typed", ["{năm}", "{Nam}", "{ nam }"])
-def test_a_misspelt_placeholder_is_refused_with_the_known_ones(province, typed):
+@pytest.mark.parametrize(("typed", "meant"), [("{năm}", "{nam}"), ("{ngày_bắt_đầu}", None)])
+def test_a_misspelt_placeholder_is_refused_with_the_known_ones(province, typed, meant):
     line = add_closing(province, f"Kế hoạch năm {typed}.")
     problems = [p for p in refused(province) if "không phải là biến" in p]
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"content/{YEAR}/{PLAN}:{line}: ket_thuc[1]: “{typed}”")
     assert "{nam}, {dia_danh}" in problems[0]
+    # The root has no Action Month: {ngay_bat_dau} is not offered.
+    assert (f"có phải “{meant}”?" in problems[0]) == (meant is not None)
 
 
 def test_a_renamed_or_misspelt_field_names_the_closest_known_one(province):
@@ -154,3 +156,13 @@ def test_a_renamed_or_misspelt_field_names_the_closest_known_one(province):
     province.path("co-quan.yaml").write_text(text.replace(old, old.replace("loai:", "quan_he:"), 1), encoding="utf-8")
     problems = refused(province)
     assert any(f"co-quan.yaml:{line}:" in p and "nay có tên “loai”" in p for p in problems), problems
+
+
+def test_a_file_the_program_does_not_read_is_warned_of(province):
+    (province.folder / "xa-thi-tran.yaml").write_text('don_vi:\n  - ma: "xa-a"\n', encoding="utf-8")
+    (province.folder / "ghi-chu.txt").write_text("không phải nội dung\n", encoding="utf-8")
+    notices = [str(n) for n in check(province.content, YEAR).notices]
+    assert len(notices) == 1, notices
+    assert notices[0].startswith(f"content/{YEAR}/xa-thi-tran.yaml:1: (tệp): chương trình không đọc tệp này")
+    done = run_cli(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
+    assert done.returncode == 1 and "xa-thi-tran.yaml" in done.stdout + done.stderr

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
+from ..content.schema import EDITION_FILES
 from ..content.edition import Edition, load_edition, plan_targets, text_values
 from ..content.schema import Item, PartialDate
 from ..document import wording
@@ -44,6 +45,7 @@ KINDS = {
     "muc-rong": "mục trống",
     "cau-truc": "mục lồng quá năm cấp",
     "thu-tu-han": "hạn báo cáo sớm hơn việc được báo cáo",
+    "tep-thua": "tệp không được đọc",
 }
 
 # "2021-2030", "2021 - 2030", "2021–2030": a period, judged by its last year.
@@ -94,6 +96,23 @@ def warnings(edition: Edition) -> Iterator[Notice]:
     yield from _too_deep(edition)
     yield from _unreported_targets(edition)
     yield from _periods_outside_the_plan(edition)
+    yield from _unread_files(edition)
+
+
+def _unread_files(edition: Edition) -> Iterator[Notice]:
+    """A YAML file in the edition's folder that the program does not read (an old file kept from a
+    former content format): what the clerk writes there reaches no document."""
+    for path in sorted(edition.folder.iterdir()):
+        if path.suffix.lower() in (".yaml", ".yml") and path.name not in EDITION_FILES:
+            yield Notice(
+                display_path(path),
+                1,
+                "(tệp)",
+                "chương trình không đọc tệp này nên nội dung trong đó không vào văn bản nào; các tệp được đọc: "
+                + ", ".join(EDITION_FILES)
+                + ". Chuyển nội dung cần dùng sang đúng tệp rồi xóa hoặc đổi tên tệp này",
+                "tep-thua",
+            )
 
 
 # ---------------------------------------------------------------- years and dates
