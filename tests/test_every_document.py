@@ -166,3 +166,20 @@ def test_a_file_the_program_does_not_read_is_warned_of(province):
     assert notices[0].startswith(f"content/{YEAR}/xa-thi-tran.yaml:1: (tệp): chương trình không đọc tệp này")
     done = run_cli(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
     assert done.returncode == 1 and "xa-thi-tran.yaml" in done.stdout + done.stderr
+
+
+def test_a_colon_ending_a_bodys_heading_is_refused(province):
+    """The program puts the colon after a body's heading; one typed too would print "::"."""
+    line = province.replace_once(
+        PLAN,
+        '  - co_quan: "cong-an-tinh"\n    nhiem_vu:\n',
+        '  - co_quan: "cong-an-tinh"\n    tieu_de: "Công an tỉnh:"\n    nhiem_vu:\n',
+    )
+    problems = refused(province)
+    assert problems == [
+        f"content/{YEAR}/{PLAN}:{line + 1}: to_chuc_thuc_hien[3].tieu_de: bỏ dấu hai chấm ở cuối: "
+        "chương trình tự thêm dấu “:” sau tiêu đề mục của cơ quan"
+    ]
+    kinds = province.text("loai-noi-nhan.yaml").replace('tieu_de_ke_hoach: "{ten}"', 'tieu_de_ke_hoach: "{ten}:"', 1)
+    province.path("loai-noi-nhan.yaml").write_text(kinds, encoding="utf-8")
+    assert any("loai-noi-nhan.yaml:4: loai[1].tieu_de_ke_hoach: bỏ dấu hai chấm" in p for p in refused(province))

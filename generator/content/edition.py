@@ -255,6 +255,16 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     agencies = {a.id: a for a in registry.agencies}
     groups = {g.id for g in registry.groups}
     kinds = {k.id: k for k in edition.kinds.kinds}
+    for number, kind in enumerate(edition.kinds.kinds, start=1):
+        if kind.heading.rstrip().endswith(":"):
+            problems.append(
+                _at(
+                    kind.origin,
+                    "heading",
+                    f"loai[{number}].tieu_de_ke_hoach",
+                    "bỏ dấu hai chấm ở cuối: chương trình tự thêm dấu “:” sau tiêu đề mục của cơ quan",
+                )
+            )
     unit_lists = {u.id: u for u in edition.unit_lists.lists}
     units = {unit.id: unit for unit_list in edition.unit_lists.lists for unit in unit_list.units}
 
@@ -411,6 +421,18 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     assigned: dict[str, int] = {}
     for number, assignment in enumerate(plan.assignments, start=1):
         key = f"to_chuc_thuc_hien[{number}]"
+        # The heading of a body's entry is printed with a colon after it (assignment_heading).
+        last = assignment.heading_suffix or assignment.heading
+        if assignment.agencies and last is not None and last.rstrip().endswith(":"):
+            field_name = "heading_suffix" if assignment.heading_suffix else "heading"
+            problems.append(
+                _at(
+                    assignment.origin,
+                    field_name,
+                    f"{key}.{'them_vao_tieu_de' if assignment.heading_suffix else 'tieu_de'}",
+                    "bỏ dấu hai chấm ở cuối: chương trình tự thêm dấu “:” sau tiêu đề mục của cơ quan",
+                )
+            )
         if not assignment.agencies and assignment.heading is None:
             problems.append(
                 _at(
