@@ -4,21 +4,28 @@ never a traceback or a literal mark in the PDF."""
 
 from __future__ import annotations
 
+import docx
 import pytest
-from conftest import ROOTS, ContentCopy, run_cli
+from pypdf import PdfReader
+from conftest import ROOTS, TEMPLATES, ContentCopy, run_cli
 
 from generator.commands.check import check
 from generator.content.edition import load_edition
+from generator.document.plan import appendix_pages
 from generator.errors import ContentError
 
 YEAR = 2026
 PLAN = "ke-hoach.yaml"
 CELL = '"Tập huấn cán bộ"'
+LETTERS = "cong-van.yaml"
+SHARED_DAY = "ngay_ban_hanh: {nam: 2026, thang: 2, ngay: 3}"
 
 
 @pytest.fixture
 def province(tmp_path, monkeypatch) -> ContentCopy:
     work = ContentCopy(tmp_path / "work", year=YEAR, source=ROOTS / "tinh-mau")
+    # The root's letters have no numbers, so their shared day is left to be written by hand.
+    work.replace_once(LETTERS, SHARED_DAY, SHARED_DAY.replace("ngay: 3", "ngay: null"))
     monkeypatch.chdir(work.base)
     return work
 
@@ -58,8 +65,6 @@ def test_good_cell_markup_prints_as_in_paragraphs(province):
     """A placeholder in a cell is filled in, an escaped bar prints as a bar, italics marks vanish."""
     province.replace_once(PLAN, CELL, '"Tập huấn năm {nam} tại {dia_danh}, *mẫu* A\\\\|B"')
     assert not [n for n in check(province.content, YEAR).notices if "dong[1][2]" in n.field]
-    from generator.document.plan import appendix_pages
-
     edition = load_edition(province.folder)
     cell = appendix_pages(edition)[0].table.rows[0][1]
     assert cell == f"Tập huấn năm {YEAR} tại {edition.issuer.place}, mẫu A\\|B"
@@ -100,7 +105,6 @@ def test_the_plans_own_years_are_still_questioned(province):
 
 
 # ---------------------------------------------------------------- 3. mistakes that passed silently
-LETTERS = "cong-van.yaml"
 
 
 def refused(work: ContentCopy) -> list[str]:
@@ -183,3 +187,41 @@ def test_a_colon_ending_a_bodys_heading_is_refused(province):
     kinds = province.text("loai-noi-nhan.yaml").replace('tieu_de_ke_hoach: "{ten}"', 'tieu_de_ke_hoach: "{ten}:"', 1)
     province.path("loai-noi-nhan.yaml").write_text(kinds, encoding="utf-8")
     assert any("loai-noi-nhan.yaml:4: loai[1].tieu_de_ke_hoach: bỏ dấu hai chấm" in p for p in refused(province))
+
+
+# ---------------------------------------------------------------- 4. a letter's number and day together
+def docx_text(path) -> str:
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_a_letter_without_a_number_leaves_its_day_blank(province):
+    from generator.build import Project, build
+
+    province.replace_once(LETTERS, SHARED_DAY.replace("ngay: 3", "ngay: null"), SHARED_DAY)
+    number_letters(province, ("so-noi-vu", 46))
+    build(Project(content=province.content, templates=TEMPLATES, output=province.output), year=YEAR)
+    out = province.output / str(YEAR)
+    numbered, blank = "So-Noi-vu", "So-Y-te"
+    assert "Đồng Nai, ngày 03 tháng 02 năm 2026" in docx_text(out / numbered / f"cong-van-{numbered}.docx")
+    assert "Công văn số 46/UBND-VX ngày 03/02/2026" in docx_text(out / numbered / f"bao-cao-{numbered}.docx")
+    letter = docx_text(out / blank / f"cong-van-{blank}.docx")
+    form = docx_text(out / blank / f"bao-cao-{blank}.docx")
+    pdf = " ".join(page.extract_text() for page in PdfReader(out / blank / f"bao-cao-{blank}.pdf").pages)
+    assert "ngày 03" not in letter and "03/02/2026" not in form and "03/02/2026" not in pdf
+    assert "tháng 02 năm 2026" in letter and "/02/2026" in form and "/02/2026" in pdf
+
+
+def test_check_warns_of_a_number_without_a_day_and_a_day_without_a_number(province):
+    first = number_letters(province, ("so-noi-vu", 46))
+    assert [str(n) for n in check(province.content, YEAR).notices] == [
+        f"content/{YEAR}/{LETTERS}:{first + 2}: so[1].so: công văn số 46 chưa có ngày ban hành: "
+        "ghi ngày (ngay_ban_hanh) cùng với số đã vào sổ"
+    ]
+    province.replace_once(LETTERS, "    so: 46\n", "")
+    province.replace_once(LETTERS, "  - noi_nhan: so-noi-vu\n", "")
+    province.replace_once(LETTERS, "so:\n", "so: []\n")
+    line = province.replace_once(LETTERS, SHARED_DAY.replace("ngay: 3", "ngay: null"), SHARED_DAY)
+    notices = [str(n) for n in check(province.content, YEAR).notices]
+    assert len(notices) == 1 and notices[0].startswith(f"content/{YEAR}/{LETTERS}:{line}: ngay_ban_hanh.ngay: ")
