@@ -31,6 +31,11 @@ diff: $(INSTALLED)
 
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
+# `make xem [YEAR=2024]`: a page at http://127.0.0.1:8030/ that shows the documents, rebuilt on each save.
+.PHONY: xem
+xem: $(INSTALLED) system
+	@$(PY) -m generator xem $(if $(YEAR),--year $(YEAR))
+
 .PHONY: tong-hop
 tong-hop: $(INSTALLED) system
 	@$(PY) -m generator tong-hop $(if $(YEAR),--year $(YEAR))

@@ -28,6 +28,7 @@ class Command:
 
 COMMANDS = (
     Command("documents", ("YEAR",), "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/"),
+    Command("xem", ("YEAR",), "xem văn bản trong trình duyệt; tự tạo lại mỗi khi lưu nội dung (Ctrl+C để dừng)"),
     Command("test", (), "kiểm tra chương trình"),
     Command("check", ("YEAR", "STRICT"), "kiểm tra nội dung mà không tạo văn bản; STRICT=1: coi cảnh báo là lỗi"),
     Command("new-year", ("FROM", "TO"), "soạn nội dung năm TO từ nội dung năm FROM (bản dự thảo)"),
@@ -104,7 +105,7 @@ def run(argv: list[str]) -> int:
     if command is None:
         raise UsageError(f"không có lệnh «{argv[0]}» (xem: van-ban help)")
     arguments = _arguments(command, argv[1:])
-    if command.name in ("documents", "check", "new-year", "diff", "tong-hop"):
+    if command.name in ("documents", "xem", "check", "new-year", "diff", "tong-hop"):
         from .cli import main
 
         return main([{"documents": "build"}.get(command.name, command.name), *arguments])
