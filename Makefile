@@ -41,13 +41,13 @@ tong-hop: $(INSTALLED) system
 	@$(PY) -m generator tong-hop $(if $(YEAR),--year $(YEAR))
 
 test: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
 	@$(PY) -m pytest -q
 
 # CI: the whole suite again on the paths Windows takes (spawned workers, the O_EXCL lock file),
 # forced on this system by the variables generator/workers.py and generator/files.py read.
 test-portable: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
 	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q
 
 # Developers (and CI): ruff's rules and formatting, as pyproject.toml configures them.

@@ -32,9 +32,9 @@ HOST = "127.0.0.1"
 DEFAULT_PORT = 8030
 PORTS_TRIED = 20
 # watchfiles groups changes until none came for STEP ms (at most DEBOUNCE ms): a burst of saves is one rebuild.
-STEP_MS = 300
+STEP_MS = 150
 DEBOUNCE_MS = 3000
-QUIET_SECONDS = 0.3
+QUIET_SECONDS = 0.2
 SERVED = (".pdf", ".html", ".csv", ".docx")
 
 
@@ -139,7 +139,7 @@ class Preview:
             self.pool = None
 
     # ------------------------------------------------------------ what the page reads
-    def _labels(self) -> dict[str, tuple[int, str, str]]:
+    def _labels(self) -> dict[str, tuple[int, str, str, int]]:
         """PDF path → (order, recipient, document title), from the distribution list the build writes
         (danh-sach-gui.csv: a row per recipient, a column per document). Read defensively: a file
         missing or changed by hand only loses the names."""
@@ -148,7 +148,7 @@ class Preview:
 
         from .build import MANIFEST
 
-        labels: dict[str, tuple[int, str, str]] = {}
+        labels: dict[str, tuple[int, str, str, int]] = {}
         try:
             rows = list(csv.reader(io.StringIO(read_file(self.folder / f"{MANIFEST}.csv").decode("utf-8-sig"))))
         except (OSError, UnicodeDecodeError, csv.Error):
@@ -157,11 +157,11 @@ class Preview:
             return labels
         header = rows[0]
         for order, row in enumerate(rows[1:], start=1):
-            for title, cell in zip(header, row, strict=False):
+            for column, (title, cell) in enumerate(zip(header, row, strict=False)):
                 for token in cell.split():
                     if token.endswith(".pdf"):
                         plan = "/" not in token
-                        labels.setdefault(token, (0 if plan else order, "" if plan else row[1], title))
+                        labels.setdefault(token, (0 if plan else order, "" if plan else row[1], title, column))
         return labels
 
     def documents(self) -> list[dict[str, Any]]:
@@ -178,12 +178,15 @@ class Preview:
                 if self.served_file(key) is None:  # a link, or under a linked folder: not listed
                     continue
                 folder = "" if len(relative.parts) == 1 else relative.parts[0]
-                order, recipient, title = labels.get(key, (len(labels) + 1, folder, path.stem))
+                order, recipient, title, column = labels.get(key, (len(labels) + 1, folder, path.stem, 0))
                 status = path.stat()
                 groups.setdefault((order, recipient), []).append(
-                    {"path": key, "name": title, "version": f"{status.st_mtime_ns}-{status.st_size}"}
+                    (column, {"path": key, "name": title, "version": f"{status.st_mtime_ns}-{status.st_size}"})
                 )
-        return [{"recipient": recipient, "files": files} for (_order, recipient), files in sorted(groups.items())]
+        return [
+            {"recipient": recipient, "files": [file for _column, file in sorted(files, key=lambda f: f[0])]}
+            for (_order, recipient), files in sorted(groups.items())
+        ]
 
     def status_json(self) -> dict[str, Any]:
         with self.status.lock:
