@@ -8,6 +8,7 @@ import io
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -71,8 +72,8 @@ class Server:
             time.sleep(0.1)
         raise AssertionError(f"no build {builds} within {timeout} s: {status}")
 
-    def stop(self) -> str:
-        self.process.terminate()
+    def stop(self, how: int = signal.SIGTERM) -> str:
+        self.process.send_signal(how)
         rest, _ = self.process.communicate(timeout=20)
         return rest
 
@@ -234,8 +235,9 @@ def test_busy_port_moves_to_the_next(tmp_path):
             assert running.port != port
             assert running.status()["builds"] >= 1
         finally:
-            rest = running.stop()
-    assert "Đã dừng xem văn bản." in rest
+            rest = running.stop(signal.SIGINT)  # Ctrl+C
+    assert running.process.returncode == 0
+    assert "Đã dừng xem văn bản." in rest and "Traceback" not in rest
     assert not list((tmp_path / "output").rglob("*.tmp"))
 
 
