@@ -26,6 +26,7 @@ from typing import Any
 
 from .build import Project, build, edition_folder, edition_inputs, usable_cores
 from .errors import ContentError, GeneratorError
+from .state import BuildState
 from .files import UnsafePath, display_path, inside, one_build_at_a_time, read_file
 
 HOST = "127.0.0.1"
@@ -102,8 +103,12 @@ class Preview:
             self.status.building = True
         errors: list[str] = []
         report = None
+        notices: list[str] | None = None
         try:
+            # Up to date already: build() does not read the content, so its notices come from here.
+            quick = BuildState.load(self.folder).unchanged_since(inputs) if self.folder.is_dir() else False
             report = build(self.project, self.year, workers=self.workers, pool=self.pool)
+            notices = self._notices() if quick else list(report.notices)
         except ContentError as err:
             errors = [str(problem) for problem in err.problems]
         except GeneratorError as err:
@@ -122,8 +127,8 @@ class Preview:
             self.status.errors = errors
             self.status.finished_at = time.time()
             if report is not None:
-                if report.written or report.removed or not self.status.notices:
-                    self.status.notices = list(report.notices) or self.status.notices
+                if notices is not None:
+                    self.status.notices = notices
                 self.status.seconds = report.seconds
                 self.status.written = len(report.written)
         if errors:
@@ -131,7 +136,18 @@ class Preview:
             for line in errors:
                 print(f"  {line}")
         elif report is not None:
-            print(f"Đã tạo lại {len(report.written)} tệp ({report.seconds:.1f} giây).".replace(".", ",", 1))
+            from .document.wording import decimal
+
+            print(f"Đã tạo lại {len(report.written)} tệp ({decimal(report.seconds, 1)} giây).")
+
+    def _notices(self) -> list[str]:
+        """The build's notices ("Chú ý: …") of the content as it is, read without building."""
+        from .content.distribution import distribution
+        from .content.edition import load_edition
+        from .document.manifest import unknown_indicator_lines
+
+        edition = load_edition(self.content_folder)
+        return list(unknown_indicator_lines(edition, distribution(edition)[0].recipients))
 
     def close_pool(self) -> None:
         if self.pool is not None:

@@ -207,6 +207,20 @@ def test_nothing_outside_the_output_folder(server, tmp_path):
     assert "link" not in json.dumps(running.status())
 
 
+def test_notices_when_the_output_is_up_to_date(server):
+    """A server started on output `make documents` already wrote lists the notices all the same."""
+    running, content, output = server
+    first = running.wait_for(1)["notices"]
+    assert first and all(n.startswith("Chú ý:") for n in first)
+    running.stop()
+    again = Server(content, output, free_port())
+    try:
+        status = again.wait_for(1)
+        assert status["written"] == 0 and status["notices"] == first
+    finally:
+        again.stop()
+
+
 def test_second_server_on_the_same_content(server):
     running, content, output = server
     running.wait_for(1)
