@@ -323,3 +323,18 @@ def test_in_a_real_browser(server):
         assert code == 200 and "dưới đây" in pdf_text(data)
     finally:
         driver.quit()
+
+
+def test_hand_edit_kept(server):
+    """A letter edited by hand in output/ stays as the clerk left it when a save does not touch it."""
+    running, content, output = server
+    status = running.wait_for(1)
+    letter = output / YEAR / next(f["path"] for f in status["documents"][1]["files"] if f["name"] == "Công văn")
+    letter = letter.with_suffix(".docx")
+    edited = letter.read_bytes() + b"\0hand edit"
+    letter.write_bytes(edited)
+    plan = content / YEAR / "ke-hoach.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("như sau", "gồm"), encoding="utf-8")
+    status = running.wait_for(2)
+    assert status["errors"] == [] and status["written"] > 0
+    assert letter.read_bytes() == edited
