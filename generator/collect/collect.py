@@ -2,7 +2,9 @@
 
 Each returned file is read (reading.py), recognised by its identity and checked cell by cell
 against the form this edition makes for that recipient (document/report_form.py). A file with a
-problem is named with the cell in the clerk's words and not counted; every other form counts.
+problem (another edition's, a missing table or row, a duplicate) is named and not counted; a bad
+figure (words in a number cell, more women than participants) leaves out only its row or cell,
+named in the clerk's words, and the rest of the form counts.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ class ReturnedFile:
     reported_on: date | None = None
     date_written: bool = False  # the date is the one written on the report (else the file's date)
     problems: list[str] = field(default_factory=list)  # why it is not counted
+    # Counted, but these figures (a row or cell in the clerk's words, and why) are left out of it.
+    invalid: list[str] = field(default_factory=list)
+    invalid_cells: list[str] = field(default_factory=list)  # where each is, without why (the summary's note)
     warnings: list[str] = field(default_factory=list)  # counted, but worth a look
     report: UnitReport | None = None
 
@@ -210,18 +215,27 @@ class _Reader:
             value = parse_number(cell, percent=percent)
         except ValueError:
             value = None
-            self.returned.problems.append(
-                self.cell(
-                    name, expected_row, column, f"«{cell}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)"
-                )
+            self.left_out(
+                name, expected_row, column, f"«{cell}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)"
             )
         if value is not None and value < 0:
-            self.returned.problems.append(self.cell(name, expected_row, column, f"số âm ({cell})"))
+            self.left_out(name, expected_row, column, f"số âm ({cell})")
+            value = None
         return value
 
-    def cell(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> str:
+    def location(self, name: str, expected_row: tuple[str, ...], column: int) -> str:
         number = f"dòng {expected_row[0]} " if expected_row[0] else "dòng "
-        return f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»: {message}"
+        return (
+            f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»"
+        )
+
+    def cell(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> str:
+        return f"{self.location(name, expected_row, column)}: {message}"
+
+    def left_out(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> None:
+        """A bad figure: named in the tracking list and the summary, left out of the totals."""
+        self.returned.invalid.append(self.cell(name, expected_row, column, message))
+        self.returned.invalid_cells.append(self.location(name, expected_row, column))
 
     def report(self) -> UnitReport:
         result = UnitReport()
@@ -230,16 +244,18 @@ class _Reader:
         for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows, strict=True):
             if row is None:
                 continue
+            before = len(self.returned.invalid)
             quantity, participants, women = (self.number(ACTIVITIES, row, expected, c) for c in (3, 4, 5))
             if participants is not None and women is not None and women > participants:
-                self.returned.problems.append(
-                    self.cell(
-                        ACTIVITIES,
-                        expected,
-                        5,
-                        f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
-                    )
+                self.left_out(
+                    ACTIVITIES,
+                    expected,
+                    5,
+                    f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
                 )
+            if len(self.returned.invalid) > before:
+                # Which of a bad row's figures are right is not known: the whole row is left out.
+                quantity = participants = women = None
             result.activities.append((quantity, participants, women, row[6] if len(row) > 6 else ""))
         if INDICATORS in self.expected:
             read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows, strict=True))
@@ -254,13 +270,14 @@ class _Reader:
                     totals = self.values(total_row, total_expected, periods)
                     for period, (count, total) in enumerate(zip(counts, totals, strict=True)):
                         if count is not None and total is not None and count > total:
-                            self.returned.problems.append(
-                                self.cell(
-                                    INDICATORS,
-                                    count_expected,
-                                    3 + period,
-                                    f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
-                                )
+                            # The period's count and total are left out; the unit's other figures count.
+                            counts = counts[:period] + (None,) + counts[period + 1 :]
+                            totals = totals[:period] + (None,) + totals[period + 1 :]
+                            self.left_out(
+                                INDICATORS,
+                                count_expected,
+                                3 + period,
+                                f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
                             )
                 result.indicators.append((values, counts, totals))
         for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows, strict=True):

@@ -54,6 +54,7 @@ class CollectReport:
     late: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     bad_files: list[tuple[str, list[str]]] = field(default_factory=list)
+    invalid: list[tuple[str, list[str]]] = field(default_factory=list)  # counted files' figures left out
 
 
 def _date(value) -> str:
@@ -66,8 +67,13 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
         used = collection.used(recipient)
         due = collection.deadline(recipient)
         others = [f for f in collection.files if f.recipient is recipient and f is not used]
-        problems = [f"{f.path.name}: {p}" for f in others for p in f.problems]
+        problems = [f"{f.path.name}: {p}" for f in others for p in f.problems + f.invalid]
         problems += [f"{used.path.name}: {w}" for w in used.warnings] if used else []
+        problems += (
+            [f"{used.path.name}: chưa hợp lệ, không tính, đã đề nghị bổ sung: {p}" for p in used.invalid]
+            if used
+            else []
+        )
         if used:
             late = "Trễ hạn" if due and used.reported_on > due else ""
             rows.append(
@@ -264,3 +270,4 @@ def _fill_report(report: CollectReport, collection: Collection) -> None:
         else:
             report.missing.append(recipient.short_name)
     report.bad_files = [(f.path.name, f.problems) for f in collection.files if f.problems]
+    report.invalid = [(f.path.name, f.invalid) for f in collection.files if f.usable and f.invalid]

@@ -79,6 +79,17 @@ def build_summary(collection: Collection) -> Document:
     ]
     if missing:
         blocks.append(paragraph(edition, summary.missing, danh_sach=", ".join(missing)))
+    # A unit's figures that were left out (its other figures count): named, so that they are asked for again.
+    for recipient, returned in reported:
+        if returned.invalid_cells:
+            blocks.append(
+                paragraph(
+                    edition,
+                    summary.invalid,
+                    so_lieu="; ".join(returned.invalid_cells),
+                    don_vi=recipient.short_name,
+                )
+            )
     nothing = paragraph(edition, summary.nothing)
     parts: list[tuple[str, list[BodyPart]]] = []
 

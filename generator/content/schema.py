@@ -739,6 +739,11 @@ class SummaryReportSettings:
         "Câu nêu các đơn vị chưa gửi báo cáo; {danh_sach} là tên các đơn vị",
         placeholders=("danh_sach",),
     )
+    invalid: str = spec(
+        "chua_hop_le",
+        "Câu nêu số liệu chưa hợp lệ (không tính) của một đơn vị đã báo cáo; {so_lieu}: các ô, {don_vi}: tên đơn vị",
+        placeholders=("so_lieu", "don_vi"),
+    )
     nothing: str = spec("khong_co", "Câu in khi không đơn vị nào ghi ý kiến hay kết quả ở một phần")
     closing: str = spec("ket_thuc", "Câu kết thúc báo cáo tổng hợp (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)
     origin: Origin | None = origin_field()
