@@ -104,3 +104,51 @@ def test_nothing_new_writes_nothing(returned):
 
     again = collect_edition(returned["project"], YEAR)
     assert again.written == [] and again.reported == 3
+
+
+def test_the_summary_is_a_document_of_the_collecting_office(returned):
+    import nd30
+
+    path = returned["built"] / "tong-hop" / "bao-cao-tong-hop.docx"
+    document = docx.Document(str(path))
+    title = SUMMARY["trich_yeu"].replace("{nam}", str(YEAR))
+    nd30.check_page(document)
+    nd30.check_fonts(document)
+    header_lines = [nd30.normalise(p.text) for row in document.tables[0].rows for c in row.cells for p in c.paragraphs]
+    number_line = next(line for line in header_lines if line.startswith("Số"))
+    assert number_line.endswith(f"/BC-{SUMMARY['ky_hieu']}"), number_line
+    parent = docx.Document(str(returned["built"] / "Phong-VH-XH" / "bao-cao-Phong-VH-XH.docx"))
+    parent_line = nd30.normalise(parent.tables[0].rows[0].cells[0].paragraphs[0].text)
+    nd30.check_header(document, type_name="BÁO CÁO", title=title, type_code="BC", parent_agency=parent_line)
+    signer = SUMMARY["nguoi_ky"]
+    nd30.check_signature(document, lines=[signer["chuc_vu"]], name=signer["ho_ten"], addressed=True)
+    everything = summary_words(returned["built"]) + "".join(
+        c.text for t in document.tables for r in t.rows for c in r.cells
+    )
+    assert "THỦ TRƯỞNG" not in everything
+    # The forms' deadline sentence is an instruction to the units, not a line of the office's report.
+    deadline = yaml.safe_load((ROOT / str(YEAR) / "bieu-mau.yaml").read_text(encoding="utf-8"))["thoi_han"]
+    assert deadline.split("{")[0].strip() not in everything
+
+
+def test_a_party_office_s_summary_is_in_party_format(tmp_path):
+    from generator.build import Project, build
+    from generator.collect.run import collect_edition
+
+    year = tmp_path / "c" / str(YEAR)
+    shutil.copytree(ROOT / str(YEAR), year)
+    plan = (year / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert 'noi_nhan_bao_cao: "phong-vhxh"' in plan
+    (year / "ke-hoach.yaml").write_text(plan.replace('"phong-vhxh"', '"dang-uy"', 1), encoding="utf-8")
+    project = Project(content=tmp_path / "c", templates=TEMPLATES, output=tmp_path / "o")
+    build(project, year=YEAR)
+    collect_edition(project, YEAR)
+    document = docx.Document(str(tmp_path / "o" / str(YEAR) / "tong-hop" / "bao-cao-tong-hop.docx"))
+    header = [p.text for row in document.tables[0].rows for c in row.cells for p in c.paragraphs]
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in header
+    assert any(line.startswith("Số") and line.endswith(f"-BC/{SUMMARY['ky_hieu']}") for line in header), header
+    kinds = yaml.safe_load((year / "loai-noi-nhan.yaml").read_text(encoding="utf-8"))
+    party = next(k for k in kinds["loai"] if k["ma"] == "dang")
+    cell = next(t.rows[0].cells[0] for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
+    lines = [p.text for p in cell.paragraphs if p.text.strip()]
+    assert lines == ["Nơi nhận:", "- Như trên,", f"- Lưu {', '.join(party['luu_bieu_mau'])}."]

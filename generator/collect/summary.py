@@ -259,23 +259,41 @@ def build_summary(collection: Collection) -> Document:
     blocks.append(paragraph(edition, summary.closing, **values))
     values["han_bao_cao"] = values["han_tong_hop"]
     title = edition.plain(summary.title, **values)
-    symbol_code = receiver.symbol_code or wording.BLANK
+    # A document of the collecting office: its number and symbol, its head's signature, its own format
+    # (a Party body's: "BC/", Party Nơi nhận), as its forms have.
+    style = receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc"
+    party = style == "dang"
+    symbol_code = (edition.plain(summary.symbol) if summary.symbol else receiver.symbol_code) or wording.BLANK
+    signer = summary.signer
+    # Filed where the office files its own report (a Party body: its office), as its form says.
+    archive = next(
+        entries for entries in (receiver.form_archive, receiver.kind.form_archive, form.archive) if entries is not None
+    )
+    signature = (
+        Signature(
+            lines=tuple(edition.plain(line).upper() for line in signer.title),
+            name=edition.plain(signer.name) if signer.name else "",
+        )
+        if signer
+        else Signature(lines=tuple(line.upper() for line in receiver.signer), name="")
+    )
     return Document(
         header=header(
             edition,
-            f"BC-{symbol_code}",
+            f"BC/{symbol_code}" if party else f"BC-{symbol_code}",
+            number=summary.number,
             parent=receiver.parent,
             agency_lines=receiver.own_lines,
             place=receiver.place,
-            style=receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc",
+            style=style,
         ),
         type_name="BÁO CÁO",
         title=title,
         addressees=(f"Kính gửi: {edition.plain(form.collector_addressee, **values)}.",),
         blocks=tuple(blocks),
-        signature=Signature(lines=tuple(line.upper() for line in receiver.signer), name=""),
-        recipients=wording.list_lines(["Như trên"], ["VT"]),
-        notes=(edition.plain(form.deadline, **values),),
+        signature=signature,
+        recipients=wording.list_lines(["Như trên"], [edition.plain(line) for line in archive], party=party),
+        recipients_style=style,
         info=DocumentInfo(
             title=f"Báo cáo {wording.lower_first(title)}", author=receiver.short_name, created=issue_date(edition)
         ),

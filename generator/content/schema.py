@@ -718,6 +718,19 @@ class FormColumns:
 
 
 @dataclass(kw_only=True)
+class SummarySigner:
+    """Who signs the collecting office's summary: its head (or deputy), by title and name."""
+
+    title: list[str] = spec(
+        "chuc_vu",
+        'Chức vụ người ký, có tiền tố KT./Q. nếu có; nhiều dòng thì ghi danh sách, ví dụ ["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"]',
+        one_or_more=True,
+    )
+    name: str | None = spec("ho_ten", "Họ và tên người ký; để trống (null) thì để chỗ trống ghi tay", default=None)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
 class SummaryReportSettings:
     """The collecting office's summary report to the issuer (bao-cao-tong-hop), made by make tong-hop."""
 
@@ -738,6 +751,19 @@ class SummaryReportSettings:
         "chua_bao_cao",
         "Câu nêu các đơn vị chưa gửi báo cáo; {danh_sach} là tên các đơn vị",
         placeholders=("danh_sach",),
+    )
+    number: int | None = spec(
+        "so", "Số của báo cáo tổng hợp khi đã vào sổ; để trống (null) khi chưa có số", default=None
+    )
+    symbol: str | None = spec(
+        "ky_hieu",
+        "Chữ viết tắt tên cơ quan tổng hợp trong ký hiệu (…/BC-LĐTBXH); để trống thì lấy ky_hieu của cơ quan ở co-quan.yaml",
+        default=None,
+    )
+    signer: SummarySigner | None = spec(
+        "nguoi_ky",
+        "Người đứng đầu cơ quan tổng hợp ký báo cáo; để trống thì in chức vụ của biểu mẫu, không có họ tên",
+        default=None,
     )
     invalid: str = spec(
         "chua_hop_le",
