@@ -13,7 +13,7 @@ import docx
 import pytest
 import yaml
 from conftest import ROOTS, TEMPLATES
-from test_collect import ACTIVITIES, COLUMNS, fill, texts_of_table, tracking
+from test_collect import ACTIVITIES, COLUMNS, fill, set_cell, table_by_header, texts_of_table, tracking
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -47,6 +47,14 @@ def returned(tmp_path_factory):
         shutil.copy(built / "Hoi-LHPN-xa" / "bao-cao-Hoi-LHPN-xa.docx", inbox / "hoi.docx"),
         {"activities": {ACTIVITIES[0]: (2, 50, 40)}, "budget": ["100.000", ""]},
     )
+    # A result on every task row of two units: the summary lists each task once, each unit's result under it.
+    for name in ("doan.docx", "hoi.docx"):
+        document = docx.Document(str(inbox / name))
+        tasks = table_by_header(document, COLUMNS["stt"], COLUMNS["nhiem_vu"])
+        for number, row in enumerate(tasks.rows[1:], start=1):
+            if row.cells[0].text.strip():
+                set_cell(row.cells[2], f"Kết quả {number} của {name}")
+        document.save(str(inbox / name))
     report = collect_edition(project, YEAR)
     return {"project": project, "built": built, "report": report}
 
@@ -152,3 +160,17 @@ def test_a_party_office_s_summary_is_in_party_format(tmp_path):
     cell = next(t.rows[0].cells[0] for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận"))
     lines = [p.text for p in cell.paragraphs if p.text.strip()]
     assert lines == ["Nơi nhận:", "- Như trên,", f"- Lưu {', '.join(party['luu_bieu_mau'])}."]
+
+
+def test_part_one_lists_each_task_once_with_each_unit_s_result(returned):
+    document = docx.Document(str(returned["built"] / "tong-hop" / "bao-cao-tong-hop.docx"))
+    lines = [p.text for p in document.paragraphs]
+    start = lines.index(next(line for line in lines if line.endswith(SUMMARY["nhiem_vu"])))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].endswith(SUMMARY["hoat_dong"]))
+    part = lines[start + 1 : end]
+    results = [line for line in part if line.startswith("+ ")]
+    for unit, name in (("Đoàn TN xã", "doan.docx"), ("Hội LHPN xã", "hoi.docx")):
+        assert any(line.startswith(f"+ {unit}: Kết quả ") and line.endswith(f" của {name}") for line in results)
+    labels = [line for line in part if not line.startswith("+ ")]
+    assert labels and len(labels) == len(set(labels)), labels  # no task's text twice
+    assert len(results) > len([line for line in labels if line.endswith(":")]) - 1

@@ -93,22 +93,23 @@ def build_summary(collection: Collection) -> Document:
     nothing = paragraph(edition, summary.nothing)
     parts: list[tuple[str, list[BodyPart]]] = []
 
-    # Tasks: each unit's written results, grouped by unit.
-    task_blocks: list[BodyPart] = []
+    # Tasks: each task once, with each unit's written result under it (not the task's text again per unit).
+    groups: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
     for recipient, returned in reported:
-        lines, lead_in = [], None
         for name, results, under in returned.report.tasks:
-            if not any(results):
-                continue
-            if under is not None and under != lead_in:
-                lines.append(f"- {under}")
-            lead_in = under
-            # A point by its first line ("a) …"), under its lead-in; a task as a dashed line.
-            label = name.split(CELL_LINE_BREAK)[0] if under is not None else f"- {name}"
-            lines.append(f"{label.rstrip(' .:;')}: {'; '.join(r for r in results if r)}")
-        if lines:
-            task_blocks.append(Block("paragraph", (Span(f"{recipient.short_name}:", bold=True),)))
-            task_blocks += [Block("paragraph", (Span(line),)) for line in lines]
+            if any(results):
+                said = "; ".join(r for r in results if r)
+                groups.setdefault((under, name), []).append((recipient.short_name, said))
+    task_blocks: list[BodyPart] = []
+    lead_in = None
+    for (under, name), results in groups.items():
+        if under is not None and under != lead_in:
+            task_blocks.append(Block("paragraph", (Span(f"- {under}"),)))
+        lead_in = under
+        # A point by its first line ("a) …"), under its lead-in; a task as a dashed line.
+        label = name.split(CELL_LINE_BREAK)[0] if under is not None else f"- {name.split(CELL_LINE_BREAK)[0]}"
+        task_blocks.append(Block("paragraph", (Span(f"{label.rstrip(' .:;')}:", bold=True),)))
+        task_blocks += [Block("paragraph", (Span(f"+ {unit}: {said}"),)) for unit, said in results]
     parts.append((edition.plain(summary.tasks), task_blocks or [nothing]))
 
     # Activities: totals by activity, with who did how many; then participants and budget by unit.
