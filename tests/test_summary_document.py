@@ -174,3 +174,42 @@ def test_part_one_lists_each_task_once_with_each_unit_s_result(returned):
     labels = [line for line in part if not line.startswith("+ ")]
     assert labels and len(labels) == len(set(labels)), labels  # no task's text twice
     assert len(results) > len([line for line in labels if line.endswith(":")]) - 1
+
+
+def test_the_office_s_assessment_and_proposals_come_from_content_with_today_s_figures(returned):
+    lines = summary_words(returned["built"]).splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.endswith(f". {SUMMARY['danh_gia']}"))
+    assessment = lines[heading + 1]
+    before = SUMMARY["danh_gia_noi_dung"][0].split("{")[0]
+    assert assessment.startswith(before) and "{" not in assessment
+    # 3 of 8 units; valid rows only: Đoàn 2 + Công an 3 + Hội 2 activities, Hội's 50 people, 40 women.
+    assert "3/8 đơn vị" in assessment and " 7 hoạt động" in assessment
+    assert "50 lượt người" in assessment and "40 lượt nữ" in assessment and "1.200.000 đồng" in assessment
+    proposal = next(i for i, line in enumerate(lines) if line.endswith(f". {SUMMARY['de_xuat']}"))
+    assert lines[proposal + 1] == SUMMARY["de_xuat_noi_dung"][0].replace("{so_phai_bao_cao}", "8")
+    assert proposal > heading
+
+
+@pytest.mark.parametrize(
+    "old, new, field, message",
+    [
+        ("  so: null  #", '  so: "mười"  #', "tong_hop.so", "phải là một số nguyên"),
+        ('    ho_ten: "Trần Thị Bình"', "    ho_ten: [1, 2]", "tong_hop.nguoi_ky.ho_ten", "phải là một chuỗi văn bản"),
+        (
+            'de_xuat_noi_dung: ["',
+            'de_xuat_noi_dung: ["{khong_co_bien} ',
+            "tong_hop.de_xuat_noi_dung[1]",
+            "không có biến",
+        ),
+    ],
+)
+def test_a_bad_summary_field_is_reported_at_its_line(tmp_path, old, new, field, message):
+    from conftest import ContentCopy, run_cli
+
+    copy = ContentCopy(tmp_path / "work", YEAR, source=ROOT)
+    line = copy.replace_once("bieu-mau.yaml", old, new)
+    result = run_cli(["tong-hop"], copy.base, cwd_folders=True)
+    assert result.returncode == 1 and not (copy.output / str(YEAR) / "tong-hop").exists()
+    assert result.stderr_lines[0].startswith(f"content/{YEAR}/bieu-mau.yaml:{line}: {field}: {message}"), (
+        result.stderr_lines
+    )

@@ -255,6 +255,20 @@ def build_summary(collection: Collection) -> Document:
             narrative += [Block("paragraph", (Span(f"- {label}: {text}"),)) for label, text in said if text]
     parts.append((edition.plain(summary.narrative), narrative or [nothing]))
 
+    # The collecting office's own assessment and proposals, written in content, with today's figures.
+    figures = {
+        "so_da_bao_cao": str(len(reported)),
+        "so_phai_bao_cao": str(len(collection.expected)),
+        "tong_so_luong": shown_number(_sum(_sum(a[0] for a in r.report.activities) for _, r in reported)),
+        "tong_so_nguoi": shown_number(_sum(_sum(a[1] for a in r.report.activities) for _, r in reported)),
+        "tong_so_nu": shown_number(_sum(_sum(a[2] for a in r.report.activities) for _, r in reported)),
+        "tong_kinh_phi": shown_number(_sum(_sum(r.report.budget) for _, r in reported)),
+    }
+    figures = {key: value or "0" for key, value in figures.items()}
+    for title, texts in ((summary.assessment_title, summary.assessment), (summary.proposals_title, summary.proposals)):
+        if texts:
+            parts.append((edition.plain(title), [paragraph(edition, text, **values, **figures) for text in texts]))
+
     for index, (title, part) in enumerate(parts, start=1):
         blocks += [_heading(index, title), *part]
     blocks.append(paragraph(edition, summary.closing, **values))

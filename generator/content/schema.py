@@ -717,6 +717,10 @@ class FormColumns:
     origin: Origin | None = origin_field()
 
 
+# The summary's automatic figures, for the collecting office's own paragraphs.
+SUMMARY_FIGURES = ("so_da_bao_cao", "so_phai_bao_cao", "tong_so_luong", "tong_so_nguoi", "tong_so_nu", "tong_kinh_phi")
+
+
 @dataclass(kw_only=True)
 class SummarySigner:
     """Who signs the collecting office's summary: its head (or deputy), by title and name."""
@@ -764,6 +768,22 @@ class SummaryReportSettings:
         "nguoi_ky",
         "Người đứng đầu cơ quan tổng hợp ký báo cáo; để trống thì in chức vụ của biểu mẫu, không có họ tên",
         default=None,
+    )
+    assessment_title: str = spec("danh_gia", "Tên phần đánh giá chung của cơ quan tổng hợp, ví dụ ĐÁNH GIÁ CHUNG")
+    assessment: list[str] = spec(
+        "danh_gia_noi_dung",
+        "Các đoạn đánh giá chung do cơ quan tổng hợp viết, mỗi phần tử một đoạn; {so_da_bao_cao}, "
+        "{so_phai_bao_cao}, {tong_so_luong}, {tong_so_nguoi}, {tong_so_nu}, {tong_kinh_phi}: số liệu tự động",
+        default_factory=list,
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
+    )
+    proposals_title: str = spec("de_xuat", "Tên phần đề xuất, kiến nghị của cơ quan tổng hợp")
+    proposals: list[str] = spec(
+        "de_xuat_noi_dung",
+        "Các đoạn đề xuất, kiến nghị của cơ quan tổng hợp, mỗi phần tử một đoạn (có thể dùng các số liệu tự động "
+        "như ở danh_gia_noi_dung)",
+        default_factory=list,
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
     )
     invalid: str = spec(
         "chua_hop_le",
