@@ -55,6 +55,15 @@ def returned(tmp_path_factory):
             if row.cells[0].text.strip():
                 set_cell(row.cells[2], f"Kết quả {number} của {name}")
         document.save(str(inbox / name))
+    # Notes next to figures: on the police's first indicator, on the women's union's first budget source.
+    document = docx.Document(str(inbox / "ca.docx"))
+    indicators = table_by_header(document, COLUMNS["stt"], COLUMNS["chi_tieu"])
+    first = next(row for row in indicators.rows[1:] if row.cells[0].text.strip())
+    set_cell(first.cells[-1], "chỉ tiêu cấp tỉnh")
+    document.save(str(inbox / "ca.docx"))
+    document = docx.Document(str(inbox / "hoi.docx"))
+    set_cell(table_by_header(document, COLUMNS["stt"], COLUMNS["nguon_kinh_phi"]).rows[1].cells[-1], "vận động")
+    document.save(str(inbox / "hoi.docx"))
     report = collect_edition(project, YEAR)
     return {"project": project, "built": built, "report": report}
 
@@ -213,3 +222,15 @@ def test_a_bad_summary_field_is_reported_at_its_line(tmp_path, old, new, field, 
     assert result.stderr_lines[0].startswith(f"content/{YEAR}/bieu-mau.yaml:{line}: {field}: {message}"), (
         result.stderr_lines
     )
+
+
+def test_units_notes_stay_next_to_their_figures_and_indicators_show_their_unit(returned):
+    summary = returned["built"] / "tong-hop" / "bao-cao-tong-hop.docx"
+    rows = texts_of_table(summary, COLUMNS["stt"], COLUMNS["chi_tieu"])
+    police = [row for row in rows if row[2] == "Công an xã"]
+    assert police and police[0][-1].endswith("(chỉ tiêu cấp tỉnh)"), police
+    catalog = yaml.safe_load((ROOT / str(YEAR) / "chi-tieu.yaml").read_text(encoding="utf-8"))
+    units = {i.get("don_vi_tinh") for o in catalog["muc_tieu"] for i in o["chi_tieu"]} - {None}
+    assert any(f"({COLUMNS['don_vi_tinh']}: {unit})" in row[1] for row in rows for unit in units), rows
+    budget = texts_of_table(summary, COLUMNS["stt"], COLUMNS["nguon_kinh_phi"])
+    assert "Hội LHPN xã: 100.000 (vận động)" in budget[1][3], budget

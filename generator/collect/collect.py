@@ -48,6 +48,9 @@ class UnitReport:
         default_factory=list
     )
     budget: list[float | None] = field(default_factory=list)
+    # What the unit wrote in the note column, next to each indicator and each budget source ("" if nothing).
+    indicator_notes: list[str] = field(default_factory=list)
+    budget_notes: list[str] = field(default_factory=list)
     difficulties: str = ""
     proposals: str = ""
 
@@ -280,8 +283,10 @@ class _Reader:
                                 f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
                             )
                 result.indicators.append((values, counts, totals))
+                result.indicator_notes.append(row[3 + periods] if row and len(row) > 3 + periods else "")
         for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows, strict=True):
             result.budget.append(self.number(BUDGET, row, expected, 2) if row else None)
+            result.budget_notes.append(row[3] if row and len(row) > 3 else "")
         narrative = self.rows(NARRATIVE)
         result.difficulties = narrative[0][2] if narrative[0] and len(narrative[0]) > 2 else ""
         result.proposals = narrative[1][2] if narrative[1] and len(narrative[1]) > 2 else ""

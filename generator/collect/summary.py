@@ -179,18 +179,27 @@ def build_summary(collection: Collection) -> Document:
     indicator_rows: list[tuple[str, ...]] = []
     seen: dict[str, list] = {}
     for recipient, returned in reported:
-        for indicator, figures in zip(reported_indicators(edition, recipient), returned.report.indicators, strict=True):
-            seen.setdefault(indicator.reference, []).append((indicator, recipient, figures))
+        report = returned.report
+        notes = report.indicator_notes + [""] * (len(report.indicators) - len(report.indicator_notes))
+        for indicator, figures, note in zip(
+            reported_indicators(edition, recipient), report.indicators, notes, strict=True
+        ):
+            seen.setdefault(indicator.reference, []).append((indicator, recipient, figures, note))
     for number, (reference, entries) in enumerate(seen.items(), start=1):
         indicator = entries[0][0]
         text = f"{reference}: {indicator.text}" if indicator.text else reference
-        for position, (_, recipient, (results, counts, totals)) in enumerate(entries):
+        if indicator.unit:
+            text += f"{CELL_LINE_BREAK}({word['unit']}: {indicator.unit})"
+        for position, (_, recipient, (results, counts, totals), note) in enumerate(entries):
             cells = []
             for p in range(len(periods)):
                 shown = shown_number(results[p])
                 if indicator.percentage and (counts[p] is not None or totals[p] is not None):
                     shown = f"{shown} ({shown_number(counts[p])}/{shown_number(totals[p])})".strip()
                 cells.append(shown)
+            if note and cells:
+                # The unit's note ("chỉ tiêu cấp tỉnh", …) stays next to its figure.
+                cells[-1] = f"{cells[-1]} ({note})" if cells[-1] else f"({note})"
             indicator_rows.append(
                 (str(number) if position == 0 else "", text if position == 0 else "", recipient.short_name, *cells)
             )
@@ -223,13 +232,21 @@ def build_summary(collection: Collection) -> Document:
     # Budget: each source in total, with each unit's amount.
     budget_rows = []
     for index, row in enumerate(form_tables(edition, receiver)[BUDGET].rows):
-        amounts = [(r, f.report.budget[index]) for r, f in reported if index < len(f.report.budget)]
+        amounts = [
+            (r, f.report.budget[index], f.report.budget_notes[index] if index < len(f.report.budget_notes) else "")
+            for r, f in reported
+            if index < len(f.report.budget)
+        ]
         budget_rows.append(
             (
                 row[0],
                 row[1],
-                shown_number(_sum(a for _, a in amounts)),
-                "; ".join(f"{r.short_name}: {shown_number(a)}" for r, a in amounts if a),
+                shown_number(_sum(a for _, a, _ in amounts)),
+                "; ".join(
+                    f"{r.short_name}: {shown_number(a)}" + (f" ({note})" if note else "")
+                    for r, a, note in amounts
+                    if a or note
+                ),
             )
         )
     budget_rows.append(("", total, shown_number(_sum(_sum(f.report.budget) for _, f in reported)), ""))
