@@ -7,7 +7,9 @@ not having reported. Built on tests/roots/xa-mau, forms filled with python-docx 
 
 from __future__ import annotations
 
+import os
 import shutil
+from datetime import date, datetime
 
 import docx
 import pytest
@@ -64,6 +66,9 @@ def returned(tmp_path_factory):
     document = docx.Document(str(inbox / "hoi.docx"))
     set_cell(table_by_header(document, COLUMNS["stt"], COLUMNS["nguon_kinh_phi"]).rows[1].cells[-1], "vận động")
     document.save(str(inbox / "hoi.docx"))
+    # The day the women's union's file arrived, as the file system says (a date unlike the others').
+    arrived = datetime(YEAR, 12, 9, 10, 30).timestamp()
+    os.utime(inbox / "hoi.docx", (arrived, arrived))
     report = collect_edition(project, YEAR)
     return {"project": project, "built": built, "report": report}
 
@@ -234,3 +239,10 @@ def test_units_notes_stay_next_to_their_figures_and_indicators_show_their_unit(r
     assert any(f"({COLUMNS['don_vi_tinh']}: {unit})" in row[1] for row in rows for unit in units), rows
     budget = texts_of_table(summary, COLUMNS["stt"], COLUMNS["nguon_kinh_phi"])
     assert "Hội LHPN xã: 100.000 (vận động)" in budget[1][3], budget
+
+
+def test_the_tracking_list_has_each_file_s_received_date(returned):
+    rows = tracking(returned["built"])
+    assert rows["Hội LHPN xã"]["Ngày nhận"] == f"09/12/{YEAR}"
+    today = date.today().strftime("%d/%m/%Y")
+    assert rows["Đoàn TN xã"]["Ngày nhận"] == today and rows["Phòng VH-XH"]["Ngày nhận"] == ""

@@ -61,6 +61,7 @@ class ReturnedFile:
     recipient: Recipient | None = None
     reported_on: date | None = None
     date_written: bool = False  # the date is the one written on the report (else the file's date)
+    received_on: date | None = None  # the day the file appeared in bao-cao-nhan/ (its modification time)
     problems: list[str] = field(default_factory=list)  # why it is not counted
     # Counted, but these figures (a row or cell in the clerk's words, and why) are left out of it.
     invalid: list[str] = field(default_factory=list)
@@ -318,7 +319,7 @@ def collect(edition: Edition) -> Collection:
     by_id = {r.id: r for r in expected}
     files: list[ReturnedFile] = []
     for path in returned_files(edition.folder / RETURNED):
-        returned = ReturnedFile(path)
+        returned = ReturnedFile(path, received_on=datetime.fromtimestamp(path.stat().st_mtime).date())
         files.append(returned)
         try:
             read = read_form(path)
@@ -348,9 +349,8 @@ def collect(edition: Edition) -> Collection:
             returned.warnings.append(
                 "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
             )
-        modified = datetime.fromtimestamp(path.stat().st_mtime).date()
         returned.reported_on, returned.date_written = (
-            (read.written_date, True) if read.written_date else (modified, False)
+            (read.written_date, True) if read.written_date else (returned.received_on, False)
         )
         report = _Reader(edition, recipient, read.tables, returned).report()
         returned.report = report

@@ -37,6 +37,7 @@ class TrackingRow:
     status: str  # "Đã báo cáo", "Chưa báo cáo", "Tệp không dùng được"
     reported_on: str
     date_source: str
+    received_on: str
     deadline: str
     late: str
     file: str
@@ -83,6 +84,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     "Đã báo cáo",
                     _date(used.reported_on),
                     "ghi trên báo cáo" if used.date_written else "ngày của tệp",
+                    _date(used.received_on),
                     _date(due),
                     late,
                     used.path.name,
@@ -98,6 +100,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     status,
                     "",
                     "",
+                    ", ".join(_date(f.received_on) for f in others),
                     _date(due),
                     "",
                     ", ".join(f.path.name for f in others),
@@ -113,6 +116,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     "Tệp không dùng được",
                     "",
                     "",
+                    _date(returned.received_on),
                     "",
                     "",
                     returned.path.name,
@@ -128,6 +132,7 @@ TRACKING_COLUMNS = (
     "Tình trạng",
     "Ngày báo cáo",
     "Ngày lấy từ",
+    "Ngày nhận",
     "Hạn",
     "Trễ hạn",
     "Tệp",
@@ -147,6 +152,7 @@ def tracking_csv(rows: list[TrackingRow]) -> bytes:
                 row.status,
                 row.reported_on,
                 row.date_source,
+                row.received_on,
                 row.deadline,
                 row.late,
                 row.file,
