@@ -19,6 +19,7 @@ from test_collect import ACTIVITIES, COLUMNS, fill, set_cell, table_by_header, t
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
+DEADLINE_DAY = "Mẫu, ngày 10 tháng 12 năm 2026"
 SUMMARY = yaml.safe_load((ROOT / str(YEAR) / "bieu-mau.yaml").read_text(encoding="utf-8"))["tong_hop"]
 
 
@@ -45,9 +46,11 @@ def returned(tmp_path_factory):
         shutil.copy(built / "Cong-an-xa" / "bao-cao-Cong-an-xa.docx", inbox / "ca.docx"),
         {"activities": {ACTIVITIES[0]: (1, 10, 11), ACTIVITIES[1]: (3, 0, 0)}, "budget": ["", "700.000"]},
     )
+    # Dated on the deadline day (xa-mau: han_bao_cao 10/12, tinh_ca_ngay_han: false): late.
     fill(
         shutil.copy(built / "Hoi-LHPN-xa" / "bao-cao-Hoi-LHPN-xa.docx", inbox / "hoi.docx"),
         {"activities": {ACTIVITIES[0]: (2, 50, 40)}, "budget": ["100.000", ""]},
+        written_date=DEADLINE_DAY,
     )
     # A result on every task row of two units: the summary lists each task once, each unit's result under it.
     for name in ("doan.docx", "hoi.docx"):
@@ -246,3 +249,27 @@ def test_the_tracking_list_has_each_file_s_received_date(returned):
     assert rows["Hội LHPN xã"]["Ngày nhận"] == f"09/12/{YEAR}"
     today = date.today().strftime("%d/%m/%Y")
     assert rows["Đoàn TN xã"]["Ngày nhận"] == today and rows["Phòng VH-XH"]["Ngày nhận"] == ""
+
+
+def test_a_report_dated_on_the_deadline_day_is_late_unless_content_says_it_counts(returned, tmp_path):
+    from generator.build import Project, build
+    from generator.collect.run import collect_edition
+
+    plan = yaml.safe_load((ROOT / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8"))["bao_cao"]
+    assert plan["han_bao_cao"] == {"nam": YEAR, "thang": 12, "ngay": 10} and plan["tinh_ca_ngay_han"] is False
+    rows = tracking(returned["built"])
+    assert rows["Hội LHPN xã"]["Ngày báo cáo"] == "10/12/2026" and rows["Hội LHPN xã"]["Trễ hạn"] == "Trễ hạn"
+    assert "Hội LHPN xã" in returned["report"].late
+
+    year = tmp_path / "c" / str(YEAR)
+    shutil.copytree(ROOT / str(YEAR), year)
+    text = (year / "ke-hoach.yaml").read_text(encoding="utf-8")
+    (year / "ke-hoach.yaml").write_text(text.replace("tinh_ca_ngay_han: false", "tinh_ca_ngay_han: true"), "utf-8")
+    project = Project(content=tmp_path / "c", templates=TEMPLATES, output=tmp_path / "o")
+    build(project, year=YEAR)
+    (year / "bao-cao-nhan").mkdir()
+    form = shutil.copy(tmp_path / "o" / str(YEAR) / "Hoi-LHPN-xa" / "bao-cao-Hoi-LHPN-xa.docx", year / "bao-cao-nhan")
+    fill(form, {"activities": {}, "budget": []}, written_date=DEADLINE_DAY)
+    report = collect_edition(project, YEAR)
+    assert report.reported == 1 and report.late == []
+    assert tracking(tmp_path / "o" / str(YEAR))["Hội LHPN xã"]["Trễ hạn"] == ""

@@ -83,6 +83,13 @@ class Collection:
     def used(self, recipient: Recipient) -> ReturnedFile | None:
         return next((f for f in self.files if f.recipient is recipient and f.usable), None)
 
+    def late(self, recipient: Recipient, reported_on: date | None) -> bool:
+        """Whether a report of that date is late: "trước ngày D" includes D only where content says so."""
+        due = self.deadline(recipient)
+        if due is None or reported_on is None:
+            return False
+        return reported_on > due if self.edition.plan.reporting.deadline_day_included else reported_on >= due
+
     def deadline(self, recipient: Recipient) -> date | None:
         reporting = self.edition.plan.reporting
         due = (

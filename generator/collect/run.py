@@ -76,7 +76,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
             else []
         )
         if used:
-            late = "Trễ hạn" if due and used.reported_on > due else ""
+            late = "Trễ hạn" if collection.late(recipient, used.reported_on) else ""
             rows.append(
                 TrackingRow(
                     str(number),
@@ -268,10 +268,9 @@ def _fill_report(report: CollectReport, collection: Collection) -> None:
     report.expected = len(collection.expected)
     for recipient in collection.expected:
         used = collection.used(recipient)
-        due = collection.deadline(recipient)
         if used:
             report.reported += 1
-            if due and used.reported_on > due:
+            if collection.late(recipient, used.reported_on):
                 report.late.append(recipient.short_name)
         else:
             report.missing.append(recipient.short_name)

@@ -299,6 +299,11 @@ class Reporting:
         "ky_bao_cao", "Các kỳ báo cáo của kế hoạch nhiều năm, mỗi kỳ một tên và một hạn", default_factory=list
     )
     receiver: str = spec("noi_nhan_bao_cao", "Mã cơ quan nhận và tổng hợp báo cáo trong co-quan.yaml")
+    deadline_day_included: bool = spec(
+        "tinh_ca_ngay_han",
+        "true: báo cáo ghi đúng ngày hạn vẫn là đúng hạn (“trước ngày D” gồm cả ngày D); false: phải trước ngày D",
+        default=False,
+    )
     summary_deadline: PartialDate | None = spec(
         "han_tong_hop",
         "Hạn cơ quan nhận báo cáo gửi báo cáo tổng hợp lên cơ quan ban hành; để trống thì dùng hạn báo cáo",
