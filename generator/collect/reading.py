@@ -113,3 +113,32 @@ def read_form(path: Path) -> ReadForm:
         except ValueError:
             written = None
     return ReadForm(identity, tuple(tables), written)
+
+
+# --- Reading any DOCX's parts with the same refusals (used by generator/importing/) ---------------
+
+
+def read_docx_parts(path: Path, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The named parts of a .docx (those present), after the checks read_form makes: the suffix,
+    the file's and each part's size, and no DOCTYPE/ENTITY declaration. Raises NotAForm."""
+    if path.suffix.lower() != ".docx":
+        raise NotAForm("không phải tệp Word .docx (tệp .docm, .doc: mở bằng Word và lưu lại dạng .docx)")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise NotAForm("tệp lớn hơn 20 MB, không đọc")
+    parts = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if any(info.file_size > MAX_FILE_BYTES * 5 for info in archive.infolist()):
+                raise NotAForm("tệp giải nén ra quá lớn, không đọc")
+            present = set(archive.namelist())
+            for name in names:
+                if name in present:
+                    data = archive.read(name)
+                    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+                        raise NotAForm("tệp Word có nội dung lạ (khai báo DOCTYPE/ENTITY), không đọc")
+                    parts[name] = data
+    except (zipfile.BadZipFile, OSError):
+        raise NotAForm(
+            "không mở được như tệp Word (.docx): tệp hỏng, có mật khẩu hoặc không phải văn bản Word"
+        ) from None
+    return parts
