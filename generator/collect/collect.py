@@ -349,10 +349,32 @@ def returned_files(folder: Path) -> list[Path]:
     return found
 
 
+def linked_files(folder: Path) -> list[Path]:
+    """The links (symlinks) among the returned files: never followed, but named, so that a form
+    saved as a link is not left out without a word."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if path.is_symlink() and not any(part.startswith((".", "~$")) for part in relative):
+            found.append(path)
+    return found
+
+
 def collect(edition: Edition) -> Collection:
     expected = tuple(r for r in distribution(edition)[0].recipients if r.reports)
     by_id = {r.id: r for r in expected}
-    files: list[ReturnedFile] = []
+    files: list[ReturnedFile] = [
+        ReturnedFile(
+            link,
+            problems=[
+                "là một liên kết (link), không phải tệp; chương trình không đọc qua liên kết, hãy chép chính tệp "
+                "báo cáo vào thư mục bao-cao-nhan"
+            ],
+        )
+        for link in linked_files(edition.folder / RETURNED)
+    ]
     for path in returned_files(edition.folder / RETURNED):
         returned = ReturnedFile(path)
         files.append(returned)
