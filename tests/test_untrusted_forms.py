@@ -14,7 +14,7 @@ import zipfile
 import docx
 import pytest
 from conftest import ROOT as REPO
-from conftest import ROOTS, TEMPLATES
+from conftest import ROOTS, TEMPLATES, run_cli
 from test_collect import ACTIVITIES, COLUMNS, fill, table_by_header
 
 XA = ROOTS / "xa-mau"
@@ -217,3 +217,14 @@ def test_a_date_not_on_the_calendar_is_named(built, tmp_path):
     read = read_form(path)
     assert read.written_date is None
     assert "31 tháng 2" in read.date_problem
+
+
+@pytest.mark.parametrize("output", ["content/out", "content", "."])
+def test_output_and_content_folders_must_be_apart(tmp_path, output):
+    shutil.copytree(XA / str(YEAR), tmp_path / "content" / str(YEAR))
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    done = run_cli(["--content", "content", "--output", output, "--templates", str(TEMPLATES), "check"], cwd=tmp_path)
+    assert done.returncode == 1
+    assert "không được trùng nhau hay nằm trong nhau" in done.stderr + done.stdout
+    assert "Traceback" not in done.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
