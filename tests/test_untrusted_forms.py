@@ -228,3 +228,18 @@ def test_output_and_content_folders_must_be_apart(tmp_path, output):
     assert "không được trùng nhau hay nằm trong nhau" in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("short_name", ["Tổng hợp", "TONG HOP", "Bản sửa tay", "Danh sách gửi"])
+def test_a_recipient_named_like_the_programs_own_files_is_refused(tmp_path, short_name):
+    shutil.copytree(XA / str(YEAR), tmp_path / "content" / str(YEAR))
+    agencies = tmp_path / "content" / str(YEAR) / "co-quan.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    agencies.write_text(text.replace('ten_viet_tat: "Phòng VH-XH"', f'ten_viet_tat: "{short_name}"'), encoding="utf-8")
+    line = text.splitlines().index('    ten_viet_tat: "Phòng VH-XH"') + 1
+    done = run_cli(["check"], cwd=tmp_path, cwd_folders=True)
+    assert done.returncode == 1
+    said = done.stderr + done.stdout
+    assert f"co-quan.yaml:{line}:" in said and "trùng tên chương trình dùng" in said, said
+    assert "Traceback" not in said
+    assert not (tmp_path / "output").exists()
