@@ -87,7 +87,7 @@ def test_bad_cells_are_named_and_the_other_units_still_count(built):
     assert "U+1F44D" in problems["emoji.docx"] and COLUMNS["kho_khan"] in problems["emoji.docx"]
     assert "U+200B" in problems["vo-hinh.docx"]
     assert "1.000.000 ký tự" in problems["dai.docx"]
-    assert "hàng nghìn ghi bằng dấu chấm" in problems["dai.docx"]
+    assert "«1,000»: không rõ là số thập phân hay hàng nghìn" in problems["dai.docx"]
     assert "số âm" in problems["dai.docx"] and "0–9" in problems["dai.docx"]
     for bad in ("👍", "\u200b", "\u202e", "a" * 100):
         assert bad not in summary_text

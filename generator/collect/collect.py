@@ -125,7 +125,7 @@ def parse_number(text: str, *, percent: bool = False, whole: bool = False) -> fl
     elif _PLAIN.fullmatch(body):
         if re.fullmatch(r"[0-9]{1,3},[0-9]{3}", body):
             raise NotANumber(
-                "không rõ là số thập phân hay hàng nghìn (dấu phẩy là dấu thập phân); hàng nghìn ghi bằng "
+                f"«{shown_cell(text)}»: không rõ là số thập phân hay hàng nghìn (dấu phẩy là dấu thập phân); hàng nghìn ghi bằng "
                 "dấu chấm, ví dụ 1.000"
             )
         digits = body.replace(",", ".")
