@@ -8,10 +8,13 @@ VENV := .venv
 PY := $(VENV)/$(if $(filter Windows_NT,$(OS)),Scripts/python.exe,bin/python)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: documents test system templates golden bench help test-portable lint
+.PHONY: documents test system templates golden bench help test-portable lint offline-bundle
+
+# OUTPUT=<thư mục>: another output folder than output/ (documents, xem, diff, tong-hop, nhan-sua).
+OUTPUT_OPTION = $(if $(OUTPUT),--output "$(OUTPUT)")
 
 documents: $(INSTALLED) system
-	@$(PY) -m generator build $(if $(YEAR),--year $(YEAR))
+	@$(PY) -m generator $(OUTPUT_OPTION) build $(if $(YEAR),--year $(YEAR))
 
 help:
 	@$(PYTHON) -m generator.van_ban help make
@@ -27,23 +30,38 @@ check: $(INSTALLED)
 	@$(PY) -m generator check $(if $(YEAR),--year $(YEAR)) $(if $(STRICT),--strict)
 
 diff: $(INSTALLED)
-	@$(PY) -m generator diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+	@$(PY) -m generator $(OUTPUT_OPTION) diff $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO))
+
+# Starting from a plan typed in Word: `make nhap TEP=ke-hoach.docx [YEAR=2026]` writes content/<năm>/.
+.PHONY: nhap
+nhap: $(INSTALLED)
+	@$(PY) -m generator nhap "$(TEP)" $(if $(YEAR),--year $(YEAR))
+
+# `make xem [YEAR=2024]`: a page at http://127.0.0.1:8030/ that shows the documents, rebuilt on each save.
+.PHONY: xem
+xem: $(INSTALLED) system
+	@$(PY) -m generator $(OUTPUT_OPTION) xem $(if $(YEAR),--year $(YEAR))
 
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
-.PHONY: tong-hop
+.PHONY: tong-hop nhan-sua
 tong-hop: $(INSTALLED) system
-	@$(PY) -m generator tong-hop $(if $(YEAR),--year $(YEAR))
+	@$(PY) -m generator $(OUTPUT_OPTION) tong-hop $(if $(YEAR),--year $(YEAR))
+
+# Bringing Word edits of the plan back: `make nhan-sua [YEAR=2024]` (asks before writing content/).
+nhan-sua: $(INSTALLED)
+	@$(PY) -m generator $(OUTPUT_OPTION) nhan-sua $(if $(YEAR),--year $(YEAR))
 
 test: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
 	@$(PY) -m pytest -q
 
 # CI: the whole suite again on the paths Windows takes (spawned workers, the O_EXCL lock file),
-# forced on this system by the variables generator/workers.py and generator/files.py read.
+# forced on this system by the variables generator/workers.py and generator/files.py read, with
+# the POSIX-only calls Windows lacks (fork, killpg, symlink, fcntl…) removed (tests/posix_disabled.py).
 test-portable: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui
-	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
+	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q -p tests.posix_disabled
 
 # Developers (and CI): ruff's rules and formatting, as pyproject.toml configures them.
 lint: $(INSTALLED)
@@ -54,8 +72,18 @@ lint: $(INSTALLED)
 $(INSTALLED): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Cần Python 3.11 trở lên (lệnh $(PYTHON)); cài Python 3.11, hoặc chạy: make PYTHON=python3.11 …" >&2; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "Không tạo được môi trường Python: cần mô-đun venv (Debian: sudo apt-get install python3-venv)." >&2; exit 1; }
-	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]' || { echo "Không cài được các gói Python (docxtpl, WeasyPrint…): cần kết nối tới PyPI; kiểm tra mạng rồi chạy lại." >&2; exit 1; }
+	@sh tools/install-packages.sh $(PY)
 	@touch $@
+
+# On a machine with network: every wheel the install needs, in goi-cai-dat/, to copy (USB stick)
+# to a machine without network, where `make documents` installs from it (tools/install-packages.sh).
+# The wheels are for this machine's system and Python version.
+BUNDLE := goi-cai-dat
+offline-bundle: $(INSTALLED)
+	@echo "Đang tải các gói Python vào thư mục $(BUNDLE)/…"
+	@$(PY) -m pip download --disable-pip-version-check --quiet -d $(BUNDLE) '.[test]' 'setuptools>=68' pip >.venv-install.log 2>&1 || { echo "Không tải được các gói Python vào $(BUNDLE)/ (cần mạng tới pypi.org; chi tiết ở tệp .venv-install.log)." >&2; exit 1; }
+	@rm -f $(BUNDLE)/generator-*
+	@echo "Xong: thư mục $(BUNDLE)/ có $$(ls $(BUNDLE) | wc -l) gói. Chép cả thư mục này vào thư mục chương trình ở máy không có mạng rồi chạy make documents."
 
 system:
 	@sh tools/ensure-system.sh

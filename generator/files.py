@@ -159,7 +159,8 @@ def os_problem(err: OSError, path: Path) -> GeneratorError:
         )
     if err.errno == errno.EROFS:
         return GeneratorError(
-            f"ổ đĩa chứa {shown} chỉ cho đọc; chọn thư mục kết quả ở ổ đĩa khác (--output) rồi chạy lại"
+            f"ổ đĩa chứa {shown} chỉ cho đọc; chọn thư mục kết quả ở ổ đĩa khác "
+            "(OUTPUT=<thư mục> sau make hay van-ban, ví dụ: make documents OUTPUT=D:/van-ban) rồi chạy lại"
         )
     if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return GeneratorError(f"ổ đĩa chứa {shown} đã đầy; xóa bớt tệp cho có chỗ trống rồi chạy lại")

@@ -18,6 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The offline bundle (`make offline-bundle`): the wheels an install without network takes.
+BUNDLE = "goi-cai-dat"
+
+
 @dataclass(frozen=True)
 class Command:
     name: str
@@ -27,13 +31,35 @@ class Command:
 
 
 COMMANDS = (
-    Command("documents", ("YEAR",), "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/"),
+    Command(
+        "documents",
+        ("YEAR", "OUTPUT"),
+        "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/",
+    ),
+    Command(
+        "xem", ("YEAR", "OUTPUT"), "xem văn bản trong trình duyệt; tự tạo lại mỗi khi lưu nội dung (Ctrl+C để dừng)"
+    ),
     Command("test", (), "kiểm tra chương trình"),
     Command("check", ("YEAR", "STRICT"), "kiểm tra nội dung mà không tạo văn bản; STRICT=1: coi cảnh báo là lỗi"),
     Command("new-year", ("FROM", "TO"), "soạn nội dung năm TO từ nội dung năm FROM (bản dự thảo)"),
-    Command("diff", ("FROM", "TO"), "so sánh kế hoạch năm FROM với năm TO (tệp HTML và tệp Word có đánh dấu thay đổi)"),
     Command(
-        "tong-hop", ("YEAR",), "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/"
+        "diff",
+        ("FROM", "TO", "OUTPUT"),
+        "so sánh kế hoạch năm FROM với năm TO (tệp HTML và tệp Word có đánh dấu thay đổi)",
+    ),
+    Command(
+        "tong-hop",
+        ("YEAR", "OUTPUT"),
+        "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/",
+    ),
+    Command(
+        "offline-bundle",
+        (),
+        f"tải các gói Python vào thư mục {BUNDLE}/ để mang sang cài ở máy không có mạng (cùng loại máy)",
+    ),
+    Command("nhap", ("TEP", "YEAR"), "tạo nội dung content/<năm>/ từ tệp kế hoạch Word TEP (không ghi đè năm đã có)"),
+    Command(
+        "nhan-sua", ("YEAR", "OUTPUT"), "đưa chỗ sửa trong Word của kế hoạch (output/<năm>/ke-hoach.docx) về nội dung"
     ),
     Command("help", (), "xem danh sách lệnh này"),
     Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
@@ -47,7 +73,14 @@ COMMANDS = (
         for_developers=True,
     ),
 )
-EXAMPLES = {"YEAR": "2024", "STRICT": "1", "FROM": "2024", "TO": "2025"}
+EXAMPLES = {
+    "YEAR": "2024",
+    "STRICT": "1",
+    "FROM": "2024",
+    "TO": "2025",
+    "TEP": "ke-hoach.docx",
+    "OUTPUT": "ket-qua",
+}
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
 PORTABLE = {"GENERATOR_START_METHOD": "spawn", "GENERATOR_LOCK": "file"}
 
@@ -61,7 +94,11 @@ def help_text(program: str) -> str:
         for command in (c for c in COMMANDS if c.for_developers == developers):
             usage = f"{program} {command.name} " + " ".join(f"[{v}={EXAMPLES[v]}]" for v in command.variables)
             lines.append(f"  {usage.ljust(width)}  {command.help}")
-    lines += ["", "Không ghi YEAR, FROM, TO thì chương trình chọn năm mới nhất trong content/ (xem README.md)."]
+    lines += [
+        "",
+        "Không ghi YEAR, FROM, TO thì chương trình chọn năm mới nhất trong content/ (xem README.md).",
+        "Không ghi OUTPUT thì văn bản được ghi vào thư mục output/.",
+    ]
     return "\n".join(lines)
 
 
@@ -81,9 +118,14 @@ def _arguments(command: Command, assignments: list[str]) -> list[str]:
     options = {"YEAR": "--year", "FROM": "--from", "TO": "--to"}
     result = []
     for name, value in values.items():
-        if name == "STRICT":
+        if name == "TEP":
+            result.insert(0, value)
+        elif name == "STRICT":
             if value:
                 result.append("--strict")
+        elif name == "OUTPUT":
+            if value:
+                result[:0] = ["--output", value]  # an option of the program, before the command's name
         elif value:
             result += [options[name], value]
     return result
@@ -104,16 +146,24 @@ def run(argv: list[str]) -> int:
     if command is None:
         raise UsageError(f"không có lệnh «{argv[0]}» (xem: van-ban help)")
     arguments = _arguments(command, argv[1:])
-    if command.name in ("documents", "check", "new-year", "diff", "tong-hop"):
+    if command.name == "nhap" and "TEP" not in " ".join(argv[1:]):
+        raise UsageError("lệnh nhap cần tên tệp kế hoạch, ví dụ: van-ban nhap TEP=ke-hoach.docx")
+    if command.name in ("documents", "xem", "check", "new-year", "diff", "tong-hop", "nhap", "nhan-sua"):
         from .cli import main
 
-        return main([{"documents": "build"}.get(command.name, command.name), *arguments])
+        leading = arguments[:2] if arguments[:1] == ["--output"] else []
+        name = {"documents": "build"}.get(command.name, command.name)
+        return main([*leading, name, *arguments[len(leading) :]])
     if command.name == "test":
         return _python("-m", "pytest", "-q")
     if command.name == "test-portable":
-        return _python("-m", "pytest", "-q", environment=PORTABLE)
+        return _python("-m", "pytest", "-q", "-p", "tests.posix_disabled", environment=PORTABLE)
     if command.name == "golden":
         return _python("-m", "pytest", "-q", "tests/test_golden.py", "--update-golden")
+    if command.name == "offline-bundle":
+        return _python(
+            *("-m", "pip", "download", "--disable-pip-version-check", "-d", BUNDLE, ".[test]", "setuptools>=68", "pip")
+        )
     if command.name == "bench":
         return _python("tools/bench.py")
     if command.name == "lint":

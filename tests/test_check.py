@@ -224,7 +224,7 @@ def test_cli_summary_and_strict(work):
 
     strict = run_cli(["check", "--year", str(YEAR), "--strict"], work.base, cwd_folders=True)
     assert strict.returncode == 1 and strict.stdout == ""
-    assert strict.stderr.splitlines() == printed + [last + " Có --strict nên cảnh báo được tính là lỗi."]
+    assert strict.stderr.splitlines() == printed + [last + " Có STRICT=1 nên cảnh báo được tính là lỗi."]
 
 
 def test_errors_are_those_of_the_build(work):

@@ -198,8 +198,8 @@ def test_manifest_lists_every_recipient_with_existing_files(built, expected):
         assert row["Có trong Nơi nhận của kế hoạch"].startswith(("trực tiếp", "qua nhóm", "qua dòng"))
     page = (folder / "danh-sach-gui.html").read_text(encoding="utf-8")
     assert (
-        "Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện, không gửi công văn riêng; "
-        "co-quan.yaml ghi gui_cong_van: false"
+        "Các phòng, ban, đơn vị liên quan: mục chung ở Tổ chức thực hiện; "
+        "danh sách cơ quan ghi không gửi công văn riêng cho mục này"
     ) in page
 
 

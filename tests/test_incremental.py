@@ -232,6 +232,10 @@ def complete(path: Path) -> bool:
     return path.stat().st_size > 0
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32" or not hasattr(os, "killpg"),
+    reason="os.killpg and SIGKILL (killing a process group) do not exist on Windows",
+)
 def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(built, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT / str(YEAR), content / str(YEAR))

@@ -4,6 +4,7 @@ open by Word, Vietnamese on a code page without it, and `van-ban`, the Makefile'
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import re
@@ -116,6 +117,10 @@ def test_an_unknown_lock_kind_is_a_vietnamese_error(tmp_path, monkeypatch):
         pass
 
 
+@pytest.mark.skipif(
+    sys.platform == "win32" or importlib.util.find_spec("fcntl") is None,
+    reason="the stand-in for msvcrt locks with fcntl, which Windows lacks (there the real msvcrt is used)",
+)
 def test_the_msvcrt_lock_with_a_stand_in_for_windows_msvcrt(tmp_path, monkeypatch):
     """msvcrt exists only on Windows: a stand-in whose locking() behaves like it (a second lock of
     the same byte fails with OSError at once) lets the code path run here."""
@@ -151,7 +156,18 @@ def weasyprint_imported() -> bool:
     return "weasyprint" in sys.modules
 
 
-@pytest.mark.parametrize("method", ["spawn", "fork"])
+@pytest.mark.parametrize(
+    "method",
+    [
+        "spawn",
+        pytest.param(
+            "fork",
+            marks=pytest.mark.skipif(
+                sys.platform == "win32" or not hasattr(os, "fork"), reason="Windows has no fork: workers are spawned"
+            ),
+        ),
+    ],
+)
 def test_workers_are_started_the_way_asked_and_warm_before_their_first_task(method, monkeypatch):
     import generator.workers as workers
 

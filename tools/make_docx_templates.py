@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.writers import layout  # noqa: E402
 from generator.files import reproducible_zip, write_atomic  # noqa: E402
 from generator.writers.word_styles import RULED_STYLES, STYLE_NAMES  # noqa: E402
+from generator.writers.language import LANGUAGE, mark_runs, set_language  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FONT = "Times New Roman"
@@ -98,7 +99,9 @@ PARAGRAPH_STYLES = {
 
 
 def set_fonts(rpr) -> None:
-    """Times New Roman for every script, so no run falls back to a theme font."""
+    """Times New Roman for every script, so no run falls back to a theme font; Vietnamese as the
+    language, so that Word checks the spelling with its Vietnamese dictionary."""
+    set_language(rpr)
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -457,7 +460,20 @@ def document_template() -> None:
     save(document, "van-ban.docx")
 
 
+def mark_language(document) -> None:
+    """The template's own runs (docxtpl tags, page numbers) and Word's theme language in Vietnamese."""
+    mark_runs(document.element.body)
+    for section in document.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if not part.is_linked_to_previous:
+                mark_runs(part._element)
+    theme_language = document.settings.element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), LANGUAGE)
+
+
 def save(document, name: str) -> None:
+    mark_language(document)
     core = document.core_properties
     core.author = core.last_modified_by = ""
     core.title = core.subject = core.keywords = core.comments = ""

@@ -2,7 +2,9 @@
 
 Each returned file is read (reading.py), recognised by its identity and checked cell by cell
 against the form this edition makes for that recipient (document/report_form.py). A file with a
-problem is named with the cell in the clerk's words and not counted; every other form counts.
+problem (another edition's, a missing table or row, a duplicate) is named and not counted; a bad
+figure (words in a number cell, more women than participants) leaves out only its row or cell,
+named in the clerk's words, and the rest of the form counts.
 """
 
 from __future__ import annotations
@@ -47,6 +49,9 @@ class UnitReport:
         default_factory=list
     )
     budget: list[float | None] = field(default_factory=list)
+    # What the unit wrote in the note column, next to each indicator and each budget source ("" if nothing).
+    indicator_notes: list[str] = field(default_factory=list)
+    budget_notes: list[str] = field(default_factory=list)
     difficulties: str = ""
     proposals: str = ""
 
@@ -57,7 +62,11 @@ class ReturnedFile:
     recipient: Recipient | None = None
     reported_on: date | None = None
     date_written: bool = False  # the date is the one written on the report (else the file's date)
+    received_on: date | None = None  # the day the file appeared in bao-cao-nhan/ (its modification time)
     problems: list[str] = field(default_factory=list)  # why it is not counted
+    # Counted, but these figures (a row or cell in the clerk's words, and why) are left out of it.
+    invalid: list[str] = field(default_factory=list)
+    invalid_cells: list[str] = field(default_factory=list)  # where each is, without why (the summary's note)
     warnings: list[str] = field(default_factory=list)  # counted, but worth a look
     report: UnitReport | None = None
 
@@ -74,6 +83,13 @@ class Collection:
 
     def used(self, recipient: Recipient) -> ReturnedFile | None:
         return next((f for f in self.files if f.recipient is recipient and f.usable), None)
+
+    def late(self, recipient: Recipient, reported_on: date | None) -> bool:
+        """Whether a report of that date is late: "trước ngày D" includes D only where content says so."""
+        due = self.deadline(recipient)
+        if due is None or reported_on is None:
+            return False
+        return reported_on > due if self.edition.plan.reporting.deadline_day_included else reported_on >= due
 
     def deadline(self, recipient: Recipient) -> date | None:
         reporting = self.edition.plan.reporting
@@ -259,7 +275,7 @@ class _Reader:
         try:
             return parse_number(cell, percent=percent, whole=whole)
         except NotANumber as err:
-            self.returned.problems.append(self.cell(name, expected_row, column, str(err)))
+            self.left_out(name, expected_row, column, str(err))
             return None
 
     def text(self, name: str, row: tuple[str, ...], expected_row: tuple[str, ...], column: int) -> str:
@@ -268,13 +284,23 @@ class _Reader:
         cell = row[column] if column < len(row) else ""
         problem = character_problem(cell)
         if problem:
-            self.returned.problems.append(self.cell(name, expected_row, column, problem))
+            self.left_out(name, expected_row, column, problem)
             return ""
         return cell
 
-    def cell(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> str:
+    def location(self, name: str, expected_row: tuple[str, ...], column: int) -> str:
         number = f"dòng {expected_row[0]} " if expected_row[0] else "dòng "
-        return f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»: {message}"
+        return (
+            f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»"
+        )
+
+    def cell(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> str:
+        return f"{self.location(name, expected_row, column)}: {message}"
+
+    def left_out(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> None:
+        """A bad figure: named in the tracking list and the summary, left out of the totals."""
+        self.returned.invalid.append(self.cell(name, expected_row, column, message))
+        self.returned.invalid_cells.append(self.location(name, expected_row, column))
 
     def report(self) -> UnitReport:
         result = UnitReport()
@@ -283,16 +309,18 @@ class _Reader:
         for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows, strict=True):
             if row is None:
                 continue
+            before = len(self.returned.invalid)
             quantity, participants, women = (self.number(ACTIVITIES, row, expected, c, whole=True) for c in (3, 4, 5))
             if participants is not None and women is not None and women > participants:
-                self.returned.problems.append(
-                    self.cell(
-                        ACTIVITIES,
-                        expected,
-                        5,
-                        f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
-                    )
+                self.left_out(
+                    ACTIVITIES,
+                    expected,
+                    5,
+                    f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
                 )
+            if len(self.returned.invalid) > before:
+                # Which of a bad row's figures are right is not known: the whole row is left out.
+                quantity = participants = women = None
             result.activities.append((quantity, participants, women, self.text(ACTIVITIES, row, expected, 6)))
         if INDICATORS in self.expected:
             read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows, strict=True))
@@ -307,17 +335,20 @@ class _Reader:
                     totals = self.values(total_row, total_expected, periods, whole=True)
                     for period, (count, total) in enumerate(zip(counts, totals, strict=True)):
                         if count is not None and total is not None and count > total:
-                            self.returned.problems.append(
-                                self.cell(
-                                    INDICATORS,
-                                    count_expected,
-                                    3 + period,
-                                    f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
-                                )
+                            # The period's count and total are left out; the unit's other figures count.
+                            counts = counts[:period] + (None,) + counts[period + 1 :]
+                            totals = totals[:period] + (None,) + totals[period + 1 :]
+                            self.left_out(
+                                INDICATORS,
+                                count_expected,
+                                3 + period,
+                                f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
                             )
                 result.indicators.append((values, counts, totals))
+                result.indicator_notes.append(row[3 + periods] if row and len(row) > 3 + periods else "")
         for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows, strict=True):
             result.budget.append(self.number(BUDGET, row, expected, 2) if row else None)
+            result.budget_notes.append(row[3] if row and len(row) > 3 else "")
         narrative = self.rows(NARRATIVE)
         rows = self.expected[NARRATIVE].rows
         result.difficulties = self.text(NARRATIVE, narrative[0], rows[0], 2) if narrative[0] else ""
@@ -376,7 +407,7 @@ def collect(edition: Edition) -> Collection:
         for link in linked_files(edition.folder / RETURNED)
     ]
     for path in returned_files(edition.folder / RETURNED):
-        returned = ReturnedFile(path)
+        returned = ReturnedFile(path, received_on=datetime.fromtimestamp(path.stat().st_mtime).date())
         files.append(returned)
         try:
             read = read_form(path)
@@ -406,7 +437,6 @@ def collect(edition: Edition) -> Collection:
             returned.warnings.append(
                 "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
             )
-        modified = datetime.fromtimestamp(path.stat().st_mtime).date()
         if read.date_problem:
             returned.warnings.append(f"{read.date_problem}; dùng ngày của tệp")
         elif read.written_date and not edition.year <= read.written_date.year <= edition.year + YEARS_AHEAD:
@@ -415,7 +445,7 @@ def collect(edition: Edition) -> Collection:
             )
             read = ReadForm(read.identity, read.tables, None)
         returned.reported_on, returned.date_written = (
-            (read.written_date, True) if read.written_date else (modified, False)
+            (read.written_date, True) if read.written_date else (returned.received_on, False)
         )
         report = _Reader(edition, recipient, read.tables, returned).report()
         returned.report = report

@@ -159,3 +159,31 @@ def read_form(path: Path) -> ReadForm:
         except ValueError:
             problem = f"ngày ghi trên báo cáo «{found.group(0)}» không có trên lịch"
     return ReadForm(identity, tuple(tables), written, problem)
+
+
+# --- Reading any DOCX's parts with the same refusals (used by generator/importing/) ---------------
+
+
+def read_docx_parts(path: Path, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The named parts of a .docx (those present), after the checks read_form makes: the suffix,
+    the file's and each part's size, and no DOCTYPE/ENTITY declaration. Raises NotAForm."""
+    if path.suffix.lower() != ".docx":
+        raise NotAForm("không phải tệp Word .docx (tệp .docm, .doc: mở bằng Word và lưu lại dạng .docx)")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise NotAForm("tệp lớn hơn 20 MB, không đọc")
+    parts = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if any(info.file_size > MAX_MEMBER_BYTES for info in archive.infolist()):
+                raise NotAForm("tệp giải nén ra quá lớn, không đọc")
+            present = set(archive.namelist())
+            for name in names:
+                if name in present:
+                    data = _member(archive, name)
+                    _xml_text(data)  # refuses DOCTYPE/ENTITY in any encoding
+                    parts[name] = data
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
+        raise NotAForm(
+            "không mở được như tệp Word (.docx): tệp hỏng, có mật khẩu hoặc không phải văn bản Word"
+        ) from None
+    return parts

@@ -10,13 +10,14 @@ import argparse
 import re
 import sys
 from datetime import date
+from pathlib import Path
 
 from ..files import display_path
 from ..errors import ContentError
 
 # The commands' modules are imported when one is run: `build` does not pay for them at start-up.
 
-EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop")
+EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop", "nhap", "nhan-sua")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -107,6 +108,16 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     from .tong_hop import add_command
 
     add_command(commands, year)
+    importing = commands.add_parser(
+        "nhap", help="tạo nội dung một năm mới từ một kế hoạch gõ trong Word (.docx, hoặc PDF có lớp chữ)"
+    )
+    importing.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch (.docx hoặc .pdf)")
+    importing.add_argument(
+        "--year", type=year, metavar="NĂM", help="năm của nội dung mới (mặc định: năm ghi ở ngày của kế hoạch)"
+    )
+    from . import nhan_sua
+
+    nhan_sua.add_command(commands, year)
 
 
 def _problems(err: ContentError) -> None:
@@ -121,6 +132,12 @@ def run_edition_command(args: argparse.Namespace) -> int:
         return _check(args)
     if args.command == "tong-hop":
         from .tong_hop import run
+
+        return run(args)
+    if args.command == "nhap":
+        return _nhap(args)
+    if args.command == "nhan-sua":
+        from .nhan_sua import run
 
         return run(args)
     return _diff(args)
@@ -206,5 +223,23 @@ def _diff(args: argparse.Namespace) -> int:
     print(
         "Mở tệp .html bằng trình duyệt để xem; mở tệp .docx bằng Word, thẻ Review (Xem lại), "
         "để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi."
+    )
+    return 0
+
+
+def _nhap(args: argparse.Namespace) -> int:
+    from ..importing.run import nhap
+
+    result = nhap(args.content, args.file, args.year)
+    for warning in result.warnings:
+        print(f"Chú ý: {warning}")
+    if result.unplaced:
+        print(f"Các đoạn chưa đặt đúng chỗ ({len(result.unplaced)}), cần xem lại trong {display_path(result.folder)}:")
+        for unplaced in result.unplaced:
+            print(f"  {unplaced}")
+    print(
+        f"Đã tạo {display_path(result.folder)} từ {display_path(args.file)}; có {result.guesses} chỗ chương trình "
+        f"đoán, đánh dấu «# KIỂM TRA:». Xem lại, xóa chú thích đó ở chỗ đã đúng, rồi chạy: "
+        f"make check YEAR={result.folder.name}"
     )
     return 0

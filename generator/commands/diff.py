@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from datetime import date, datetime, time, timedelta, timezone
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Literal
@@ -146,6 +146,12 @@ class Comparison:
     agencies: tuple[AgencyChange, ...] = ()
     automatic: tuple[Substitution, ...] = ()
     plan: Document | None = field(default=None, compare=False, repr=False)  # the new edition's plan
+    # When the comparison was made, in the issuer's local time: the time of its tracked changes.
+    moment: datetime | None = None
+
+    @property
+    def revision_time(self) -> datetime:
+        return self.moment if self.moment is not None else datetime.combine(self.stamp, time(), LOCAL_TIME)
 
     def total(self, status: Status) -> int:
         return sum(part.count(status) for part in self.parts)
@@ -501,16 +507,32 @@ def _agency_change(part: PartDiff) -> AgencyChange | None:
     )
 
 
+# Vietnam keeps one time all year, UTC+7 (Giờ Đông Dương), for every issuer the content can name. A
+# fixed offset, not a zoneinfo name: Windows has no time-zone database without another package.
+LOCAL_TIME = timezone(timedelta(hours=7))
+
+
 def drafting_office(edition: Edition) -> str:
-    """Who wrote the changes: the issuer and its drafting unit, "Ủy ban nhân dân huyện Hớn Quản (VX)"."""
-    unit = edition.plan.document.drafting_unit
-    return f"{issuer_name(edition)} ({unit})" if unit else issuer_name(edition)
+    """Who wrote the changes, as a reader of the review copy knows them: the drafting office's name
+    in words (ke-hoach.yaml ten_don_vi_soan_thao), else the issuer's name; never the abbreviation
+    of the "Lưu" line, which means nothing to a reader."""
+    return edition.plan.document.drafting_unit_name or issuer_name(edition)
 
 
-def compare(old_edition: Edition, new_edition: Edition, on: date | None = None) -> Comparison:
-    """The comparison of two editions, dated `on` (by default today: a review document is dated when made)."""
+def _moment(on: date | datetime | None) -> datetime:
+    """The comparison's time in the issuer's local time: now, a given time, or a given day's start."""
+    if on is None:
+        return datetime.now(LOCAL_TIME).replace(microsecond=0)
+    if isinstance(on, datetime):
+        return on.astimezone(LOCAL_TIME) if on.tzinfo else on.replace(tzinfo=LOCAL_TIME)
+    return datetime.combine(on, time(), LOCAL_TIME)
+
+
+def compare(old_edition: Edition, new_edition: Edition, on: date | datetime | None = None) -> Comparison:
+    """The comparison of two editions, made `on` (by default now: a review document is dated when made)."""
     old, new = _parts(old_edition, _drafted(old_edition, new_edition)), _parts(new_edition, _as_typed(new_edition))
     matched = _match_parts(old, new)
+    moment = _moment(on)
     new_to_old = {j: i for i, j in matched.items()}
     context = _Context(old_edition, new_edition)
     parts: list[PartDiff] = []
@@ -544,11 +566,12 @@ def compare(old_edition: Edition, new_edition: Edition, on: date | None = None) 
         old_edition.year,
         new_edition.year,
         tuple(parts),
-        on or date.today(),
+        moment.date(),
         drafting_office(new_edition),
         agencies,
         tuple(context.automatic),
         build_plan(new_edition),
+        moment,
     )
 
 
@@ -560,7 +583,7 @@ def years_to_compare(content: Path, from_year: int | None, to_year: int | None) 
     if from_year is None:
         older = [year for year in edition_years(content) if year < to_year]
         if not older:
-            raise GeneratorError(f"không có bản nào trước năm {to_year} để so sánh; ghi rõ --from")
+            raise GeneratorError(f"không có bản nào trước năm {to_year} để so sánh; ghi rõ năm của bản cũ: FROM=<năm>")
         from_year = older[-1]
     if from_year == to_year:
         raise GeneratorError(f"hai năm cần so sánh trùng nhau ({to_year})")

@@ -352,7 +352,7 @@ def render_docx(comparison: Comparison, templates: Path) -> bytes:
     slots = _Slots()
     review = _review_document(comparison, slots)
     document = docx.Document(io.BytesIO(render_plan_docx(review, templates / DOCX_TEMPLATE)))
-    revisions = _Revisions(comparison.author, f"{comparison.stamp.isoformat()}T00:00:00Z")
+    revisions = _Revisions(comparison.author, comparison.revision_time.isoformat())
     title_diff = next(part for part in comparison.parts if part.kind == "header").paragraphs[3]
     title_done = title_diff.status == "same"
     for p in document.element.body.iter(qn("w:p")):

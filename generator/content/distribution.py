@@ -181,7 +181,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 not_served.append(
                     NotServed(
                         agency,
-                        "mục chung ở Tổ chức thực hiện, không gửi công văn riêng; co-quan.yaml ghi gui_cong_van: false",
+                        "mục chung ở Tổ chức thực hiện; danh sách cơ quan ghi không gửi công văn riêng cho mục này",
                     )
                 )
                 continue

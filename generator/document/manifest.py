@@ -78,7 +78,7 @@ def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
     for label, short_name in unknown_indicators(edition, recipients):
         by_indicator.setdefault(label, []).append(short_name)
     return tuple(
-        f"Chú ý: {label} chưa có nội dung trong chi-tieu.yaml (noi_dung: null); công văn và biểu mẫu của "
+        f"Chú ý: {label} chưa được ghi nội dung trong tệp chỉ tiêu (chi-tieu.yaml); công văn và biểu mẫu của "
         f"{', '.join(names)} in chỗ trống để ghi tay."
         for label, names in by_indicator.items()
     )

@@ -22,6 +22,7 @@ from ..errors import TemplateProblem
 from ..files import reproducible_zip
 from .docx_appendix import add_appendices
 from .jinja import CompilingOnceEnvironment, strict_environment
+from .language import mark_runs
 from .typography import NO_BREAK_HYPHEN, typeset_document
 from .word_styles import RULED_STYLES, TemplateStyles, template_bytes, template_styles
 
@@ -107,6 +108,7 @@ def render_docx(document: Document, template: Path) -> bytes:
     _keep_last_row_with_signature(docx_template.docx, styles)
     add_appendices(docx_template.docx, shown)
     _no_break_hyphens(docx_template.docx)
+    _mark_language(docx_template.docx)
     _set_properties(docx_template.docx, shown)
     buffer = io.BytesIO()
     docx_template.save(buffer)
@@ -210,6 +212,16 @@ def _no_break_hyphens(docx) -> None:
                 following.set(qn("xml:space"), "preserve")
                 anchor.addnext(following)
                 anchor = following
+
+
+def _mark_language(docx) -> None:
+    """Every run of the body, headers and footers in Vietnamese, whatever language the template's
+    styles (perhaps restyled in an English Word) say: Word then checks the spelling in Vietnamese."""
+    mark_runs(docx.element.body)
+    for section in docx.sections:
+        for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+            if not part.is_linked_to_previous:
+                mark_runs(part._element)
 
 
 # Word's core properties hold at most 255 characters (python-docx refuses more): a long trích yếu

@@ -1,0 +1,284 @@
+"""The plan's content (ke-hoach.yaml, co-quan.yaml) from its lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .emit import Guess, content_text
+from .source import Line
+from .structure import (
+    DEADLINE,
+    Node,
+    NotAPlan,
+    Unplaced,
+    build_tree,
+    folded,
+    header,
+    is_signature_table,
+    item,
+    signature,
+    slug,
+)
+
+
+@dataclass
+class Imported:
+    year: int
+    files: dict[str, dict] = field(default_factory=dict)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_closing(body: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The body's lines and the closing paragraphs: the unnumbered ones after the last numbered
+    line, leaving one to a last heading that has none of its own."""
+    last = max((i for i, line in enumerate(body) if line.level is not None), default=-1)
+    if last < 0:
+        return body, []
+    start = last + 1
+    if start < len(body) and body[last].bold_prefix.strip() == body[last].text:
+        start += 1
+    return body[:start], body[start:]
+
+
+def kind_of(heading: str, rules: dict) -> tuple[str, str | None]:
+    """The recipient kind a heading's words suggest, and the words that did."""
+    for rule in rules["loai"]:
+        for word in rule["chu"]:
+            if folded(word) in folded(heading):
+                return rule["loai"], word
+    return "giao", None
+
+
+def body_names(heading: str, rules: dict) -> list[str]:
+    """The bodies an entry's heading names: "Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh" is two,
+    "Các sở, ban, ngành" one (a part that starts in lower case belongs to the one before)."""
+    name = heading
+    for prefix in rules["bo_tien_to"]:
+        if folded(name).startswith(folded(prefix)):
+            name = name[len(prefix) :]
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
+    name = name[:1].upper() + name[1:]
+    parts = [part.strip() for part in re.split(r",\s+|\s+và\s+", name)]
+    if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
+        return parts
+    return [name]
+
+
+def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
+    code = base = slug(name)
+    counter = 2
+    while code in taken:
+        code, counter = f"{base}-{counter}", counter + 1
+    taken.add(code)
+    kind, word = kind_of(heading, rules)
+    return {
+        "ma": code,
+        "ten": Guess(content_text(name), f"tên lấy từ tiêu đề «{heading}»"),
+        "ten_viet_tat": Guess(content_text(name), "chưa có tên viết tắt: ghi tên ngắn in ở Nơi nhận và tên tệp"),
+        "loai": Guess(kind, f"loại đoán từ chữ «{word}»" if word else "không thấy chữ nào chỉ loại: đoán là giao"),
+    }
+
+
+def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) -> tuple[object, list[dict]]:
+    """(the assignment, its body records) from one entry of Tổ chức thực hiện. A heading without
+    a colon is taken for an item that is not a body ("Chế độ thông tin, báo cáo")."""
+    paragraphs = list(node.paragraphs)
+    if node.title is not None:
+        heading = node.title
+        if node.run_in:
+            unplaced.append(Unplaced(node.line, heading, "tiêu đề viết liền nhiệm vụ: kế hoạch mới in thành hai đoạn"))
+    else:
+        heading = paragraphs.pop(0) if paragraphs else ""
+    heading = heading.strip()
+    is_body = heading.endswith(":")
+    heading = heading.rstrip(":").rstrip()
+    records = [_record(name, heading, rules, taken) for name in body_names(heading, rules)] if is_body else []
+    if len(paragraphs) == 1 and node.dashed:
+        unplaced.append(Unplaced(node.line, heading, "một nhiệm vụ có gạch đầu dòng: kế hoạch mới in không gạch"))
+    if len(paragraphs) > 1 and not node.dashed:
+        unplaced.append(Unplaced(node.line, heading, "các nhiệm vụ không gạch đầu dòng: kế hoạch mới in có gạch"))
+    assignment: dict = {}
+    if records:
+        codes = [record["ma"] for record in records]
+        assignment["co_quan"] = codes[0] if len(codes) == 1 else codes
+    assignment["tieu_de"] = content_text(heading)
+    assignment["nhiem_vu"] = [content_text(p) for p in paragraphs]
+    if node.children:
+        assignment["muc"] = [item(child) for child in node.children]
+    if not records:
+        return Guess(assignment, f"«{heading}» không có dấu hai chấm: coi là mục không giao cho cơ quan nào"), []
+    return assignment, records
+
+
+def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
+    issuer, meta, start = header(lines, rules)
+    signature_index = next((i for i in range(start, len(lines)) if is_signature_table(lines[i])), None)
+    if signature_index is None:
+        raise NotAPlan("không thấy khối «Nơi nhận» và chữ ký ở cuối kế hoạch: tệp này không phải một kế hoạch")
+    body = [line for line in lines[start:signature_index] if line.cells is None]
+    body, closing = split_closing(body)
+    result = Imported(year or meta["ngay_ban_hanh"]["nam"])
+    if result.year != meta["ngay_ban_hanh"]["nam"]:
+        written = meta["ngay_ban_hanh"]["nam"]
+        meta["ngay_ban_hanh"] = Guess(
+            {"nam": result.year, "thang": None, "ngay": None}, f"kế hoạch ghi năm {written}; ghi ngày ban hành mới"
+        )
+    appendices = appendix_tables(lines[signature_index + 1 :], result.unplaced)
+    opening = []
+    while body and body[0].level is None:
+        opening.append(content_text(body.pop(0).text))
+    tree = build_tree(body, result.unplaced)
+    organisation = next(
+        (n for n in tree.children if n.title and folded(rules["tieu_de_to_chuc_thuc_hien"]) in folded(n.title)),
+        None,
+    )
+    sections = [item(n) for n in tree.children if n is not organisation]
+    signer, recipients, archive = signature(lines[signature_index], issuer)
+    taken: set[str] = set()
+    assignments, agencies = [], []
+    if organisation is None:
+        result.warnings.append(
+            f"Kế hoạch không có mục «{rules['tieu_de_to_chuc_thuc_hien']}»: đã thêm một mục tạm; "
+            "không có công văn, biểu mẫu nào được tạo cho đến khi ghi các cơ quan và nhiệm vụ vào đó."
+        )
+    else:
+        for node in organisation.children:
+            assignment, records = entry(node, rules, taken, result.unplaced)
+            assignments.append(assignment)
+            agencies += records
+    text = " ".join(line.text for line in lines if line.cells is None)
+    deadline = DEADLINE.search(text)
+    due = rules["nam_bao_cao"]
+    if not agencies:
+        stand_in = dict(rules["noi_tong_hop"])
+        stand_in["ten"] = Guess(stand_in["ten"], "kế hoạch không giao cho cơ quan nào: ghi nơi tổng hợp báo cáo")
+        agencies.append({**stand_in, "loai": "giao", "gui_cong_van": False})
+        assignments.append(
+            Guess(
+                {"co_quan": stand_in["ma"], "nhiem_vu": [rules["nhiem_vu_tam"]]},
+                "mục tạm: kế hoạch không có mục Tổ chức thực hiện; ghi các cơ quan và nhiệm vụ thật",
+            )
+        )
+    receiver = agencies[0]["ma"]
+    reporting = {
+        "han_bao_cao": Guess(
+            {
+                "nam": max(int(deadline.group(3) or result.year), result.year),
+                "thang": int(deadline.group(2)),
+                "ngay": int(deadline.group(1)),
+            }
+            if deadline
+            else {"nam": result.year, **due},
+            f"hạn báo cáo đoán từ «{deadline.group(0)}»"
+            if deadline
+            else "kế hoạch không ghi hạn báo cáo: ghi hạn đúng",
+        ),
+        "noi_nhan_bao_cao": Guess(receiver, "nơi tổng hợp báo cáo đoán là cơ quan đầu tiên ở Tổ chức thực hiện"),
+    }
+    meta["don_vi_soan_thao"] = Guess(archive[-1], "đơn vị soạn thảo đoán từ dòng Lưu")
+    plan = {"van_ban": meta, "bao_cao": reporting, "mo_dau": opening, "noi_dung": sections}
+    plan["tieu_de_to_chuc_thuc_hien"] = content_text(
+        organisation.title if organisation else rules["tieu_de_to_chuc_thuc_hien"]
+    )
+    if organisation is not None and organisation.paragraphs:
+        plan["mo_dau_to_chuc_thuc_hien"] = [content_text(p) for p in organisation.paragraphs]
+    plan["to_chuc_thuc_hien"] = assignments
+    plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in closing]
+    plan["nguoi_ky"] = signer
+    recipients, groups = link_recipients(recipients, agencies, rules)
+    plan["noi_nhan"] = recipients
+    plan["luu"] = archive
+    if appendices:
+        plan["phu_luc"] = appendices
+    result.files = {
+        "co-quan-ban-hanh.yaml": issuer,
+        "ke-hoach.yaml": plan,
+        "co-quan.yaml": {"co_quan": agencies, "nhom": groups},
+    }
+    return result
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w&-]+", folded(text))
+
+
+def names_body(line: str, name: str) -> bool:
+    """Whether a Nơi nhận line names the body: the same words, or some of them as initials
+    ("Hội LHPN huyện" for "Hội Liên hiệp Phụ nữ huyện")."""
+    if folded(line) == folded(name):
+        return True
+    name_words = _words(name)
+    initials = "".join(word[0] for word in name_words)
+    for word in _words(line):
+        letters = re.sub(r"[^\w]", "", word).replace("_", "")
+        if word in name_words or (len(letters) >= 2 and letters in initials and letters.upper() != letters.lower()):
+            continue
+        return False
+    return bool(_words(line))
+
+
+def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -> tuple[list[dict], list[dict]]:
+    """Nơi nhận lines that name a body become references to it (its short name is the line's
+    words); the bodies no line names join the group a "Các …" line names. Returns (lines, groups)."""
+    named: set[str] = set()
+    lines: list[dict] = []
+    for line in recipients:
+        text = line["ten"]
+        body = next((a for a in agencies if a["ma"] not in named and names_body(text, a["ten"].value)), None)
+        if body is None:
+            lines.append(line)
+            continue
+        named.add(body["ma"])
+        body["ten_viet_tat"] = Guess(text, f"tên viết tắt lấy từ dòng Nơi nhận «{text}»")
+        lines.append({"co_quan": body["ma"]})
+    rest = [a for a in agencies if a["ma"] not in named]
+    if not rest:
+        return lines, []
+    prefix = folded(rules["nhom_noi_nhan"])
+    index = next((i for i, line in enumerate(recipients) if folded(line["ten"]).startswith(prefix)), None)
+    if index is not None and "co_quan" in lines[index]:  # the line names a group better than one body
+        taken = next(a for a in agencies if a["ma"] == lines[index]["co_quan"])
+        taken["ten_viet_tat"] = taken["ten"]
+        rest.append(taken)
+        lines[index] = recipients[index]
+    if index is None:
+        for body in rest:
+            lines.append(Guess({"co_quan": body["ma"]}, "thêm vào Nơi nhận: kế hoạch không ghi cơ quan này"))
+        return lines, []
+    group = {"ma": slug(lines[index]["ten"]), "ten": lines[index]["ten"]}
+    lines[index] = Guess({"nhom": group["ma"]}, f"các cơ quan chưa có dòng riêng thuộc nhóm «{group['ten']}»")
+    for body in rest:
+        body["thuoc_nhom"] = [group["ma"]]
+    return lines, [group]
+
+
+def appendix_tables(lines: list[Line], unplaced: list[Unplaced]) -> list[dict]:
+    """The appendices after the signature: each table, titled by the paragraph above it (the
+    "Phụ lục" label and the "(Kèm theo …)" line are the program's own and are left out)."""
+    appendices, texts = [], []
+    for line in lines:
+        if line.cells is None:
+            texts.append(line)
+            continue
+        titles = [t for t in texts if not re.match(r"^(phụ lục\b|\(kèm theo)", folded(t.text))]
+        rows = [[" ".join(t for t in cell if t) for cell in row] for row in line.cells]
+        if not titles or len(rows) < 2:
+            unplaced.append(
+                Unplaced(line.number, titles[-1].text if titles else "(bảng)", "bảng sau chữ ký không có tên")
+            )
+            texts = []
+            continue
+        for extra in titles[:-1]:
+            unplaced.append(Unplaced(extra.number, extra.text, "đoạn sau chữ ký chưa nhập được"))
+        appendix = {"tieu_de": content_text(titles[-1].text)}
+        if line.landscape or titles[-1].landscape:
+            appendix["ngang"] = True
+        appendix["cot"] = [{"ten": content_text(cell)} for cell in rows[0]]
+        appendix["dong"] = [[content_text(cell) for cell in row] for row in rows[1:]]
+        appendices.append(appendix)
+        texts = []
+    for extra in texts:
+        unplaced.append(Unplaced(extra.number, extra.text, "đoạn sau chữ ký chưa nhập được"))
+    return appendices

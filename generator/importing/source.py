@@ -1,0 +1,169 @@
+"""A DOCX as a list of lines: body paragraphs and table rows in document order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from ..collect.reading import W, read_docx_parts
+
+# Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
+ROMAN = re.compile(r"^([IVXLC]+)\.[ \t]+")
+DECIMAL = re.compile(r"^(\d{1,2})\.[ \t]+")
+LETTER = re.compile(r"^([a-zđ])\)[ \t]+")
+DASH = re.compile(r"^[-–][ \t]+")
+PLUS = re.compile(r"^\+[ \t]+")
+TYPED = ((ROMAN, 1), (DECIMAL, 2), (LETTER, 3), (DASH, 4), (PLUS, 5))
+# Word's automatic numbering formats, by level.
+FORMATS = {"upperRoman": 1, "decimal": 2, "lowerLetter": 3}
+
+
+@dataclass
+class Line:
+    number: int  # 1-based, in document order, for messages
+    text: str  # without its numbering
+    level: int | None  # 1–5 when numbered (typed or automatic), None otherwise
+    bold_prefix: str  # the leading bold words of the text (all of it for a bold heading)
+    cells: list[list[str]] | None = None  # a table's rows of cell lines, instead of text
+    landscape: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def clean(text: str) -> str:
+    """One paragraph's text: NFC, no-break spaces and tabs as spaces, runs of spaces folded."""
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\t", " ")
+    return re.sub(r" {2,}", " ", text).strip()
+
+
+def _bool_on(run_properties, tag: str) -> bool:
+    node = run_properties.find(f"{W}{tag}") if run_properties is not None else None
+    return node is not None and node.get(f"{W}val", "true") not in ("0", "false", "none")
+
+
+def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool]]:
+    """(text, bold) of each run; a line break reads as a space in a paragraph of the body (a manual
+    break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận)."""
+    runs = []
+    for run in paragraph.iter(f"{W}r"):
+        bold = _bool_on(run.find(f"{W}rPr"), "b")
+        text = ""
+        for node in run:
+            if node.tag == f"{W}t":
+                text += node.text or ""
+            elif node.tag in (f"{W}br", f"{W}cr"):
+                text += line_break
+            elif node.tag == f"{W}tab":
+                text += "\t"
+            elif node.tag == f"{W}noBreakHyphen":
+                text += "-"
+        runs.append((text, bold))
+    return runs
+
+
+def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
+    """(numId, ilvl) → plan level, from numbering.xml."""
+    if not numbering_xml:
+        return {}
+    root = ElementTree.fromstring(numbering_xml)
+    abstract = {}
+    for node in root.findall(f"{W}abstractNum"):
+        levels = {}
+        for lvl in node.findall(f"{W}lvl"):
+            fmt = lvl.find(f"{W}numFmt")
+            text = lvl.find(f"{W}lvlText")
+            fmt_value = fmt.get(f"{W}val") if fmt is not None else ""
+            text_value = (text.get(f"{W}val") if text is not None else "") or ""
+            if fmt_value in FORMATS:
+                levels[lvl.get(f"{W}ilvl")] = FORMATS[fmt_value]
+            elif fmt_value == "bullet":
+                levels[lvl.get(f"{W}ilvl")] = 5 if text_value.strip() == "+" else 4
+        abstract[node.get(f"{W}abstractNumId")] = levels
+    result = {}
+    for num in root.findall(f"{W}num"):
+        ref = num.find(f"{W}abstractNumId")
+        levels = abstract.get(ref.get(f"{W}val") if ref is not None else None, {})
+        for ilvl, level in levels.items():
+            result[(num.get(f"{W}numId"), ilvl)] = level
+    return result
+
+
+def _automatic_level(paragraph, levels: dict[tuple[str, str], int]) -> int | None:
+    properties = paragraph.find(f"{W}pPr")
+    num = properties.find(f"{W}numPr") if properties is not None else None
+    if num is None:
+        return None
+    num_id, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
+    key = (num_id.get(f"{W}val") if num_id is not None else None, ilvl.get(f"{W}val") if ilvl is not None else "0")
+    return levels.get(key)
+
+
+def split_marker(text: str) -> tuple[int | None, str]:
+    """A typed marker's level and the text after it."""
+    for pattern, level in TYPED:
+        match = pattern.match(text)
+        if match:
+            return level, text[match.end() :]
+    return None, text
+
+
+def paragraph_line(paragraph, number: int, levels: dict) -> Line:
+    runs = _runs(paragraph)
+    raw = "".join(text for text, _ in runs)
+    bold = ""
+    for text, is_bold in runs:
+        if not text:
+            continue
+        if not is_bold:
+            break
+        bold += text
+    level = _automatic_level(paragraph, levels)
+    text = clean(raw)
+    if level is None:
+        level, text = split_marker(text)
+        bold = clean(bold)
+        bold = split_marker(bold)[1] if bold else ""
+    else:
+        bold = clean(bold)
+    return Line(
+        number, text, level, bold if text.startswith(bold) else "", extra={"raw": unicodedata.normalize("NFC", raw)}
+    )
+
+
+def table_line(table, number: int) -> Line:
+    rows = []
+    for row in table.findall(f"{W}tr"):
+        cells = []
+        for cell in row.findall(f"{W}tc"):
+            texts = ["".join(t for t, _ in _runs(p, "\n")) for p in cell.iter(f"{W}p")]
+            cells.append([clean(part) for text in texts for part in text.split("\n")])
+        rows.append(cells)
+    return Line(number, "", None, "", cells=rows)
+
+
+def read_lines(path: Path) -> list[Line]:
+    parts = read_docx_parts(path, ("word/document.xml", "word/numbering.xml"))
+    if "word/document.xml" not in parts:
+        from ..collect.reading import NotAForm
+
+        raise NotAForm("tệp Word không có nội dung")
+    levels = numbering_levels(parts.get("word/numbering.xml"))
+    body = ElementTree.fromstring(parts["word/document.xml"]).find(f"{W}body")
+    lines: list[Line] = []
+    landscape = False
+    for element in list(body) if body is not None else []:
+        if element.tag == f"{W}p":
+            section = element.find(f"{W}pPr/{W}sectPr")
+            line = paragraph_line(element, len(lines) + 1, levels)
+            line.landscape = landscape
+            if line.text:
+                lines.append(line)
+            if section is not None:
+                size = section.find(f"{W}pgSz")
+                landscape = size is not None and size.get(f"{W}orient") == "landscape"
+        elif element.tag == f"{W}tbl":
+            lines.append(table_line(element, len(lines) + 1))
+            lines[-1].landscape = landscape
+    return lines
