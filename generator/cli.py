@@ -106,9 +106,22 @@ def default_output(content: Path) -> Path:
     return ROOT / "output" / content.resolve().name
 
 
+def check_apart(content: Path, output: Path) -> None:
+    """The content and output folders must not hold one another: outputs inside content/ would be
+    read as content (and copied into next year's by new-year), content inside output/ could be
+    removed by a build."""
+    inner, outer = content.resolve(), output.resolve()
+    if inner == outer or outer.is_relative_to(inner) or inner.is_relative_to(outer):
+        raise GeneratorError(
+            f"thư mục kết quả {display_path(output)} và thư mục nội dung {display_path(content)} không được "
+            "trùng nhau hay nằm trong nhau; chọn --output ở ngoài thư mục nội dung"
+        )
+
+
 def run(args: argparse.Namespace) -> int | None:
     if args.output is None:
         args.output = default_output(args.content)
+    check_apart(args.content, args.output)
     if args.command in EDITION_COMMANDS:
         return run_edition_command(args)
     project = Project(content=args.content, templates=args.templates, output=args.output)

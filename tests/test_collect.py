@@ -342,9 +342,9 @@ def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
     notices = lines[-1 - len(unknown) : -1]
     assert len(notices) == len(unknown)
     for (objective, number), line in zip(unknown, notices, strict=True):
-        assert line.startswith(f"Chú ý: Chỉ tiêu {number} của Mục tiêu {objective} chưa có nội dung"), line
+        assert line.startswith(f"Chú ý: Chỉ tiêu {number} của Mục tiêu {objective} chưa được ghi nội dung"), line
     listing = (tmp_path / str(YEAR) / "danh-sach-gui.html").read_text(encoding="utf-8")
-    assert f"Chỉ tiêu {unknown[0][1]} của Mục tiêu {unknown[0][0]} chưa có nội dung" in listing
+    assert f"Chỉ tiêu {unknown[0][1]} của Mục tiêu {unknown[0][0]} chưa được ghi nội dung" in listing
 
 
 @pytest.mark.parametrize(
