@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: documents test system templates golden bench help test-portable lint offline-bundle
 
-# OUTPUT=<thư mục>: another output folder than output/ (documents, diff, tong-hop, nhan-sua).
+# OUTPUT=<thư mục>: another output folder than output/ (documents, xem, diff, tong-hop, nhan-sua).
 OUTPUT_OPTION = $(if $(OUTPUT),--output "$(OUTPUT)")
 
 documents: $(INSTALLED) system
@@ -37,6 +37,11 @@ diff: $(INSTALLED)
 nhap: $(INSTALLED)
 	@$(PY) -m generator nhap "$(TEP)" $(if $(YEAR),--year $(YEAR))
 
+# `make xem [YEAR=2024]`: a page at http://127.0.0.1:8030/ that shows the documents, rebuilt on each save.
+.PHONY: xem
+xem: $(INSTALLED) system
+	@$(PY) -m generator $(OUTPUT_OPTION) xem $(if $(YEAR),--year $(YEAR))
+
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
 # and writes the tracking list and the summary report into output/<năm>/tong-hop/.
 .PHONY: tong-hop nhan-sua
@@ -48,14 +53,14 @@ nhan-sua: $(INSTALLED)
 	@$(PY) -m generator $(OUTPUT_OPTION) nhan-sua $(if $(YEAR),--year $(YEAR))
 
 test: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
 	@$(PY) -m pytest -q
 
 # CI: the whole suite again on the paths Windows takes (spawned workers, the O_EXCL lock file),
 # forced on this system by the variables generator/workers.py and generator/files.py read, with
 # the POSIX-only calls Windows lacks (fork, killpg, symlink, fcntl…) removed (tests/posix_disabled.py).
 test-portable: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
 	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q -p tests.posix_disabled
 
 # Developers (and CI): ruff's rules and formatting, as pyproject.toml configures them.

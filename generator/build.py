@@ -455,7 +455,10 @@ def build(
     force: bool = False,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    pool: WorkerPool | None = None,
 ) -> BuildReport:
+    """`pool`: workers kept alive by the caller (the preview server), used and left running;
+    without it, the build starts its own and ends them when it is done."""
     started = time.perf_counter()
     content_folder = edition_folder(project, year)
     folder = project.output / content_folder.name
@@ -469,12 +472,14 @@ def build(
         return report
     from .content.edition import load_edition  # only now: the quick check above needs none of it
 
-    pool = _worker_pool(workers or usable_cores())
+    owned = pool is None
+    if owned:
+        pool = _worker_pool(workers or usable_cores())
     try:
         edition = load_edition(content_folder)  # before the output folder is created or touched
         wanted = targets(project, edition)
     except BaseException:
-        if pool is not None:
+        if owned and pool is not None:
             pool.close(at_once=True)
         raise
     from .content.distribution import distribution
@@ -487,7 +492,7 @@ def build(
     except OSError as err:
         raise os_problem(err, project.output) from None
     make_folders(project.output, folder)
-    with pool or contextlib.nullcontext(), one_build_at_a_time(folder):
+    with pool if owned and pool is not None else contextlib.nullcontext(), one_build_at_a_time(folder):
         state = BuildState.load(folder)  # again: another build may have finished since the quick check
         stale = [t for t in wanted if force or not state.is_current(t.relative, t.fingerprint)]
         report.unchanged = len(wanted) - len(stale)

@@ -86,6 +86,14 @@ def parser() -> argparse.ArgumentParser:
         metavar="SỐ",
         help="số tiến trình chạy song song (mặc định: số lõi CPU)",
     )
+    preview_command = commands.add_parser("xem", help="xem văn bản trong trình duyệt, tạo lại mỗi khi lưu nội dung")
+    preview_command.add_argument(
+        "--year", type=year, metavar="NĂM", help="năm cần xem (mặc định: năm mới nhất trong content/)"
+    )
+    preview_command.add_argument(
+        "--port", type=positive, default=8030, metavar="CỔNG", help="cổng của trang xem (mặc định: 8030)"
+    )
+    preview_command.add_argument("--no-browser", action="store_true", help="không tự mở trình duyệt")
     add_edition_commands(commands)
     return main
 
@@ -98,12 +106,29 @@ def default_output(content: Path) -> Path:
     return ROOT / "output" / content.resolve().name
 
 
+def check_apart(content: Path, output: Path) -> None:
+    """The content and output folders must not hold one another: outputs inside content/ would be
+    read as content (and copied into next year's by new-year), content inside output/ could be
+    removed by a build."""
+    inner, outer = content.resolve(), output.resolve()
+    if inner == outer or outer.is_relative_to(inner) or inner.is_relative_to(outer):
+        raise GeneratorError(
+            f"thư mục kết quả {display_path(output)} và thư mục nội dung {display_path(content)} không được "
+            "trùng nhau hay nằm trong nhau; chọn --output ở ngoài thư mục nội dung"
+        )
+
+
 def run(args: argparse.Namespace) -> int | None:
     if args.output is None:
         args.output = default_output(args.content)
+    check_apart(args.content, args.output)
     if args.command in EDITION_COMMANDS:
         return run_edition_command(args)
     project = Project(content=args.content, templates=args.templates, output=args.output)
+    if args.command == "xem":
+        from .preview import serve
+
+        return serve(project, args.year, port=args.port, browser=not args.no_browser)
     if args.command == "build":
         bar = ProgressBar(sys.stderr)
         report = build(project, args.year, force=args.force, workers=args.jobs, progress=bar.update)

@@ -36,6 +36,9 @@ COMMANDS = (
         ("YEAR", "OUTPUT"),
         "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/",
     ),
+    Command(
+        "xem", ("YEAR", "OUTPUT"), "xem văn bản trong trình duyệt; tự tạo lại mỗi khi lưu nội dung (Ctrl+C để dừng)"
+    ),
     Command("test", (), "kiểm tra chương trình"),
     Command("check", ("YEAR", "STRICT"), "kiểm tra nội dung mà không tạo văn bản; STRICT=1: coi cảnh báo là lỗi"),
     Command("new-year", ("FROM", "TO"), "soạn nội dung năm TO từ nội dung năm FROM (bản dự thảo)"),
@@ -145,7 +148,7 @@ def run(argv: list[str]) -> int:
     arguments = _arguments(command, argv[1:])
     if command.name == "nhap" and "TEP" not in " ".join(argv[1:]):
         raise UsageError("lệnh nhap cần tên tệp kế hoạch, ví dụ: van-ban nhap TEP=ke-hoach.docx")
-    if command.name in ("documents", "check", "new-year", "diff", "tong-hop", "nhap", "nhan-sua"):
+    if command.name in ("documents", "xem", "check", "new-year", "diff", "tong-hop", "nhap", "nhan-sua"):
         from .cli import main
 
         leading = arguments[:2] if arguments[:1] == ["--output"] else []

@@ -67,7 +67,7 @@ def unknown_key(copy: ContentCopy) -> list[str]:
     valid = ", ".join(keys_of(Item))
     return [
         f"{shown(copy, 'ke-hoach.yaml')}:{line}: noi_dung[1].muc[1].cung_dongg: "
-        f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {valid}"
+        f"trường không có trong mẫu (gõ nhầm?); có phải “cung_dong”? các trường hợp lệ: {valid}"
     ]
 
 
@@ -152,7 +152,8 @@ def unknown_registry_key(copy: ContentCopy) -> list[str]:
     )
     return [
         f"{shown(copy, 'co-quan.yaml')}:{line}: co_quan[1].thuoc_nhomm: "
-        f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {', '.join(keys_of(Agency))}"
+        f"trường không có trong mẫu (gõ nhầm?); có phải “thuoc_nhom”? "
+        f"các trường hợp lệ: {', '.join(keys_of(Agency))}"
     ]
 
 

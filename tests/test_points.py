@@ -304,13 +304,18 @@ def test_tong_hop_reads_results_per_point_under_the_lead_in(returned):
     rows = tracking(returned["output"])
     assert rows["Sở Y tế"]["Tình trạng"] == "Đã báo cáo" and rows["Sở Y tế"]["Vấn đề cần xử lý"] == ""
     lines = summary_lines(returned["output"])
-    start = lines.index("Sở Y tế:")
+    # Part I lists each task once, each unit's result under it; a point's result under the point.
+    first = f"- {HEALTH['nhiem_vu'][0].rstrip('.')}:"
+    start = lines.index(first)
     point_a, point_c = (point_label(i, HEALTH["muc"][i]) for i in (0, 2))
-    assert lines[start + 1 : start + 5] == [
-        f"- {HEALTH['nhiem_vu'][0].rstrip('.')}: Đã bảo đảm",
+    assert lines[start : start + 7] == [
+        first,
+        "+ Sở Y tế: Đã bảo đảm",
         f"- {LEAD_IN}",
-        f"{point_a.rstrip('.')}: 120 nạn nhân; 95 nạn nhân",
-        f"{point_c.rstrip('.')}: 14 vụ",
+        f"{point_a.rstrip('.')}:",
+        "+ Sở Y tế: 120 nạn nhân; 95 nạn nhân",
+        f"{point_c.rstrip('.')}:",
+        "+ Sở Y tế: 14 vụ",
     ]
     assert not any(line.startswith("b) ") for line in lines)  # nothing written for b): not listed
 
@@ -320,12 +325,14 @@ def test_a_form_made_before_the_points_had_rows_is_read_with_the_warning(returne
     assert home["Tình trạng"] == "Đã báo cáo"
     assert OLD_FORM_WARNING in home["Vấn đề cần xử lý"] and "không tìm thấy" not in home["Vấn đề cần xử lý"]
     lines = summary_lines(returned["output"])
-    assert f"- {HOME['nhiem_vu'][0].rstrip('.')}: Đã triển khai" in lines
+    task = lines.index(f"- {HOME['nhiem_vu'][0].rstrip('.')}:")
+    assert lines[task + 1] == "+ Sở Nội vụ: Đã triển khai"
     health = tracking(returned["later"])["Sở Y tế"]
     assert health["Tình trạng"] == "Đã báo cáo"
     assert OLD_FORM_WARNING in health["Vấn đề cần xử lý"] and "không tìm thấy" not in health["Vấn đề cần xử lý"]
     # The result written on the lead-in's row is the entry's: kept, as a task of its own.
-    assert f"- {LEAD_IN.rstrip(':')}: Đã hỗ trợ 120 nạn nhân" in summary_lines(returned["later"])
+    later = summary_lines(returned["later"])
+    assert later[later.index(f"- {LEAD_IN}") + 1] == "+ Sở Y tế: Đã hỗ trợ 120 nạn nhân"
 
 
 def test_a_missing_point_row_of_a_new_form_is_a_problem(tmp_path, returned):

@@ -122,6 +122,65 @@ def change_one_agency(content: Path, round_number: int) -> None:
     plan.write_text(text, encoding="utf-8")
 
 
+def change_plan_paragraph(content: Path, round_number: int) -> None:
+    """Append a word to the plan's first paragraph, different each round."""
+    plan = edition_folder(Project(content, ROOT / "templates", content), None) / "ke-hoach.yaml"
+    text = plan.read_text(encoding="utf-8")
+    start = text.index('- "')
+    end = text.index('"', start + 3)
+    plan.write_text(text[:end] + f" (đoạn sửa {round_number})" + text[end:], encoding="utf-8")
+
+
+def warm_preview(work: Path, rounds: int, floor: float) -> None:
+    """The preview server's process (`make xem`), warm: its full rebuild against the floor, and the
+    latency from a save to the new PDFs on disk against `make documents` cold on the same edit.
+    The builds are driven directly; the server adds its settling time (QUIET_SECONDS) and the
+    watcher's step on top, printed separately."""
+    from generator.build import build
+    from generator.preview import QUIET_SECONDS, STEP_MS, Preview
+
+    content = copy_content(work / "xem")
+    cold_content = copy_content(work / "xem-cold")
+    warm_project = Project(content, ROOT / "templates", work / "xem" / "output")
+    preview = Preview(warm_project, None)
+    preview.start_pool()
+    try:
+        preview.rebuild()
+        full = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            build(warm_project, None, force=True, pool=preview.pool)
+            full.append(time.perf_counter() - started)
+        run_build(cold_content, work / "xem-cold" / "output")
+        figures = {}
+        for name, change in (("paragraph", change_plan_paragraph), ("agency", change_one_agency)):
+            warm, cold = [], []
+            for round_number in range(rounds):
+                change(content, round_number)
+                change(cold_content, round_number)
+                started = time.perf_counter()
+                preview.rebuild()
+                warm.append(time.perf_counter() - started)
+                cold.append(run_build(cold_content, work / "xem-cold" / "output")[0])
+            figures[name] = (median(warm), median(cold))
+    finally:
+        preview.close_pool()
+    print(
+        f"make xem, tiến trình đã nạp sẵn: tạo lại toàn bộ {decimal(median(full), 2)} s "
+        f"({decimal(median(full) / floor, 2)} × mức sàn; mục tiêu ≤ 1,10)"
+    )
+    for name, label, goal in (
+        ("paragraph", "sửa một đoạn của kế hoạch → PDF kế hoạch mới", "0,35"),
+        ("agency", "sửa nhiệm vụ của một cơ quan → công văn, biểu mẫu, kế hoạch mới", "0,50"),
+    ):
+        warm, cold = figures[name]
+        print(
+            f"make xem, {label}: {decimal(warm, 2)} s, make documents {decimal(cold, 2)} s; "
+            f"tỷ lệ {decimal(warm / cold, 2)} (mục tiêu ≤ {goal}); trang chờ thêm "
+            f"{decimal(QUIET_SECONDS + STEP_MS / 1000, 2)} s cho các lần lưu liên tiếp"
+        )
+
+
 def render_tasks(content: Path, work: Path, format: str) -> list:
     """The render tasks of every document of one format, with the writer imported and its
     per-process caches filled by a first render, as a worker's first task does."""
@@ -248,12 +307,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="runs per measurement (the median is printed)")
     parser.add_argument("--pdf-a", action="store_true", help="only what the PDF/A-2 archive copy costs")
+    parser.add_argument("--xem", action="store_true", help="only the floor and the warm preview server's figures")
     args = parser.parse_args()
     cores = usable_cores()
     print(f"Máy: {cores} lõi CPU; mỗi số là trung vị của {args.rounds} lần chạy.")
     with tempfile.TemporaryDirectory(prefix="bench-") as temporary:
         work = Path(temporary)
         content = copy_content(work)
+        if args.xem:
+            (work / "floor").mkdir()
+            pdf_tasks = render_tasks(copy_content(work / "floor"), work / "floor", "pdf")
+            floor = median([rendered_once(pdf_tasks)[1] for _ in range(args.rounds)]) / cores
+            print(f"Mức sàn ({len(pdf_tasks)} PDF chia đều cho {cores} lõi): {decimal(floor, 2)} s")
+            warm_preview(work, args.rounds, floor)
+            return
         pdf_a_cost(content, work, args.rounds)
         if args.pdf_a:
             return
@@ -334,6 +401,8 @@ def main() -> None:
             )
             print(f"Tỷ lệ thời gian của ta / cách LibreOffice: {decimal(median(full) / route, 2)} (mục tiêu ≤ 0,40)")
             print(f"Mức sàn ÷ cách LibreOffice, tỷ lệ thấp nhất có thể: {decimal(floor / route, 2)}")
+
+        warm_preview(work, args.rounds, floor)
 
         for recipients in (100, 500):
             synthetic = copy_content(work / f"synthetic-{recipients}")

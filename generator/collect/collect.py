@@ -2,7 +2,9 @@
 
 Each returned file is read (reading.py), recognised by its identity and checked cell by cell
 against the form this edition makes for that recipient (document/report_form.py). A file with a
-problem is named with the cell in the clerk's words and not counted; every other form counts.
+problem (another edition's, a missing table or row, a duplicate) is named and not counted; a bad
+figure (words in a number cell, more women than participants) leaves out only its row or cell,
+named in the clerk's words, and the rest of the form counts.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from ..content.distribution import Recipient, distribution
 from ..content.edition import Edition
+from ..content.limits import YEARS_AHEAD, character_problem
 from ..document import wording
 from ..document.model import Table
 from ..document.parts import collects_reports, reported_indicators, reporting_periods
@@ -29,7 +32,7 @@ from ..document.report_form import (
     task_rows,
 )
 from . import RETURNED
-from .reading import NotAForm, normal, read_form
+from .reading import NotAForm, ReadForm, normal, read_form
 
 
 @dataclass
@@ -46,6 +49,9 @@ class UnitReport:
         default_factory=list
     )
     budget: list[float | None] = field(default_factory=list)
+    # What the unit wrote in the note column, next to each indicator and each budget source ("" if nothing).
+    indicator_notes: list[str] = field(default_factory=list)
+    budget_notes: list[str] = field(default_factory=list)
     difficulties: str = ""
     proposals: str = ""
 
@@ -56,7 +62,11 @@ class ReturnedFile:
     recipient: Recipient | None = None
     reported_on: date | None = None
     date_written: bool = False  # the date is the one written on the report (else the file's date)
+    received_on: date | None = None  # the day the file appeared in bao-cao-nhan/ (its modification time)
     problems: list[str] = field(default_factory=list)  # why it is not counted
+    # Counted, but these figures (a row or cell in the clerk's words, and why) are left out of it.
+    invalid: list[str] = field(default_factory=list)
+    invalid_cells: list[str] = field(default_factory=list)  # where each is, without why (the summary's note)
     warnings: list[str] = field(default_factory=list)  # counted, but worth a look
     report: UnitReport | None = None
 
@@ -74,6 +84,13 @@ class Collection:
     def used(self, recipient: Recipient) -> ReturnedFile | None:
         return next((f for f in self.files if f.recipient is recipient and f.usable), None)
 
+    def late(self, recipient: Recipient, reported_on: date | None) -> bool:
+        """Whether a report of that date is late: "trước ngày D" includes D only where content says so."""
+        due = self.deadline(recipient)
+        if due is None or reported_on is None:
+            return False
+        return reported_on > due if self.edition.plan.reporting.deadline_day_included else reported_on >= due
+
     def deadline(self, recipient: Recipient) -> date | None:
         reporting = self.edition.plan.reporting
         due = (
@@ -88,22 +105,60 @@ class Collection:
 
 
 # ---------------------------------------------------------------- numbers
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_DECIMAL = re.compile(r"\d+(?:[,.]\d+)?")
+# One rule for every figure a form returns: ASCII digits 0-9 only, dots between thousands (1.250.000),
+# a comma before decimals (12,5) where the cell may hold them; counts are whole numbers.
+MAX_NUMBER = 10**15  # a figure past a million billion (đồng or people) is a typing error
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_PLAIN = re.compile(r"[0-9]+(?:,[0-9]+)?")
 
 
-def parse_number(text: str, *, percent: bool = False) -> float | None:
-    """A figure as a clerk types it: 12, 1.250.000 (dots between thousands), 12,5 (decimal comma); empty is None."""
-    cleaned = text.replace(" ", "")
+def shown_cell(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+class NotANumber(ValueError):
+    """A cell that is not a figure by the rule above; the message is the clerk's."""
+
+
+def parse_number(text: str, *, percent: bool = False, whole: bool = False) -> float | None:
+    """A figure as a clerk types it: 12, 1.250.000 (dots between thousands), 12,5 (decimal comma,
+    not for a count when `whole`); empty is None. Anything else raises NotANumber with the reason."""
+    cleaned = text.replace(" ", "").replace("\u00a0", "")
     if percent:
         cleaned = cleaned.removesuffix("%")
     if cleaned in ("", "-", "–"):
         return None
-    if _THOUSANDS.fullmatch(cleaned):
-        return float(cleaned.replace(".", "").replace(",", "."))
-    if _DECIMAL.fullmatch(cleaned):
-        return float(cleaned.replace(",", "."))
-    raise ValueError(text)
+    negative = cleaned[0] in "-–−"
+    body = cleaned[1:] if negative else cleaned
+    if len(body) > 40:
+        raise NotANumber(f"«{shown_cell(text)}»: số quá lớn (tối đa {shown_number(MAX_NUMBER)})")
+    if any(char.isdigit() and char not in "0123456789" for char in body):
+        raise NotANumber(
+            f"«{shown_cell(text)}»: có chữ số không phải 0–9 (chữ số toàn khổ hay của chữ viết khác); gõ lại bằng chữ số 0–9"
+        )
+    if _THOUSANDS.fullmatch(body):
+        digits = body.replace(".", "").replace(",", ".")
+    elif _PLAIN.fullmatch(body):
+        if re.fullmatch(r"[0-9]{1,3},[0-9]{3}", body):
+            raise NotANumber(
+                f"«{shown_cell(text)}»: không rõ là số thập phân hay hàng nghìn (dấu phẩy là dấu thập phân); hàng nghìn ghi bằng "
+                "dấu chấm, ví dụ 1.000"
+            )
+        digits = body.replace(",", ".")
+    elif re.fullmatch(r"[0-9]+\.[0-9]{1,2}", body):
+        raise NotANumber(
+            f"«{shown_cell(text)}»: dấu chấm chỉ dùng ngăn hàng nghìn (1.250.000); số thập phân ghi bằng dấu phẩy, ví dụ 2,5"
+        )
+    else:
+        raise NotANumber(f"«{text}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)")
+    if negative:
+        raise NotANumber(f"số âm ({text})")
+    if whole and "." in digits:
+        raise NotANumber(f"«{shown_cell(text)}»: phải là số nguyên (đếm số lần, số người: không có phần thập phân)")
+    value = float(digits)
+    if value > MAX_NUMBER:
+        raise NotANumber(f"«{shown_cell(text)}»: số quá lớn (tối đa {shown_number(MAX_NUMBER)})")
+    return value
 
 
 def shown_number(value: float | None) -> str:
@@ -193,7 +248,11 @@ class _Reader:
         for row, read in zip(rows, matched, strict=True):
             if (row.point and old_form) or (row.lead_in and not old_form):
                 continue
-            cells = tuple(read[2 : 2 + periods]) if read else ()
+            cells = (
+                tuple(self.text(TASKS, read, (row.number, row.name), c) for c in range(2, 2 + periods) if c < len(read))
+                if read
+                else ()
+            )
             results.append((row.name, cells + ("",) * (periods - len(cells)), row.under))
         return results
 
@@ -203,25 +262,45 @@ class _Reader:
         return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
     def number(
-        self, name: str, row: tuple[str, ...], expected_row: tuple[str, ...], column: int, *, percent: bool = False
+        self,
+        name: str,
+        row: tuple[str, ...],
+        expected_row: tuple[str, ...],
+        column: int,
+        *,
+        percent: bool = False,
+        whole: bool = False,
     ) -> float | None:
         cell = row[column] if column < len(row) else ""
         try:
-            value = parse_number(cell, percent=percent)
-        except ValueError:
-            value = None
-            self.returned.problems.append(
-                self.cell(
-                    name, expected_row, column, f"«{cell}» không phải là số (chỉ ghi chữ số, ví dụ 12 hoặc 1.250.000)"
-                )
-            )
-        if value is not None and value < 0:
-            self.returned.problems.append(self.cell(name, expected_row, column, f"số âm ({cell})"))
-        return value
+            return parse_number(cell, percent=percent, whole=whole)
+        except NotANumber as err:
+            self.left_out(name, expected_row, column, str(err))
+            return None
+
+    def text(self, name: str, row: tuple[str, ...], expected_row: tuple[str, ...], column: int) -> str:
+        """A text cell, checked as content text is (length, invisible characters, glyphs the font
+        lacks): a cell that fails is named and read as empty, so it never reaches a page."""
+        cell = row[column] if column < len(row) else ""
+        problem = character_problem(cell)
+        if problem:
+            self.left_out(name, expected_row, column, problem)
+            return ""
+        return cell
+
+    def location(self, name: str, expected_row: tuple[str, ...], column: int) -> str:
+        number = f"dòng {expected_row[0]} " if expected_row[0] else "dòng "
+        return (
+            f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»"
+        )
 
     def cell(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> str:
-        number = f"dòng {expected_row[0]} " if expected_row[0] else "dòng "
-        return f"{self.part(name)}, {number}«{self.short(expected_row[1])}», cột «{self.expected[name].columns[column]}»: {message}"
+        return f"{self.location(name, expected_row, column)}: {message}"
+
+    def left_out(self, name: str, expected_row: tuple[str, ...], column: int, message: str) -> None:
+        """A bad figure: named in the tracking list and the summary, left out of the totals."""
+        self.returned.invalid.append(self.cell(name, expected_row, column, message))
+        self.returned.invalid_cells.append(self.location(name, expected_row, column))
 
     def report(self) -> UnitReport:
         result = UnitReport()
@@ -230,17 +309,19 @@ class _Reader:
         for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows, strict=True):
             if row is None:
                 continue
-            quantity, participants, women = (self.number(ACTIVITIES, row, expected, c) for c in (3, 4, 5))
+            before = len(self.returned.invalid)
+            quantity, participants, women = (self.number(ACTIVITIES, row, expected, c, whole=True) for c in (3, 4, 5))
             if participants is not None and women is not None and women > participants:
-                self.returned.problems.append(
-                    self.cell(
-                        ACTIVITIES,
-                        expected,
-                        5,
-                        f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
-                    )
+                self.left_out(
+                    ACTIVITIES,
+                    expected,
+                    5,
+                    f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
                 )
-            result.activities.append((quantity, participants, women, row[6] if len(row) > 6 else ""))
+            if len(self.returned.invalid) > before:
+                # Which of a bad row's figures are right is not known: the whole row is left out.
+                quantity = participants = women = None
+            result.activities.append((quantity, participants, women, self.text(ACTIVITIES, row, expected, 6)))
         if INDICATORS in self.expected:
             read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows, strict=True))
             for indicator in reported_indicators(self.edition, self.recipient):
@@ -250,30 +331,38 @@ class _Reader:
                 counts = totals = (None,) * periods
                 if indicator.percentage:
                     (count_row, count_expected), (total_row, total_expected) = next(read), next(read)
-                    counts = self.values(count_row, count_expected, periods)
-                    totals = self.values(total_row, total_expected, periods)
+                    counts = self.values(count_row, count_expected, periods, whole=True)
+                    totals = self.values(total_row, total_expected, periods, whole=True)
                     for period, (count, total) in enumerate(zip(counts, totals, strict=True)):
                         if count is not None and total is not None and count > total:
-                            self.returned.problems.append(
-                                self.cell(
-                                    INDICATORS,
-                                    count_expected,
-                                    3 + period,
-                                    f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
-                                )
+                            # The period's count and total are left out; the unit's other figures count.
+                            counts = counts[:period] + (None,) + counts[period + 1 :]
+                            totals = totals[:period] + (None,) + totals[period + 1 :]
+                            self.left_out(
+                                INDICATORS,
+                                count_expected,
+                                3 + period,
+                                f"số đạt ({shown_number(count)}) lớn hơn tổng số ({shown_number(total)})",
                             )
                 result.indicators.append((values, counts, totals))
+                result.indicator_notes.append(row[3 + periods] if row and len(row) > 3 + periods else "")
         for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows, strict=True):
             result.budget.append(self.number(BUDGET, row, expected, 2) if row else None)
+            result.budget_notes.append(row[3] if row and len(row) > 3 else "")
         narrative = self.rows(NARRATIVE)
-        result.difficulties = narrative[0][2] if narrative[0] and len(narrative[0]) > 2 else ""
-        result.proposals = narrative[1][2] if narrative[1] and len(narrative[1]) > 2 else ""
+        rows = self.expected[NARRATIVE].rows
+        result.difficulties = self.text(NARRATIVE, narrative[0], rows[0], 2) if narrative[0] else ""
+        result.proposals = self.text(NARRATIVE, narrative[1], rows[1], 2) if narrative[1] else ""
         return result
 
-    def values(self, row, expected, periods: int, *, percent: bool = False) -> tuple[float | None, ...]:
+    def values(
+        self, row, expected, periods: int, *, percent: bool = False, whole: bool = False
+    ) -> tuple[float | None, ...]:
         if row is None:
             return (None,) * periods
-        return tuple(self.number(INDICATORS, row, expected, 3 + p, percent=percent) for p in range(periods))
+        return tuple(
+            self.number(INDICATORS, row, expected, 3 + p, percent=percent, whole=whole) for p in range(periods)
+        )
 
 
 # ---------------------------------------------------------------- all forms
@@ -291,12 +380,34 @@ def returned_files(folder: Path) -> list[Path]:
     return found
 
 
+def linked_files(folder: Path) -> list[Path]:
+    """The links (symlinks) among the returned files: never followed, but named, so that a form
+    saved as a link is not left out without a word."""
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).parts
+        if path.is_symlink() and not any(part.startswith((".", "~$")) for part in relative):
+            found.append(path)
+    return found
+
+
 def collect(edition: Edition) -> Collection:
     expected = tuple(r for r in distribution(edition)[0].recipients if r.reports)
     by_id = {r.id: r for r in expected}
-    files: list[ReturnedFile] = []
+    files: list[ReturnedFile] = [
+        ReturnedFile(
+            link,
+            problems=[
+                "là một liên kết (link), không phải tệp; chương trình không đọc qua liên kết, hãy chép chính tệp "
+                "báo cáo vào thư mục bao-cao-nhan"
+            ],
+        )
+        for link in linked_files(edition.folder / RETURNED)
+    ]
     for path in returned_files(edition.folder / RETURNED):
-        returned = ReturnedFile(path)
+        returned = ReturnedFile(path, received_on=datetime.fromtimestamp(path.stat().st_mtime).date())
         files.append(returned)
         try:
             read = read_form(path)
@@ -326,9 +437,15 @@ def collect(edition: Edition) -> Collection:
             returned.warnings.append(
                 "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
             )
-        modified = datetime.fromtimestamp(path.stat().st_mtime).date()
+        if read.date_problem:
+            returned.warnings.append(f"{read.date_problem}; dùng ngày của tệp")
+        elif read.written_date and not edition.year <= read.written_date.year <= edition.year + YEARS_AHEAD:
+            returned.warnings.append(
+                f"năm ghi trên báo cáo ({read.written_date.year}) ngoài năm của kế hoạch ({edition.year}); dùng ngày của tệp"
+            )
+            read = ReadForm(read.identity, read.tables, None)
         returned.reported_on, returned.date_written = (
-            (read.written_date, True) if read.written_date else (modified, False)
+            (read.written_date, True) if read.written_date else (returned.received_on, False)
         )
         report = _Reader(edition, recipient, read.tables, returned).report()
         returned.report = report

@@ -18,8 +18,12 @@ from xml.etree import ElementTree
 from ..document.model import IDENTITY_PROPERTY
 
 IDENTITY = re.compile(r"(?<![\w/])(\d{4})/([a-z0-9][a-z0-9-]*)/([0-9a-f]{8})(?![\w/])")
-WRITTEN_DATE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})")
+WRITTEN_DATE = re.compile(r"ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a form is some tens of kilobytes; a bigger file is not one
+MAX_MEMBER_BYTES = 20 * 1024 * 1024  # one part of a form, unpacked: the 2024 form's document.xml is ~100 kB
+RATIO_FLOOR = 4 * 1024 * 1024  # below this, a part is not judged by its ratio (a long typed cell packs well)
+MAX_RATIO = 100  # unpacked / packed bytes of one part; XML packs ~10:1, a zip bomb 1000:1
+_CHUNK = 64 * 1024
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -32,6 +36,7 @@ class ReadForm:
     identity: tuple[int, str, str] | None  # (year, recipient id, version), None when the file carries none
     tables: tuple[tuple[tuple[str, ...], ...], ...]  # each table: its rows, each row its cells' text, normalised
     written_date: date | None  # the date the unit wrote on its report, if it did
+    date_problem: str | None = None  # a date written on the report that is no date ("31 tháng 2")
 
 
 def normal(text: str) -> str:
@@ -60,7 +65,7 @@ def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] 
         if part not in names:
             continue
         try:
-            root = ElementTree.fromstring(archive.read(part))
+            root = _parse(_member(archive, part))
         except ElementTree.ParseError:
             continue
         for element in root.iter():
@@ -72,6 +77,48 @@ def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] 
     return None
 
 
+def _member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """One part of the archive, unpacked in chunks and refused as soon as it passes the absolute
+    cap or the ratio to its packed size: the sizes a zip declares are not believed."""
+    info = archive.getinfo(name)
+    limit = min(MAX_MEMBER_BYTES, max(info.compress_size * MAX_RATIO, RATIO_FLOOR))
+    chunks, total = [], 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            total += len(chunk)
+            if total > limit:
+                shown = f"{limit:,}".replace(",", ".")
+                raise NotAForm(
+                    f"phần «{name}» của tệp giải nén ra quá lớn (hơn {shown} byte; có thể là tệp độc hại), không đọc"
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _xml_text(data: bytes) -> str:
+    """The XML part as text, in whichever encoding it declares by its byte order mark (UTF-8,
+    UTF-16): a DOCTYPE or ENTITY declaration is refused in any of them."""
+    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            data, chosen = data[len(bom) :], encoding
+            break
+    else:
+        chosen = "utf-16-le" if data[:2] == b"<\x00" else "utf-16-be" if data[:2] == b"\x00<" else "utf-8"
+    try:
+        text = data.decode(chosen)
+    except UnicodeDecodeError:
+        raise NotAForm("tệp Word có phần nội dung không đọc được (mã hóa ký tự hỏng)") from None
+    upper = text.upper()
+    if "<!DOCTYPE" in upper or "<!ENTITY" in upper:
+        raise NotAForm("tệp Word có nội dung lạ (khai báo DOCTYPE/ENTITY), không đọc")
+    # The declaration names the encoding just used; parsed as text it must not be read again.
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+
+
+def _parse(data: bytes):
+    return ElementTree.fromstring(_xml_text(data))
+
+
 def read_form(path: Path) -> ReadForm:
     """The returned file's identity and tables, or NotAForm."""
     if path.suffix.lower() != ".docx":
@@ -79,19 +126,18 @@ def read_form(path: Path) -> ReadForm:
             "không phải tệp Word .docx (chỉ đọc được biểu mẫu dạng .docx; nếu đơn vị gửi .doc, mở bằng Word "
             "và lưu lại dạng .docx)"
         )
+    # The file system's size, before a byte is read: a file of gigabytes is never opened.
     if path.stat().st_size > MAX_FILE_BYTES:
         raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
     try:
         with zipfile.ZipFile(path) as archive:
-            # Sizes are checked before anything is unpacked: a small zip can unpack to gigabytes.
-            if any(info.file_size > MAX_FILE_BYTES * 5 for info in archive.infolist()):
+            # Declared sizes first (cheap), then every part is measured while it is unpacked.
+            if any(info.file_size > MAX_MEMBER_BYTES for info in archive.infolist()):
                 raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
-            document = archive.read("word/document.xml")
-            if b"<!DOCTYPE" in document[:4096] or b"<!ENTITY" in document:
-                raise NotAForm("tệp Word có nội dung lạ (khai báo DOCTYPE/ENTITY), không đọc")
+            document = _member(archive, "word/document.xml")
             identity = _identity_from_properties(archive)
-        body = ElementTree.fromstring(document).find(f"{W}body")
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError):
+        body = _parse(document).find(f"{W}body")
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, EOFError, NotImplementedError):
         raise NotAForm("không mở được như tệp Word (.docx): tệp hỏng hoặc không phải văn bản Word") from None
     if body is None:
         raise NotAForm("tệp Word không có nội dung")
@@ -105,14 +151,14 @@ def read_form(path: Path) -> ReadForm:
     if identity is None:
         match = IDENTITY.search(text)
         identity = (int(match.group(1)), match.group(2), match.group(3)) if match else None
-    written = None
+    written, problem = None, None
     found = WRITTEN_DATE.search(text)
     if found:
         try:
             written = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
         except ValueError:
-            written = None
-    return ReadForm(identity, tuple(tables), written)
+            problem = f"ngày ghi trên báo cáo «{found.group(0)}» không có trên lịch"
+    return ReadForm(identity, tuple(tables), written, problem)
 
 
 # --- Reading any DOCX's parts with the same refusals (used by generator/importing/) ---------------
@@ -128,16 +174,15 @@ def read_docx_parts(path: Path, names: tuple[str, ...]) -> dict[str, bytes]:
     parts = {}
     try:
         with zipfile.ZipFile(path) as archive:
-            if any(info.file_size > MAX_FILE_BYTES * 5 for info in archive.infolist()):
+            if any(info.file_size > MAX_MEMBER_BYTES for info in archive.infolist()):
                 raise NotAForm("tệp giải nén ra quá lớn, không đọc")
             present = set(archive.namelist())
             for name in names:
                 if name in present:
-                    data = archive.read(name)
-                    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-                        raise NotAForm("tệp Word có nội dung lạ (khai báo DOCTYPE/ENTITY), không đọc")
+                    data = _member(archive, name)
+                    _xml_text(data)  # refuses DOCTYPE/ENTITY in any encoding
                     parts[name] = data
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError):
         raise NotAForm(
             "không mở được như tệp Word (.docx): tệp hỏng, có mật khẩu hoặc không phải văn bản Word"
         ) from None

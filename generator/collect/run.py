@@ -37,6 +37,7 @@ class TrackingRow:
     status: str  # "Đã báo cáo", "Chưa báo cáo", "Tệp không dùng được"
     reported_on: str
     date_source: str
+    received_on: str
     deadline: str
     late: str
     file: str
@@ -54,6 +55,7 @@ class CollectReport:
     late: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     bad_files: list[tuple[str, list[str]]] = field(default_factory=list)
+    invalid: list[tuple[str, list[str]]] = field(default_factory=list)  # counted files' figures left out
 
 
 def _date(value) -> str:
@@ -66,10 +68,15 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
         used = collection.used(recipient)
         due = collection.deadline(recipient)
         others = [f for f in collection.files if f.recipient is recipient and f is not used]
-        problems = [f"{f.path.name}: {p}" for f in others for p in f.problems]
+        problems = [f"{f.path.name}: {p}" for f in others for p in f.problems + f.invalid]
         problems += [f"{used.path.name}: {w}" for w in used.warnings] if used else []
+        problems += (
+            [f"{used.path.name}: chưa hợp lệ, không tính, đã đề nghị bổ sung: {p}" for p in used.invalid]
+            if used
+            else []
+        )
         if used:
-            late = "Trễ hạn" if due and used.reported_on > due else ""
+            late = "Trễ hạn" if collection.late(recipient, used.reported_on) else ""
             rows.append(
                 TrackingRow(
                     str(number),
@@ -77,6 +84,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     "Đã báo cáo",
                     _date(used.reported_on),
                     "ghi trên báo cáo" if used.date_written else "ngày của tệp",
+                    _date(used.received_on),
                     _date(due),
                     late,
                     used.path.name,
@@ -92,6 +100,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     status,
                     "",
                     "",
+                    ", ".join(_date(f.received_on) for f in others),
                     _date(due),
                     "",
                     ", ".join(f.path.name for f in others),
@@ -107,6 +116,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     "Tệp không dùng được",
                     "",
                     "",
+                    _date(returned.received_on),
                     "",
                     "",
                     returned.path.name,
@@ -122,6 +132,7 @@ TRACKING_COLUMNS = (
     "Tình trạng",
     "Ngày báo cáo",
     "Ngày lấy từ",
+    "Ngày nhận",
     "Hạn",
     "Trễ hạn",
     "Tệp",
@@ -141,6 +152,7 @@ def tracking_csv(rows: list[TrackingRow]) -> bytes:
                 row.status,
                 row.reported_on,
                 row.date_source,
+                row.received_on,
                 row.deadline,
                 row.late,
                 row.file,
@@ -256,11 +268,11 @@ def _fill_report(report: CollectReport, collection: Collection) -> None:
     report.expected = len(collection.expected)
     for recipient in collection.expected:
         used = collection.used(recipient)
-        due = collection.deadline(recipient)
         if used:
             report.reported += 1
-            if due and used.reported_on > due:
+            if collection.late(recipient, used.reported_on):
                 report.late.append(recipient.short_name)
         else:
             report.missing.append(recipient.short_name)
     report.bad_files = [(f.path.name, f.problems) for f in collection.files if f.problems]
+    report.invalid = [(f.path.name, f.invalid) for f in collection.files if f.usable and f.invalid]

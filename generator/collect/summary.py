@@ -79,25 +79,37 @@ def build_summary(collection: Collection) -> Document:
     ]
     if missing:
         blocks.append(paragraph(edition, summary.missing, danh_sach=", ".join(missing)))
+    # A unit's figures that were left out (its other figures count): named, so that they are asked for again.
+    for recipient, returned in reported:
+        if returned.invalid_cells:
+            blocks.append(
+                paragraph(
+                    edition,
+                    summary.invalid,
+                    so_lieu="; ".join(returned.invalid_cells),
+                    don_vi=recipient.short_name,
+                )
+            )
     nothing = paragraph(edition, summary.nothing)
     parts: list[tuple[str, list[BodyPart]]] = []
 
-    # Tasks: each unit's written results, grouped by unit.
-    task_blocks: list[BodyPart] = []
+    # Tasks: each task once, with each unit's written result under it (not the task's text again per unit).
+    groups: dict[tuple[str | None, str], list[tuple[str, str]]] = {}
     for recipient, returned in reported:
-        lines, lead_in = [], None
         for name, results, under in returned.report.tasks:
-            if not any(results):
-                continue
-            if under is not None and under != lead_in:
-                lines.append(f"- {under}")
-            lead_in = under
-            # A point by its first line ("a) …"), under its lead-in; a task as a dashed line.
-            label = name.split(CELL_LINE_BREAK)[0] if under is not None else f"- {name}"
-            lines.append(f"{label.rstrip(' .:;')}: {'; '.join(r for r in results if r)}")
-        if lines:
-            task_blocks.append(Block("paragraph", (Span(f"{recipient.short_name}:", bold=True),)))
-            task_blocks += [Block("paragraph", (Span(line),)) for line in lines]
+            if any(results):
+                said = "; ".join(r for r in results if r)
+                groups.setdefault((under, name), []).append((recipient.short_name, said))
+    task_blocks: list[BodyPart] = []
+    lead_in = None
+    for (under, name), results in groups.items():
+        if under is not None and under != lead_in:
+            task_blocks.append(Block("paragraph", (Span(f"- {under}"),)))
+        lead_in = under
+        # A point by its first line ("a) …"), under its lead-in; a task as a dashed line.
+        label = name.split(CELL_LINE_BREAK)[0] if under is not None else f"- {name.split(CELL_LINE_BREAK)[0]}"
+        task_blocks.append(Block("paragraph", (Span(f"{label.rstrip(' .:;')}:", bold=True),)))
+        task_blocks += [Block("paragraph", (Span(f"+ {unit}: {said}"),)) for unit, said in results]
     parts.append((edition.plain(summary.tasks), task_blocks or [nothing]))
 
     # Activities: totals by activity, with who did how many; then participants and budget by unit.
@@ -167,18 +179,27 @@ def build_summary(collection: Collection) -> Document:
     indicator_rows: list[tuple[str, ...]] = []
     seen: dict[str, list] = {}
     for recipient, returned in reported:
-        for indicator, figures in zip(reported_indicators(edition, recipient), returned.report.indicators, strict=True):
-            seen.setdefault(indicator.reference, []).append((indicator, recipient, figures))
+        report = returned.report
+        notes = report.indicator_notes + [""] * (len(report.indicators) - len(report.indicator_notes))
+        for indicator, figures, note in zip(
+            reported_indicators(edition, recipient), report.indicators, notes, strict=True
+        ):
+            seen.setdefault(indicator.reference, []).append((indicator, recipient, figures, note))
     for number, (reference, entries) in enumerate(seen.items(), start=1):
         indicator = entries[0][0]
         text = f"{reference}: {indicator.text}" if indicator.text else reference
-        for position, (_, recipient, (results, counts, totals)) in enumerate(entries):
+        if indicator.unit:
+            text += f"{CELL_LINE_BREAK}({word['unit']}: {indicator.unit})"
+        for position, (_, recipient, (results, counts, totals), note) in enumerate(entries):
             cells = []
             for p in range(len(periods)):
                 shown = shown_number(results[p])
                 if indicator.percentage and (counts[p] is not None or totals[p] is not None):
                     shown = f"{shown} ({shown_number(counts[p])}/{shown_number(totals[p])})".strip()
                 cells.append(shown)
+            if note and cells:
+                # The unit's note ("chỉ tiêu cấp tỉnh", …) stays next to its figure.
+                cells[-1] = f"{cells[-1]} ({note})" if cells[-1] else f"({note})"
             indicator_rows.append(
                 (str(number) if position == 0 else "", text if position == 0 else "", recipient.short_name, *cells)
             )
@@ -211,13 +232,21 @@ def build_summary(collection: Collection) -> Document:
     # Budget: each source in total, with each unit's amount.
     budget_rows = []
     for index, row in enumerate(form_tables(edition, receiver)[BUDGET].rows):
-        amounts = [(r, f.report.budget[index]) for r, f in reported if index < len(f.report.budget)]
+        amounts = [
+            (r, f.report.budget[index], f.report.budget_notes[index] if index < len(f.report.budget_notes) else "")
+            for r, f in reported
+            if index < len(f.report.budget)
+        ]
         budget_rows.append(
             (
                 row[0],
                 row[1],
-                shown_number(_sum(a for _, a in amounts)),
-                "; ".join(f"{r.short_name}: {shown_number(a)}" for r, a in amounts if a),
+                shown_number(_sum(a for _, a, _ in amounts)),
+                "; ".join(
+                    f"{r.short_name}: {shown_number(a)}" + (f" ({note})" if note else "")
+                    for r, a, note in amounts
+                    if a or note
+                ),
             )
         )
     budget_rows.append(("", total, shown_number(_sum(_sum(f.report.budget) for _, f in reported)), ""))
@@ -243,28 +272,60 @@ def build_summary(collection: Collection) -> Document:
             narrative += [Block("paragraph", (Span(f"- {label}: {text}"),)) for label, text in said if text]
     parts.append((edition.plain(summary.narrative), narrative or [nothing]))
 
+    # The collecting office's own assessment and proposals, written in content, with today's figures.
+    figures = {
+        "so_da_bao_cao": str(len(reported)),
+        "so_phai_bao_cao": str(len(collection.expected)),
+        "tong_so_luong": shown_number(_sum(_sum(a[0] for a in r.report.activities) for _, r in reported)),
+        "tong_so_nguoi": shown_number(_sum(_sum(a[1] for a in r.report.activities) for _, r in reported)),
+        "tong_so_nu": shown_number(_sum(_sum(a[2] for a in r.report.activities) for _, r in reported)),
+        "tong_kinh_phi": shown_number(_sum(_sum(r.report.budget) for _, r in reported)),
+    }
+    figures = {key: value or "0" for key, value in figures.items()}
+    for title, texts in ((summary.assessment_title, summary.assessment), (summary.proposals_title, summary.proposals)):
+        if texts:
+            parts.append((edition.plain(title), [paragraph(edition, text, **values, **figures) for text in texts]))
+
     for index, (title, part) in enumerate(parts, start=1):
         blocks += [_heading(index, title), *part]
     blocks.append(paragraph(edition, summary.closing, **values))
     values["han_bao_cao"] = values["han_tong_hop"]
     title = edition.plain(summary.title, **values)
-    symbol_code = receiver.symbol_code or wording.BLANK
+    # A document of the collecting office: its number and symbol, its head's signature, its own format
+    # (a Party body's: "BC/", Party Nơi nhận), as its forms have.
+    style = receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc"
+    party = style == "dang"
+    symbol_code = (edition.plain(summary.symbol) if summary.symbol else receiver.symbol_code) or wording.BLANK
+    signer = summary.signer
+    # Filed where the office files its own report (a Party body: its office), as its form says.
+    archive = next(
+        entries for entries in (receiver.form_archive, receiver.kind.form_archive, form.archive) if entries is not None
+    )
+    signature = (
+        Signature(
+            lines=tuple(edition.plain(line).upper() for line in signer.title),
+            name=edition.plain(signer.name) if signer.name else "",
+        )
+        if signer
+        else Signature(lines=tuple(line.upper() for line in receiver.signer), name="")
+    )
     return Document(
         header=header(
             edition,
-            f"BC-{symbol_code}",
+            f"BC/{symbol_code}" if party else f"BC-{symbol_code}",
+            number=summary.number,
             parent=receiver.parent,
             agency_lines=receiver.own_lines,
             place=receiver.place,
-            style=receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc",
+            style=style,
         ),
         type_name="BÁO CÁO",
         title=title,
         addressees=(f"Kính gửi: {edition.plain(form.collector_addressee, **values)}.",),
         blocks=tuple(blocks),
-        signature=Signature(lines=tuple(line.upper() for line in receiver.signer), name=""),
-        recipients=wording.list_lines(["Như trên"], ["VT"]),
-        notes=(edition.plain(form.deadline, **values),),
+        signature=signature,
+        recipients=wording.list_lines(["Như trên"], [edition.plain(line) for line in archive], party=party),
+        recipients_style=style,
         info=DocumentInfo(
             title=f"Báo cáo {wording.lower_first(title)}", author=receiver.short_name, created=issue_date(edition)
         ),

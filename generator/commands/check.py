@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
+from ..content.schema import EDITION_FILES
 from ..content.edition import Edition, load_edition, plan_targets, text_values
 from ..content.schema import Item, PartialDate
 from ..document import wording
@@ -44,6 +45,8 @@ KINDS = {
     "muc-rong": "mục trống",
     "cau-truc": "mục lồng quá năm cấp",
     "thu-tu-han": "hạn báo cáo sớm hơn việc được báo cáo",
+    "tep-thua": "tệp không được đọc",
+    "so-ngay": "số và ngày công văn không đi cùng nhau",
     "kiem-tra": "chỗ make nhap đoán chưa được xác nhận",
 }
 
@@ -51,6 +54,20 @@ KINDS = {
 _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 # A full date typed in text: 31/10/2024, 5/3/2021, 31-10-2024.
 _DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
+# A citation of another document, whose years are that document's, not the plan's: a numbered
+# document with its symbol and day ("Chỉ thị số 08/CT-TTg ngày 04/02/2020", "Nghị định số
+# 15/2024/NĐ-CP"), or a law by its name and year ("Luật Phòng, chống bạo lực gia đình năm 2022").
+_CITED_DAY = r"(?:\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
+_CITATION = re.compile(
+    r"\bsố\s+\d+(?:/\d{4})?/[A-ZĐ][\wĐđ&.-]*"
+    + _CITED_DAY
+    + r"|\b(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+[^.;:()\n]{1,120}?\bnăm\s+\d{4}(?!\d)"
+)
+
+
+def _cited(text: str) -> set[int]:
+    """The positions of `text` inside a citation of another document."""
+    return {i for m in _CITATION.finditer(text) for i in range(m.start(), m.end())}
 
 
 @dataclass(frozen=True)
@@ -81,7 +98,54 @@ def warnings(edition: Edition) -> Iterator[Notice]:
     yield from _too_deep(edition)
     yield from _unreported_targets(edition)
     yield from _periods_outside_the_plan(edition)
+    yield from _unread_files(edition)
+    yield from _letter_days(edition)
     yield from _unconfirmed_guesses(edition)
+
+
+def _letter_days(edition: Edition) -> Iterator[Notice]:
+    """A letter's number and day are given together (Decree 30, Art. 15): a numbered letter with
+    no day, or a shared day that no numbered letter uses."""
+    letters = edition.letters
+    for number, entry in enumerate(letters.numbers, start=1):
+        day = entry.date.day if entry.date is not None else letters.date.day if letters.date is not None else None
+        if day is None:
+            yield Notice(
+                entry.origin.path,
+                entry.origin.line_of("number"),
+                f"so[{number}].so",
+                f"công văn số {entry.number} chưa có ngày ban hành: ghi ngày (ngay_ban_hanh) cùng với số đã vào sổ",
+                "so-ngay",
+            )
+    if letters.date is None or letters.date.day is None:
+        return
+    # The shared day is the day of the numbered letters that have none of their own; the others
+    # print a blank day. A shared day no numbered letter uses is a day without a number.
+    if not any(entry.date is None for entry in letters.numbers):
+        yield Notice(
+            letters.date.origin.path,
+            letters.date.origin.line_of("day"),
+            "ngay_ban_hanh.ngay",
+            f"có ngày ban hành (ngày {letters.date.day}) nhưng không công văn nào dùng ngày này có số (so); "
+            "công văn chưa có số thì in trống ngày: ghi số đã vào sổ, hoặc để trống ngày (ngay: null)",
+            "so-ngay",
+        )
+
+
+def _unread_files(edition: Edition) -> Iterator[Notice]:
+    """A YAML file in the edition's folder that the program does not read (an old file kept from a
+    former content format): what the clerk writes there reaches no document."""
+    for path in sorted(edition.folder.iterdir()):
+        if path.suffix.lower() in (".yaml", ".yml") and path.name not in EDITION_FILES:
+            yield Notice(
+                display_path(path),
+                1,
+                "(tệp)",
+                "chương trình không đọc tệp này nên nội dung trong đó không vào văn bản nào; các tệp được đọc: "
+                + ", ".join(EDITION_FILES)
+                + ". Chuyển nội dung cần dùng sang đúng tệp rồi xóa hoặc đổi tên tệp này",
+                "tep-thua",
+            )
 
 
 def _unconfirmed_guesses(edition: Edition) -> Iterator[Notice]:
@@ -112,7 +176,8 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
         if origin.path == catalog or (origin.path == decision and field_name.startswith("grounds[")):
             continue
         found: list[tuple[int, str, str]] = []  # (position, message, kind), reported in the order of the text
-        periods = list(_PERIOD.finditer(text))
+        cited = _cited(text)
+        periods = [m for m in _PERIOD.finditer(text) if m.start() not in cited]
         inside_period = {m.start(g) for m in periods for g in (1, 2)}
         for period in periods:
             if int(period.group(2)) == plan_year - 1:
@@ -125,7 +190,7 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
                     )
                 )
         for match in YEAR.finditer(text):
-            if match.start() not in inside_period and int(match.group(0)) == plan_year - 1:
+            if match.start() not in inside_period | cited and int(match.group(0)) == plan_year - 1:
                 found.append(
                     (
                         match.start(),
@@ -135,7 +200,7 @@ def _years_in_text(edition: Edition) -> Iterator[Notice]:
                     )
                 )
         for date in _DATE.finditer(text):
-            if int(date.group(3)) > last_year:
+            if date.start() not in cited and int(date.group(3)) > last_year:
                 found.append(
                     (
                         date.start(),

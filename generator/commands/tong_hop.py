@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Báo cáo trễ hạn ({len(report.late)}): {', '.join(report.late)}.")
     for name, problems in report.bad_files:
         print(f"Tệp {name} không được tính: {'; '.join(problems)}")
+    for name, problems in report.invalid:
+        print(f"Tệp {name} được tính, trừ số liệu chưa hợp lệ: {'; '.join(problems)}")
     print(
         f"Xem {display_path(report.folder / 'theo-doi-bao-cao.html')} (mở bằng trình duyệt) và "
         f"{display_path(report.folder / 'bao-cao-tong-hop.docx')} (mở bằng Word để sửa)."

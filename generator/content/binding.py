@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import re
 import types
 import typing
@@ -101,6 +102,22 @@ def _first_unclosed_quote(lines: list[str], last: int) -> int | None:
         if quoted:
             return number
     return None
+
+
+# Fields renamed by the content format, old key to new: a file written before the rename is told
+# the new name rather than only the list of valid ones.
+RENAMED_FIELDS = {"quan_he": "loai"}
+
+
+def _unknown_field(key: str, known: list[str]) -> str:
+    """The message for a key the model does not have, with the known name it most likely means."""
+    renamed = RENAMED_FIELDS.get(key)
+    if renamed in known:
+        hint = f"trường này nay có tên “{renamed}”; "
+    else:
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"có phải “{close[0]}”? " if close else ""
+    return f"trường không có trong mẫu (gõ nhầm?); {hint}các trường hợp lệ: {', '.join(known)}"
 
 
 def _syntax_problem(path: str, text: str, err: yaml.MarkedYAMLError) -> Problem:
@@ -260,9 +277,7 @@ class Binder:
                 self.problem(key_node, where, "trường bị khai báo hai lần")
                 continue
             if key not in by_key:
-                self.problem(
-                    key_node, where, f"trường không có trong mẫu (gõ nhầm?); các trường hợp lệ: {', '.join(by_key)}"
-                )
+                self.problem(key_node, where, _unknown_field(key, list(by_key)))
                 continue
             given[key] = (key_node, value_node)
         values: dict[str, Any] = {}

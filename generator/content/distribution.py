@@ -74,6 +74,12 @@ class Distribution:
     not_served: tuple[NotServed, ...]
 
 
+# Names the program itself writes in output/<year>/ (the summary's folder and its set-aside copies,
+# the sending list, the plan): a recipient folder of one of these names would take their place.
+# Compared after name_folded, as Windows and macOS compare names.
+PROGRAM_NAMES = frozenset({"tong-hop", "ban-sua-tay", "danh-sach-gui", "ke-hoach"})
+
+
 def file_key(name: str) -> str:
     """ "Phòng LĐ-TB&XH" → "Phong-LD-TB-XH": a name that survives any file system and e-mail."""
     ascii_name = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
@@ -222,6 +228,16 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
         unportable = portable_name_problem(recipient.key)
         if unportable:
             problems.append(Problem(where.path, where.line, where.field, f"“{recipient.short_name}”: {unportable}"))
+        elif name_folded(recipient.key) in PROGRAM_NAMES:
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    where.field,
+                    f"“{recipient.short_name}” cho tên thư mục {recipient.key}, trùng tên chương trình dùng cho "
+                    "tệp của mình (" + ", ".join(sorted(PROGRAM_NAMES)) + "); đổi tên viết tắt cho khác",
+                )
+            )
         elif name_folded(recipient.key) in seen:
             first = seen[name_folded(recipient.key)]
             problems.append(

@@ -199,6 +199,11 @@ def _strings(obj: object, key: str) -> Iterator[tuple[str, Origin, str, str, dic
                 yield item, obj.origin, f"{f.name}[{index}]" if is_list else f.name, item_key, f.metadata
             elif is_dataclass(item):
                 yield from _strings(item, item_key)
+            elif isinstance(item, list):
+                # A table row (an appendix's dong): its cells are text like any other.
+                for column, cell in enumerate(item, start=1):
+                    if isinstance(cell, str):
+                        yield cell, obj.origin, f"{f.name}[{index}]", f"{item_key}[{column}]", f.metadata
 
 
 def _sources(edition: Edition) -> tuple[object, ...]:
@@ -297,6 +302,16 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     agencies = {a.id: a for a in registry.agencies}
     groups = {g.id for g in registry.groups}
     kinds = {k.id: k for k in edition.kinds.kinds}
+    for number, kind in enumerate(edition.kinds.kinds, start=1):
+        if kind.heading.rstrip().endswith(":"):
+            problems.append(
+                _at(
+                    kind.origin,
+                    "heading",
+                    f"loai[{number}].tieu_de_ke_hoach",
+                    "bỏ dấu hai chấm ở cuối: chương trình tự thêm dấu “:” sau tiêu đề mục của cơ quan",
+                )
+            )
     unit_lists = {u.id: u for u in edition.unit_lists.lists}
     units = {unit.id: unit for unit_list in edition.unit_lists.lists for unit in unit_list.units}
 
@@ -453,6 +468,18 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     assigned: dict[str, int] = {}
     for number, assignment in enumerate(plan.assignments, start=1):
         key = f"to_chuc_thuc_hien[{number}]"
+        # The heading of a body's entry is printed with a colon after it (assignment_heading).
+        last = assignment.heading_suffix or assignment.heading
+        if assignment.agencies and last is not None and last.rstrip().endswith(":"):
+            field_name = "heading_suffix" if assignment.heading_suffix else "heading"
+            problems.append(
+                _at(
+                    assignment.origin,
+                    field_name,
+                    f"{key}.{'them_vao_tieu_de' if assignment.heading_suffix else 'tieu_de'}",
+                    "bỏ dấu hai chấm ở cuối: chương trình tự thêm dấu “:” sau tiêu đề mục của cơ quan",
+                )
+            )
         if not assignment.agencies and assignment.heading is None:
             problems.append(
                 _at(
@@ -564,6 +591,19 @@ def _cross_checks(edition: Edition) -> list[Problem]:
         if entry.date is not None:
             problems += _check_date(entry.date, f"{key}.ngay_ban_hanh")
 
+    problems += _unique(letters.numbers, "number", "cong_van.so.so", "số công văn")
+    plan_number = plan.document.number
+    for number, entry in enumerate(letters.numbers, start=1):
+        if plan_number is not None and entry.number == plan_number:
+            problems.append(
+                _at(
+                    entry.origin,
+                    "number",
+                    f"so[{number}].so",
+                    f"số {entry.number} là số của chính kế hoạch (ke-hoach.yaml van_ban.so); "
+                    "mỗi công văn phải có số riêng đã vào sổ",
+                )
+            )
     problems += _appendix_checks(edition)
     without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
     problems += _check_task_groups(edition)

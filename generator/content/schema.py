@@ -305,6 +305,11 @@ class Reporting:
         "ky_bao_cao", "Các kỳ báo cáo của kế hoạch nhiều năm, mỗi kỳ một tên và một hạn", default_factory=list
     )
     receiver: str = spec("noi_nhan_bao_cao", "Mã cơ quan nhận và tổng hợp báo cáo trong co-quan.yaml")
+    deadline_day_included: bool = spec(
+        "tinh_ca_ngay_han",
+        "true: báo cáo ghi đúng ngày hạn vẫn là đúng hạn (“trước ngày D” gồm cả ngày D); false: phải trước ngày D",
+        default=False,
+    )
     summary_deadline: PartialDate | None = spec(
         "han_tong_hop",
         "Hạn cơ quan nhận báo cáo gửi báo cáo tổng hợp lên cơ quan ban hành; để trống thì dùng hạn báo cáo",
@@ -723,6 +728,23 @@ class FormColumns:
     origin: Origin | None = origin_field()
 
 
+# The summary's automatic figures, for the collecting office's own paragraphs.
+SUMMARY_FIGURES = ("so_da_bao_cao", "so_phai_bao_cao", "tong_so_luong", "tong_so_nguoi", "tong_so_nu", "tong_kinh_phi")
+
+
+@dataclass(kw_only=True)
+class SummarySigner:
+    """Who signs the collecting office's summary: its head (or deputy), by title and name."""
+
+    title: list[str] = spec(
+        "chuc_vu",
+        'Chức vụ người ký, có tiền tố KT./Q. nếu có; nhiều dòng thì ghi danh sách, ví dụ ["KT. TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG"]',
+        one_or_more=True,
+    )
+    name: str | None = spec("ho_ten", "Họ và tên người ký; để trống (null) thì để chỗ trống ghi tay", default=None)
+    origin: Origin | None = origin_field()
+
+
 @dataclass(kw_only=True)
 class SummaryReportSettings:
     """The collecting office's summary report to the issuer (bao-cao-tong-hop), made by make tong-hop."""
@@ -744,6 +766,40 @@ class SummaryReportSettings:
         "chua_bao_cao",
         "Câu nêu các đơn vị chưa gửi báo cáo; {danh_sach} là tên các đơn vị",
         placeholders=("danh_sach",),
+    )
+    number: int | None = spec(
+        "so", "Số của báo cáo tổng hợp khi đã vào sổ; để trống (null) khi chưa có số", default=None
+    )
+    symbol: str | None = spec(
+        "ky_hieu",
+        "Chữ viết tắt tên cơ quan tổng hợp trong ký hiệu (…/BC-LĐTBXH); để trống thì lấy ky_hieu của cơ quan ở co-quan.yaml",
+        default=None,
+    )
+    signer: SummarySigner | None = spec(
+        "nguoi_ky",
+        "Người đứng đầu cơ quan tổng hợp ký báo cáo; để trống thì in chức vụ của biểu mẫu, không có họ tên",
+        default=None,
+    )
+    assessment_title: str = spec("danh_gia", "Tên phần đánh giá chung của cơ quan tổng hợp, ví dụ ĐÁNH GIÁ CHUNG")
+    assessment: list[str] = spec(
+        "danh_gia_noi_dung",
+        "Các đoạn đánh giá chung do cơ quan tổng hợp viết, mỗi phần tử một đoạn; {so_da_bao_cao}, "
+        "{so_phai_bao_cao}, {tong_so_luong}, {tong_so_nguoi}, {tong_so_nu}, {tong_kinh_phi}: số liệu tự động",
+        default_factory=list,
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
+    )
+    proposals_title: str = spec("de_xuat", "Tên phần đề xuất, kiến nghị của cơ quan tổng hợp")
+    proposals: list[str] = spec(
+        "de_xuat_noi_dung",
+        "Các đoạn đề xuất, kiến nghị của cơ quan tổng hợp, mỗi phần tử một đoạn (có thể dùng các số liệu tự động "
+        "như ở danh_gia_noi_dung)",
+        default_factory=list,
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
+    )
+    invalid: str = spec(
+        "chua_hop_le",
+        "Câu nêu số liệu chưa hợp lệ (không tính) của một đơn vị đã báo cáo; {so_lieu}: các ô, {don_vi}: tên đơn vị",
+        placeholders=("so_lieu", "don_vi"),
     )
     nothing: str = spec("khong_co", "Câu in khi không đơn vị nào ghi ý kiến hay kết quả ở một phần")
     closing: str = spec("ket_thuc", "Câu kết thúc báo cáo tổng hợp (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)

@@ -8,6 +8,7 @@ of a line in a title. Nothing else is markup: `{{ 1+1 }}`, `&`, `<` and quotes a
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..errors import GeneratorError
 
@@ -22,6 +23,10 @@ ACTION_MONTH_PLACEHOLDERS = ("ngay_bat_dau", "ngay_ket_thuc")
 
 # A single-braced lowercase name; `{{ … }}` is left alone so Jinja-looking text stays literal.
 _PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+# A placeholder typed with Vietnamese letters ({năm}, {ngày_bắt_đầu}): the clerk meant one of the
+# names above, so it is refused rather than printed as typed. Other braced words ({Nam}, { nam })
+# stay ordinary text.
+_ACCENTED_PLACEHOLDER = re.compile(r"(?<!\{)\{([^\W\dA-Z]+)\}(?!\})")
 
 
 class TextMarkupError(GeneratorError):
@@ -61,6 +66,14 @@ def check_markup(
         for name in placeholder_names(text)
         if name not in allowed
     ]
+    for match in _ACCENTED_PLACEHOLDER.finditer(text):
+        if not _PLACEHOLDER.fullmatch(match.group(0)) and not match.group(1).isascii():
+            meant = _without_marks(match.group(1))
+            hint = f"có phải “{{{meant}}}”? " if meant in allowed else ""
+            messages.append(
+                f"“{match.group(0)}” không phải là biến (tên biến viết không dấu); {hint}các biến dùng được: "
+                + ", ".join(f"{{{n}}}" for n in allowed)
+            )
     if not line_marks and re.search(r"(?<!\\)\|", text):
         messages.append(BAR_ELSEWHERE)
     elif re.search(r"^\s*\||(?<!\\)\|\s*$|(?<!\\)\|\s*\|", text):
@@ -70,6 +83,12 @@ def check_markup(
         # clerk types two for the one that keeps the star literal.
         messages.append(STAR_ADVICE)
     return messages
+
+
+def _without_marks(name: str) -> str:
+    """A name with its Vietnamese letters written without marks (năm → nam, đầu → dau)."""
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _unescaped_stars(text: str) -> int:

@@ -221,12 +221,16 @@ def plan_reference(edition: Edition) -> str:
 
 
 def letter_number(edition: Edition, recipient: Recipient) -> tuple[int | None, PartialDate]:
-    """A letter's own number and date: from its entry in cong-van.yaml, else blank (filled in by
-    hand when it is registered) and dated like the other letters."""
+    """A letter's own number and date: from its entry in cong-van.yaml, else a blank number and
+    day (filled in by hand when it is registered) in the month and year of the other letters."""
     letters = edition.letters
     entry = next((e for e in letters.numbers if e.recipient == recipient.id), None)
     shared = letters.date if letters.date is not None else PartialDate(year=edition.plan.document.date.year)
-    return (entry.number if entry else None), (entry.date if entry and entry.date else shared)
+    if entry is None:
+        # The number and the day are given together when the letter is registered (Decree 30,
+        # Art. 15): a letter without its number leaves its day blank too.
+        return None, PartialDate(year=shared.year, month=shared.month, origin=shared.origin)
+    return entry.number, (entry.date if entry.date else shared)
 
 
 def letter_reference(edition: Edition, recipient: Recipient) -> str:
