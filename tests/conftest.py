@@ -305,7 +305,7 @@ def run_cli(args: list[str], cwd: Path, *, cwd_folders: bool = False, timeout: f
     return CliResult(done.returncode, done.stdout, done.stderr)
 
 
-def run_main(args: list[str], cwd: Path) -> CliResult:
+def run_main(args: list[str], cwd: Path, *, cwd_folders: bool = False) -> CliResult:
     """The CLI's main() in this process, with `cwd` as working folder: the same exit code and the
     same lines as `run_cli`, without starting Python and importing the generator again (about a
     second a call). For tests about what the clerk is told; a test about the process itself (its
@@ -316,6 +316,8 @@ def run_main(args: list[str], cwd: Path) -> CliResult:
 
     from generator.cli import main
 
+    if cwd_folders:
+        args = ["--content", cwd / "content", "--output", cwd / "output", "--templates", TEMPLATES, *args]
     out, err = io.StringIO(), io.StringIO()
     handler = signal.getsignal(signal.SIGTERM)
     previous = Path.cwd()
