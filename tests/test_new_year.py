@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 import yaml
 
-from conftest import TEMPLATES, YEAR, listing, quoted_values, run_cli, strings, year_count
+from conftest import TEMPLATES, YEAR, listing, quoted_values, run_main, strings, year_count
 
 from generator.commands.new_year import NewEditionInvalid, new_year
 from generator.content.edition import load_edition
@@ -149,7 +149,7 @@ def test_refuses_to_overwrite_an_existing_edition(work):
 
     with pytest.raises(EditionExists):
         new_year(work.content, OLD, NEW)
-    done = run_cli(["new-year", "--from", str(OLD), "--to", str(NEW)], work.base, cwd_folders=True)
+    done = run_main(["new-year", "--from", str(OLD), "--to", str(NEW)], work.base, cwd_folders=True)
 
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
@@ -178,7 +178,7 @@ def test_a_new_edition_that_does_not_validate_leaves_nothing_behind(work):
 
 
 def test_cli_defaults_to_the_year_after_the_newest_and_prints_each_mention(work):
-    done = run_cli(["new-year"], work.base, cwd_folders=True)
+    done = run_main(["new-year"], work.base, cwd_folders=True)
 
     assert done.returncode == 0, done.stderr
     assert (work.content / str(NEW) / PLAN).is_file()
