@@ -327,7 +327,7 @@ def run_main(args: list[str], cwd: Path, *, cwd_folders: bool = False) -> CliRes
             try:
                 code = main([str(a) for a in args])
             except SystemExit as stop:  # argparse refusing the arguments
-                code = stop.code if isinstance(stop.code, int) else 1
+                code = 0 if stop.code is None else stop.code if isinstance(stop.code, int) else 1
     finally:
         os.chdir(previous)
         signal.signal(signal.SIGTERM, handler)
