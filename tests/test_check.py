@@ -10,7 +10,7 @@ from collections import Counter
 
 import yaml
 
-from conftest import YEAR, run_cli
+from conftest import YEAR, run_main
 
 from generator.commands.check import check
 
@@ -208,7 +208,7 @@ KIND_OF = (  # how each printed warning reads → its label in the summary
 
 
 def test_cli_summary_and_strict(work):
-    done = run_cli(["check"], work.base, cwd_folders=True)
+    done = run_main(["check"], work.base, cwd_folders=True)
 
     assert done.returncode == 0 and done.stderr == ""
     *printed, last = done.stdout.splitlines()
@@ -222,7 +222,7 @@ def test_cli_summary_and_strict(work):
     by_kind = ", ".join(f"{counts[label]} {label}" for label in dict.fromkeys(order) if label in counts)
     assert last == f"Kiểm tra content/{YEAR}: không có lỗi, {len(printed)} cảnh báo ({by_kind})."
 
-    strict = run_cli(["check", "--year", str(YEAR), "--strict"], work.base, cwd_folders=True)
+    strict = run_main(["check", "--year", str(YEAR), "--strict"], work.base, cwd_folders=True)
     assert strict.returncode == 1 and strict.stdout == ""
     assert strict.stderr.splitlines() == printed + [last + " Có STRICT=1 nên cảnh báo được tính là lỗi."]
 
@@ -230,8 +230,8 @@ def test_cli_summary_and_strict(work):
 def test_errors_are_those_of_the_build(work):
     line = work.replace_once(PLAN, "  so: null  #", '  so: "năm"  #')
 
-    checked = run_cli(["check"], work.base, cwd_folders=True)
-    built = run_cli(["build", "--year", str(YEAR)], work.base, cwd_folders=True)
+    checked = run_main(["check"], work.base, cwd_folders=True)
+    built = run_main(["build", "--year", str(YEAR)], work.base, cwd_folders=True)
 
     assert checked.returncode == 1 and built.returncode == 1
     *errors, summary = checked.stderr.splitlines()

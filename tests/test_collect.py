@@ -18,7 +18,7 @@ import zipfile
 import docx
 import pytest
 import yaml
-from conftest import CONTENT, ROOTS, TEMPLATES, run_cli
+from conftest import CONTENT, ROOTS, TEMPLATES, run_main
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -335,7 +335,7 @@ def test_the_build_names_indicators_without_wording_on_its_last_lines(tmp_path):
     catalog = yaml.safe_load((ROOT / str(YEAR) / "chi-tieu.yaml").read_text(encoding="utf-8"))
     unknown = [(o["so"], i["so"]) for o in catalog["muc_tieu"] for i in o["chi_tieu"] if i["noi_dung"] is None]
     assert unknown, "the test needs an indicator without wording in xa-mau"
-    done = run_cli(["--content", str(ROOT), "--output", str(tmp_path), "build", "-j", "1"], tmp_path)
+    done = run_main(["--content", str(ROOT), "--output", str(tmp_path), "build", "-j", "1"], tmp_path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[-1].startswith(f"Xong {YEAR}: ") and "PDF dùng phông" in lines[-1], lines[-1]

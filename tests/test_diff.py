@@ -14,7 +14,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from conftest import CONTENT, TEMPLATES, YEAR, run_cli
+from conftest import CONTENT, TEMPLATES, YEAR, run_main
 
 from generator.commands.diff import compare
 from generator.commands.diff_output import automatic_line, render_docx, render_html, summary_lines
@@ -322,7 +322,7 @@ def test_cli_writes_both_files_for_the_newest_edition(work):
     new_year(work.content, YEAR, YEAR + 1)
     edit(work.content / str(YEAR + 1))
 
-    done = run_cli(["diff", "--date", ON.isoformat()], work.base, cwd_folders=True)
+    done = run_main(["diff", "--date", ON.isoformat()], work.base, cwd_folders=True)
 
     assert done.returncode == 0, done.stderr
     stem = f"output/{YEAR + 1}/so-sanh-{YEAR}-{YEAR + 1}"
@@ -335,14 +335,14 @@ def test_cli_writes_both_files_for_the_newest_edition(work):
 
 
 def test_cli_refuses_a_date_that_is_not_one(work):
-    done = run_cli(["diff", "--date", "31/10/2025"], work.base, cwd_folders=True)
+    done = run_main(["diff", "--date", "31/10/2025"], work.base, cwd_folders=True)
     assert done.returncode == 2
     assert "ngày phải có dạng năm-tháng-ngày" in done.stderr
     assert not work.output.exists()
 
 
 def test_cli_refuses_to_compare_a_year_with_itself(work):
-    done = run_cli(["diff", "--from", str(YEAR), "--to", str(YEAR)], work.base, cwd_folders=True)
+    done = run_main(["diff", "--from", str(YEAR), "--to", str(YEAR)], work.base, cwd_folders=True)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"Lỗi: hai năm cần so sánh trùng nhau ({YEAR})"]
     assert not work.output.exists()

@@ -13,7 +13,7 @@ import docx
 import pytest
 import yaml
 
-from conftest import CONTENT, TEMPLATES, YEAR, run_cli, signature_lines
+from conftest import CONTENT, TEMPLATES, YEAR, run_main, signature_lines
 
 EDITION = CONTENT / str(YEAR)
 
@@ -211,7 +211,7 @@ def test_recipient_missing_from_noi_nhan_fails_the_build(content_copy):
     content_copy.path("ke-hoach.yaml").write_text(
         text[:line_start] + text[text.index("\n", recipient) + 1 :], encoding="utf-8"
     )
-    result = run_cli(["build"], content_copy.base, cwd_folders=True)
+    result = run_main(["build"], content_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert result.stderr_lines[0] == (
         f"content/{YEAR}/ke-hoach.yaml:{text.count(chr(10), 0, entry) + 1}: to_chuc_thuc_hien[13].co_quan: "
@@ -229,7 +229,7 @@ def test_agency_without_tasks_fails_the_build(content_copy):
     task_end = text.index("\n", task_line) + 1
     content_copy.path("ke-hoach.yaml").write_text(text[:tasks] + "nhiem_vu: []\n" + text[task_end:], encoding="utf-8")
     line = text.count("\n", 0, tasks) + 1
-    result = run_cli(["build"], content_copy.base, cwd_folders=True)
+    result = run_main(["build"], content_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert result.stderr_lines[0] == (
         f"content/{YEAR}/ke-hoach.yaml:{line}: to_chuc_thuc_hien[10].nhiem_vu: “Công an huyện” được gửi công văn "
@@ -240,7 +240,7 @@ def test_agency_without_tasks_fails_the_build(content_copy):
 def test_two_recipients_with_one_file_name_fail_the_build(content_copy):
     first = content_copy.line_of("co-quan.yaml", 'ten_viet_tat: "Phòng Tư pháp"')
     second = content_copy.replace_once("co-quan.yaml", 'ten_viet_tat: "Phòng Dân tộc"', 'ten_viet_tat: "Phòng Tư-pháp"')
-    result = run_cli(["build"], content_copy.base, cwd_folders=True)
+    result = run_main(["build"], content_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert result.stderr_lines[0] == (
         f"content/{YEAR}/co-quan.yaml:{second}: co_quan.ten_viet_tat: “Phòng Tư-pháp” cho cùng tên tệp (Phong-Tu-phap) "

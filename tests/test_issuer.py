@@ -16,7 +16,7 @@ import yaml
 from pypdf import PdfReader
 
 import nd30
-from conftest import ROOTS, ContentCopy, build_root, run_cli
+from conftest import ROOTS, ContentCopy, build_root, run_main
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -190,7 +190,7 @@ def root_copy(tmp_path) -> ContentCopy:
 
 
 def failed_build(copy: ContentCopy) -> list[str]:
-    result = run_cli(["build"], copy.base, cwd_folders=True)
+    result = run_main(["build"], copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert not copy.output.exists()
     return result.stderr_lines

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import nd30
-from conftest import ROOTS, ContentCopy, build_root, run_cli
+from conftest import ROOTS, ContentCopy, build_root, run_main
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -211,6 +211,6 @@ def test_a_list_that_says_nothing_is_told_what_the_form_says(folder):
 def test_a_bad_new_field_is_reported_at_its_line(tmp_path, name, old, new, field, message):
     copy = ContentCopy(tmp_path / "work", YEAR, source=ROOT)
     line = copy.replace_once(name, old, new)
-    result = run_cli(["build"], copy.base, cwd_folders=True)
+    result = run_main(["build"], copy.base, cwd_folders=True)
     assert result.returncode == 1 and not copy.output.exists()
     assert result.stderr_lines[0].startswith(f"content/{YEAR}/{name}:{line}: {field}: {message}"), result.stderr_lines

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import nd30
-from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, run_cli
+from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, run_main
 
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
@@ -187,7 +187,7 @@ def root_copy(tmp_path) -> ContentCopy:
 
 def test_an_action_month_placeholder_without_an_action_month_is_an_error(root_copy):
     line = root_copy.replace_once("ke-hoach.yaml", "như sau:", "từ ngày {ngay_bat_dau} như sau:")
-    result = run_cli(["build"], root_copy.base, cwd_folders=True)
+    result = run_main(["build"], root_copy.base, cwd_folders=True)
     assert result.returncode == 1 and not root_copy.output.exists()
     assert result.stderr_lines[0] == (
         f"content/{YEAR}/ke-hoach.yaml:{line}: mo_dau[1]: kế hoạch không có Tháng hành động "
@@ -202,7 +202,7 @@ def test_a_bad_appendix_row_and_an_unknown_target_are_errors(root_copy):
         '["3", "Hỗ trợ nạn nhân", "so-y-te", "so-noi-vu"]',
     )
     target = root_copy.replace_once("ke-hoach.yaml", "bao_cao_chi_tieu_ke_hoach: [3]", "bao_cao_chi_tieu_ke_hoach: [4]")
-    result = run_cli(["build"], root_copy.base, cwd_folders=True)
+    result = run_main(["build"], root_copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert (
         f"content/{YEAR}/ke-hoach.yaml:{row}: phu_luc[1].dong[3]: dòng có 4 ô nhưng bảng có 5 cột"
@@ -226,7 +226,7 @@ def test_check_warns_about_what_a_reviewer_would_question(root_copy):
         '                  - doan: ["Tin, bài trên báo in, báo điện tử."]\n'
         '                    muc:\n                      - doan: ["Báo in."]',
     )
-    result = run_cli(["check"], root_copy.base, cwd_folders=True)
+    result = run_main(["check"], root_copy.base, cwd_folders=True)
     assert result.returncode == 0
     out = result.stdout
     assert "chỉ tiêu 3 của kế hoạch không được giao cho cơ quan nào báo cáo" in out
@@ -286,6 +286,6 @@ def test_check_takes_a_date_in_the_plans_years_as_its_own_and_questions_one_afte
         + text[closing:],
         encoding="utf-8",
     )
-    out = run_cli(["check"], root_copy.base, cwd_folders=True).stdout
+    out = run_main(["check"], root_copy.base, cwd_folders=True).stdout
     assert "ngày 15/01/2031 không thuộc năm của kế hoạch (2026–2030)" in out
     assert "ngày 30/9/2030 không thuộc" not in out

@@ -15,7 +15,7 @@ from pathlib import Path
 import docx
 import nd30
 import pytest
-from conftest import CONTENT, TEMPLATES, YEAR, run_cli
+from conftest import CONTENT, TEMPLATES, YEAR, run_main
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -182,7 +182,7 @@ def test_a_template_without_a_needed_style_is_refused_naming_it(work):
     document = docx.Document(str(templates / "van-ban.docx"))
     document.styles["Gạch dưới tên cơ quan"].name = "Gach duoi"
     document.save(str(templates / "van-ban.docx"))
-    result = run_cli(
+    result = run_main(
         ["--content", "content", "--output", "output", "--templates", str(templates), "build", "--year", str(YEAR)],
         work.base,
     )

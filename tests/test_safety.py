@@ -18,7 +18,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import CONTENT, TEMPLATES, YEAR, replace_once, run_cli, snapshot
+from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, build_root, replace_once, run_main, snapshot
 
 # Making a symbolic link on Windows needs administrator rights or developer mode.
 needs_symlinks = pytest.mark.skipif(
@@ -62,7 +62,7 @@ def change_content(site: Path) -> None:
 
 
 def cli(site: Path, *args: str):
-    return run_cli(["build", *args], cwd=site, cwd_folders=True)
+    return run_main(["build", *args], cwd=site, cwd_folders=True)
 
 
 def as_it_was(folder_snapshot: dict) -> dict:
@@ -140,15 +140,37 @@ def test_state_paths_outside_the_folder_are_refused_not_removed(site):
     stops(site, STATE, "../../outside/x", "xóa tệp đó rồi chạy lại")
 
 
+TINY, TINY_YEAR = ROOTS / "xa-mau", 2026
+
+
+@pytest.fixture(scope="module")
+def tiny_built(tmp_path_factory) -> Path:
+    """The tiny root built once for this module; returns its output/<year>/."""
+    return build_root(tmp_path_factory, TINY, TINY_YEAR)
+
+
+@pytest.fixture
+def tiny_site(tmp_path, tiny_built) -> Path:
+    """site, on the tiny root: the state file is the build's own, whatever the edition holds."""
+    shutil.copytree(TINY / str(TINY_YEAR), tmp_path / "content" / str(TINY_YEAR))
+    shutil.copytree(tiny_built, tmp_path / "output" / str(TINY_YEAR))
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "x").write_text("không được xóa\n", encoding="utf-8")
+    return tmp_path
+
+
 @pytest.mark.parametrize("planted", ["not json {", '{"files": []}', '"x"'])
-def test_a_corrupt_state_file_stops_the_build_with_advice(site, planted):
-    (folder(site) / STATE).write_text(planted, encoding="utf-8")
-    stops(site, "bị hỏng", "xóa tệp đó rồi chạy lại")
+def test_a_corrupt_state_file_stops_the_build_with_advice(tiny_site, planted):
+    # On the tiny root: rebuilding the 2024 set after the state was deleted took 12-19 s a case.
+    output = tiny_site / "output" / str(TINY_YEAR)
+    (output / STATE).write_text(planted, encoding="utf-8")
+    stops(tiny_site, "bị hỏng", "xóa tệp đó rồi chạy lại")
     # Done as advised: the set is made again, and the files that are as the build makes them are not taken for edits.
-    (folder(site) / STATE).unlink()
-    result = cli(site)
+    (output / STATE).unlink()
+    result = cli(tiny_site)
     assert result.returncode == 0, result.stderr
-    assert not (folder(site) / "ban-sua-tay").exists()
+    assert (output / STATE).is_file()
+    assert not (output / "ban-sua-tay").exists()
 
 
 @needs_symlinks
@@ -182,7 +204,7 @@ def test_a_file_where_a_folder_should_be_is_explained(site, where):
 
 
 def test_content_pointing_nowhere_is_explained(tmp_path):
-    result = run_cli(
+    result = run_main(
         ["--content", str(tmp_path / "khong-co"), "--output", str(tmp_path / "out"), "build"], cwd=tmp_path
     )
     assert (result.returncode, result.stderr_lines) == (
