@@ -394,3 +394,12 @@ def libreoffice(soffice, tmp_path_factory):
         return done, outdir / f"{source.stem}.{to}"
 
     return convert
+
+
+# Making a symbolic link on Windows needs administrator rights or developer mode (and
+# `make test-portable` removes os.symlink, as Windows lacks it for ordinary users). A string
+# condition: pytest evaluates it when the test runs, after tests/posix_disabled.py has acted.
+needs_symlinks = pytest.mark.skipif(
+    "sys.platform == 'win32' or not hasattr(os, 'symlink')",
+    reason="symbolic links need administrator rights or developer mode on Windows",
+)

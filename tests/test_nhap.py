@@ -13,6 +13,8 @@ import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from conftest import needs_symlinks
+
 from generator.cli import main
 from generator.content.edition import load_edition
 from generator.content.distribution import distribution
@@ -297,6 +299,7 @@ def test_no_organisation_section_imports_with_warning(tmp_path, capsys):
     assert len(edition.plan.assignments) == 1 and distribution(edition)[0].recipients == ()
 
 
+@needs_symlinks
 def test_year_option_and_a_link_named_like_the_year(tmp_path, capsys):
     source = word_plan(tmp_path / "kh.docx")
     code, content = imported(tmp_path, source, "--year", "2027")

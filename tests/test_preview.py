@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, ROOTS
+from tests.conftest import ROOT, ROOTS, needs_symlinks
 
 YEAR = "2026"
 PARAGRAPH = "Để triển khai công tác bình đẳng giới năm {nam}, UBND xã ban hành Kế hoạch như sau:"
@@ -183,6 +183,7 @@ def test_burst_of_saves_gives_one_rebuild(server):
     assert "(19)" in pdf_text(running.get("/files/ke-hoach.pdf")[1])
 
 
+@needs_symlinks
 def test_nothing_outside_the_output_folder(server, tmp_path):
     running, _, output = server
     running.wait_for(1)

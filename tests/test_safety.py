@@ -13,18 +13,12 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, build_root, replace_once, run_main, snapshot
+from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, build_root, needs_symlinks, replace_once, run_main, snapshot
 
-# Making a symbolic link on Windows needs administrator rights or developer mode.
-needs_symlinks = pytest.mark.skipif(
-    sys.platform == "win32" or not hasattr(os, "symlink"),
-    reason="symbolic links need administrator rights or developer mode on Windows",
-)
 
 STATE = ".build-state.json"
 LETTER = "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx"

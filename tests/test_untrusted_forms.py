@@ -8,6 +8,7 @@ import csv
 import io
 import shutil
 import subprocess
+import os
 import sys
 import zipfile
 
@@ -67,7 +68,10 @@ def test_bad_cells_are_named_and_the_other_units_still_count(built):
     huge = _form(built, "Doan-TN-xa", inbox / "dai.docx")
     fill(huge, {"activities": {ACTIVITIES[0]: ("1,000", "-3", "১২")}, "budget": []})
     _set_narrative(huge, "a" * 1_000_000)
-    (inbox / "lien-ket.docx").symlink_to(good)
+    # Windows (and make test-portable) has no symlinks for ordinary users: the link case is then left out.
+    links = sys.platform != "win32" and hasattr(os, "symlink")
+    if links:
+        (inbox / "lien-ket.docx").symlink_to(good)
     year_one = _form(built, "Ap-Tan-Lap", inbox / "nam-1.docx")
     fill(year_one, {"activities": {}, "budget": []}, written_date="Mẫu, ngày 08 tháng 12 năm 0001")
     report = collect_edition(built, YEAR)
@@ -85,7 +89,7 @@ def test_bad_cells_are_named_and_the_other_units_still_count(built):
     assert all(by_file[name]["Tình trạng"] == "Đã báo cáo" for name in ("emoji.docx", "vo-hinh.docx", "dai.docx"))
     assert by_file["nam-1.docx"]["Ngày lấy từ"] == "ngày của tệp"
     assert "năm ghi trên báo cáo (1)" in problems["nam-1.docx"]
-    assert "liên kết" in problems["lien-ket.docx"]
+    assert not links or "liên kết" in problems["lien-ket.docx"]
     assert "U+1F44D" in problems["emoji.docx"] and COLUMNS["kho_khan"] in problems["emoji.docx"]
     assert "U+200B" in problems["vo-hinh.docx"]
     assert "1.000.000 ký tự" in problems["dai.docx"]
