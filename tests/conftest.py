@@ -78,6 +78,18 @@ def build_root(tmp_path_factory, root: Path, year: int) -> Path:
     return output / str(year)
 
 
+def build_root_copy(tmp_path_factory, root: Path, year: int):
+    """A copy of one edition of tests/roots, built once: a test may then add to its content
+    (returned forms in bao-cao-nhan/). Returns the Project."""
+    from generator.build import Project, build
+
+    content = tmp_path_factory.mktemp("content")
+    shutil.copytree(root / str(year), content / str(year))
+    project = Project(content=content, templates=TEMPLATES, output=tmp_path_factory.mktemp("output"))
+    build(project, year=year)
+    return project
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Built:
     """The real content built once for the whole session."""

@@ -18,7 +18,7 @@ import zipfile
 import docx
 import pytest
 import yaml
-from conftest import CONTENT, ROOTS, TEMPLATES, run_main
+from conftest import CONTENT, ROOTS, TEMPLATES, build_root_copy, run_main
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -121,15 +121,10 @@ def with_identity(source, target, old: str, new: str) -> None:
 
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory, libreoffice):
-    from generator.build import Project, build
     from generator.collect.run import collect_edition
 
-    content = tmp_path_factory.mktemp("content")
-    shutil.copytree(ROOT / str(YEAR), content / str(YEAR))
-    output = tmp_path_factory.mktemp("output")
-    project = Project(content=content, templates=TEMPLATES, output=output)
-    build(project, year=YEAR)
-    built = output / str(YEAR)
+    project = build_root_copy(tmp_path_factory, ROOT, YEAR)
+    content, built = project.content, project.output / str(YEAR)
     inbox = content / str(YEAR) / "bao-cao-nhan"
     inbox.mkdir()
     # Filled in, renamed as units name their files.

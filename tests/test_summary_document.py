@@ -14,7 +14,7 @@ from datetime import date, datetime
 import docx
 import pytest
 import yaml
-from conftest import ROOTS, TEMPLATES
+from conftest import ROOTS, TEMPLATES, build_root_copy
 from test_collect import ACTIVITIES, COLUMNS, fill, set_cell, table_by_header, texts_of_table, tracking
 
 ROOT = ROOTS / "xa-mau"
@@ -25,15 +25,10 @@ SUMMARY = yaml.safe_load((ROOT / str(YEAR) / "bieu-mau.yaml").read_text(encoding
 
 @pytest.fixture(scope="module")
 def returned(tmp_path_factory):
-    from generator.build import Project, build
     from generator.collect.run import collect_edition
 
-    content = tmp_path_factory.mktemp("content")
-    shutil.copytree(ROOT / str(YEAR), content / str(YEAR))
-    output = tmp_path_factory.mktemp("output")
-    project = Project(content=content, templates=TEMPLATES, output=output)
-    build(project, year=YEAR)
-    built = output / str(YEAR)
+    project = build_root_copy(tmp_path_factory, ROOT, YEAR)
+    content, built = project.content, project.output / str(YEAR)
     inbox = content / str(YEAR) / "bao-cao-nhan"
     inbox.mkdir()
     # One bad cell (words in a number cell) in the first activity; a valid second activity and budget.

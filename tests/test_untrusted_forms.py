@@ -15,7 +15,7 @@ import zipfile
 import docx
 import pytest
 from conftest import ROOT as REPO
-from conftest import ROOTS, TEMPLATES, run_cli
+from conftest import ROOTS, TEMPLATES, build_root_copy, run_cli
 from test_collect import ACTIVITIES, COLUMNS, fill, table_by_header
 
 XA = ROOTS / "xa-mau"
@@ -24,14 +24,7 @@ YEAR = 2026
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from generator.build import Project, build
-
-    content = tmp_path_factory.mktemp("content")
-    shutil.copytree(XA / str(YEAR), content / str(YEAR))
-    output = tmp_path_factory.mktemp("output")
-    project = Project(content=content, templates=TEMPLATES, output=output)
-    build(project, year=YEAR)
-    return project
+    return build_root_copy(tmp_path_factory, XA, YEAR)
 
 
 def _form(project, unit: str, target):
