@@ -27,6 +27,7 @@ from . import __version__
 from .collect import RETURNED
 from .errors import GeneratorError
 from .files import (
+    SCRATCH,
     TEMPORARY_SUFFIX,
     HeldOpen,
     UnsafePath,
@@ -37,6 +38,7 @@ from .files import (
     one_build_at_a_time,
     os_problem,
     read_file,
+    remove_scratch,
     write_atomic,
     write_temporary,
 )
@@ -329,14 +331,16 @@ class _Journal:
         if not path.exists():
             self.replaced.append((path, None))
             return
-        backup = self.folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+        scratch = self.folder / SCRATCH
+        make_folders(self.folder, scratch)
+        backup = scratch / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
         try:
             # A new name for the same bytes, nothing copied; for a link, the link itself.
             os.link(path, backup, **({"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}))
         except OSError as err:
             if err.errno in (errno.EPERM, errno.EACCES):  # an immutable or locked file: it cannot be replaced either
                 raise os_problem(err, path) from None
-            backup = write_temporary(self.folder / path.name, read_file(path))  # a file system without hard links
+            backup = write_temporary(path, read_file(path), scratch)  # a file system without hard links
         self.replaced.append((path, backup))
 
     def forget(self, path: Path) -> None:
@@ -349,19 +353,36 @@ class _Journal:
                 return
 
     def undo(self) -> None:
+        """Every change put back that can be; one that cannot (a folder made read-only, or swapped
+        for a link, during the build) is skipped so that the rest still are, and never followed
+        out of the folder. The error that stopped the build stays the one reported."""
         for path in self.created:
-            path.unlink(missing_ok=True)
+            self._step(path.unlink, missing_ok=True)
         for source, target in reversed(self.moved):
-            source.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(target, source)
+            self._step(self._put_back, target, source)
         for path, backup in reversed(self.replaced):
             if backup is None:
-                path.unlink(missing_ok=True)
-                if path.parent != self.folder and path.parent.is_dir() and not any(path.parent.iterdir()):
-                    path.parent.rmdir()  # the folder of a new recipient
-            else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(backup, path)
+                self._step(self._remove_new, path)
+            elif not self._step(self._put_back, backup, path) and _same_file(backup, path):
+                backup.unlink(missing_ok=True)  # never replaced after all: the file still has its old bytes
+
+    def _step(self, action: Callable[..., object], *args: object, **kwargs: object) -> bool:
+        try:
+            action(*args, **kwargs)
+        except (OSError, GeneratorError):
+            return False
+        return True
+
+    def _put_back(self, kept: Path, path: Path) -> None:
+        make_folders(self.folder, path.parent)  # refuses a folder swapped for a link
+        inside(self.folder, path.relative_to(self.folder).as_posix())
+        os.replace(kept, path)
+
+    def _remove_new(self, path: Path) -> None:
+        inside(self.folder, path.relative_to(self.folder).as_posix())
+        path.unlink(missing_ok=True)
+        if path.parent != self.folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path.parent.rmdir()  # the folder of a new recipient
 
     def discard(self) -> None:
         for _, backup in self.replaced:
@@ -411,17 +432,11 @@ def _written_unless_held_open(
     return True
 
 
-# A temporary file of write_temporary or _Journal.keep (and of builds before they had a random part).
-_LEFTOVER = re.compile(r"\..+\.\d+(\.[0-9a-f]{8})?" + re.escape(TEMPORARY_SUFFIX))
-
-
-def _remove_leftovers(folder: Path) -> None:
-    """Temporary files of a build that was killed while writing; links are not followed."""
-    for top, _folders, names in os.walk(folder):
-        for name in names:
-            path = Path(top) / name
-            if _LEFTOVER.fullmatch(name) and stat.S_ISREG(path.lstat().st_mode):
-                path.unlink(missing_ok=True)
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samestat(one.lstat(), other.lstat())
+    except OSError:
+        return False
 
 
 def _check_paths(folder: Path, stale: list[Target], obsolete: dict[str, bool]) -> None:
@@ -516,7 +531,7 @@ def build(
 
             for template in sorted(word_templates):
                 template_styles(template)
-        _remove_leftovers(folder)
+        remove_scratch(folder)
         for target in kept_edited:
             state.record(target.relative, target.fingerprint, edited=True)
             report.kept_edited.append(folder / target.relative)
@@ -559,6 +574,8 @@ def build(
             # A full disk, say: the error that stopped the build is the one to report.
             with contextlib.suppress(GeneratorError):
                 state.save()
+            with contextlib.suppress(OSError):  # empty unless a kept file could not be put back
+                (folder / SCRATCH).rmdir()
             raise
         journal.discard()
         if (
@@ -572,5 +589,6 @@ def build(
         ):
             state.inputs = "" if report.held_open else inputs  # "": the next build does not take the quick path
             state.save()
+        remove_scratch(folder, keep_folder=False)
     report.seconds = time.perf_counter() - started
     return report

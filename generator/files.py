@@ -168,9 +168,27 @@ def os_problem(err: OSError, path: Path) -> GeneratorError:
         return GeneratorError(
             f"đường dẫn {shown} quá dài; đặt thư mục kết quả ở chỗ ngắn hơn hoặc rút gọn tên viết tắt rồi chạy lại"
         )
-    return GeneratorError(
-        f"không ghi được {shown} (lỗi hệ thống: {err.strerror or err}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại"
-    )
+    return GeneratorError(f"không ghi được {shown} ({system_reason(err)}); kiểm tra ổ đĩa và quyền ghi rồi chạy lại")
+
+
+# The system's own wording of an error is English (or the Windows language): these are the ones a
+# clerk meets, said in Vietnamese; any other is named by its number, which a helper can look up.
+_REASONS = {
+    errno.ELOOP: "là một liên kết (symlink); chương trình không đọc hay ghi qua liên kết",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp chứ không phải thư mục",
+    errno.EEXIST: "đã có một tệp hay thư mục trùng tên",
+    errno.EISDIR: "là một thư mục chứ không phải tệp",
+    errno.ENOENT: "không tìm thấy",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+}
+
+
+def system_reason(err: OSError) -> str:
+    """Why a file operation failed, in Vietnamese."""
+    return _REASONS.get(err.errno, f"lỗi hệ thống số {err.errno}" if err.errno else "lỗi hệ thống")
 
 
 class HeldOpen(GeneratorError):
@@ -194,11 +212,18 @@ _NEW_FILE = (
     | getattr(os, "O_CLOEXEC", 0)
 )
 TEMPORARY_SUFFIX = ".tmp"
+# <output folder>/.tep-tam/: a build's temporary files (a file being written, the old bytes of one
+# being replaced), in a folder of the program's own. A build killed while writing leaves them
+# there, and the next build removes what is in that folder and nothing else: a clerk's own
+# ".ghi-chu.2024.tmp" beside the documents is never taken for a leftover.
+SCRATCH = ".tep-tam"
 
 
-def write_temporary(path: Path, data: bytes) -> Path:
-    """`data` in a new hidden file beside `path`, with a name no one else can have planted."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+def write_temporary(path: Path, data: bytes, folder: Path | None = None) -> Path:
+    """`data` in a new hidden file in `folder` (beside `path` without it), with a name no one else
+    can have planted."""
+    name = f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+    temporary = (folder if folder is not None else path.parent) / name
     try:
         descriptor = os.open(temporary, _NEW_FILE, 0o644)
     except OSError as err:
@@ -214,6 +239,22 @@ def write_temporary(path: Path, data: bytes) -> Path:
     return temporary
 
 
+def remove_scratch(root: Path, *, keep_folder: bool = True) -> None:
+    """The temporary files left in root's SCRATCH folder by a killed build (regular files only,
+    links not followed); the folder itself too unless `keep_folder`."""
+    scratch = root / SCRATCH
+    status = _lstat(scratch)
+    if status is None or not stat.S_ISDIR(status.st_mode):
+        return  # not there, or not a folder of ours (a link, a file): nothing to remove through it
+    for entry in os.scandir(scratch):
+        if entry.is_file(follow_symlinks=False):
+            with suppress(FileNotFoundError):
+                os.unlink(entry.path)
+    if not keep_folder:
+        with suppress(OSError):  # not empty: a file someone put there stays
+            scratch.rmdir()
+
+
 def read_file(path: Path) -> bytes:
     """The bytes of a file, never read through a link."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
@@ -222,22 +263,32 @@ def read_file(path: Path) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes, *, root: Path | None = None) -> None:
-    """Write to a temporary name beside `path`, then rename: the file is either old or complete.
-    With `root`, `path` must lie inside it and is reached through real folders only; the rename
-    replaces a link at `path` itself, never what it points to. An existing file that refuses the
-    rename raises HeldOpen, any other failure os_problem's GeneratorError.
+    """Write to a temporary name, then rename: the file is either old or complete. With `root`,
+    `path` must lie inside it and is reached through real folders only, and the temporary file is
+    made in root's SCRATCH folder; the rename replaces a link at `path` itself, never what it
+    points to. Without `root`, the temporary file is beside `path`. An existing file that refuses
+    the rename raises HeldOpen, any other failure os_problem's GeneratorError.
 
     No fsync: the rename already protects against a killed build, which is what this is for; a
     power cut is not, and syncing every file would double the time spent writing."""
+    scratch = None
     if root is not None:
         path = inside(root, path.relative_to(root).as_posix())
         make_folders(root, path.parent)
+        scratch = root / SCRATCH
+        make_folders(root, scratch)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise os_problem(err, path.parent) from None
-    temporary = write_temporary(path, data)
+    try:
+        temporary = write_temporary(path, data, scratch)
+    except GeneratorError:
+        if scratch is not None:
+            with suppress(OSError):  # left empty by this failure; kept if other temporary files are in it
+                scratch.rmdir()
+        raise
     try:
         os.replace(temporary, path)
     except OSError as err:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GeneratorError
-from .files import display_path, read_file, safe_relative, write_atomic
+from .files import display_path, read_file, safe_relative, system_reason, write_atomic
 
 STATE_FILE = ".build-state.json"
 # Where st_ctime is the time of the last change (POSIX); on Windows it is the creation time, so
@@ -67,8 +67,10 @@ class BuildState:
             text = read_file(path).decode("utf-8")
         except FileNotFoundError:
             return cls(folder)
-        except (OSError, UnicodeDecodeError) as err:
-            raise _corrupt(path, str(err)) from None
+        except OSError as err:
+            raise _corrupt(path, system_reason(err)) from None
+        except UnicodeDecodeError:
+            raise _corrupt(path, "không phải văn bản UTF-8") from None
         try:
             data = json.loads(text)
         except ValueError:

@@ -156,10 +156,31 @@ def tracking_csv(rows: list[TrackingRow]) -> bytes:
                 row.deadline,
                 row.late,
                 row.file,
-                row.problems,
+                _spreadsheet_cell(row.problems),
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the byte order mark lets Excel read UTF-8
+
+
+# Excel cuts a cell at 32,767 characters without a word; a file with thousands of bad cells would
+# lose the end of its list there. The CSV keeps whole problems up to a margin under that and says
+# how many are left out; the HTML tracking list has them all.
+SPREADSHEET_CELL_LIMIT = 32_000
+
+
+def _spreadsheet_cell(problems: str) -> str:
+    if len(problems) <= SPREADSHEET_CELL_LIMIT:
+        return problems
+    items = problems.split("; ")
+    kept: list[str] = []
+    size = 0
+    for item in items:
+        size += len(item) + 2
+        if size > SPREADSHEET_CELL_LIMIT - 200:
+            break
+        kept.append(item)
+    left = len(items) - len(kept)
+    return "; ".join(kept) + f"; … và {left} vấn đề nữa (xem đủ trong {TRACKING}.html)"
 
 
 def tracking_html(rows: list[TrackingRow], collection: Collection, html_folder: Path) -> bytes:

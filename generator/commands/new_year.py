@@ -25,7 +25,7 @@ import yaml
 from ..content.edition import load_edition, text_values
 from ..errors import ContentError, EditionExists, GeneratorError, Problem
 from ..collect import RETURNED
-from ..files import display_path
+from ..files import display_path, os_problem
 from .common import excerpt, existing_edition, newest_year, year_mentions
 
 PLAN_FILE = "ke-hoach.yaml"
@@ -260,6 +260,8 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
                 f"đã có nội dung năm {to_year} (thư mục {display_path(target)}); chương trình không ghi đè."
             )
         os.rename(temporary, target)
+    except OSError as err:  # a content folder that cannot be written: read-only, locked, full
+        raise os_problem(err, Path(err.filename) if isinstance(err.filename, str) else content) from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -28,6 +28,7 @@ _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
 _BOOL_WORDS = ("true", "false", "yes", "no", "on", "off")
 
 
@@ -70,6 +71,12 @@ _SYNTAX = (
         r"hexadecimal|hexdecimal",
         r"",
         "sau \\u phải là đúng 4 chữ số hệ mười sáu (ví dụ \\u00A0); muốn in dấu gạch chéo ngược thì gõ hai lần (\\\\)",
+    ),
+    (
+        r"invalid Unicode character escape",
+        r"",
+        "mã \\u… này không ứng với chữ nào in được (ví dụ \\uD800, nửa của một cặp mã); gõ thẳng chữ cần in, "
+        "hoặc muốn in dấu gạch chéo ngược thì gõ hai lần (\\\\)",
     ),
     (r"maximum nesting depth", r"", "nội dung lồng nhau quá nhiều cấp (quá nhiều dấu [ hoặc {); kiểm tra dấu ngoặc"),
     (
@@ -243,8 +250,11 @@ class Binder:
                 raise _Invalid
             return float(node.value)
         if tp is int:
-            # Digits only: YAML 1.1 also reads 1:30 (90), 0x1F and 1_000 as numbers, and !!int as anything.
-            if node.tag != _INT or not re.fullmatch(r"[-+]?[0-9]+", node.value):
+            # Digits only: YAML 1.1 also reads 1:30 (90), 0x1F and 1_000 as numbers, and !!int as anything;
+            # and it takes 08 and 09 for text (not octal), while a clerk means a month: unquoted digits
+            # with a leading zero are read as the decimal number they show, whatever tag YAML gave them.
+            plain_digits = not node.style and node.tag in (_INT, _STR) and re.fullmatch(r"[-+]?[0-9]+", node.value)
+            if not plain_digits:
                 self.problem(node, field, f"phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “{node.value}”")
                 raise _Invalid
             return int(node.value)

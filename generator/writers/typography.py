@@ -45,8 +45,9 @@ def no_breaks(text: str) -> str:
 
 
 def typeset_title(text: str) -> str:
-    """A title with its marked line breaks as LINE_BREAK, each line typeset."""
-    return LINE_BREAK.join(typeset(line) for line in title_lines(text))
+    """A title with its marked line breaks as LINE_BREAK, each line typeset. The lines are already
+    read (an escaped bar is a bar in them), so they are not read as running text again."""
+    return LINE_BREAK.join(no_breaks(line) for line in title_lines(text))
 
 
 _NOT_TEXT = {(Block, "kind"), (Table, "name")}
