@@ -162,3 +162,21 @@ def test_twenty_thousand_problems_fit_one_spreadsheet_cell():
     assert cells[-1].startswith("bang 2, dòng 0:") and "vấn đề nữa" in cells[-1]
     left = int(cells[-1].rsplit("… và ", 1)[1].split(" ", 1)[0])
     assert cells[-1].count("; ") + left == 20_000, "every problem is either in the cell or counted as left out"
+
+
+def test_a_folder_made_immutable_leaves_no_temporary_file_behind(tree):
+    import subprocess
+
+    build(tree)
+    folder = tree / "output" / str(YEAR)
+    letters = next(p for p in sorted(folder.iterdir()) if p.is_dir() and any(p.glob("cong-van-*.docx")))
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(letters)], capture_output=True).returncode:
+        pytest.skip("no immutable folders here (chattr, or a file system without it)")
+    try:
+        edit(tree, "cong-van.yaml", 'trich_yeu: "Triển khai', 'trich_yeu: "Tổ chức triển khai')
+        report = build(tree)  # its files cannot be replaced: named and skipped, as a file Word holds open
+        assert {p.parent for p in report.held_open} == {letters}
+    finally:
+        subprocess.run(["chattr", "-i", str(letters)], check=True)
+    assert not (folder / ".tep-tam").exists(), "no hidden copy left until the next build"
+    assert [p.name for p in folder.rglob("*.tmp")] == []
