@@ -1,6 +1,6 @@
 # The two commands a clerk runs: `make documents` and `make test`. Each sets up what it needs.
-# `make help` lists every command (the list lives in generator/van_ban.py, which is also the
-# `van-ban` command for Windows without make). Recipes are silent: the clerk reads what the
+# `make help` lists every command (declared once in generator/commands/table.py; van_ban.py is the
+# `van-ban` command for Windows without make, tests/test_commands.py holds this file to the table). Recipes are silent: the clerk reads what the
 # commands print, not the commands.
 PYTHON ?= python3
 VENV := .venv

@@ -21,6 +21,7 @@ from .commands.console import (
     run_edition_command,
     year,
 )
+from .commands.table import command_help
 from .errors import ContentError, GeneratorError
 from .files import display_path
 from .writers.fonts import font_in_use
@@ -73,7 +74,7 @@ def parser() -> argparse.ArgumentParser:
         help="thư mục kết quả (mặc định: output/; với --content khác content/: output/<tên thư mục nội dung>/)",
     )
     commands = main.add_subparsers(dest="command", required=True, metavar="lệnh")
-    build_command = commands.add_parser("build", help="tạo tất cả văn bản của một năm")
+    build_command = commands.add_parser("build", help=command_help("build"))
     build_command.add_argument(
         "--year", type=year, metavar="NĂM", help="năm cần tạo (mặc định: năm mới nhất trong content/)"
     )
@@ -86,7 +87,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="SỐ",
         help="số tiến trình chạy song song (mặc định: số lõi CPU)",
     )
-    preview_command = commands.add_parser("xem", help="xem văn bản trong trình duyệt, tạo lại mỗi khi lưu nội dung")
+    preview_command = commands.add_parser("xem", help=command_help("xem"))
     preview_command.add_argument(
         "--year", type=year, metavar="NĂM", help="năm cần xem (mặc định: năm mới nhất trong content/)"
     )

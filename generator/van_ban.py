@@ -12,75 +12,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+from .commands.table import BUNDLE, COMMANDS, EXAMPLES, FILE_ARGUMENT, FLAGS, OPTIONS, PROGRAM_OPTIONS, Command
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-# The offline bundle (`make offline-bundle`): the wheels an install without network takes.
-BUNDLE = "goi-cai-dat"
-
-
-@dataclass(frozen=True)
-class Command:
-    name: str
-    variables: tuple[str, ...]  # NAME=value arguments it takes, as in the Makefile
-    help: str  # one line, for the clerk
-    for_developers: bool = False
-
-
-COMMANDS = (
-    Command(
-        "documents",
-        ("YEAR", "OUTPUT"),
-        "tạo văn bản (Word và PDF) của năm mới nhất, hoặc của năm YEAR, vào output/<năm>/",
-    ),
-    Command(
-        "xem", ("YEAR", "OUTPUT"), "xem văn bản trong trình duyệt; tự tạo lại mỗi khi lưu nội dung (Ctrl+C để dừng)"
-    ),
-    Command("test", (), "kiểm tra chương trình"),
-    Command("check", ("YEAR", "STRICT"), "kiểm tra nội dung mà không tạo văn bản; STRICT=1: coi cảnh báo là lỗi"),
-    Command("new-year", ("FROM", "TO"), "soạn nội dung năm TO từ nội dung năm FROM (bản dự thảo)"),
-    Command(
-        "diff",
-        ("FROM", "TO", "OUTPUT"),
-        "so sánh kế hoạch năm FROM với năm TO (tệp HTML và tệp Word có đánh dấu thay đổi)",
-    ),
-    Command(
-        "tong-hop",
-        ("YEAR", "OUTPUT"),
-        "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/",
-    ),
-    Command(
-        "offline-bundle",
-        (),
-        f"tải các gói Python vào thư mục {BUNDLE}/ để mang sang cài ở máy không có mạng (cùng loại máy)",
-    ),
-    Command("nhap", ("TEP", "YEAR"), "tạo nội dung content/<năm>/ từ tệp kế hoạch Word TEP (không ghi đè năm đã có)"),
-    Command(
-        "nhan-sua", ("YEAR", "OUTPUT"), "đưa chỗ sửa trong Word của kế hoạch (output/<năm>/ke-hoach.docx) về nội dung"
-    ),
-    Command("help", (), "xem danh sách lệnh này"),
-    Command("templates", (), "tạo lại mẫu Word từ generator/writers/layout.py", for_developers=True),
-    Command("golden", (), "ghi lại tests/golden/ sau khi cố ý đổi lời văn", for_developers=True),
-    Command("bench", (), "đo thời gian tạo văn bản", for_developers=True),
-    Command("lint", (), "kiểm tra cách viết mã nguồn (ruff)", for_developers=True),
-    Command(
-        "test-portable",
-        (),
-        "kiểm tra chương trình như trên Windows (tiến trình spawn, khóa bằng tệp)",
-        for_developers=True,
-    ),
-)
-EXAMPLES = {
-    "YEAR": "2024",
-    "STRICT": "1",
-    "FROM": "2024",
-    "TO": "2025",
-    "TEP": "ke-hoach.docx",
-    "OUTPUT": "ket-qua",
-}
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
 PORTABLE = {"GENERATOR_START_METHOD": "spawn", "GENERATOR_LOCK": "file"}
 
@@ -115,19 +53,18 @@ def _arguments(command: Command, assignments: list[str]) -> list[str]:
             accepted = ", ".join(f"{v}=…" for v in command.variables) or "không nhận tham số nào"
             raise UsageError(f"lệnh {command.name} không hiểu «{assignment}» (lệnh này nhận: {accepted})")
         values[name] = value
-    options = {"YEAR": "--year", "FROM": "--from", "TO": "--to"}
     result = []
     for name, value in values.items():
-        if name == "TEP":
+        if not value:
+            continue
+        if name == FILE_ARGUMENT:
             result.insert(0, value)
-        elif name == "STRICT":
-            if value:
-                result.append("--strict")
-        elif name == "OUTPUT":
-            if value:
-                result[:0] = ["--output", value]  # an option of the program, before the command's name
-        elif value:
-            result += [options[name], value]
+        elif name in FLAGS:
+            result.append(FLAGS[name])
+        elif name in PROGRAM_OPTIONS:
+            result[:0] = [PROGRAM_OPTIONS[name], value]  # an option of the program, before the subcommand
+        else:
+            result += [OPTIONS[name], value]
     return result
 
 
@@ -148,12 +85,11 @@ def run(argv: list[str]) -> int:
     arguments = _arguments(command, argv[1:])
     if command.name == "nhap" and "TEP" not in " ".join(argv[1:]):
         raise UsageError("lệnh nhap cần tên tệp kế hoạch, ví dụ: van-ban nhap TEP=ke-hoach.docx")
-    if command.name in ("documents", "xem", "check", "new-year", "diff", "tong-hop", "nhap", "nhan-sua"):
+    if command.program is not None:
         from .cli import main
 
         leading = arguments[:2] if arguments[:1] == ["--output"] else []
-        name = {"documents": "build"}.get(command.name, command.name)
-        return main([*leading, name, *arguments[len(leading) :]])
+        return main([*leading, command.program, *arguments[len(leading) :]])
     if command.name == "test":
         return _python("-m", "pytest", "-q")
     if command.name == "test-portable":

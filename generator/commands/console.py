@@ -14,10 +14,9 @@ from pathlib import Path
 
 from ..files import display_path
 from ..errors import ContentError
+from .table import command_help
 
 # The commands' modules are imported when one is run: `build` does not pay for them at start-up.
-
-EDITION_COMMANDS = ("new-year", "check", "diff", "tong-hop", "nhap", "nhan-sua")
 
 
 class _HelpFormatter(argparse.HelpFormatter):
@@ -73,7 +72,7 @@ def positive(text: str) -> int:
 
 
 def add_edition_commands(commands: argparse._SubParsersAction) -> None:
-    new = commands.add_parser("new-year", help="soạn nội dung năm mới từ nội dung năm cũ (bản dự thảo)")
+    new = commands.add_parser("new-year", help=command_help("new-year"))
     new.add_argument(
         "--from",
         dest="from_year",
@@ -84,14 +83,12 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument(
         "--to", dest="to_year", type=year, metavar="NĂM", help="năm của bản mới (mặc định: năm sau năm của bản cũ)"
     )
-    checking = commands.add_parser("check", help="kiểm tra nội dung của một năm mà không tạo văn bản")
+    checking = commands.add_parser("check", help=command_help("check"))
     checking.add_argument(
         "--year", type=year, metavar="NĂM", help="năm cần kiểm tra (mặc định: năm mới nhất trong content/)"
     )
     checking.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi (kết thúc với mã lỗi 1)")
-    comparing = commands.add_parser(
-        "diff", help="so sánh kế hoạch của hai năm (trang HTML và tệp Word có đánh dấu thay đổi)"
-    )
+    comparing = commands.add_parser("diff", help=command_help("diff"))
     comparing.add_argument(
         "--from", dest="from_year", type=year, metavar="NĂM", help="năm của bản cũ (mặc định: bản ngay trước bản mới)"
     )
@@ -108,9 +105,7 @@ def add_edition_commands(commands: argparse._SubParsersAction) -> None:
     from .tong_hop import add_command
 
     add_command(commands, year)
-    importing = commands.add_parser(
-        "nhap", help="tạo nội dung một năm mới từ một kế hoạch gõ trong Word (.docx, hoặc PDF có lớp chữ)"
-    )
+    importing = commands.add_parser("nhap", help=command_help("nhap"))
     importing.add_argument("file", type=Path, metavar="TỆP", help="tệp kế hoạch (.docx hoặc .pdf)")
     importing.add_argument(
         "--year", type=year, metavar="NĂM", help="năm của nội dung mới (mặc định: năm ghi ở ngày của kế hoạch)"
@@ -126,21 +121,19 @@ def _problems(err: ContentError) -> None:
 
 
 def run_edition_command(args: argparse.Namespace) -> int:
-    if args.command == "new-year":
-        return _new_year(args)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "tong-hop":
-        from .tong_hop import run
+    return _EDITION_COMMANDS[args.command](args)
 
-        return run(args)
-    if args.command == "nhap":
-        return _nhap(args)
-    if args.command == "nhan-sua":
-        from .nhan_sua import run
 
-        return run(args)
-    return _diff(args)
+def _tong_hop(args: argparse.Namespace) -> int:
+    from .tong_hop import run
+
+    return run(args)
+
+
+def _nhan_sua(args: argparse.Namespace) -> int:
+    from .nhan_sua import run
+
+    return run(args)
 
 
 def _new_year(args: argparse.Namespace) -> int:
@@ -243,3 +236,15 @@ def _nhap(args: argparse.Namespace) -> int:
         f"make check YEAR={result.folder.name}"
     )
     return 0
+
+
+# The subcommands run_edition_command runs (the others, build and xem, are the CLI's own).
+_EDITION_COMMANDS = {
+    "new-year": _new_year,
+    "check": _check,
+    "diff": _diff,
+    "tong-hop": _tong_hop,
+    "nhap": _nhap,
+    "nhan-sua": _nhan_sua,
+}
+EDITION_COMMANDS = tuple(_EDITION_COMMANDS)

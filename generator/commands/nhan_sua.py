@@ -25,6 +25,7 @@ from ..build import SET_ASIDE, Project, edition_folder, targets
 from ..collect.reading import W, NotAForm, _paragraph_text, normal, read_form
 from ..errors import GeneratorError
 from ..files import display_path, inside, make_folders, one_build_at_a_time, os_problem, write_atomic
+from .table import command_help
 
 PLAN_FILE = "ke-hoach.yaml"
 # Around a content string in its paragraph: a label ("I. ", "a) ", "- ") before, punctuation after.
@@ -39,7 +40,7 @@ TAKEN = "da-nhan"
 
 
 def add_command(commands: argparse._SubParsersAction, year) -> None:
-    taking = commands.add_parser("nhan-sua", help="đưa chỗ sửa trong Word của kế hoạch về nội dung (content/<năm>/)")
+    taking = commands.add_parser("nhan-sua", help=command_help("nhan-sua"))
     taking.add_argument("--year", type=year, metavar="NĂM", help="năm của kế hoạch (mặc định: năm mới nhất)")
     taking.add_argument("--yes", action="store_true", help="ghi thay đổi mà không hỏi lại")
     taking.add_argument("files", nargs="*", type=Path, metavar="TỆP", help="các tệp Word đã sửa (mặc định: tự tìm)")

@@ -6,12 +6,11 @@ import argparse
 
 from ..build import Project
 from ..files import display_path
+from .table import command_help
 
 
 def add_command(commands: argparse._SubParsersAction, year) -> None:
-    collecting = commands.add_parser(
-        "tong-hop", help="tổng hợp các biểu mẫu đơn vị gửi lại (content/<năm>/bao-cao-nhan/)"
-    )
+    collecting = commands.add_parser("tong-hop", help=command_help("tong-hop"))
     collecting.add_argument(
         "--year", type=year, metavar="NĂM", help="năm cần tổng hợp (mặc định: năm mới nhất trong content/)"
     )
