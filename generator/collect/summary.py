@@ -26,7 +26,7 @@ from ..document.parts import (
     reported_indicators,
     reporting_periods,
 )
-from ..document.report_form import ACTIVITIES, BUDGET, form_tables, roman
+from ..document.report_form import activity_table, budget_table, roman
 from .collect import Collection, shown_number
 
 
@@ -114,7 +114,7 @@ def build_summary(collection: Collection) -> Document:
 
     # Activities: totals by activity, with who did how many; then participants and budget by unit.
     activity_rows = []
-    for index, row in enumerate(form_tables(edition, receiver)[ACTIVITIES].rows):
+    for index, row in enumerate(activity_table(edition, None).rows):
         figures = [
             (recipient, returned.report.activities[index])
             for recipient, returned in reported
@@ -231,7 +231,7 @@ def build_summary(collection: Collection) -> Document:
 
     # Budget: each source in total, with each unit's amount.
     budget_rows = []
-    for index, row in enumerate(form_tables(edition, receiver)[BUDGET].rows):
+    for index, row in enumerate(budget_table(edition, None).rows):
         amounts = [
             (r, f.report.budget[index], f.report.budget_notes[index] if index < len(f.report.budget_notes) else "")
             for r, f in reported

@@ -659,10 +659,24 @@ class LetterSettings:
     origin: Origin | None = origin_field()
 
 
+# Who a row of a form's activity or budget table is asked of (see generator/document/report_form.py).
+ROW_SCOPE_DOC = "Chỉ hỏi dòng này ở biểu mẫu của các nơi có mã loại (loai), mã danh sách đơn vị hoặc mã cơ quan này"
+
+
 @dataclass(kw_only=True)
 class Activity:
     name: str = spec("ten", "Tên hoạt động, hình thức tuyên truyền (một dòng của bảng hoạt động)")
     unit: str = spec("don_vi_tinh", "Đơn vị tính số lượng, ví dụ cuộc, bản, cái")
+    asked_of: list[str] = spec("danh_cho", ROW_SCOPE_DOC, default_factory=list, one_or_more=True)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
+class BudgetScope:
+    """Which recipients one budget source row of the form is asked of."""
+
+    source: int = spec("nguon", "Số thứ tự của nguồn kinh phí trong kinh_phi (đếm từ 1)")
+    asked_of: list[str] = spec("danh_cho", ROW_SCOPE_DOC, one_or_more=True)
     origin: Origin | None = origin_field()
 
 
@@ -858,7 +872,13 @@ class ReportFormSettings:
     budget_sources: list[str] = spec(
         "kinh_phi", "Các dòng của bảng kinh phí (nguồn kinh phí, theo mục kinh phí của kế hoạch)"
     )
-    no_indicators: str = spec("khong_chi_tieu", "Câu in khi đơn vị không được giao báo cáo chỉ tiêu")
+    budget_scopes: list[BudgetScope] = spec(
+        "kinh_phi_danh_cho", "Nguồn kinh phí chỉ hỏi một số nơi", default_factory=list
+    )
+    rate_instructions: list[str] = spec(
+        "huong_dan_ty_le", "Câu hướng dẫn chỉ in khi biểu mẫu có dòng số đạt, tổng số", default_factory=list
+    )
+    no_indicators: str | None = spec("khong_chi_tieu", "Không còn dùng: biểu mẫu bỏ phần chỉ tiêu", default=None)
     unknown_indicator: str = spec(
         "chi_tieu_chua_co",
         "In thay nội dung chỉ tiêu chưa có trong chi-tieu.yaml (noi_dung: null), có chỗ trống để ghi tay",

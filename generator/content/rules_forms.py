@@ -1,0 +1,66 @@
+"""Content rules of the report forms' row choices (bieu-mau.yaml danh_cho, kinh_phi_danh_cho).
+
+A row scoped to recipients names them by code: a recipient kind (loai-noi-nhan.yaml), a unit list
+or one of its units (don-vi.yaml), or an agency (co-quan.yaml). A code that names none of them
+would silently drop the row from every form, so it is an error at its file and line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import Problem
+
+if TYPE_CHECKING:
+    from .edition import Edition
+    from .schema import Origin
+
+
+def _problem(origin: Origin, field_name: str, key: str, message: str) -> Problem:
+    return Problem(origin.path, origin.line_of(field_name), key, message)
+
+
+def _codes(edition: Edition) -> set[str]:
+    """Every code a row's danh_cho may name."""
+    lists = edition.unit_lists.lists
+    return (
+        {kind.id for kind in edition.kinds.kinds}
+        | {agency.id for agency in edition.registry.agencies}
+        | {unit_list.id for unit_list in lists}
+        | {unit.id for unit_list in lists for unit in unit_list.units}
+    )
+
+
+def _unknown(codes: list[str], known: set[str], origin: Origin, key: str) -> list[Problem]:
+    return [
+        _problem(
+            origin,
+            "asked_of",
+            key,
+            f"“{code}” không phải mã loại nơi nhận (loai-noi-nhan.yaml), mã danh sách đơn vị, mã đơn vị "
+            "(don-vi.yaml) hay mã cơ quan (co-quan.yaml)",
+        )
+        for code in codes
+        if code not in known
+    ]
+
+
+def problems(edition: Edition) -> list[Problem]:
+    """bieu-mau.yaml: each scoped activity or budget row names known recipients; each budget scope
+    names a source of kinh_phi, once."""
+    form, known = edition.report_form, _codes(edition)
+    found: list[Problem] = []
+    for number, activity in enumerate(form.activities, start=1):
+        found += _unknown(activity.asked_of, known, activity.origin, f"hoat_dong[{number}].danh_cho")
+    seen: set[int] = set()
+    for number, scope in enumerate(form.budget_scopes, start=1):
+        key = f"kinh_phi_danh_cho[{number}]"
+        found += _unknown(scope.asked_of, known, scope.origin, f"{key}.danh_cho")
+        if not 1 <= scope.source <= len(form.budget_sources):
+            message = f"kinh_phi có {len(form.budget_sources)} nguồn, không có nguồn {scope.source}"
+            found.append(_problem(scope.origin, "source", f"{key}.nguon", message))
+        elif scope.source in seen:
+            message = f"nguồn {scope.source} đã được chọn ở một dòng khác của kinh_phi_danh_cho"
+            found.append(_problem(scope.origin, "source", f"{key}.nguon", message))
+        seen.add(scope.source)
+    return found
