@@ -1,0 +1,187 @@
+"""Issue 19, report forms: a form asks only what its recipient can answer.
+
+Built on a copy of tests/roots/xa-mau whose bieu-mau.yaml scopes one activity to the schools and
+the police (danh_cho), one budget source to the mass organisations (kinh_phi_danh_cho), and has a
+count/total instruction (huong_dan_ty_le). Every check reads the built DOCX or PDF back.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import docx
+import pytest
+import yaml
+from conftest import ROOTS, TEMPLATES, run_main
+from pypdf import PdfReader
+
+ROOT = ROOTS / "xa-mau"
+YEAR = 2026
+SCOPED_ACTIVITY = "Tin, bài"  # asked of the schools' list and the police only
+SCOPED_SOURCE = "Xã hội hóa"  # asked of the "de-nghi" kind only
+RATE_LINE = "Số đạt không lớn hơn tổng số (biểu mẫu có chỉ tiêu tỷ lệ)."
+ROMAN = re.compile(r"^([IVX]+)\. (.+)$")
+
+
+def scoped_form(text: str) -> str:
+    text = text.replace(
+        '  - ten: "Tin, bài"\n    don_vi_tinh: "tin, bài"\n',
+        '  - ten: "Tin, bài"\n    don_vi_tinh: "tin, bài"\n    danh_cho: ["truong", "cong-an-xa"]\n',
+    )
+    text = text.replace(
+        'kinh_phi:\n  - "Ngân sách xã"\n  - "Xã hội hóa"\n',
+        'kinh_phi:\n  - "Ngân sách xã"\n  - "Xã hội hóa"\n'
+        'kinh_phi_danh_cho:\n  - nguon: 2\n    danh_cho: "de-nghi"\n'
+        f'huong_dan_ty_le: ["{RATE_LINE}"]\n',
+    )
+    assert "danh_cho: [" in text and "kinh_phi_danh_cho" in text, "the fixture root's bieu-mau.yaml changed"
+    return text
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    from generator.build import Project, build
+
+    content = tmp_path_factory.mktemp("content")
+    shutil.copytree(ROOT / str(YEAR), content / str(YEAR))
+    form = content / str(YEAR) / "bieu-mau.yaml"
+    form.write_text(scoped_form(form.read_text(encoding="utf-8")), encoding="utf-8")
+    project = Project(content=content, templates=TEMPLATES, output=tmp_path_factory.mktemp("output"))
+    build(project, year=YEAR)
+    return project
+
+
+def form_path(project, folder: str, suffix: str = "docx"):
+    return project.output / str(YEAR) / folder / f"bao-cao-{folder}.{suffix}"
+
+
+def table(document, second_column: str) -> list[list[str]]:
+    for t in document.tables:
+        cells = [c.text.strip() for c in t.rows[0].cells]
+        if len(cells) > 1 and cells[1] == second_column:
+            return [[c.text.strip() for c in row.cells] for row in t.rows]
+    raise AssertionError(f"no table with a column {second_column}")
+
+
+def part_headings(document) -> list[tuple[str, str]]:
+    return [m.groups() for p in document.paragraphs if (m := ROMAN.match(p.text.strip()))]
+
+
+HEADINGS = yaml.safe_load((ROOT / str(YEAR) / "bieu-mau.yaml").read_text(encoding="utf-8"))["tieu_de_muc"]
+COLUMNS = yaml.safe_load((ROOT / str(YEAR) / "bieu-mau.yaml").read_text(encoding="utf-8"))["cot"]
+
+
+def test_a_form_without_indicators_has_no_indicator_part_and_its_parts_are_numbered_in_turn(project):
+    women = docx.Document(str(form_path(project, "Hoi-LHPN-xa")))
+    police = docx.Document(str(form_path(project, "Cong-an-xa")))
+    assert part_headings(women) == [
+        ("I", HEADINGS["nhiem_vu"]),
+        ("II", HEADINGS["hoat_dong"]),
+        ("III", HEADINGS["kinh_phi"]),
+        ("IV", HEADINGS["y_kien"]),
+    ]
+    assert [title for _, title in part_headings(police)] == [
+        HEADINGS[k] for k in ("nhiem_vu", "hoat_dong", "chi_tieu", "kinh_phi", "y_kien")
+    ]
+    assert [number for number, _ in part_headings(police)] == ["I", "II", "III", "IV", "V"]
+    pdf = "\n".join(page.extract_text() for page in PdfReader(form_path(project, "Hoi-LHPN-xa", "pdf")).pages)
+    assert HEADINGS["chi_tieu"] not in pdf and f"IV. {HEADINGS['y_kien']}" in pdf
+
+
+def activities_of(project, folder: str) -> list[list[str]]:
+    return table(docx.Document(str(form_path(project, folder))), COLUMNS["hoat_dong"])[1:]
+
+
+def test_a_scoped_activity_is_asked_only_of_the_recipients_it_names(project):
+    for folder, asked in (
+        ("Cac-truong-hoc", True),
+        ("Cong-an-xa", True),
+        ("Phong-VH-XH", False),
+        ("Ap-Tan-Lap", False),
+    ):
+        rows = activities_of(project, folder)
+        assert (SCOPED_ACTIVITY in [row[1] for row in rows]) is asked, folder
+        # The rows left are numbered in turn, the "other activity" row last.
+        assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)], folder
+        assert rows[-1][1] == COLUMNS["hoat_dong_khac"]
+
+
+def test_a_scoped_budget_source_is_asked_only_of_its_kind(project):
+    for folder, asked in (("Hoi-LHPN-xa", True), ("Doan-TN-xa", True), ("Phong-VH-XH", False), ("Cong-an-xa", False)):
+        rows = table(docx.Document(str(form_path(project, folder))), COLUMNS["nguon_kinh_phi"])[1:]
+        assert [row[1] for row in rows] == (["Ngân sách xã", SCOPED_SOURCE] if asked else ["Ngân sách xã"]), folder
+        assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
+
+
+def test_the_count_and_total_instruction_prints_only_where_the_form_has_such_rows(project):
+    seen = set()
+    for path in sorted((project.output / str(YEAR)).glob("*/bao-cao-*.docx")):
+        document = docx.Document(str(path))
+        cells = {c.text.strip() for t in document.tables for row in t.rows for c in row.cells}
+        has_rows = COLUMNS["dong_tu_so"] in cells and COLUMNS["dong_mau_so"] in cells
+        printed = any(p.text.strip() == f"- {RATE_LINE}" for p in document.paragraphs)
+        assert printed is has_rows, path.name
+        seen.add(has_rows)
+    assert seen == {True, False}, "the root should have forms with and without count rows"
+
+
+def test_returned_scoped_rows_are_summed_under_their_own_row(project):
+    from generator.collect.run import collect_edition
+
+    inbox = project.content / str(YEAR) / "bao-cao-nhan"
+    inbox.mkdir(exist_ok=True)
+    figures = {
+        "Cac-truong-hoc": {SCOPED_ACTIVITY: "7"},
+        "Phong-VH-XH": {"Hội nghị tuyên truyền": "2", COLUMNS["hoat_dong_khac"]: "4"},
+    }
+    budgets = {"Hoi-LHPN-xa": ["100.000", "40.000"], "Phong-VH-XH": ["5.000"]}
+    for folder in sorted(set(figures) | set(budgets)):
+        document = docx.Document(str(form_path(project, folder)))
+        for t in document.tables:
+            header = [c.text.strip() for c in t.rows[0].cells]
+            for row in t.rows[1:]:
+                name = row.cells[1].text.strip()
+                if header[1] == COLUMNS["hoat_dong"] and name in figures.get(folder, {}):
+                    row.cells[header.index(COLUMNS["so_luong"])].paragraphs[0].text = figures[folder][name]
+            if header[1] == COLUMNS["nguon_kinh_phi"]:
+                for row, amount in zip(t.rows[1:], budgets.get(folder, []), strict=False):
+                    row.cells[2].paragraphs[0].text = amount
+        document.save(str(inbox / f"{folder}.docx"))
+    report = collect_edition(project, YEAR)
+    summary = docx.Document(str(report.folder / "bao-cao-tong-hop.docx"))
+    totals = {}
+    for t in summary.tables:
+        header = [c.text.strip() for c in t.rows[0].cells]
+        for row in t.rows[1:]:
+            cells = [c.text.strip() for c in row.cells]
+            if header[1] in (COLUMNS["hoat_dong"], COLUMNS["nguon_kinh_phi"]):
+                totals[cells[1]] = cells[3] if header[1] == COLUMNS["hoat_dong"] else cells[2]
+    assert totals[SCOPED_ACTIVITY] == "7"
+    assert totals["Hội nghị tuyên truyền"] == "2"
+    # The office's "other activity" row is its form's second row, where the schools have the scoped one.
+    assert totals[COLUMNS["hoat_dong_khac"]] == "4"
+    assert totals["Ngân sách xã"] == "105.000"
+    assert totals[SCOPED_SOURCE] == "40.000"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "said"),
+    [
+        ('danh_cho: ["truong", "cong-an-xa"]', 'danh_cho: ["truong", "cong-an"]', "hoat_dong[2].danh_cho", "“cong-an”"),
+        ("  - nguon: 2\n", "  - nguon: 3\n", "kinh_phi_danh_cho[1].nguon", "không có nguồn 3"),
+    ],
+)
+def test_a_wrong_row_scope_is_an_error_at_its_line_and_nothing_is_written(tmp_path, old, new, key, said):
+    content = tmp_path / "content" / str(YEAR)
+    shutil.copytree(ROOT / str(YEAR), content)
+    form = content / "bieu-mau.yaml"
+    text = scoped_form(form.read_text(encoding="utf-8"))
+    assert text.count(old) == 1
+    text = text.replace(old, new)
+    form.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if new.strip() in row)
+    done = run_main(["build"], tmp_path, cwd_folders=True)
+    assert done.returncode == 1
+    assert any(f"bieu-mau.yaml:{line}: {key}:" in out and said in out for out in done.stderr.splitlines()), done.stderr
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.docx"))
