@@ -39,14 +39,30 @@ def scoped_form(text: str) -> str:
     return text
 
 
+MEASURES = ("Mức thứ nhất: trên 90% người bị bạo lực", "Mức thứ hai: trên 70% người gây bạo lực")
+RATE_INDICATOR = '        don_vi_tinh: "%"\n        ty_le: true\n'
+
+
+def two_measures(text: str) -> str:
+    """chi-tieu.yaml with its rate indicator (3.3, the police's) setting two levels."""
+    assert text.count(RATE_INDICATOR) == 1, "the fixture root's chi-tieu.yaml changed"
+    levels = "".join(f'          - "{m}"\n' for m in MEASURES)
+    return text.replace(RATE_INDICATOR, f"{RATE_INDICATOR}        cac_muc:\n{levels}")
+
+
+def scoped_root(folder) -> None:
+    shutil.copytree(ROOT / str(YEAR), folder)
+    for name, edit in (("bieu-mau.yaml", scoped_form), ("chi-tieu.yaml", two_measures)):
+        path = folder / name
+        path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     from generator.build import Project, build
 
     content = tmp_path_factory.mktemp("content")
-    shutil.copytree(ROOT / str(YEAR), content / str(YEAR))
-    form = content / str(YEAR) / "bieu-mau.yaml"
-    form.write_text(scoped_form(form.read_text(encoding="utf-8")), encoding="utf-8")
+    scoped_root(content / str(YEAR))
     project = Project(content=content, templates=TEMPLATES, output=tmp_path_factory.mktemp("output"))
     build(project, year=YEAR)
     return project
@@ -165,23 +181,73 @@ def test_returned_scoped_rows_are_summed_under_their_own_row(project):
     assert totals[SCOPED_SOURCE] == "40.000"
 
 
+def test_each_level_of_an_indicator_is_read_back_and_summed_apart(project):
+    from generator.collect.run import collect_edition
+
+    inbox = project.content / str(YEAR) / "bao-cao-nhan"
+    inbox.mkdir(exist_ok=True)
+    document = docx.Document(str(form_path(project, "Cong-an-xa")))
+    rows = next(t for t in document.tables if t.rows[0].cells[1].text.strip() == COLUMNS["chi_tieu"]).rows
+    figures = dict(zip(MEASURES, (("8", "10"), ("3", "5")), strict=True))
+    for index, row in enumerate(rows):
+        measure = next((m for m in MEASURES if row.cells[1].text.strip().endswith(m)), None)
+        if measure is not None:
+            for offset, value in enumerate(figures[measure], start=1):
+                rows[index + offset].cells[3].paragraphs[0].text = value
+    document.save(str(inbox / "cong-an.docx"))
+    summary = docx.Document(str(collect_edition(project, YEAR).folder / "bao-cao-tong-hop.docx"))
+    lines = [" | ".join(c.text.strip() for c in row.cells) for t in summary.tables for row in t.rows]
+    for measure, (count, total) in figures.items():
+        (line,) = [line for line in lines if measure in line]
+        assert f"({count}/{total})" in line, line
+
+
 @pytest.mark.parametrize(
-    ("old", "new", "key", "said"),
+    ("name", "old", "new", "where", "key", "said"),
     [
-        ('danh_cho: ["truong", "cong-an-xa"]', 'danh_cho: ["truong", "cong-an"]', "hoat_dong[2].danh_cho", "“cong-an”"),
-        ("  - nguon: 2\n", "  - nguon: 3\n", "kinh_phi_danh_cho[1].nguon", "không có nguồn 3"),
+        (
+            "bieu-mau.yaml",
+            '"truong", "cong-an-xa"]',
+            '"truong", "cong-an"]',
+            None,
+            "hoat_dong[2].danh_cho",
+            "“cong-an”",
+        ),
+        ("bieu-mau.yaml", "  - nguon: 2\n", "  - nguon: 3\n", None, "kinh_phi_danh_cho[1].nguon", "không có nguồn 3"),
+        ("chi-tieu.yaml", f'          - "{MEASURES[1]}"\n', "", "cac_muc:", "cac_muc", "ít nhất hai mức"),
+        (
+            "chi-tieu.yaml",
+            "        cac_muc:\n",
+            '        khong_do_o_cap: ["xa", "phuong"]\n        cac_muc:\n',
+            ("ke-hoach.yaml", "chi_tieu: [3]"),
+            "bao_cao_chi_tieu.chi_tieu",
+            "không đo ở cấp “xa”",
+        ),
     ],
 )
-def test_a_wrong_row_scope_is_an_error_at_its_line_and_nothing_is_written(tmp_path, old, new, key, said):
+def test_a_wrong_row_scope_or_level_is_an_error_at_its_line_and_nothing_is_written(
+    tmp_path, name, old, new, where, key, said
+):
     content = tmp_path / "content" / str(YEAR)
-    shutil.copytree(ROOT / str(YEAR), content)
-    form = content / "bieu-mau.yaml"
-    text = scoped_form(form.read_text(encoding="utf-8"))
+    scoped_root(content)
+    path = content / name
+    text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1
-    text = text.replace(old, new)
-    form.write_text(text, encoding="utf-8")
-    line = next(i for i, row in enumerate(text.splitlines(), start=1) if new.strip() in row)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    where_name, fragment = where if isinstance(where, tuple) else (name, where or new.strip())
+    lines = (content / where_name).read_text(encoding="utf-8").splitlines()
+    line = next(i for i, row in enumerate(lines, start=1) if fragment in row)
     done = run_main(["build"], tmp_path, cwd_folders=True)
     assert done.returncode == 1
-    assert any(f"bieu-mau.yaml:{line}: {key}:" in out and said in out for out in done.stderr.splitlines()), done.stderr
+    assert any(f"{where_name}:{line}: {key}:" in out and said in out for out in done.stderr.splitlines()), done.stderr
     assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.docx"))
+
+
+def test_an_indicator_setting_two_levels_is_asked_once_per_level(project):
+    rows = table(docx.Document(str(form_path(project, "Cong-an-xa"))), COLUMNS["chi_tieu"])[1:]
+    labels = [row[1] for row in rows]
+    for measure in MEASURES:
+        (index,) = [i for i, label in enumerate(labels) if label.endswith(f": {measure}")]
+        # Each level is a rate of its own: its count and total follow it.
+        assert labels[index + 1 : index + 3] == [COLUMNS["dong_tu_so"], COLUMNS["dong_mau_so"]]
+    assert not any("Tỷ lệ người bị bạo lực gia đình được phát hiện" in label for label in labels)

@@ -19,7 +19,7 @@ from ..content.edition import Edition
 from ..content.limits import YEARS_AHEAD, character_problem
 from ..document import wording
 from ..document.model import Table
-from ..document.parts import collects_reports, reported_indicators, reporting_periods
+from ..document.parts import collects_reports, reporting_periods
 from ..document.report_form import (
     ACTIVITIES,
     BUDGET,
@@ -28,6 +28,7 @@ from ..document.report_form import (
     TASKS,
     activity_indices,
     budget_indices,
+    form_indicators,
     form_identity,
     form_tables,
     part_numbers,
@@ -310,7 +311,7 @@ class _Reader:
         result.activities = self.activities()
         if INDICATORS in self.expected:
             read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows, strict=True))
-            for indicator in reported_indicators(self.edition, self.recipient):
+            for indicator in form_indicators(self.edition, self.recipient):
                 row, expected = next(read)
                 # "45%" in a cell whose unit is a percentage is 45.
                 values = self.values(row, expected, periods, percent=(indicator.unit or "").startswith("%"))

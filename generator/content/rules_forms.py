@@ -45,11 +45,58 @@ def _unknown(codes: list[str], known: set[str], origin: Origin, key: str) -> lis
     ]
 
 
+def _unmeasured(edition: Edition) -> list[Problem]:
+    """An indicator chi-tieu.yaml marks as not measured at the issuer's level (a national share,
+    for a commune) is not asked of anyone: naming it in bao_cao_chi_tieu is an error there."""
+    catalog = edition.catalog
+    objectives = catalog.objectives if catalog is not None else []
+    marked = {(o.number, i.number): i for o in objectives for i in o.indicators if i.not_measured_at}
+    level, found = edition.issuer.level, []
+    for assignment in edition.plan.assignments:
+        for ref in assignment.indicators:
+            for number in ref.indicators:
+                indicator = marked.get((ref.objective, number))
+                if indicator is None or level not in indicator.not_measured_at:
+                    continue
+                message = (
+                    f"chỉ tiêu {number} của Mục tiêu {ref.objective} không đo ở cấp “{level}” "
+                    f"(chi-tieu.yaml dòng {indicator.origin.line_of('not_measured_at')}, khong_do_o_cap): "
+                    "bỏ chỉ tiêu này khỏi bao_cao_chi_tieu"
+                )
+                found.append(_problem(ref.origin, "indicators", "bao_cao_chi_tieu.chi_tieu", message))
+    return found
+
+
+def _targets(items: list) -> list:
+    """The plan's own targets: the sub-items of every item marked la_chi_tieu, at any depth."""
+    found = []
+    for item in items:
+        found += item.items if item.targets else _targets(item.items)
+    return found
+
+
+def _single_measures(edition: Edition) -> list[Problem]:
+    """cac_muc lists the levels an indicator or a plan target sets: one level is the indicator
+    itself, and asking it apart would ask the same thing twice."""
+    catalog = edition.catalog
+    indicators = [i for o in (catalog.objectives if catalog is not None else []) for i in o.indicators]
+    return [
+        _problem(
+            item.origin,
+            "measures",
+            "cac_muc",
+            "cần ít nhất hai mức (mỗi mức một dòng của biểu mẫu); chỉ tiêu một mức thì bỏ cac_muc",
+        )
+        for item in [*indicators, *_targets(edition.plan.sections)]
+        if len(item.measures) == 1
+    ]
+
+
 def problems(edition: Edition) -> list[Problem]:
     """bieu-mau.yaml: each scoped activity or budget row names known recipients; each budget scope
-    names a source of kinh_phi, once."""
+    names a source of kinh_phi, once. ke-hoach.yaml: no indicator asked where it is not measured."""
     form, known = edition.report_form, _codes(edition)
-    found: list[Problem] = []
+    found: list[Problem] = _unmeasured(edition) + _single_measures(edition)
     for number, activity in enumerate(form.activities, start=1):
         found += _unknown(activity.asked_of, known, activity.origin, f"hoat_dong[{number}].danh_cho")
     seen: set[int] = set()

@@ -173,6 +173,9 @@ class ActionMonth:
         return (int(month), int(day)) if day.isdigit() and month.isdigit() else None
 
 
+MEASURES_DOC = "Chỉ tiêu đặt nhiều mức (… trên 90%; … trên 70%): mỗi mức một phần tử, biểu mẫu hỏi mỗi mức một dòng"
+
+
 @dataclass(kw_only=True)
 class Item:
     """One numbered item of a section, at any depth (I. → 1. → a) → -)."""
@@ -196,6 +199,7 @@ class Item:
     percentage: bool = spec(
         "ty_le", "Chỉ tiêu của kế hoạch là một tỷ lệ: biểu mẫu hỏi thêm số đạt và tổng số", default=False
     )
+    measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
     origin: Origin | None = origin_field()
 
 
@@ -568,6 +572,9 @@ class UnitLists:
 
 
 # ---------------------------------------------------------------- chi-tieu.yaml
+LEVELS_DOC = "Cấp (cap ở co-quan-ban-hanh.yaml) không đo chỉ tiêu này, ví dụ [huyen, xa]: kế hoạch cấp đó không giao"
+
+
 @dataclass(kw_only=True)
 class Indicator:
     number: int = spec("so", "Số thứ tự chỉ tiêu trong Mục tiêu")
@@ -578,6 +585,8 @@ class Indicator:
     percentage: bool = spec(
         "ty_le", "true: chỉ tiêu là một tỷ lệ; biểu mẫu hỏi thêm số đạt (tử số) và tổng số (mẫu số)", default=False
     )
+    measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
+    not_measured_at: list[IssuerLevel] = spec("khong_do_o_cap", LEVELS_DOC, default_factory=list, one_or_more=True)
     origin: Origin | None = origin_field()
 
 

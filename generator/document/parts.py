@@ -68,6 +68,7 @@ class ReportedIndicator:
     percentage: bool  # a rate: the form asks for its count and total too, so that units can be summed
     narrowing: str | None  # the part of it the plan gives this recipient: "số liệu về bạo lực trên cơ sở giới"
     source: str  # the document the letter cites it from: "Kế hoạch số 180/KH-UBND …"
+    measures: tuple[str, ...] = ()  # the levels it sets, where it sets several: the form asks each
 
     @property
     def reference(self) -> str:
@@ -90,6 +91,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
                 percentage=target.percentage,
                 narrowing=None,
                 source="Kế hoạch",
+                measures=tuple(edition.text(measure) for measure in target.measures),
             )
         )
     catalog = edition.catalog
@@ -105,6 +107,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
                     percentage=indicator.percentage,
                     narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
                     source=source,
+                    measures=tuple(edition.text(measure) for measure in indicator.measures),
                 )
             )
     return tuple(lines)

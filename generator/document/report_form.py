@@ -11,7 +11,7 @@ its label line and written into the DOCX properties.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
@@ -128,6 +128,18 @@ def task_rows(edition: Edition, recipient: Recipient) -> list[TaskRow]:
     return rows
 
 
+def form_indicators(edition: Edition, recipient: Recipient) -> tuple[ReportedIndicator, ...]:
+    """The indicators a recipient's form asks, in order: an indicator that sets several levels
+    (cac_muc) is asked once per level, each worded as its level."""
+    return tuple(
+        replacement
+        for indicator in reported_indicators(edition, recipient)
+        for replacement in (
+            [replace(indicator, text=measure, measures=()) for measure in indicator.measures] or [indicator]
+        )
+    )
+
+
 def indicator_rows(edition: Edition, indicators: tuple[ReportedIndicator, ...], periods: int) -> list[tuple[str, ...]]:
     """An indicator in full with its unit (a visible blank where its wording or unit is unknown);
     a rate gets a row for its count and one for its total."""
@@ -235,7 +247,7 @@ def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
         ),
         ACTIVITIES: activity_table(edition, recipient),
     }
-    indicators = reported_indicators(edition, recipient)
+    indicators = form_indicators(edition, recipient)
     if indicators:
         period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
         tables[INDICATORS] = Table(
@@ -257,7 +269,7 @@ def part_numbers(tables: dict[str, Table]) -> dict[str, int]:
 
 def has_rate_rows(edition: Edition, recipient: Recipient) -> bool:
     """Whether a recipient's form asks a count and a total (a rate indicator)."""
-    return any(indicator.percentage for indicator in reported_indicators(edition, recipient))
+    return any(indicator.percentage for indicator in form_indicators(edition, recipient))
 
 
 def form_identity(edition: Edition, recipient: Recipient, tables: dict[str, Table] | None = None) -> FormIdentity:
