@@ -251,3 +251,47 @@ def test_an_indicator_setting_two_levels_is_asked_once_per_level(project):
         # Each level is a rate of its own: its count and total follow it.
         assert labels[index + 1 : index + 3] == [COLUMNS["dong_tu_so"], COLUMNS["dong_mau_so"]]
     assert not any("Tỷ lệ người bị bạo lực gia đình được phát hiện" in label for label in labels)
+
+
+TINH = ROOTS / "tinh-mau"
+POLICE_TARGETS = "    bao_cao_chi_tieu_ke_hoach: [3]\n"
+NARROWING = "số vụ việc do Công an tiếp nhận"
+
+
+def narrowed_plan(folder, target: int = 3) -> str:
+    """A copy of tinh-mau whose police report only part of the plan's target 3."""
+    shutil.copytree(TINH / str(YEAR), folder)
+    path = folder / "ke-hoach.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(POLICE_TARGETS) == 1, "the fixture root's ke-hoach.yaml changed"
+    scope = f'    pham_vi_chi_tieu_ke_hoach:\n      - chi_tieu: {target}\n        pham_vi: "{NARROWING}"\n'
+    text = text.replace(POLICE_TARGETS, POLICE_TARGETS + scope)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_plan_target_narrowed_to_the_part_one_body_holds(tmp_path):
+    from generator.build import Project, build
+
+    narrowed_plan(tmp_path / "content" / str(YEAR))
+    project = Project(content=tmp_path / "content", templates=TEMPLATES, output=tmp_path / "output")
+    build(project, year=YEAR)
+    police = next((project.output / str(YEAR)).glob("Cong-an*/bao-cao-*.docx"))
+    rows = table(
+        docx.Document(str(police)), yaml.safe_load((TINH / str(YEAR) / "bieu-mau.yaml").read_text())["cot"]["chi_tieu"]
+    )
+    assert [row[1].split(":")[0] for row in rows[1:] if row[0]] == [f"Chỉ tiêu 3 của Kế hoạch ({NARROWING})"]
+    # Another body reporting a target keeps it whole.
+    health = next((project.output / str(YEAR)).glob("So-Y-te*/bao-cao-*.docx"))
+    assert NARROWING not in "\n".join(
+        c.text for t in docx.Document(str(health)).tables for r in t.rows for c in r.cells
+    )
+
+
+def test_a_narrowing_of_a_target_the_body_does_not_report_is_an_error(tmp_path):
+    text = narrowed_plan(tmp_path / "content" / str(YEAR), target=2)
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if "- chi_tieu: 2" in row)
+    done = run_main(["build"], tmp_path, cwd_folders=True)
+    assert done.returncode == 1
+    assert f"ke-hoach.yaml:{line}: pham_vi_chi_tieu_ke_hoach.chi_tieu: chỉ tiêu 2 của kế hoạch" in done.stderr
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.docx"))

@@ -92,11 +92,28 @@ def _single_measures(edition: Edition) -> list[Problem]:
     ]
 
 
+def _target_scopes(edition: Edition) -> list[Problem]:
+    """pham_vi_chi_tieu_ke_hoach narrows a target the entry reports (bao_cao_chi_tieu_ke_hoach), once."""
+    found = []
+    for assignment in edition.plan.assignments:
+        seen: set[int] = set()
+        for scope in assignment.plan_target_scopes:
+            if scope.target not in assignment.plan_targets:
+                message = f"chỉ tiêu {scope.target} của kế hoạch không có trong bao_cao_chi_tieu_ke_hoach của mục này"
+            elif scope.target in seen:
+                message = f"chỉ tiêu {scope.target} đã có phạm vi ở một dòng khác"
+            else:
+                seen.add(scope.target)
+                continue
+            found.append(_problem(scope.origin, "target", "pham_vi_chi_tieu_ke_hoach.chi_tieu", message))
+    return found
+
+
 def problems(edition: Edition) -> list[Problem]:
     """bieu-mau.yaml: each scoped activity or budget row names known recipients; each budget scope
     names a source of kinh_phi, once. ke-hoach.yaml: no indicator asked where it is not measured."""
     form, known = edition.report_form, _codes(edition)
-    found: list[Problem] = _unmeasured(edition) + _single_measures(edition)
+    found: list[Problem] = _unmeasured(edition) + _single_measures(edition) + _target_scopes(edition)
     for number, activity in enumerate(form.activities, start=1):
         found += _unknown(activity.asked_of, known, activity.origin, f"hoat_dong[{number}].danh_cho")
     seen: set[int] = set()

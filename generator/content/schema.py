@@ -216,6 +216,16 @@ class IndicatorRef:
     origin: Origin | None = origin_field()
 
 
+SCOPES_DOC = "Phần của một chỉ tiêu của kế hoạch mà cơ quan báo cáo, khi cơ quan chỉ giữ một phần của chỉ tiêu đó"
+
+
+@dataclass(kw_only=True)
+class PlanTargetScope:
+    target: int = spec("chi_tieu", "Số thứ tự chỉ tiêu của kế hoạch (có trong bao_cao_chi_tieu_ke_hoach)")
+    narrowing: str = spec("pham_vi", "Phần cơ quan báo cáo, in trong ngoặc sau số chỉ tiêu")
+    origin: Origin | None = origin_field()
+
+
 @dataclass(kw_only=True)
 class Assignment:
     """One entry of section IV: what one body, several bodies or a list of units is assigned or asked to do."""
@@ -252,6 +262,7 @@ class Assignment:
         "Số thứ tự các chỉ tiêu của chính kế hoạch (mục có la_chi_tieu: true) mà cơ quan phải báo cáo",
         default_factory=list,
     )
+    plan_target_scopes: list[PlanTargetScope] = spec("pham_vi_chi_tieu_ke_hoach", SCOPES_DOC, default_factory=list)
     origin: Origin | None = origin_field()
 
 

@@ -80,6 +80,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
     """What a recipient reports, in the plan's order: the plan's own targets, then the national
     strategy's indicators."""
     lines = []
+    scopes = {scope.target: scope.narrowing for scope in recipient.assignment.plan_target_scopes}
     for number in recipient.assignment.plan_targets:
         target = edition.plan_target(number)
         text = target.title if target.title is not None else (target.paragraphs[0] if target.paragraphs else None)
@@ -89,7 +90,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
                 text=edition.text(text) if text else None,
                 unit=edition.plain(target.unit) if target.unit else None,
                 percentage=target.percentage,
-                narrowing=None,
+                narrowing=edition.plain(scopes[number]) if number in scopes else None,
                 source="Kế hoạch",
                 measures=tuple(edition.text(measure) for measure in target.measures),
             )
