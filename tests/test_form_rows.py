@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from types import SimpleNamespace
 
 import docx
 import pytest
@@ -43,10 +44,16 @@ MEASURES = ("Mức thứ nhất: trên 90% người bị bạo lực", "Mức th
 RATE_INDICATOR = '        don_vi_tinh: "%"\n        ty_le: true\n'
 
 
+UNCONFIRMED = "số thứ tự tạm xếp"
+FIRST_INDICATOR = '        don_vi_tinh: "giờ/ngày"\n'
+
+
 def two_measures(text: str) -> str:
-    """chi-tieu.yaml with its rate indicator (3.3, the police's) setting two levels."""
-    assert text.count(RATE_INDICATOR) == 1, "the fixture root's chi-tieu.yaml changed"
+    """chi-tieu.yaml with its rate indicator (3.3, the police's) setting two levels, and the
+    number of 3.1 (the office's) marked as unconfirmed."""
+    assert text.count(RATE_INDICATOR) == 1 and text.count(FIRST_INDICATOR) == 1, "the root's chi-tieu.yaml changed"
     levels = "".join(f'          - "{m}"\n' for m in MEASURES)
+    text = text.replace(FIRST_INDICATOR, f'{FIRST_INDICATOR}        so_chua_xac_nhan: "{UNCONFIRMED}"\n')
     return text.replace(RATE_INDICATOR, f"{RATE_INDICATOR}        cac_muc:\n{levels}")
 
 
@@ -64,8 +71,8 @@ def project(tmp_path_factory):
     content = tmp_path_factory.mktemp("content")
     scoped_root(content / str(YEAR))
     project = Project(content=content, templates=TEMPLATES, output=tmp_path_factory.mktemp("output"))
-    build(project, year=YEAR)
-    return project
+    notices = build(project, year=YEAR).notices
+    return SimpleNamespace(content=project.content, output=project.output, project=project, notices=notices)
 
 
 def form_path(project, folder: str, suffix: str = "docx"):
@@ -164,7 +171,7 @@ def test_returned_scoped_rows_are_summed_under_their_own_row(project):
                 for row, amount in zip(t.rows[1:], budgets.get(folder, []), strict=False):
                     row.cells[2].paragraphs[0].text = amount
         document.save(str(inbox / f"{folder}.docx"))
-    report = collect_edition(project, YEAR)
+    report = collect_edition(project.project, YEAR)
     summary = docx.Document(str(report.folder / "bao-cao-tong-hop.docx"))
     totals = {}
     for t in summary.tables:
@@ -195,7 +202,7 @@ def test_each_level_of_an_indicator_is_read_back_and_summed_apart(project):
             for offset, value in enumerate(figures[measure], start=1):
                 rows[index + offset].cells[3].paragraphs[0].text = value
     document.save(str(inbox / "cong-an.docx"))
-    summary = docx.Document(str(collect_edition(project, YEAR).folder / "bao-cao-tong-hop.docx"))
+    summary = docx.Document(str(collect_edition(project.project, YEAR).folder / "bao-cao-tong-hop.docx"))
     lines = [" | ".join(c.text.strip() for c in row.cells) for t in summary.tables for row in t.rows]
     for measure, (count, total) in figures.items():
         (line,) = [line for line in lines if measure in line]
@@ -295,3 +302,17 @@ def test_a_narrowing_of_a_target_the_body_does_not_report_is_an_error(tmp_path):
     assert done.returncode == 1
     assert f"ke-hoach.yaml:{line}: pham_vi_chi_tieu_ke_hoach.chi_tieu: chỉ tiêu 2 của kế hoạch" in done.stderr
     assert not (tmp_path / "output").exists() or not any((tmp_path / "output").rglob("*.docx"))
+
+
+def test_an_unconfirmed_number_is_flagged_where_it_is_printed_and_named_by_the_build(project):
+    office = docx.Document(str(form_path(project, "Phong-VH-XH")))
+    labels = [row[1] for row in table(office, COLUMNS["chi_tieu"])[1:] if row[0]]
+    assert labels[0].startswith(f"Chỉ tiêu 1 của Mục tiêu 3 ({UNCONFIRMED}): ")
+    letter = docx.Document(str(project.output / str(YEAR) / "Phong-VH-XH" / "cong-van-Phong-VH-XH.docx"))
+    cited = [p.text for p in letter.paragraphs if "Chỉ tiêu 1 của Mục tiêu 3" in p.text]
+    assert cited and all(f"Chỉ tiêu 1 của Mục tiêu 3 ({UNCONFIRMED})" in text for text in cited)
+    (notice,) = [line for line in project.notices if "chưa được xác nhận" in line]
+    assert "Chỉ tiêu 1 của Mục tiêu 3" in notice and "Phòng VH-XH" in notice and UNCONFIRMED in notice
+    # An indicator whose number is not marked prints no such note.
+    police = docx.Document(str(form_path(project, "Cong-an-xa")))
+    assert not any(UNCONFIRMED in row[1] for row in table(police, COLUMNS["chi_tieu"]))

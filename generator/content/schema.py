@@ -583,6 +583,7 @@ class UnitLists:
 
 
 # ---------------------------------------------------------------- chi-tieu.yaml
+UNCONFIRMED_DOC = "Số thứ tự chưa đối chiếu được với văn bản nguồn: lời ghi chú in trong ngoặc sau số chỉ tiêu"
 LEVELS_DOC = "Cấp (cap ở co-quan-ban-hanh.yaml) không đo chỉ tiêu này, ví dụ [huyen, xa]: kế hoạch cấp đó không giao"
 
 
@@ -597,6 +598,7 @@ class Indicator:
         "ty_le", "true: chỉ tiêu là một tỷ lệ; biểu mẫu hỏi thêm số đạt (tử số) và tổng số (mẫu số)", default=False
     )
     measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
+    unconfirmed_number: str | None = spec("so_chua_xac_nhan", UNCONFIRMED_DOC, default=None)
     not_measured_at: list[IssuerLevel] = spec("khong_do_o_cap", LEVELS_DOC, default_factory=list, one_or_more=True)
     origin: Origin | None = origin_field()
 

@@ -102,7 +102,8 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
             indicator = edition.indicator(ref.objective, number)
             lines.append(
                 ReportedIndicator(
-                    label=indicator_label(ref.objective, number),
+                    label=indicator_label(ref.objective, number)
+                    + (f" ({edition.plain(indicator.unconfirmed_number)})" if indicator.unconfirmed_number else ""),
                     text=edition.text(indicator.text) if indicator.text else None,
                     unit=edition.plain(indicator.unit) if indicator.unit else None,
                     percentage=indicator.percentage,

@@ -22,6 +22,7 @@ from .parts import (
     ReportedIndicator,
     collects_reports,
     header,
+    indicator_label,
     issue_date,
     letter_reference,
     letter_values,
@@ -381,4 +382,16 @@ def unknown_indicators(edition: Edition, recipients) -> list[tuple[str, str]]:
         if recipient.reports
         for indicator in reported_indicators(edition, recipient)
         if indicator.text is None
+    ]
+
+
+def unconfirmed_numbers(edition: Edition, recipients) -> list[tuple[str, str, str]]:
+    """(indicator label, its note, recipient's short name) for each indicator a recipient's letter
+    and form cite whose number chi-tieu.yaml marks as unconfirmed (so_chua_xac_nhan)."""
+    return [
+        (indicator_label(ref.objective, number), edition.plain(note), recipient.short_name)
+        for recipient in recipients
+        for ref in recipient.indicators
+        for number in ref.indicators
+        if (note := edition.indicator(ref.objective, number).unconfirmed_number)
     ]
