@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
@@ -74,6 +74,7 @@ class Expected:
     place: str  # on its form's date line
     signer: tuple[str, ...]
     symbol: str | None
+    target_scopes: dict[int, str] = field(default_factory=dict)  # pham_vi_chi_tieu_ke_hoach
 
     @property
     def reports(self) -> bool:
@@ -125,6 +126,7 @@ class Example:
         for entry, ids in self.entries():
             tasks = tuple(self.fill(task) for task in entry["nhiem_vu"])
             targets = tuple(entry.get("bao_cao_chi_tieu_ke_hoach") or ())
+            scopes = {s["chi_tieu"]: s["pham_vi"] for s in entry.get("pham_vi_chi_tieu_ke_hoach") or ()}
             for agency_id in ids:
                 agency = self.agencies[agency_id]
                 if agency.get("gui_cong_van", True) is False:
@@ -146,6 +148,7 @@ class Example:
                                 kind=self.kinds[unit_list["loai"]],
                                 tasks=tasks,
                                 targets=targets,
+                                target_scopes=scopes,
                                 header=tuple(self.fill(line, **values).upper() for line in unit_list["ten_tieu_de"]),
                                 parent=self.fill(parent, **values).upper() if parent else None,
                                 place=self.fill(unit_list["dia_danh"], **values),
@@ -164,6 +167,7 @@ class Example:
                         kind=kind,
                         tasks=tasks,
                         targets=targets,
+                        target_scopes=scopes,
                         header=tuple(self.fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]),
                         parent=self.fill(parent).upper() if parent else None,
                         place=self.issuer["dia_danh"],
@@ -640,7 +644,8 @@ def test_the_plans_own_targets_are_numbered_and_each_letter_and_form_names_its_o
         assert f"{number}. {text}" in plan
         assert flat(f"{number}. {text}") in plan_pdf
     for recipient in example.expected:
-        wanted = [f"- Chỉ tiêu {n} của Kế hoạch: {targets[n - 1]}" for n in recipient.targets]
+        scopes = {n: f" ({scope})" for n, scope in recipient.target_scopes.items()}
+        wanted = [f"- Chỉ tiêu {n} của Kế hoạch{scopes.get(n, '')}: {targets[n - 1]}" for n in recipient.targets]
         letter = example.letter(recipient)
         assert [line for line in docx_lines(letter) if line.startswith("- Chỉ tiêu ")] == wanted, recipient.name
         letter_pdf = flat(pdf_text(letter.with_suffix(".pdf")))
@@ -648,7 +653,7 @@ def test_the_plans_own_targets_are_numbered_and_each_letter_and_form_names_its_o
         form = example.form(recipient)
         if form is None:
             continue
-        rows = [line for line in docx_lines(form) if re.match(r"Chỉ tiêu \d+ của Kế hoạch: ", line)]
+        rows = [line for line in docx_lines(form) if re.match(r"Chỉ tiêu \d+ của Kế hoạch( \([^)]*\))?: ", line)]
         assert rows == [line.removeprefix("- ") for line in wanted], recipient.name
         form_pdf = flat(pdf_text(form.with_suffix(".pdf")))
         assert all(flat(line.removeprefix("- ")) in form_pdf for line in wanted), recipient.name

@@ -19,15 +19,19 @@ from ..content.edition import Edition
 from ..content.limits import YEARS_AHEAD, character_problem
 from ..document import wording
 from ..document.model import Table
-from ..document.parts import collects_reports, reported_indicators, reporting_periods
+from ..document.parts import collects_reports, reporting_periods
 from ..document.report_form import (
     ACTIVITIES,
     BUDGET,
     INDICATORS,
     NARRATIVE,
     TASKS,
+    activity_indices,
+    budget_indices,
+    form_indicators,
     form_identity,
     form_tables,
+    part_numbers,
     roman,
     task_rows,
 )
@@ -178,9 +182,7 @@ class _Reader:
     def __init__(self, edition: Edition, recipient: Recipient, tables: tuple, returned: ReturnedFile):
         self.edition, self.recipient, self.read, self.returned = edition, recipient, tables, returned
         self.expected = form_tables(edition, recipient)
-        self.parts = {
-            name: number for number, name in enumerate([TASKS, ACTIVITIES, INDICATORS, BUDGET, NARRATIVE], start=1)
-        }
+        self.parts = part_numbers(self.expected)
         headings = edition.report_form.headings
         self.titles = {
             TASKS: headings.tasks,
@@ -306,25 +308,10 @@ class _Reader:
         result = UnitReport()
         periods = len(reporting_periods(self.edition))
         result.tasks = self.tasks(periods)
-        for row, expected in zip(self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows, strict=True):
-            if row is None:
-                continue
-            before = len(self.returned.invalid)
-            quantity, participants, women = (self.number(ACTIVITIES, row, expected, c, whole=True) for c in (3, 4, 5))
-            if participants is not None and women is not None and women > participants:
-                self.left_out(
-                    ACTIVITIES,
-                    expected,
-                    5,
-                    f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
-                )
-            if len(self.returned.invalid) > before:
-                # Which of a bad row's figures are right is not known: the whole row is left out.
-                quantity = participants = women = None
-            result.activities.append((quantity, participants, women, self.text(ACTIVITIES, row, expected, 6)))
+        result.activities = self.activities()
         if INDICATORS in self.expected:
             read = iter(zip(self.rows(INDICATORS), self.expected[INDICATORS].rows, strict=True))
-            for indicator in reported_indicators(self.edition, self.recipient):
+            for indicator in form_indicators(self.edition, self.recipient):
                 row, expected = next(read)
                 # "45%" in a cell whose unit is a percentage is 45.
                 values = self.values(row, expected, periods, percent=(indicator.unit or "").startswith("%"))
@@ -346,14 +333,43 @@ class _Reader:
                             )
                 result.indicators.append((values, counts, totals))
                 result.indicator_notes.append(row[3 + periods] if row and len(row) > 3 + periods else "")
-        for row, expected in zip(self.rows(BUDGET), self.expected[BUDGET].rows, strict=True):
-            result.budget.append(self.number(BUDGET, row, expected, 2) if row else None)
-            result.budget_notes.append(row[3] if row and len(row) > 3 else "")
+        # Figures go where the source is in bieu-mau.yaml (None where this unit was not asked it).
+        result.budget = [None] * len(self.edition.report_form.budget_sources)
+        result.budget_notes = [""] * len(result.budget)
+        read = zip(
+            budget_indices(self.edition, self.recipient), self.rows(BUDGET), self.expected[BUDGET].rows, strict=True
+        )
+        for index, row, expected in read:
+            result.budget[index] = self.number(BUDGET, row, expected, 2) if row else None
+            result.budget_notes[index] = row[3] if row and len(row) > 3 else ""
         narrative = self.rows(NARRATIVE)
         rows = self.expected[NARRATIVE].rows
         result.difficulties = self.text(NARRATIVE, narrative[0], rows[0], 2) if narrative[0] else ""
         result.proposals = self.text(NARRATIVE, narrative[1], rows[1], 2) if narrative[1] else ""
         return result
+
+    def activities(self) -> list[tuple[float | None, float | None, float | None, str]]:
+        """(quantity, participants, women, note) for each activity where it is in bieu-mau.yaml,
+        then the "other activity" row; nothing where this unit was not asked it or its row is missing."""
+        figures = [(None, None, None, "")] * (len(self.edition.report_form.activities) + 1)
+        indices = activity_indices(self.edition, self.recipient)
+        for index, row, expected in zip(indices, self.rows(ACTIVITIES), self.expected[ACTIVITIES].rows, strict=True):
+            if row is None:
+                continue
+            before = len(self.returned.invalid)
+            quantity, participants, women = (self.number(ACTIVITIES, row, expected, c, whole=True) for c in (3, 4, 5))
+            if participants is not None and women is not None and women > participants:
+                self.left_out(
+                    ACTIVITIES,
+                    expected,
+                    5,
+                    f"số nữ ({shown_number(women)}) lớn hơn số người tham gia ({shown_number(participants)})",
+                )
+            if len(self.returned.invalid) > before:
+                # Which of a bad row's figures are right is not known: the whole row is left out.
+                quantity = participants = women = None
+            figures[index] = (quantity, participants, women, self.text(ACTIVITIES, row, expected, 6))
+        return figures
 
     def values(
         self, row, expected, periods: int, *, percent: bool = False, whole: bool = False

@@ -23,10 +23,9 @@ from ..document.parts import (
     issue_date,
     letter_values,
     paragraph,
-    reported_indicators,
     reporting_periods,
 )
-from ..document.report_form import ACTIVITIES, BUDGET, form_tables, roman
+from ..document.report_form import activity_table, budget_table, form_indicators, roman
 from .collect import Collection, shown_number
 
 
@@ -114,7 +113,7 @@ def build_summary(collection: Collection) -> Document:
 
     # Activities: totals by activity, with who did how many; then participants and budget by unit.
     activity_rows = []
-    for index, row in enumerate(form_tables(edition, receiver)[ACTIVITIES].rows):
+    for index, row in enumerate(activity_table(edition, None).rows):
         figures = [
             (recipient, returned.report.activities[index])
             for recipient, returned in reported
@@ -177,15 +176,14 @@ def build_summary(collection: Collection) -> Document:
     periods = reporting_periods(edition)
     period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
     indicator_rows: list[tuple[str, ...]] = []
-    seen: dict[str, list] = {}
+    seen: dict[tuple[str, str | None], list] = {}
     for recipient, returned in reported:
         report = returned.report
         notes = report.indicator_notes + [""] * (len(report.indicators) - len(report.indicator_notes))
-        for indicator, figures, note in zip(
-            reported_indicators(edition, recipient), report.indicators, notes, strict=True
-        ):
-            seen.setdefault(indicator.reference, []).append((indicator, recipient, figures, note))
-    for number, (reference, entries) in enumerate(seen.items(), start=1):
+        for indicator, figures, note in zip(form_indicators(edition, recipient), report.indicators, notes, strict=True):
+            # The levels of an indicator that sets several (cac_muc) share its reference.
+            seen.setdefault((indicator.reference, indicator.text), []).append((indicator, recipient, figures, note))
+    for number, ((reference, _), entries) in enumerate(seen.items(), start=1):
         indicator = entries[0][0]
         text = f"{reference}: {indicator.text}" if indicator.text else reference
         if indicator.unit:
@@ -231,7 +229,7 @@ def build_summary(collection: Collection) -> Document:
 
     # Budget: each source in total, with each unit's amount.
     budget_rows = []
-    for index, row in enumerate(form_tables(edition, receiver)[BUDGET].rows):
+    for index, row in enumerate(budget_table(edition, None).rows):
         amounts = [
             (r, f.report.budget[index], f.report.budget_notes[index] if index < len(f.report.budget_notes) else "")
             for r, f in reported

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..errors import ContentError, Problem
 from ..files import display_path
+from . import rules_forms
 from .binding import Binder, compose
 from .distribution import distribution
 from .limits import edition_problems, read_source
@@ -607,6 +608,7 @@ def _cross_checks(edition: Edition) -> list[Problem]:
     problems += _appendix_checks(edition)
     without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
     problems += _check_task_groups(edition)
+    problems += rules_forms.problems(edition)
     for source in _sources(edition):
         for text, origin, field_name, key, metadata in _strings(source, ""):
             for message in check_markup(

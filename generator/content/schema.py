@@ -173,6 +173,9 @@ class ActionMonth:
         return (int(month), int(day)) if day.isdigit() and month.isdigit() else None
 
 
+MEASURES_DOC = "Chỉ tiêu đặt nhiều mức (… trên 90%; … trên 70%): mỗi mức một phần tử, biểu mẫu hỏi mỗi mức một dòng"
+
+
 @dataclass(kw_only=True)
 class Item:
     """One numbered item of a section, at any depth (I. → 1. → a) → -)."""
@@ -196,6 +199,7 @@ class Item:
     percentage: bool = spec(
         "ty_le", "Chỉ tiêu của kế hoạch là một tỷ lệ: biểu mẫu hỏi thêm số đạt và tổng số", default=False
     )
+    measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
     origin: Origin | None = origin_field()
 
 
@@ -209,6 +213,16 @@ class IndicatorRef:
         "số liệu về bạo lực trên cơ sở giới (in trong ngoặc sau số chỉ tiêu)",
         default=None,
     )
+    origin: Origin | None = origin_field()
+
+
+SCOPES_DOC = "Phần của một chỉ tiêu của kế hoạch mà cơ quan báo cáo, khi cơ quan chỉ giữ một phần của chỉ tiêu đó"
+
+
+@dataclass(kw_only=True)
+class PlanTargetScope:
+    target: int = spec("chi_tieu", "Số thứ tự chỉ tiêu của kế hoạch (có trong bao_cao_chi_tieu_ke_hoach)")
+    narrowing: str = spec("pham_vi", "Phần cơ quan báo cáo, in trong ngoặc sau số chỉ tiêu")
     origin: Origin | None = origin_field()
 
 
@@ -248,6 +262,7 @@ class Assignment:
         "Số thứ tự các chỉ tiêu của chính kế hoạch (mục có la_chi_tieu: true) mà cơ quan phải báo cáo",
         default_factory=list,
     )
+    plan_target_scopes: list[PlanTargetScope] = spec("pham_vi_chi_tieu_ke_hoach", SCOPES_DOC, default_factory=list)
     origin: Origin | None = origin_field()
 
 
@@ -568,6 +583,10 @@ class UnitLists:
 
 
 # ---------------------------------------------------------------- chi-tieu.yaml
+UNCONFIRMED_DOC = "Số thứ tự chưa đối chiếu được với văn bản nguồn: lời ghi chú in trong ngoặc sau số chỉ tiêu"
+LEVELS_DOC = "Cấp (cap ở co-quan-ban-hanh.yaml) không đo chỉ tiêu này, ví dụ [huyen, xa]: kế hoạch cấp đó không giao"
+
+
 @dataclass(kw_only=True)
 class Indicator:
     number: int = spec("so", "Số thứ tự chỉ tiêu trong Mục tiêu")
@@ -578,6 +597,9 @@ class Indicator:
     percentage: bool = spec(
         "ty_le", "true: chỉ tiêu là một tỷ lệ; biểu mẫu hỏi thêm số đạt (tử số) và tổng số (mẫu số)", default=False
     )
+    measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
+    unconfirmed_number: str | None = spec("so_chua_xac_nhan", UNCONFIRMED_DOC, default=None)
+    not_measured_at: list[IssuerLevel] = spec("khong_do_o_cap", LEVELS_DOC, default_factory=list, one_or_more=True)
     origin: Origin | None = origin_field()
 
 
@@ -659,10 +681,24 @@ class LetterSettings:
     origin: Origin | None = origin_field()
 
 
+# Who a row of a form's activity or budget table is asked of (see generator/document/report_form.py).
+ROW_SCOPE_DOC = "Chỉ hỏi dòng này ở biểu mẫu của các nơi có mã loại (loai), mã danh sách đơn vị hoặc mã cơ quan này"
+
+
 @dataclass(kw_only=True)
 class Activity:
     name: str = spec("ten", "Tên hoạt động, hình thức tuyên truyền (một dòng của bảng hoạt động)")
     unit: str = spec("don_vi_tinh", "Đơn vị tính số lượng, ví dụ cuộc, bản, cái")
+    asked_of: list[str] = spec("danh_cho", ROW_SCOPE_DOC, default_factory=list, one_or_more=True)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
+class BudgetScope:
+    """Which recipients one budget source row of the form is asked of."""
+
+    source: int = spec("nguon", "Số thứ tự của nguồn kinh phí trong kinh_phi (đếm từ 1)")
+    asked_of: list[str] = spec("danh_cho", ROW_SCOPE_DOC, one_or_more=True)
     origin: Origin | None = origin_field()
 
 
@@ -858,7 +894,13 @@ class ReportFormSettings:
     budget_sources: list[str] = spec(
         "kinh_phi", "Các dòng của bảng kinh phí (nguồn kinh phí, theo mục kinh phí của kế hoạch)"
     )
-    no_indicators: str = spec("khong_chi_tieu", "Câu in khi đơn vị không được giao báo cáo chỉ tiêu")
+    budget_scopes: list[BudgetScope] = spec(
+        "kinh_phi_danh_cho", "Nguồn kinh phí chỉ hỏi một số nơi", default_factory=list
+    )
+    rate_instructions: list[str] = spec(
+        "huong_dan_ty_le", "Câu hướng dẫn chỉ in khi biểu mẫu có dòng số đạt, tổng số", default_factory=list
+    )
+    no_indicators: str | None = spec("khong_chi_tieu", "Không còn dùng: biểu mẫu bỏ phần chỉ tiêu", default=None)
     unknown_indicator: str = spec(
         "chi_tieu_chua_co",
         "In thay nội dung chỉ tiêu chưa có trong chi-tieu.yaml (noi_dung: null), có chỗ trống để ghi tay",

@@ -9,7 +9,7 @@ from ..content.edition import Edition
 from . import wording
 from .parts import letter_number, report_deadline, reported_indicators
 from .plan import recipient_name
-from .report_form import task_count, unknown_indicators
+from .report_form import task_count, unconfirmed_numbers, unknown_indicators
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,17 @@ def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
     by_indicator: dict[str, list[str]] = {}
     for label, short_name in unknown_indicators(edition, recipients):
         by_indicator.setdefault(label, []).append(short_name)
+    unconfirmed: dict[tuple[str, str], list[str]] = {}
+    for label, note, short_name in unconfirmed_numbers(edition, recipients):
+        unconfirmed.setdefault((label, note), []).append(short_name)
     return tuple(
         f"Chú ý: {label} chưa được ghi nội dung trong tệp chỉ tiêu (chi-tieu.yaml); công văn và biểu mẫu của "
         f"{', '.join(names)} in chỗ trống để ghi tay."
         for label, names in by_indicator.items()
+    ) + tuple(
+        f"Chú ý: số thứ tự của {label} chưa được xác nhận (chi-tieu.yaml, so_chua_xac_nhan); công văn và biểu "
+        f"mẫu của {', '.join(names)} ghi “({note})” sau số chỉ tiêu."
+        for (label, note), names in unconfirmed.items()
     )
 
 

@@ -68,6 +68,7 @@ class ReportedIndicator:
     percentage: bool  # a rate: the form asks for its count and total too, so that units can be summed
     narrowing: str | None  # the part of it the plan gives this recipient: "số liệu về bạo lực trên cơ sở giới"
     source: str  # the document the letter cites it from: "Kế hoạch số 180/KH-UBND …"
+    measures: tuple[str, ...] = ()  # the levels it sets, where it sets several: the form asks each
 
     @property
     def reference(self) -> str:
@@ -79,6 +80,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
     """What a recipient reports, in the plan's order: the plan's own targets, then the national
     strategy's indicators."""
     lines = []
+    scopes = {scope.target: scope.narrowing for scope in recipient.assignment.plan_target_scopes}
     for number in recipient.assignment.plan_targets:
         target = edition.plan_target(number)
         text = target.title if target.title is not None else (target.paragraphs[0] if target.paragraphs else None)
@@ -88,8 +90,9 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
                 text=edition.text(text) if text else None,
                 unit=edition.plain(target.unit) if target.unit else None,
                 percentage=target.percentage,
-                narrowing=None,
+                narrowing=edition.plain(scopes[number]) if number in scopes else None,
                 source="Kế hoạch",
+                measures=tuple(edition.text(measure) for measure in target.measures),
             )
         )
     catalog = edition.catalog
@@ -99,12 +102,14 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
             indicator = edition.indicator(ref.objective, number)
             lines.append(
                 ReportedIndicator(
-                    label=indicator_label(ref.objective, number),
+                    label=indicator_label(ref.objective, number)
+                    + (f" ({edition.plain(indicator.unconfirmed_number)})" if indicator.unconfirmed_number else ""),
                     text=edition.text(indicator.text) if indicator.text else None,
                     unit=edition.plain(indicator.unit) if indicator.unit else None,
                     percentage=indicator.percentage,
                     narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
                     source=source,
+                    measures=tuple(edition.text(measure) for measure in indicator.measures),
                 )
             )
     return tuple(lines)

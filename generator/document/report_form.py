@@ -11,7 +11,7 @@ its label line and written into the DOCX properties.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
@@ -22,6 +22,7 @@ from .parts import (
     ReportedIndicator,
     collects_reports,
     header,
+    indicator_label,
     issue_date,
     letter_reference,
     letter_values,
@@ -128,6 +129,18 @@ def task_rows(edition: Edition, recipient: Recipient) -> list[TaskRow]:
     return rows
 
 
+def form_indicators(edition: Edition, recipient: Recipient) -> tuple[ReportedIndicator, ...]:
+    """The indicators a recipient's form asks, in order: an indicator that sets several levels
+    (cac_muc) is asked once per level, each worded as its level."""
+    return tuple(
+        replacement
+        for indicator in reported_indicators(edition, recipient)
+        for replacement in (
+            [replace(indicator, text=measure, measures=()) for measure in indicator.measures] or [indicator]
+        )
+    )
+
+
 def indicator_rows(edition: Edition, indicators: tuple[ReportedIndicator, ...], periods: int) -> list[tuple[str, ...]]:
     """An indicator in full with its unit (a visible blank where its wording or unit is unknown);
     a rate gets a row for its count and one for its total."""
@@ -144,34 +157,88 @@ def indicator_rows(edition: Edition, indicators: tuple[ReportedIndicator, ...], 
     return rows
 
 
+COLUMN_WORDS = (
+    "number",
+    "task",
+    "activity",
+    "unit",
+    "quantity",
+    "participants",
+    "women",
+    "note",
+    "indicator",
+    "budget_source",
+    "budget_amount",
+    "other_activity",
+    "item",
+    "answer",
+    "difficulties",
+    "proposals",
+)
+
+# The parts of a form, in order; a form asks only the parts its recipient has (no indicators, no part).
+PARTS = (TASKS, ACTIVITIES, INDICATORS, BUDGET, NARRATIVE)
+
+
+def asked_of(edition: Edition, recipient: Recipient | None, codes: list[str]) -> bool:
+    """Whether a row scoped to `codes` (danh_cho: kinds, unit lists, agencies) is asked of a
+    recipient; a row with no scope is asked of all, and every row is in the full table (None)."""
+    if recipient is None or not codes:
+        return True
+    unit_list = edition.agency(recipient.entry).unit_list
+    return bool({recipient.kind.id, recipient.entry, recipient.id, unit_list} & set(codes))
+
+
+def activity_indices(edition: Edition, recipient: Recipient | None) -> tuple[int, ...]:
+    """The activities (by their place in bieu-mau.yaml) a recipient's form asks, then the
+    "other activity" row (index len(activities)); None: all of them."""
+    activities = edition.report_form.activities
+    chosen = (i for i, a in enumerate(activities) if asked_of(edition, recipient, a.asked_of))
+    return (*chosen, len(activities))
+
+
+def budget_indices(edition: Edition, recipient: Recipient | None) -> tuple[int, ...]:
+    """The budget sources (by their place in bieu-mau.yaml) a recipient's form asks; None: all."""
+    scopes = {scope.source - 1: scope.asked_of for scope in edition.report_form.budget_scopes}
+    sources = edition.report_form.budget_sources
+    return tuple(i for i in range(len(sources)) if asked_of(edition, recipient, scopes.get(i, [])))
+
+
+def activity_table(edition: Edition, recipient: Recipient | None) -> Table:
+    """The activity rows asked of a recipient, numbered in turn; None: every row (the summary)."""
+    form, c = edition.report_form, column_words(edition)
+    names = [(edition.plain(a.name), edition.plain(a.unit)) for a in form.activities]
+    names.append((c["other_activity"], ""))
+    rows = [names[i] for i in activity_indices(edition, recipient)]
+    return Table(
+        ACTIVITIES,
+        (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
+        tuple((str(n), name, unit, "", "", "", "") for n, (name, unit) in enumerate(rows, start=1)),
+    )
+
+
+def budget_table(edition: Edition, recipient: Recipient | None) -> Table:
+    """The budget sources asked of a recipient, numbered in turn; None: every source (the summary)."""
+    sources, c = edition.report_form.budget_sources, column_words(edition)
+    chosen = [edition.plain(sources[i]) for i in budget_indices(edition, recipient)]
+    return Table(
+        BUDGET,
+        (c["number"], c["budget_source"], c["budget_amount"], c["note"]),
+        tuple((str(n), source, "", "") for n, source in enumerate(chosen, start=1)),
+    )
+
+
+def column_words(edition: Edition) -> dict[str, str]:
+    columns = edition.report_form.columns
+    return {name: edition.plain(getattr(columns, name)) for name in COLUMN_WORDS}
+
+
 def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
     """The tables of a recipient's form, by part: tasks, activities, indicators (if any), budget, narrative."""
-    form, columns = edition.report_form, edition.report_form.columns
+    columns, c = edition.report_form.columns, column_words(edition)
     periods = reporting_periods(edition)
-    period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
     tasks = task_rows(edition, recipient)
     task_titles = tuple(edition.plain(columns.task_result, ky_bao_cao=p.label) for p in periods)
-    c = {
-        name: edition.plain(getattr(columns, name))
-        for name in (
-            "number",
-            "task",
-            "activity",
-            "unit",
-            "quantity",
-            "participants",
-            "women",
-            "note",
-            "indicator",
-            "budget_source",
-            "budget_amount",
-            "other_activity",
-            "item",
-            "answer",
-            "difficulties",
-            "proposals",
-        )
-    }
     tables = {
         TASKS: Table(
             f"{TASKS}-{len(periods)}",
@@ -179,32 +246,31 @@ def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
             tuple((row.number, row.name, *("",) * len(periods)) for row in tasks),
             group_rows=tuple(index for index, row in enumerate(tasks) if row.lead_in),
         ),
-        ACTIVITIES: Table(
-            ACTIVITIES,
-            (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
-            tuple(
-                (str(n), edition.plain(a.name), edition.plain(a.unit), "", "", "", "")
-                for n, a in enumerate(form.activities, start=1)
-            )
-            + ((str(len(form.activities) + 1), c["other_activity"], "", "", "", "", ""),),
-        ),
+        ACTIVITIES: activity_table(edition, recipient),
     }
-    indicators = reported_indicators(edition, recipient)
+    indicators = form_indicators(edition, recipient)
     if indicators:
+        period_titles = tuple(edition.plain(columns.result, ky_bao_cao=p.label) for p in periods)
         tables[INDICATORS] = Table(
             f"{INDICATORS}-{len(periods)}",
             (c["number"], c["indicator"], c["unit"], *period_titles, c["note"]),
             tuple(indicator_rows(edition, indicators, len(periods))),
         )
-    tables[BUDGET] = Table(
-        BUDGET,
-        (c["number"], c["budget_source"], c["budget_amount"], c["note"]),
-        tuple((str(n), edition.plain(source), "", "") for n, source in enumerate(form.budget_sources, start=1)),
-    )
+    tables[BUDGET] = budget_table(edition, recipient)
     tables[NARRATIVE] = Table(
         NARRATIVE, (c["number"], c["item"], c["answer"]), (("1", c["difficulties"], ""), ("2", c["proposals"], ""))
     )
     return tables
+
+
+def part_numbers(tables: dict[str, Table]) -> dict[str, int]:
+    """Each part a form has, by table name, with the number it prints (I., II., …)."""
+    return {name: number for number, name in enumerate((p for p in PARTS if p in tables), start=1)}
+
+
+def has_rate_rows(edition: Edition, recipient: Recipient) -> bool:
+    """Whether a recipient's form asks a count and a total (a rate indicator)."""
+    return any(indicator.percentage for indicator in form_indicators(edition, recipient))
 
 
 def form_identity(edition: Edition, recipient: Recipient, tables: dict[str, Table] | None = None) -> FormIdentity:
@@ -217,8 +283,40 @@ def form_identity(edition: Edition, recipient: Recipient, tables: dict[str, Tabl
     return FormIdentity(edition.year, recipient.id, digest.hexdigest()[:8])
 
 
+def form_blocks(edition: Edition, values: dict[str, str], tables: dict[str, Table]) -> list[BodyPart]:
+    """The opening paragraph, then each part the form has under its numbered heading."""
+    headings = edition.report_form.headings
+    titles = {
+        TASKS: headings.tasks,
+        ACTIVITIES: headings.activities,
+        INDICATORS: headings.indicators,
+        BUDGET: headings.budget,
+        NARRATIVE: headings.narrative,
+    }
+    blocks: list[BodyPart] = [paragraph(edition, edition.report_form.opening, **values)]
+    for name, number in part_numbers(tables).items():
+        title = Span(f"{roman(number)}. {edition.plain(titles[name])}", bold=True)
+        blocks += [Block("heading", (title,)), tables[name]]
+    return blocks
+
+
+def form_notes(edition: Edition, recipient: Recipient, values: dict[str, str]) -> tuple[str, ...]:
+    """The filling instructions after the signature: the deadline, then each instruction (those
+    about counts and totals only where the form asks them)."""
+    form = edition.report_form
+    # A unit list may tell its units otherwise (a hamlet signs without a seal, has no records desk).
+    instructions = recipient.form_instructions if recipient.form_instructions is not None else form.instructions
+    if has_rate_rows(edition, recipient):
+        instructions = (*instructions, *form.rate_instructions)
+    return (
+        edition.plain(form.instructions_heading),
+        f"- {edition.plain(form.deadline, **values)}",
+        *(f"- {edition.plain(line, **values)}" for line in instructions),
+    )
+
+
 def build_report_form(edition: Edition, recipient: Recipient) -> Document:
-    form, headings = edition.report_form, edition.report_form.headings
+    form = edition.report_form
     values = letter_values(edition, recipient)
     values["han_bao_cao"] = report_deadline(edition, recipient)
     tables = form_tables(edition, recipient)
@@ -227,48 +325,19 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     # Reports go to the issuer through the body that collects them, as the letter says; that
     # body's own report goes to the issuer directly.
     addressee = form.collector_addressee if collects_reports(edition, recipient) else form.addressee
-    parts: list[tuple[str, BodyPart]] = [
-        (headings.tasks, tables[TASKS]),
-        (headings.activities, tables[ACTIVITIES]),
-        (headings.indicators, tables.get(INDICATORS) or paragraph(edition, form.no_indicators)),
-        (headings.budget, tables[BUDGET]),
-        (headings.narrative, tables[NARRATIVE]),
-    ]
-    blocks: list[BodyPart] = [paragraph(edition, form.opening, **values)]
-    for number, (title, part) in enumerate(parts, start=1):
-        blocks += [Block("heading", (Span(f"{roman(number)}. {edition.plain(title)}", bold=True),)), part]
-    deadline = edition.plain(form.deadline, **values)
-    # A unit list may tell its units otherwise (a hamlet signs without a seal, has no records desk).
-    instructions = recipient.form_instructions if recipient.form_instructions is not None else form.instructions
     archive = next(
         entries
         for entries in (recipient.form_archive, recipient.kind.form_archive, form.archive)
         if entries is not None
     )
-    notes = (
-        edition.plain(form.instructions_heading),
-        f"- {deadline}",
-        *(f"- {edition.plain(line, **values)}" for line in instructions),
-    )
     title = edition.plain(form.title)
     party = recipient.kind.form == "dang"
-    symbol_code = recipient.symbol_code or wording.BLANK
     return Document(
-        header=header(
-            edition,
-            f"BC/{symbol_code}" if party else f"BC-{symbol_code}",
-            parent=recipient.parent,
-            agency_lines=recipient.own_lines,
-            place=recipient.place,
-            style=recipient.kind.form,
-            # A form for reports due in several years (a five-year plan's yearly ones) is dated
-            # in each of them: its date line leaves the year to fill too.
-            blank_year=len({period.deadline.year for period in reporting_periods(edition) if period.deadline}) > 1,
-        ),
+        header=form_header(edition, recipient),
         type_name="BÁO CÁO",
         title=title,
         addressees=(f"Kính gửi: {edition.plain(addressee, **values)}.",),
-        blocks=tuple(blocks),
+        blocks=tuple(form_blocks(edition, values, tables)),
         signature=Signature(
             lines=tuple(line.upper() for line in recipient.signer),
             name="",
@@ -279,13 +348,28 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         ),
         recipients_style=recipient.kind.form,
         label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
-        notes=notes,
+        notes=form_notes(edition, recipient, values),
         info=DocumentInfo(
             title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})",
             author=recipient.short_name,
             created=issue_date(edition),
             identity=str(identity),
         ),
+    )
+
+
+def form_header(edition: Edition, recipient: Recipient):
+    symbol_code = recipient.symbol_code or wording.BLANK
+    return header(
+        edition,
+        f"BC/{symbol_code}" if recipient.kind.form == "dang" else f"BC-{symbol_code}",
+        parent=recipient.parent,
+        agency_lines=recipient.own_lines,
+        place=recipient.place,
+        style=recipient.kind.form,
+        # A form for reports due in several years (a five-year plan's yearly ones) is dated
+        # in each of them: its date line leaves the year to fill too.
+        blank_year=len({period.deadline.year for period in reporting_periods(edition) if period.deadline}) > 1,
     )
 
 
@@ -298,4 +382,16 @@ def unknown_indicators(edition: Edition, recipients) -> list[tuple[str, str]]:
         if recipient.reports
         for indicator in reported_indicators(edition, recipient)
         if indicator.text is None
+    ]
+
+
+def unconfirmed_numbers(edition: Edition, recipients) -> list[tuple[str, str, str]]:
+    """(indicator label, its note, recipient's short name) for each indicator a recipient's letter
+    and form cite whose number chi-tieu.yaml marks as unconfirmed (so_chua_xac_nhan)."""
+    return [
+        (indicator_label(ref.objective, number), edition.plain(note), recipient.short_name)
+        for recipient in recipients
+        for ref in recipient.indicators
+        for number in ref.indicators
+        if (note := edition.indicator(ref.objective, number).unconfirmed_number)
     ]
