@@ -22,6 +22,7 @@ from .parts import (
     ReportedIndicator,
     collects_reports,
     header,
+    header_style,
     issue_date,
     letter_reference,
     letter_values,
@@ -251,7 +252,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         *(f"- {edition.plain(line, **values)}" for line in instructions),
     )
     title = edition.plain(form.title)
-    party = recipient.kind.form == "dang"
+    party = header_style(edition, recipient.kind.form).convention == "dang"
     symbol_code = recipient.symbol_code or wording.BLANK
     return Document(
         header=header(
@@ -277,7 +278,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         recipients=wording.list_lines(
             [edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party
         ),
-        recipients_style=recipient.kind.form,
+        recipients_style="dang" if party else "nha_nuoc",
         label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
         notes=notes,
         info=DocumentInfo(
