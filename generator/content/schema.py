@@ -464,8 +464,10 @@ class Agency:
     )
     parent: str | None = spec(
         "co_quan_cap_tren",
-        "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}",
+        "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}; "
+        "| đánh dấu chỗ xuống dòng",
         default=None,
+        line_marks=True,
     )
     symbol_code: str | None = spec(
         "ky_hieu",
@@ -526,6 +528,7 @@ class Unit:
         "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu của riêng đơn vị; để trống: như danh sách",
         default=None,
         placeholders=UNIT_PLACEHOLDERS,
+        line_marks=True,
     )
     origin: Origin | None = origin_field()
 
@@ -554,9 +557,10 @@ class UnitList:
     )
     parent: str | None = spec(
         "co_quan_cap_tren",
-        "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu; để trống nếu không có",
+        "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu; | đánh dấu chỗ xuống dòng; để trống nếu không có",
         default=None,
         placeholders=UNIT_PLACEHOLDERS,
+        line_marks=True,
     )
     place: str = spec(
         "dia_danh", "Địa danh ở dòng ngày tháng của biểu mẫu, ví dụ {dia_danh_don_vi}", placeholders=UNIT_PLACEHOLDERS

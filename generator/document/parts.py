@@ -10,7 +10,7 @@ from ..content.edition import Edition
 from ..content.rules_headers import BUILT_IN_STYLES
 from ..content.schema import HeaderStyle, PartialDate
 from ..content.schema import Signature as PlanSignature
-from ..content.text import italic_runs
+from ..content.text import italic_runs, title_lines
 from . import wording
 from .model import Block, Header, Signature, Span
 
@@ -158,7 +158,8 @@ def header(
         agency_lines = tuple(edition.plain(line) for line in issuer.header_lines)
     when = date if date is not None else PartialDate(year=edition.plan.document.date.year)
     return Header(
-        parent_agency=parent.upper() if parent else None,
+        # A parent line too long for the column breaks where the content marks it with "|".
+        parent_agency="\n".join(title_lines(parent)).upper() if parent else None,
         agency_lines=tuple(line.upper() for line in agency_lines),
         number_line=wording.number_line(number, symbol, party=chosen.convention == "dang")
         if chosen.number_line
