@@ -79,7 +79,7 @@ def customise(edition):
         unit["dia_danh"] = "Mẫu Sơn"
     own = schools["don_vi"][1]
     own["ten_tieu_de"] = ["Trường Tiểu học", "xã Mẫu Sơn"]
-    own["co_quan_cap_tren"] = "Phòng Văn hóa - Xã hội xã Mẫu Sơn"
+    own["co_quan_cap_tren"] = "Phòng Văn hóa - Xã hội | xã Mẫu Sơn"  # "|": the line breaks there
     write(edition, "don-vi.yaml", lists)
 
     form = read(edition, "bieu-mau.yaml")
@@ -178,10 +178,11 @@ def test_a_unit_gives_its_own_header_lines_and_parent(edition, out):
     expected = [line.upper() for line in unit["ten_tieu_de"]]
     start = lines.index(expected[0])
     assert lines[start : start + len(expected)] == expected
-    assert lines[start - 1] == unit["co_quan_cap_tren"].upper()
-    pdf = pdf_lines(path.with_suffix(".pdf"))
+    parent = [part.strip().upper() for part in unit["co_quan_cap_tren"].split("|")]
+    assert lines[start - 1].split("\n") == parent, "the parent line breaks where the content marks it"
+    pdf = [line.replace("\u00a0", " ") for line in pdf_lines(path.with_suffix(".pdf"))]
     assert all(line in pdf for line in expected)
-    assert unit["co_quan_cap_tren"].upper() in " ".join(pdf).replace("\u00a0", " ")
+    assert pdf[pdf.index(parent[0]) + 1] == parent[1]
 
 
 # ---------------------------------------------------------------- 3. header styles from content
@@ -328,3 +329,22 @@ def test_a_wrong_value_of_a_new_field_is_a_typed_error(tmp_path):
     message = broken(tmp_path, change)
     line = line_of(tmp_path / str(YEAR) / "ke-hoach.yaml", "nhiem_vu_cung_dong")
     assert f"ke-hoach.yaml:{line}: nhiem_vu_cung_dong:" in message
+
+
+def add_styles(folder, styles: str) -> None:
+    path = folder / "loai-noi-nhan.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "kieu_tieu_de:\n" + styles, encoding="utf-8")
+
+
+def test_a_header_style_of_a_wrong_convention_is_refused_at_its_line(tmp_path):
+    message = broken(tmp_path, lambda f: add_styles(f, '  - ma: "doan"\n    quoc_hieu: "ĐOÀN"\n    the_thuc: "doan"\n'))
+    path = tmp_path / str(YEAR) / "loai-noi-nhan.yaml"
+    assert f"loai-noi-nhan.yaml:{line_of(path, 'the_thuc')}: kieu_tieu_de[1].the_thuc:" in message
+
+
+def test_a_repeated_header_style_code_is_refused_at_its_line(tmp_path):
+    style = '  - ma: "doan"\n    quoc_hieu: "ĐOÀN TNCS HỒ CHÍ MINH"\n'
+    message = broken(tmp_path, lambda f: add_styles(f, style + style))
+    text = (tmp_path / str(YEAR) / "loai-noi-nhan.yaml").read_text(encoding="utf-8").splitlines()
+    second = [n for n, line in enumerate(text, 1) if line.strip() == '- ma: "doan"'][1]
+    assert f"loai-noi-nhan.yaml:{second}: kieu_tieu_de[2].ma:" in message and "bị trùng" in message
