@@ -942,8 +942,8 @@ class Decision:
     attached_note: str = spec(
         "kem_theo",
         "Dòng in nghiêng dưới tên kế hoạch kèm theo; {quyet_dinh} là số, ngày của quyết định, "
-        "ví dụ (Kèm theo {quyet_dinh})",
-        placeholders=("quyet_dinh",),
+        "{quyet_dinh_day_du} ghi đầy đủ như Nghị định 30, ví dụ (Kèm theo {quyet_dinh_day_du})",
+        placeholders=("quyet_dinh", "quyet_dinh_day_du"),
     )
     recipients: list[RecipientLine] = spec("noi_nhan", "Nơi nhận của quyết định, đúng thứ tự; dòng Lưu tự thêm")
     signature: Signature | None = spec(
