@@ -348,3 +348,23 @@ def test_a_repeated_header_style_code_is_refused_at_its_line(tmp_path):
     text = (tmp_path / str(YEAR) / "loai-noi-nhan.yaml").read_text(encoding="utf-8").splitlines()
     second = [n for n, line in enumerate(text, 1) if line.strip() == '- ma: "doan"'][1]
     assert f"loai-noi-nhan.yaml:{second}: kieu_tieu_de[2].ma:" in message and "bị trùng" in message
+
+
+def test_a_leaders_edit_of_a_run_in_task_comes_back_into_its_entry(tmp_path, capsys):
+    from generator.cli import main
+
+    shutil.copytree(ROOTS / "xa-mau" / str(YEAR), tmp_path / "content" / str(YEAR))
+    customise(tmp_path / "content" / str(YEAR))
+    cli = ["--content", str(tmp_path / "content"), "--output", str(tmp_path / "out"), "--templates", str(TEMPLATES)]
+    assert main([*cli, "build", "-j", "1"]) == 0
+    task = entry(tmp_path / "content" / str(YEAR), "dang-uy")["nhiem_vu"][0]
+    edited = task.replace("thực hiện", "triển khai thực hiện")
+    path = tmp_path / "out" / str(YEAR) / "ke-hoach.docx"
+    document = docx.Document(str(path))
+    paragraph = next(p for p in document.paragraphs if p.text.endswith(task) and re.match(r"^\d+\. ", p.text))
+    run = next(r for r in paragraph.runs if task in r.text)
+    run.text = run.text.replace(task, edited)
+    document.save(str(path))
+    capsys.readouterr()
+    assert main([*cli, "nhan-sua", "--yes"]) == 0
+    assert entry(tmp_path / "content" / str(YEAR), "dang-uy")["nhiem_vu"] == [edited]
