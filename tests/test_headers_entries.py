@@ -138,6 +138,10 @@ def test_one_task_entry_runs_in_on_its_heading_line_in_both_formats(edition, out
     assert bold.strip() == head, "the heading is bold, the task is not"
     lines = " ".join(pdf_lines(out / "ke-hoach.pdf"))
     assert f"{head} {task}" in lines
+    # The PDF's bookmark of the entry is its heading alone, as for the other entries.
+    reader = PdfReader(str(out / "ke-hoach.pdf"))
+    titles = [item.title for group in reader.outline if isinstance(group, list) for item in group]
+    assert head in titles
 
 
 def test_entry_that_opts_out_and_several_tasks_stay_below_their_heading(edition, out):
