@@ -80,7 +80,8 @@ def expected(fill) -> list[dict]:
                     name=agency["ten"],
                     key=file_key(agency["ten_viet_tat"]),
                     header=[fill(line).upper() for line in agency.get("ten_tieu_de") or [agency["ten"]]],
-                    parent=fill(parent).upper() if parent else None,
+                    # "|" in the parent line marks where it breaks (a line too long for the column).
+                    parent="\n".join(part.strip() for part in fill(parent).split("|")).upper() if parent else None,
                     **common,
                 )
             )
@@ -335,7 +336,7 @@ def test_every_form_is_addressed_to_the_committee_and_headed_with_its_unit_on_li
         assert lines == ([recipient["parent"]] if recipient["parent"] else []) + recipient["header"] + mark
         lines = [line for line in lines if line != "*"]
         # Each line is laid out as given: none is so long that it wraps in the header's left column.
-        for line in lines:
+        for line in (part for text in lines for part in text.split("\n")):
             assert nd30.measure_mm(line, layout.AGENCY_PT, bold=True) <= layout.HEADER_LEFT_MM, (recipient["key"], line)
 
 

@@ -41,6 +41,16 @@ SECTION_IV_NAME_FIXES = [
         "Phòng Lao động – Thương binh và Xã hội huyện",
         "Phòng Lao động - Thương binh và Xã hội huyện",
     ),  # en dash → hyphen
+    (
+        "Chi cục Thống kê Bình Long - Hớn Quản",
+        "Đề nghị Chi cục Thống kê Bình Long - Hớn Quản",
+    ),  # a vertical agency: the district asks it to cooperate, it does not direct it (issue 19)
+]
+
+# Nơi nhận lines the content corrects: (seed line, DOCX line).
+RECIPIENT_FIXES = [
+    # Named on the Nơi nhận as on the Kính gửi of its letter and its heading in section IV (issue 19).
+    ("- Chi cục Thống kê Khu vực BL-HQ;", "- Chi cục Thống kê Bình Long - Hớn Quản;"),
 ]
 SECTION_IV_COLON = ":"  # "## 8. Trung tâm Y tế" in the seed → "8. Trung tâm Y tế:" in the plan
 
@@ -82,7 +92,8 @@ class Unit:
 
 def seed_lines() -> list[tuple[int, str]]:
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    result = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    fixes = dict(RECIPIENT_FIXES)
+    result = [(n, fixes.get(line.strip(), line.strip())) for n, line in enumerate(lines, start=1) if line.strip()]
     # Page-break joins.
     joined: list[tuple[int, str]] = []
     for n, line in result:
@@ -123,7 +134,8 @@ def seed_units() -> tuple[list[Unit], list[Unit], list[Unit]]:
                 text = text.replace(seed_name, registry_name)
             if not text.endswith(SECTION_IV_COLON):
                 text += SECTION_IV_COLON
-            section_iv.append(Unit("section IV heading", text, n))
+            # A run-in heading starts the paragraph its task ends (cung_dong in the content).
+            section_iv.append(Unit("heading" if run_in else "section IV heading", text, n))
             if run_in:
                 body.append(Unit("run-in text", nd30.normalise(fix_spelling(unmark(run_in.group(2)))), n))
             continue

@@ -135,10 +135,11 @@ def test_appendices_follow_the_signature_on_their_own_pages_numbered_from_one(fo
         assert (section.page_width > section.page_height) == landscape
         assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     lines = docx_lines(folder / "ke-hoach.docx")
+    # Decree 30's full wording (PL I §III.1.c): "ngày … tháng … năm …" and the issuer's full name.
     reference = (
         f"(Kèm theo Kế hoạch số {PLAN['van_ban']['so']}/KH-UBND ngày "
-        f"{PLAN['van_ban']['ngay_ban_hanh']['ngay']}/{PLAN['van_ban']['ngay_ban_hanh']['thang']:02d}/{YEAR} "
-        f"của UBND tỉnh Đồng Nai)"
+        f"{PLAN['van_ban']['ngay_ban_hanh']['ngay']} tháng {PLAN['van_ban']['ngay_ban_hanh']['thang']:02d} năm {YEAR} "
+        f"của Ủy ban nhân dân tỉnh Đồng Nai)"
     )
     assert lines.count(reference) == 2
     assert lines.index("Phụ lục I") > lines.index(PLAN["nguoi_ky"]["ho_ten"])

@@ -55,11 +55,16 @@ def expected(edition) -> dict:
         f"Quyết định số {decision['so']}/{code} ngày {date['ngay']:02d}/{date['thang']:02d}/{date['nam']} "
         f"của {issuer['ten_viet_tat'].replace('{dia_danh}', place)}"
     )
+    month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
+    citation = (  # Decree 30's full wording, for the "(Kèm theo …)" line
+        f"Quyết định số {decision['so']}/{code} ngày {date['ngay']:02d} tháng {month} năm {date['nam']} "
+        f"của {issuer['ten'].replace('{dia_danh}', place)}"
+    )
     return {
         "authority": decision["tham_quyen_ban_hanh"].replace("{dia_danh}", place).upper(),
         "grounds": decision["can_cu"],
         "number": f"Số: {decision['so']}/{code}",
-        "note": decision["kem_theo"].replace("{quyet_dinh}", reference),
+        "note": decision["kem_theo"].replace("{quyet_dinh_day_du}", citation).replace("{quyet_dinh}", reference),
         "plan_title": plan["van_ban"]["trich_yeu"].replace("{dia_danh}", place),
         "plan_number": f"{plan['van_ban']['so']}/{plan['van_ban']['ky_hieu_loai']}-{issuer['ky_hieu']}",
         "articles": len(decision["dieu"]),

@@ -30,6 +30,9 @@ from .table import command_help
 PLAN_FILE = "ke-hoach.yaml"
 # Around a content string in its paragraph: a label ("I. ", "a) ", "- ") before, punctuation after.
 MAX_PREFIX = 8
+# A section IV entry whose one task runs in on its heading's line ("5. Sở Y tế: Chỉ đạo …"): its
+# heading, however long, is the program's own prefix of the task (ke-hoach.yaml cung_dong).
+RUN_IN_HEADING = re.compile(r"\d+\. [^:]+: ")
 MAX_SUFFIX = 3
 # Below this share of unchanged paragraphs the file was not made from the current content.
 MIN_UNCHANGED = 0.5
@@ -142,7 +145,7 @@ def trace(paragraphs: list[str], all_leaves: list[Leaf]) -> dict[int, Trace]:
     for index, text in enumerate(paragraphs):
         for leaf in all_leaves:
             start = text.find(leaf.rendered)
-            if start < 0 or start > MAX_PREFIX:
+            if start < 0 or (start > MAX_PREFIX and not RUN_IN_HEADING.fullmatch(text[:start])):
                 continue
             end = start + len(leaf.rendered)
             if len(text) - end > MAX_SUFFIX:

@@ -103,14 +103,25 @@ def reach(edition: Edition, agency: Agency) -> str | None:
     return None
 
 
+def reaching_line(edition: Edition, agency: Agency) -> str | None:
+    """The line of the plan's Nơi nhận that reaches an agency, as printed: its own, or its group's."""
+    if any(line.agency == agency.id for line in edition.plan.recipients):
+        return edition.plain(agency.short_name)
+    group = next((line.group for line in edition.plan.recipients if line.group and line.group in agency.groups), None)
+    return edition.plain(edition.group_name(group)) if group else None
+
+
 def _unit_values(unit: Unit | None) -> dict[str, str]:
     """The placeholders of a unit list's templates for one unit, or blanks for a letter to the whole list."""
     if unit is None:
-        return {"ten_don_vi": UNIT_BLANK, "ten_don_vi_trong_cau": UNIT_BLANK, "dia_danh_don_vi": UNIT_BLANK}
+        return dict.fromkeys(("ten_don_vi", "ten_don_vi_trong_cau", "dia_danh_don_vi", "loai_don_vi"), UNIT_BLANK)
+    place = unit.place or unit.name
     return {
         "ten_don_vi": unit.name,
         "ten_don_vi_trong_cau": in_sentence(unit.name),
-        "dia_danh_don_vi": unit.place or unit.name,
+        "dia_danh_don_vi": place,
+        # The name before its place, where a header breaks it: "Trường Tiểu học" of "… Tân Khai".
+        "loai_don_vi": unit.name.removesuffix(place).rstrip(),
     }
 
 
@@ -119,6 +130,9 @@ def _unit_recipient(
 ) -> Recipient:
     values = _unit_values(unit)
     kind = edition.kind(unit_list.kind)
+    # A unit may head its own form (a school whose name breaks elsewhere than its list's pattern).
+    lines = unit.header_lines if unit is not None and unit.header_lines is not None else unit_list.header_lines
+    parent = unit.parent if unit is not None and unit.parent is not None else unit_list.parent
     if unit is None:
         name, short_name, ident = edition.plain(agency.name), edition.plain(agency.short_name), agency.id
     else:
@@ -135,10 +149,11 @@ def _unit_recipient(
         kind=kind,
         assignment=assignment,
         entry=agency.id,
-        parent=edition.plain(unit_list.parent, **values) if unit_list.parent else None,
-        own_lines=tuple(edition.plain(line, **values) for line in unit_list.header_lines),
+        parent=edition.plain(parent, **values) if parent else None,
+        own_lines=tuple(edition.plain(line, **values) for line in lines),
         place=edition.plain(unit_list.place, **values),
-        reached_by=f"qua dòng “{edition.plain(agency.short_name)}”",
+        # Each unit of a list is reached through the Nơi nhận line of its list (or the list's group).
+        reached_by=f"qua dòng “{reaching_line(edition, agency)}” của Nơi nhận",
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
         signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
         symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,

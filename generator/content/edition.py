@@ -15,6 +15,7 @@ from . import rules_forms
 from .binding import Binder, compose
 from .distribution import distribution
 from .limits import edition_problems, read_source
+from .rules_headers import problems as header_problems
 from .schema import (
     DISTRICT_LEVELS,
     Decision,
@@ -615,6 +616,7 @@ def _cross_checks(edition: Edition) -> list[Problem]:
                 text, metadata["placeholders"], unavailable=without_month, line_marks=metadata["line_marks"]
             ):
                 problems.append(_at(origin, field_name, key, message))
+    problems += header_problems(edition)
     return problems
 
 

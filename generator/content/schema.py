@@ -76,9 +76,9 @@ IssuerLevel = Literal[
 ]
 DISTRICT_LEVELS = ("huyen", "thi_xa", "quan", "thanh_pho_thuoc_tinh")
 
-# How a recipient's report form is headed: a state body under the national name and motto, a Party
-# body under "ĐẢNG CỘNG SẢN VIỆT NAM" (Hướng dẫn 36-HD/VPTW), or no form at all.
-FormStyle = Literal["nha_nuoc", "dang", "khong"]
+# How a recipient's report form is headed: the code of a header style (loai-noi-nhan.yaml
+# kieu_tieu_de; nha_nuoc and dang are built in), or "khong" for no form at all.
+NO_FORM = "khong"
 
 # Placeholders of the sentence templates of letters and forms, filled in for each recipient.
 LETTER_PLACEHOLDERS = (
@@ -94,8 +94,10 @@ LETTER_PLACEHOLDERS = (
     "han_tong_hop",
     "cong_van",
     "trich_yeu_cong_van",
+    "ke_hoach_day_du",
+    "cong_van_day_du",
 )
-UNIT_PLACEHOLDERS = ("ten_don_vi", "ten_don_vi_trong_cau", "dia_danh_don_vi")
+UNIT_PLACEHOLDERS = ("ten_don_vi", "ten_don_vi_trong_cau", "dia_danh_don_vi", "loai_don_vi")
 
 
 # ---------------------------------------------------------------- co-quan-ban-hanh.yaml
@@ -263,6 +265,9 @@ class Assignment:
         default_factory=list,
     )
     plan_target_scopes: list[PlanTargetScope] = spec("pham_vi_chi_tieu_ke_hoach", SCOPES_DOC, default_factory=list)
+    run_in: bool | None = spec(
+        "cung_dong", "true: đoạn nhiệm vụ duy nhất in tiếp sau tiêu đề; để trống: theo nhiem_vu_cung_dong", default=None
+    )
     origin: Origin | None = origin_field()
 
 
@@ -356,6 +361,9 @@ class Plan:
     organisation_closing: list[str] = spec(
         "ket_thuc_to_chuc_thuc_hien", "Các đoạn ở cuối mục Tổ chức thực hiện", default_factory=list
     )
+    run_in_tasks: bool = spec(
+        "nhiem_vu_cung_dong", "true: mục Tổ chức thực hiện có một đoạn nhiệm vụ in đoạn đó sau tiêu đề", default=False
+    )
     closing: list[str] = spec("ket_thuc", "Các đoạn kết thúc kế hoạch")
     signature: Signature = spec("nguoi_ky", "Khối chữ ký")
     recipients: list[RecipientLine] = spec("noi_nhan", "Nơi nhận, đúng thứ tự; dòng Lưu do chương trình tự thêm")
@@ -408,10 +416,10 @@ class RecipientKind:
         placeholders=LETTER_PLACEHOLDERS,
     )
     closing: str = spec("ket_thuc", "Câu kết thúc công văn (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)
-    form: FormStyle = spec(
+    form: str = spec(
         "bieu_mau",
-        "Tiêu đề biểu mẫu báo cáo: nha_nuoc (Quốc hiệu, Tiêu ngữ), dang (ĐẢNG CỘNG SẢN VIỆT NAM) "
-        "hoặc khong (không gửi biểu mẫu)",
+        "Kiểu tiêu đề biểu mẫu báo cáo: mã ở kieu_tieu_de, ví dụ nha_nuoc (Quốc hiệu, Tiêu ngữ), dang "
+        "(ĐẢNG CỘNG SẢN VIỆT NAM); khong: không gửi biểu mẫu",
     )
     form_signer: list[str] = spec(
         "ky_bieu_mau",
@@ -429,8 +437,26 @@ class RecipientKind:
 
 
 @dataclass(kw_only=True)
+class HeaderStyle:
+    """How the header of a kind's report form is set: the line heading its right column and the rest."""
+
+    id: str = spec("ma", "Mã kiểu tiêu đề; loại nơi nhận dùng mã này (bieu_mau: …)")
+    national_name: str = spec("quoc_hieu", "Dòng đầu cột phải (in đậm, chữ hoa), ví dụ ĐOÀN TNCS HỒ CHÍ MINH")
+    motto: str | None = spec("tieu_ngu", "Dòng dưới, có gạch chân; để trống: gạch chân dòng trên", default=None)
+    agency_mark: str | None = spec("dau_duoi_ten", "In dưới tên đơn vị thay gạch chân, ví dụ *", default=None)
+    convention: Literal["nha_nuoc", "dang"] = spec(
+        "the_thuc", "Số, ký hiệu, Nơi nhận: nha_nuoc (Số: 05/BC-TP) hoặc dang (Số 05-BC/ĐU)", default="nha_nuoc"
+    )
+    number_line: bool = spec("dong_so", "false: không in dòng Số (thôn, ấp, khu phố không có sổ văn bản)", default=True)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
 class RecipientKinds:
     kinds: list[RecipientKind] = spec("loai", "Các loại nơi nhận")
+    header_styles: list[HeaderStyle] = spec(
+        "kieu_tieu_de", "Các kiểu tiêu đề biểu mẫu; nha_nuoc, dang có sẵn nếu không ghi", default_factory=list
+    )
     origin: Origin | None = origin_field()
 
 
@@ -453,8 +479,10 @@ class Agency:
     )
     parent: str | None = spec(
         "co_quan_cap_tren",
-        "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}",
+        "Tên cơ quan cấp trên in ở dòng trên tên đơn vị, ở biểu mẫu báo cáo, ví dụ UBND huyện {dia_danh}; "
+        "| đánh dấu chỗ xuống dòng",
         default=None,
+        line_marks=True,
     )
     symbol_code: str | None = spec(
         "ky_hieu",
@@ -503,6 +531,20 @@ class Unit:
         "Địa danh của đơn vị (giá trị của {dia_danh_don_vi}), ví dụ An Khương; để trống thì dùng tên đơn vị",
         default=None,
     )
+    header_lines: list[str] | None = spec(
+        "ten_tieu_de",
+        "Tên ở tiêu đề biểu mẫu của riêng đơn vị, mỗi dòng một phần tử; để trống: như danh sách",
+        default=None,
+        one_or_more=True,
+        placeholders=UNIT_PLACEHOLDERS,
+    )
+    parent: str | None = spec(
+        "co_quan_cap_tren",
+        "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu của riêng đơn vị; để trống: như danh sách",
+        default=None,
+        placeholders=UNIT_PLACEHOLDERS,
+        line_marks=True,
+    )
     origin: Origin | None = origin_field()
 
 
@@ -524,14 +566,16 @@ class UnitList:
     )
     header_lines: list[str] = spec(
         "ten_tieu_de",
-        'Tên đơn vị ở tiêu đề biểu mẫu, mỗi dòng một phần tử, ví dụ ["Ủy ban nhân dân", "{ten_don_vi_trong_cau}"]',
+        'Tên đơn vị ở tiêu đề biểu mẫu, mỗi dòng một phần tử, ví dụ ["Ủy ban nhân dân", "{ten_don_vi_trong_cau}"]; '
+        "{loai_don_vi}: tên đơn vị bỏ địa danh ở cuối, để xuống dòng trước địa danh",
         placeholders=UNIT_PLACEHOLDERS,
     )
     parent: str | None = spec(
         "co_quan_cap_tren",
-        "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu; để trống nếu không có",
+        "Dòng cơ quan cấp trên ở tiêu đề biểu mẫu; | đánh dấu chỗ xuống dòng; để trống nếu không có",
         default=None,
         placeholders=UNIT_PLACEHOLDERS,
+        line_marks=True,
     )
     place: str = spec(
         "dia_danh", "Địa danh ở dòng ngày tháng của biểu mẫu, ví dụ {dia_danh_don_vi}", placeholders=UNIT_PLACEHOLDERS
@@ -940,8 +984,8 @@ class Decision:
     attached_note: str = spec(
         "kem_theo",
         "Dòng in nghiêng dưới tên kế hoạch kèm theo; {quyet_dinh} là số, ngày của quyết định, "
-        "ví dụ (Kèm theo {quyet_dinh})",
-        placeholders=("quyet_dinh",),
+        "{quyet_dinh_day_du} ghi đầy đủ như Nghị định 30, ví dụ (Kèm theo {quyet_dinh_day_du})",
+        placeholders=("quyet_dinh", "quyet_dinh_day_du"),
     )
     recipients: list[RecipientLine] = spec("noi_nhan", "Nơi nhận của quyết định, đúng thứ tự; dòng Lưu tự thêm")
     signature: Signature | None = spec(

@@ -22,6 +22,16 @@ def decision_reference(edition: Edition) -> str:
     )
 
 
+def decision_citation(edition: Edition) -> str:
+    """The Quyết định as the attached plan's "(Kèm theo …)" line cites it, in Decree 30's full
+    wording: "Quyết định số 12/QĐ-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh …"."""
+    decision = edition.decision
+    return (
+        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
+        f"{decision.type_code}-{edition.issuer.code} {wording.long_date(decision.date)} của {issuer_name(edition)}"
+    )
+
+
 def plan_title(edition: Edition) -> str:
     """The plan's title inside a sentence: "Ban hành Kế hoạch phòng, chống …"."""
     return wording.lower_first(edition.plain(edition.plan.document.title))
@@ -33,7 +43,11 @@ def attached_plan(edition: Edition) -> Attachment:
     return Attachment(
         type_name=meta.type_name,
         title=edition.plain(meta.title),
-        note=edition.plain(edition.decision.attached_note, quyet_dinh=decision_reference(edition)),
+        note=edition.plain(
+            edition.decision.attached_note,
+            quyet_dinh=decision_reference(edition),
+            quyet_dinh_day_du=decision_citation(edition),
+        ),
         blocks=tuple(block for part in plan_parts(edition) for block in part.blocks),
     )
 

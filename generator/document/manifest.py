@@ -162,12 +162,12 @@ def build_manifest(
         PlanLine(number, recipient_name(edition, line), _what_is_sent(edition, distribution, line))
         for number, line in enumerate(edition.plan.recipients, start=1)
     )
-    entries = sum(len(assignment.agencies) for assignment in edition.plan.assignments)
-    served_entries = entries - len(distribution.not_served)
+    # Counted in units: each unit of a list that gets letters of its own is one, as in the table.
+    considered = len(rows) + len(distribution.not_served)
     checks = (
         f"{len(rows)}/{len(rows)} nơi nhận công văn có trong Nơi nhận của kế hoạch (trực tiếp hoặc qua nhóm).",
-        f"{entries}/{entries} cơ quan ở phần Tổ chức thực hiện đã được xét: {served_entries} được gửi công văn, "
-        f"{len(distribution.not_served)} không gửi (có ghi lý do).",
+        f"{considered}/{considered} nơi nhận ở phần Tổ chức thực hiện đã được xét (mỗi đơn vị của một danh sách "
+        f"là một nơi nhận): {len(rows)} được gửi công văn, {len(distribution.not_served)} không gửi (có ghi lý do).",
         f"{len(rows)}/{len(rows)} nơi nhận công văn có ít nhất một nhiệm vụ.",
         *unknown_indicator_lines(edition, distribution.recipients),
     )

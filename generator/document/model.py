@@ -31,6 +31,7 @@ class Block:
     kind: BlockKind
     spans: tuple[Span, ...]
     outline: int | None = None  # level of the heading in the PDF's bookmarks (1 = a section), None if not there
+    bookmark: str | None = None  # the bookmark's label where it is not the whole text (a run-in heading's)
 
     @property
     def text(self) -> str:

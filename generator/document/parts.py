@@ -7,9 +7,10 @@ from datetime import date
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.schema import PartialDate
+from ..content.rules_headers import BUILT_IN_STYLES
+from ..content.schema import HeaderStyle, PartialDate
 from ..content.schema import Signature as PlanSignature
-from ..content.text import italic_runs
+from ..content.text import italic_runs, title_lines
 from . import wording
 from .model import Block, Header, Signature, Span
 
@@ -134,16 +135,10 @@ def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
     return (ReportingPeriod(edition.plain(edition.report_form.period), reporting.deadline),)
 
 
-# The two ways a document's header is set: a state body's under the national name and motto (Decree
-# 30), a Party body's under the Party's name, its own name marked with a star (Hướng dẫn 36-HD/VPTW).
-HEADER_STYLES = {
-    "nha_nuoc": {
-        "national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "motto": "Độc lập - Tự do - Hạnh phúc",
-        "agency_mark": None,
-    },
-    "dang": {"national_name": "ĐẢNG CỘNG SẢN VIỆT NAM", "motto": None, "agency_mark": "*"},
-}
+def header_style(edition: Edition, code: str) -> HeaderStyle:
+    """A header style by its code: as loai-noi-nhan.yaml declares it, else a built-in one."""
+    declared = {style.id: style for style in edition.kinds.header_styles}
+    return declared.get(code) or BUILT_IN_STYLES[code]
 
 
 def header(
@@ -159,19 +154,26 @@ def header(
     style: str = "nha_nuoc",
     blank_year: bool = False,
 ) -> Header:
-    """The page-1 header; by default that of the plan's issuer, with a number and date given."""
+    """The page-1 header; by default that of the plan's issuer, with a number and date given.
+    `style`: the code of its header style; one without a number line prints none."""
     issuer = edition.issuer
+    chosen = header_style(edition, style)
     if agency_lines is None:
         parent = edition.plain(issuer.parent_agency) if issuer.parent_agency else None
         agency_lines = tuple(edition.plain(line) for line in issuer.header_lines)
     when = date if date is not None else PartialDate(year=edition.plan.document.date.year)
     return Header(
-        parent_agency=parent.upper() if parent else None,
+        # A parent line too long for the column breaks where the content marks it with "|".
+        parent_agency="\n".join(title_lines(parent)).upper() if parent else None,
         agency_lines=tuple(line.upper() for line in agency_lines),
-        number_line=wording.number_line(number, symbol, party=style == "dang"),
+        number_line=wording.number_line(number, symbol, party=chosen.convention == "dang")
+        if chosen.number_line
+        else "",
         place_date=wording.place_date(place or issuer.place, when, blank_year=blank_year),
         subject_lines=subject_lines,
-        **HEADER_STYLES[style],
+        national_name=edition.plain(chosen.national_name).upper(),
+        motto=edition.plain(chosen.motto) if chosen.motto else None,
+        agency_mark=edition.plain(chosen.agency_mark) if chosen.agency_mark else None,
     )
 
 
@@ -225,6 +227,26 @@ def plan_reference(edition: Edition) -> str:
     )
 
 
+def plan_citation(edition: Edition) -> str:
+    """The plan as a "(Kèm theo …)" line cites it, in Decree 30's full wording: "Kế hoạch số
+    05/KH-UBND ngày 12 tháng 11 năm 2024 của Ủy ban nhân dân huyện Hớn Quản", blanks in a draft."""
+    meta = edition.plan.document
+    return (
+        f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
+        f"{edition.issuer.code} {wording.long_date(meta.date)} của {issuer_name(edition)}"
+    )
+
+
+def letter_citation(edition: Edition, recipient: Recipient) -> str:
+    """A recipient's letter as a "(Kèm theo …)" line cites it: "Công văn số 125/UBND-VX ngày 15
+    tháng 11 năm 2024 của Ủy ban nhân dân huyện Hớn Quản", blanks while not registered."""
+    number, when = letter_number(edition, recipient)
+    return (
+        f"Công văn số {wording.document_number(number)}/{edition.letters.symbol} {wording.long_date(when)} "
+        f"của {issuer_name(edition)}"
+    )
+
+
 def letter_number(edition: Edition, recipient: Recipient) -> tuple[int | None, PartialDate]:
     """A letter's own number and date: from its entry in cong-van.yaml, else a blank number and
     day (filled in by hand when it is registered) in the month and year of the other letters."""
@@ -265,4 +287,6 @@ def letter_values(edition: Edition, recipient: Recipient) -> dict[str, str]:
         "han_tong_hop": wording.short_date(summary) if summary else units_deadline(edition),
         "cong_van": letter_reference(edition, recipient),
         "trich_yeu_cong_van": wording.lower_first(edition.plain(edition.letters.subject)),
+        "ke_hoach_day_du": plan_citation(edition),
+        "cong_van_day_du": letter_citation(edition, recipient),
     }

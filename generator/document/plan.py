@@ -14,7 +14,7 @@ from .parts import (
     issue_date,
     issuer_name,
     paragraph,
-    plan_reference,
+    plan_citation,
     signature,
     task_blocks,
     with_closing,
@@ -62,6 +62,24 @@ def entry_blocks(edition: Edition, assignment: Assignment) -> list[Block]:
     for index, point in enumerate(assignment.points, start=1):
         blocks += item_blocks(edition, point, 3, index)
     return blocks
+
+
+def runs_in(edition: Edition, assignment: Assignment) -> bool:
+    """True where an entry's one task paragraph is printed on its heading's line ("5. Sở Y tế: Chỉ
+    đạo …"): as the entry says (cung_dong), else as the plan's default (nhiem_vu_cung_dong)."""
+    chosen = assignment.run_in if assignment.run_in is not None else edition.plan.run_in_tasks
+    return chosen and len(assignment.tasks) == 1
+
+
+def assignment_blocks(edition: Edition, assignment: Assignment, index: int) -> tuple[Block, ...]:
+    """An entry of section IV: its numbered bold heading, then its tasks and points; a one-task
+    entry that runs in has its task on the heading's line, the heading still its bookmark."""
+    head = f"{index}. {assignment_heading(edition, assignment)}"
+    body = entry_blocks(edition, assignment)
+    if not runs_in(edition, assignment):
+        return (Block("heading", (Span(head, bold=True),), outline=2), *body)
+    task, *rest = body
+    return (Block("paragraph", (Span(head, bold=True), Span(" "), *task.spans), outline=2, bookmark=head), *rest)
 
 
 def assignment_heading(edition: Edition, assignment: Assignment) -> str:
@@ -122,8 +140,7 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
         )
     )
     for index, assignment in enumerate(plan.assignments, start=1):
-        head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),), outline=2)
-        blocks = (head, *entry_blocks(edition, assignment))
+        blocks = assignment_blocks(edition, assignment, index)
         if assignment.agencies:
             parts.append(PlanPart("agency", "+".join(assignment.agencies), blocks, assignment.agencies[0]))
         else:
@@ -142,7 +159,7 @@ def appendix_pages(edition: Edition) -> tuple[AppendixPage, ...]:
     """The plan's appendices: numbered I, II… when there are several, each cited to the plan."""
     plan = edition.plan
     agencies = {agency.id: agency for agency in edition.registry.agencies}
-    reference = f"(Kèm theo {plan_reference(edition)})"
+    reference = f"(Kèm theo {plan_citation(edition)})"
     pages = []
     for number, appendix in enumerate(plan.appendices, start=1):
         label = "Phụ lục" if len(plan.appendices) == 1 else f"Phụ lục {wording.roman(number)}"

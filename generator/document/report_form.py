@@ -22,6 +22,7 @@ from .parts import (
     ReportedIndicator,
     collects_reports,
     header,
+    header_style,
     indicator_label,
     issue_date,
     letter_reference,
@@ -331,7 +332,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         if entries is not None
     )
     title = edition.plain(form.title)
-    party = recipient.kind.form == "dang"
+    party = header_style(edition, recipient.kind.form).convention == "dang"
     return Document(
         header=form_header(edition, recipient),
         type_name="BÁO CÁO",
@@ -346,7 +347,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         recipients=wording.list_lines(
             [edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party
         ),
-        recipients_style=recipient.kind.form,
+        recipients_style="dang" if party else "nha_nuoc",
         label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
         notes=form_notes(edition, recipient, values),
         info=DocumentInfo(
@@ -362,7 +363,7 @@ def form_header(edition: Edition, recipient: Recipient):
     symbol_code = recipient.symbol_code or wording.BLANK
     return header(
         edition,
-        f"BC/{symbol_code}" if recipient.kind.form == "dang" else f"BC-{symbol_code}",
+        f"BC/{symbol_code}" if header_style(edition, recipient.kind.form).convention == "dang" else f"BC-{symbol_code}",
         parent=recipient.parent,
         agency_lines=recipient.own_lines,
         place=recipient.place,

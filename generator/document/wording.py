@@ -122,3 +122,11 @@ def list_lines(entries: list[str], archive: list[str], *, party: bool = False) -
 def decimal(value: float, digits: int) -> str:
     """A number as Vietnamese writes it, with a decimal comma: 3,5."""
     return f"{value:.{digits}f}".replace(".", ",")
+
+
+def long_date(date: PartialDate) -> str:
+    """ "ngày 05 tháng 11 năm 2024", as a "(Kèm theo …)" line cites a document (Decree 30, PL I
+    §III.1.c); a part not yet known is a blank."""
+    day = BLANK if date.day is None else f" {day_text(date.day)} "
+    month = BLANK if date.month is None else f" {month_text(date.month)} "
+    return f"ngày{day}tháng{month}năm {date.year}"
