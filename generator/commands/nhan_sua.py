@@ -189,6 +189,7 @@ def _like(value, text: str):
 def compare(original: list[str], edited: list[str], traces: dict[int, Trace], edition, shown: str) -> Changes:
     changes = Changes()
     sequence = 0
+    stripped_of: dict[int, str] = {}  # an insertion's text, its label taken off
 
     def unmapped(number: int, text: str, why: str) -> None:
         changes.unmapped.append(f"{shown}, đoạn {number} («{text[:50]}»): {why}")
@@ -221,6 +222,7 @@ def compare(original: list[str], edited: list[str], traces: dict[int, Trace], ed
             sequence += 1
             position = traced.leaf.key + (1 if after else 0)
             changes.inserted.append((traced.leaf.container, position, sequence, raw, old))
+            stripped_of[len(changes.inserted) - 1] = stripped
             return
         unmapped(number, new, "đoạn thêm vào không nằm cạnh đoạn nào của một danh sách trong nội dung")
 
@@ -242,7 +244,22 @@ def compare(original: list[str], edited: list[str], traces: dict[int, Trace], ed
             delete(i)
         for j in range(j1 + pairs, j2):
             insert(i2 if tag != "replace" else i1 + pairs, edited[j], j + 1)
+    _keep_moved(changes, stripped_of)
     return changes
+
+
+def _keep_moved(changes: Changes, stripped_of: dict[int, str]) -> None:
+    """A paragraph deleted in one place and inserted in another was moved: the string moved is
+    the one deleted, with its placeholders and quoting (not the printed words typed anew)."""
+    free = list(changes.deleted)
+    for index, text in stripped_of.items():
+        moved = next((leaf for leaf in free if leaf.rendered == text), None)
+        if moved is None:
+            continue
+        free.remove(moved)
+        container, position, sequence, _, _ = changes.inserted[index]
+        value = moved.container[moved.key]
+        changes.inserted[index] = (container, position, sequence, str(value), value)
 
 
 def merge(all_changes: list[Changes]) -> tuple[Changes, list[str]]:
@@ -272,6 +289,49 @@ def merge(all_changes: list[Changes]) -> tuple[Changes, list[str]]:
     return merged, conflicts
 
 
+def _split_comment(seq, index: int) -> tuple[object, str]:
+    """The comment token after item `index` of `seq`, and the lines it holds below the item's
+    own line (the comments and blank lines before the next item), taken off the token."""
+    found = seq.ca.items.get(index)
+    token = found[0] if found else None
+    if token is None or "\n" not in token.value:
+        return token, ""
+    own, below = token.value.split("\n", 1)
+    token.value = own + "\n"
+    return token, below
+
+
+def _add_below(seq, index: int, below: str) -> None:
+    """`below` as the lines under item `index` (after its own end-of-line comment, if any)."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if not below:
+        return
+    found = seq.ca.items.setdefault(index, [None, None, None, None])
+    if found[0] is None:
+        found[0] = CommentToken("\n" + below, CommentMark(0), None)
+    else:
+        found[0].value = found[0].value + below
+
+
+def insert_item(seq, position: int, value) -> None:
+    """An item inserted in a YAML list; the comment lines that stood before the item now after
+    it stay before that item (a heading comment of the next entry stays with it)."""
+    below = _split_comment(seq, position - 1)[1] if position > 0 else ""
+    seq.insert(position, value)
+    if position > 0:
+        _add_below(seq, position, below)
+
+
+def delete_item(seq, position: int) -> None:
+    """An item deleted from a YAML list; the comment lines below it go under the item before it."""
+    below = _split_comment(seq, position)[1]
+    del seq[position]
+    if position > 0:
+        _add_below(seq, position - 1, below)
+
+
 def apply(changes: Changes) -> None:
     for leaf, raw in changes.replaced:
         leaf.container[leaf.key] = _like(leaf.container[leaf.key], raw)
@@ -281,9 +341,9 @@ def apply(changes: Changes) -> None:
         operations, key=lambda o: (id(o[0]), o[1], o[2], o[3]), reverse=True
     ):
         if is_delete:
-            del container[position]
+            delete_item(container, position)
         else:
-            container.insert(position, _like(like, raw))
+            insert_item(container, position, _like(like, raw))
 
 
 @dataclass
