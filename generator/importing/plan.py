@@ -112,14 +112,28 @@ def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) ->
     return assignment, records
 
 
-def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
+@dataclass
+class _Parts:
+    """The parts of a plan's lines, before they become content."""
+
+    issuer: dict
+    meta: dict
+    opening: list[str]
+    sections: list[dict]
+    organisation: Node | None
+    closing: list[Line]
+    signature: Line
+    appendices: list[dict]
+
+
+def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -> _Parts:
     issuer, meta, start = header(lines, rules)
     signature_index = next((i for i in range(start, len(lines)) if is_signature_table(lines[i])), None)
     if signature_index is None:
         raise NotAPlan("không thấy khối «Nơi nhận» và chữ ký ở cuối kế hoạch: tệp này không phải một kế hoạch")
     body = [line for line in lines[start:signature_index] if line.cells is None]
     body, closing = split_closing(body)
-    result = Imported(year or meta["ngay_ban_hanh"]["nam"])
+    result.year = year or meta["ngay_ban_hanh"]["nam"]
     if result.year != meta["ngay_ban_hanh"]["nam"]:
         written = meta["ngay_ban_hanh"]["nam"]
         meta["ngay_ban_hanh"] = Guess(
@@ -135,7 +149,11 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
         None,
     )
     sections = [item(n) for n in tree.children if n is not organisation]
-    signer, recipients, archive = signature(lines[signature_index], issuer)
+    return _Parts(issuer, meta, opening, sections, organisation, closing, lines[signature_index], appendices)
+
+
+def _assignments(organisation: Node | None, rules: dict, result: Imported) -> tuple[list, list[dict]]:
+    """The entries of Tổ chức thực hiện and their body records; a stand-in when the plan has none."""
     taken: set[str] = set()
     assignments, agencies = [], []
     if organisation is None:
@@ -148,9 +166,6 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
             assignment, records = entry(node, rules, taken, result.unplaced)
             assignments.append(assignment)
             agencies += records
-    text = " ".join(line.text for line in lines if line.cells is None)
-    deadline = DEADLINE.search(text)
-    due = rules["nam_bao_cao"]
     if not agencies:
         stand_in = dict(rules["noi_tong_hop"])
         stand_in["ten"] = Guess(stand_in["ten"], "kế hoạch không giao cho cơ quan nào: ghi nơi tổng hợp báo cáo")
@@ -161,39 +176,48 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
                 "mục tạm: kế hoạch không có mục Tổ chức thực hiện; ghi các cơ quan và nhiệm vụ thật",
             )
         )
-    receiver = agencies[0]["ma"]
-    reporting = {
-        "han_bao_cao": Guess(
-            {
-                "nam": max(int(deadline.group(3) or result.year), result.year),
-                "thang": int(deadline.group(2)),
-                "ngay": int(deadline.group(1)),
-            }
-            if deadline
-            else {"nam": result.year, **due},
-            f"hạn báo cáo đoán từ «{deadline.group(0)}»"
-            if deadline
-            else "kế hoạch không ghi hạn báo cáo: ghi hạn đúng",
-        ),
+    return assignments, agencies
+
+
+def _reporting(lines: list[Line], rules: dict, year: int, receiver: str) -> dict:
+    """The report's deadline, guessed from the plan's words, and who receives the reports."""
+    text = " ".join(line.text for line in lines if line.cells is None)
+    deadline = DEADLINE.search(text)
+    if deadline:
+        day = {"nam": max(int(deadline.group(3) or year), year), "thang": int(deadline.group(2))}
+        due = Guess({**day, "ngay": int(deadline.group(1))}, f"hạn báo cáo đoán từ «{deadline.group(0)}»")
+    else:
+        due = Guess({"nam": year, **rules["nam_bao_cao"]}, "kế hoạch không ghi hạn báo cáo: ghi hạn đúng")
+    return {
+        "han_bao_cao": due,
         "noi_nhan_bao_cao": Guess(receiver, "nơi tổng hợp báo cáo đoán là cơ quan đầu tiên ở Tổ chức thực hiện"),
     }
+
+
+def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
+    result = Imported(0)
+    parts = _parts(lines, rules, result, year)
+    meta, organisation = parts.meta, parts.organisation
+    assignments, agencies = _assignments(organisation, rules, result)
+    reporting = _reporting(lines, rules, result.year, agencies[0]["ma"])
+    signer, recipients, archive = signature(parts.signature, parts.issuer)
     meta["don_vi_soan_thao"] = Guess(archive[-1], "đơn vị soạn thảo đoán từ dòng Lưu")
-    plan = {"van_ban": meta, "bao_cao": reporting, "mo_dau": opening, "noi_dung": sections}
+    plan = {"van_ban": meta, "bao_cao": reporting, "mo_dau": parts.opening, "noi_dung": parts.sections}
     plan["tieu_de_to_chuc_thuc_hien"] = content_text(
         organisation.title if organisation else rules["tieu_de_to_chuc_thuc_hien"]
     )
     if organisation is not None and organisation.paragraphs:
         plan["mo_dau_to_chuc_thuc_hien"] = [content_text(p) for p in organisation.paragraphs]
     plan["to_chuc_thuc_hien"] = assignments
-    plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in closing]
+    plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in parts.closing]
     plan["nguoi_ky"] = signer
     recipients, groups = link_recipients(recipients, agencies, rules)
     plan["noi_nhan"] = recipients
     plan["luu"] = archive
-    if appendices:
-        plan["phu_luc"] = appendices
+    if parts.appendices:
+        plan["phu_luc"] = parts.appendices
     result.files = {
-        "co-quan-ban-hanh.yaml": issuer,
+        "co-quan-ban-hanh.yaml": parts.issuer,
         "ke-hoach.yaml": plan,
         "co-quan.yaml": {"co_quan": agencies, "nhom": groups},
     }
