@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .emit import Guess, content_text
 from .source import Line
+from .units import unit_lists
 from .structure import (
     DEADLINE,
     Node,
@@ -211,6 +212,8 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     plan["to_chuc_thuc_hien"] = assignments
     plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in parts.closing]
     plan["nguoi_ky"] = signer
+    lists, warnings = unit_lists(agencies, recipients, rules)
+    result.warnings += warnings
     recipients, groups = link_recipients(recipients, agencies, rules)
     plan["noi_nhan"] = recipients
     plan["luu"] = archive
@@ -221,6 +224,8 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
         "ke-hoach.yaml": plan,
         "co-quan.yaml": {"co_quan": agencies, "nhom": groups},
     }
+    if lists:
+        result.files["don-vi.yaml"] = {"danh_sach": lists}
     return result
 
 
@@ -257,7 +262,8 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
         named.add(body["ma"])
         body["ten_viet_tat"] = Guess(text, f"tên viết tắt lấy từ dòng Nơi nhận «{text}»")
         lines.append({"co_quan": body["ma"]})
-    rest = [a for a in agencies if a["ma"] not in named]
+    # A list of units is named by its units' own lines.
+    rest = [a for a in agencies if a["ma"] not in named and "danh_sach" not in a]
     if not rest:
         return lines, []
     prefix = folded(rules["nhom_noi_nhan"])

@@ -1,0 +1,109 @@
+"""`nhap` of a plan whose Tổ chức thực hiện gives tasks to "UBND các xã, phường": a unit list in
+don-vi.yaml, its units taken from the Nơi nhận lines that name them, one letter and one form each.
+The Word inputs are typed here with python-docx, as a clerk would."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+
+from generator.cli import main
+from generator.content.distribution import distribution
+from generator.content.edition import load_edition
+from generator.document.plan import build_plan
+from generator.writers.docx import render_docx
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "van-ban.docx"
+UNITS_HEADING = "UBND các xã, phường:"
+UNIT_TASK = "Tổ chức tuyên truyền tại khu dân cư; báo cáo kết quả trước ngày 10/12/2026."
+
+
+def typed_plan(path: Path, recipients: list[str]) -> Path:
+    document = docx.Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    document.add_paragraph("TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc")
+    document.add_paragraph("Số: 7/KH-UBND\tLạng Sơn, ngày 2 tháng 3 năm 2026")
+    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph().add_run("Thực hiện công tác bình đẳng giới năm 2026").bold = True
+    document.add_paragraph("UBND tỉnh ban hành Kế hoạch như sau:")
+    for text, bold in [
+        ("I. MỤC ĐÍCH", True),
+        ("Nâng cao nhận thức về bình đẳng giới.", False),
+        ("II. TỔ CHỨC THỰC HIỆN", True),
+        ("1. Sở Y tế:", True),
+        ("Hướng dẫn các địa phương tổ chức tuyên truyền.", False),
+        (f"2. {UNITS_HEADING}", True),
+        (UNIT_TASK, False),
+    ]:
+        document.add_paragraph().add_run(text).bold = bold
+    document.add_paragraph("UBND tỉnh yêu cầu các đơn vị triển khai thực hiện./.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "\n".join(["Nơi nhận:", *(f"- {r};" for r in recipients), "- Lưu: VT, KGVX."])
+    table.cell(0, 1).text = "\n".join(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Hoàng Văn Tỉnh"])
+    document.save(path)
+    return path
+
+
+def imported(tmp_path: Path, source: Path, capsys) -> Path:
+    content = tmp_path / "content"
+    content.mkdir()
+    assert main(["--content", str(content), "nhap", str(source)]) == 0, capsys.readouterr().err
+    return content / "2026"
+
+
+def cell_lines(data: bytes) -> list[str]:
+    import io
+
+    document = docx.Document(io.BytesIO(data))
+    lines = [t for table in document.tables for c in table.rows[-1].cells for t in c.text.split("\n")]
+    return [re.sub(r"\s+", " ", line).strip() for line in lines if line.strip()]
+
+
+def body(data: bytes) -> list[str]:
+    import io
+
+    return [re.sub(r"\s+", " ", p.text).strip() for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.strip()]
+
+
+def test_units_of_a_list_come_from_the_noi_nhan(tmp_path, capsys):
+    recipients = ["Sở Y tế", "UBND xã Mẫu Sơn", "UBND phường Đông Kinh", "UBND xã Hữu Lũng"]
+    folder = imported(tmp_path, typed_plan(tmp_path / "ke-hoach.docx", recipients), capsys)
+    edition = load_edition(folder)
+    [units] = edition.unit_lists.lists
+    assert [(u.name, u.place) for u in units.units] == [
+        ("Xã Mẫu Sơn", "Mẫu Sơn"),
+        ("Phường Đông Kinh", "Đông Kinh"),
+        ("Xã Hữu Lũng", "Hữu Lũng"),
+    ]
+    entry = next(a for a in edition.registry.agencies if a.unit_list is not None)
+    assert entry.unit_list == units.id and entry.name == UNITS_HEADING.rstrip(":")
+    assert "# KIỂM TRA: các đơn vị lấy từ các dòng Nơi nhận" in (folder / "co-quan.yaml").read_text(encoding="utf-8")
+    letters = distribution(edition)[0].recipients
+    assert len(letters) == 4  # the department and each of the three units
+
+    # The plan built from it says what the source said: its tasks and its Nơi nhận, line for line.
+    plan = render_docx(build_plan(edition), TEMPLATE)
+    assert f"2. {UNITS_HEADING}" in body(plan) and UNIT_TASK in body(plan)
+    assert [line for line in cell_lines(plan) if line.startswith("- ") and "Lưu" not in line] == [
+        f"- {r};" for r in recipients
+    ]
+
+    # Each unit gets its letter and its form, addressed to its own People's Committee.
+    output = tmp_path / "output"
+    assert main(["--content", str(tmp_path / "content"), "--output", str(output), "build", "-j", "1"]) == 0
+    letter = next((output / "2026").rglob("cong-van-*Dong-Kinh*.docx"))
+    text = " ".join(body(letter.read_bytes()))
+    assert "Ủy ban nhân dân phường Đông Kinh" in text and UNIT_TASK in text
+    assert next((output / "2026").rglob("bao-cao-*Dong-Kinh*.docx")).is_file()
+
+
+def test_a_list_the_noi_nhan_does_not_name_stays_one_body(tmp_path, capsys):
+    recipients = ["Sở Y tế", "UBND các xã, phường"]
+    folder = imported(tmp_path, typed_plan(tmp_path / "ke-hoach.docx", recipients), capsys)
+    out = capsys.readouterr().out
+    assert "Nơi nhận không ghi tên từng đơn vị" in out
+    edition = load_edition(folder)
+    assert edition.unit_lists.lists == []
+    assert any(a.name == UNITS_HEADING.rstrip(":") for a in edition.registry.agencies)
