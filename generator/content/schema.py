@@ -231,6 +231,7 @@ class Assignment:
         "Phần in thêm sau tên cơ quan ở tiêu đề (cách một dấu cách), ví dụ (Cơ quan Thường trực …)",
         default=None,
     )
+    run_in: bool = spec("cung_dong", "true: nhiệm vụ đầu tiên in liền sau tiêu đề, trên cùng dòng", default=False)
     tasks: list[str] = spec(
         "nhiem_vu", "Các đoạn nhiệm vụ của cơ quan, đúng thứ tự, mỗi phần tử một đoạn", default_factory=list
     )

@@ -56,9 +56,10 @@ def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Bl
     return blocks
 
 
-def entry_blocks(edition: Edition, assignment: Assignment) -> list[Block]:
-    """An entry's tasks, then its points a), b)… with their own paragraphs and bullets."""
-    blocks = task_blocks(edition, assignment.tasks)
+def entry_blocks(edition: Edition, assignment: Assignment, from_task: int = 0) -> list[Block]:
+    """An entry's tasks (from the one numbered `from_task`), then its points a), b)… with their
+    own paragraphs and bullets."""
+    blocks = task_blocks(edition, assignment.tasks[from_task:])
     for index, point in enumerate(assignment.points, start=1):
         blocks += item_blocks(edition, point, 3, index)
     return blocks
@@ -123,7 +124,10 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
     )
     for index, assignment in enumerate(plan.assignments, start=1):
         head = Block("heading", (Span(f"{index}. {assignment_heading(edition, assignment)}", bold=True),), outline=2)
-        blocks = (head, *entry_blocks(edition, assignment))
+        run_in = assignment.run_in and bool(assignment.tasks)
+        if run_in:  # the first task follows the heading on its line
+            head = Block("paragraph", (*head.spans, Span(" "), *paragraph(edition, assignment.tasks[0]).spans))
+        blocks = (head, *entry_blocks(edition, assignment, from_task=1 if run_in else 0))
         if assignment.agencies:
             parts.append(PlanPart("agency", "+".join(assignment.agencies), blocks, assignment.agencies[0]))
         else:

@@ -86,25 +86,27 @@ def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) ->
     """(the assignment, its body records) from one entry of Tổ chức thực hiện. A heading without
     a colon is taken for an item that is not a body ("Chế độ thông tin, báo cáo")."""
     paragraphs = list(node.paragraphs)
-    if node.title is not None:
-        heading = node.title
-        if node.run_in:
-            unplaced.append(Unplaced(node.line, heading, "tiêu đề viết liền nhiệm vụ: kế hoạch mới in thành hai đoạn"))
-    else:
-        heading = paragraphs.pop(0) if paragraphs else ""
+    heading = node.title if node.title is not None else paragraphs.pop(0) if paragraphs else ""
     heading = heading.strip()
     is_body = heading.endswith(":")
     heading = heading.rstrip(":").rstrip()
     records = [_record(name, heading, rules, taken) for name in body_names(heading, rules)] if is_body else []
-    if len(paragraphs) == 1 and node.dashed:
+    # A run-in heading ("3. Phòng Kinh tế: Tham mưu …") keeps its first task on its line.
+    run_in = node.run_in and is_body and bool(paragraphs)
+    rest = paragraphs[1:] if run_in else paragraphs
+    if len(rest) == 1 and node.dashed:
         unplaced.append(Unplaced(node.line, heading, "một nhiệm vụ có gạch đầu dòng: kế hoạch mới in không gạch"))
-    if len(paragraphs) > 1 and not node.dashed:
+    if len(rest) > 1 and not node.dashed:
         unplaced.append(Unplaced(node.line, heading, "các nhiệm vụ không gạch đầu dòng: kế hoạch mới in có gạch"))
+    if node.run_in and not run_in:
+        unplaced.append(Unplaced(node.line, heading, "tiêu đề viết liền đoạn văn: kế hoạch mới in thành hai đoạn"))
     assignment: dict = {}
     if records:
         codes = [record["ma"] for record in records]
         assignment["co_quan"] = codes[0] if len(codes) == 1 else codes
     assignment["tieu_de"] = content_text(heading)
+    if run_in:
+        assignment["cung_dong"] = True
     assignment["nhiem_vu"] = [content_text(p) for p in paragraphs]
     if node.children:
         assignment["muc"] = [item(child) for child in node.children]

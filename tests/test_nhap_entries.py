@@ -1,6 +1,7 @@
-"""`nhap` of a plan whose Tổ chức thực hiện gives tasks to "UBND các xã, phường": a unit list in
-don-vi.yaml, its units taken from the Nơi nhận lines that name them, one letter and one form each.
-The Word inputs are typed here with python-docx, as a clerk would."""
+"""`nhap` of the entries of Tổ chức thực hiện as clerks type them: "UBND các xã, phường" becomes a
+unit list in don-vi.yaml, its units taken from the Nơi nhận lines that name them, one letter and one
+form each; a run-in heading ("2. Sở Y tế: Chủ trì …") is kept on one line with its first task. The
+Word inputs are typed here with python-docx."""
 
 from __future__ import annotations
 
@@ -18,9 +19,15 @@ from generator.writers.docx import render_docx
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "van-ban.docx"
 UNITS_HEADING = "UBND các xã, phường:"
 UNIT_TASK = "Tổ chức tuyên truyền tại khu dân cư; báo cáo kết quả trước ngày 10/12/2026."
+ENTRIES = [
+    ("1. Sở Y tế:", True),
+    ("Hướng dẫn các địa phương tổ chức tuyên truyền.", False),
+    (f"2. {UNITS_HEADING}", True),
+    (UNIT_TASK, False),
+]
 
 
-def typed_plan(path: Path, recipients: list[str]) -> Path:
+def typed_plan(path: Path, recipients: list[str], entries=ENTRIES) -> Path:
     document = docx.Document()
     document.add_paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     document.add_paragraph("TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc")
@@ -32,12 +39,14 @@ def typed_plan(path: Path, recipients: list[str]) -> Path:
         ("I. MỤC ĐÍCH", True),
         ("Nâng cao nhận thức về bình đẳng giới.", False),
         ("II. TỔ CHỨC THỰC HIỆN", True),
-        ("1. Sở Y tế:", True),
-        ("Hướng dẫn các địa phương tổ chức tuyên truyền.", False),
-        (f"2. {UNITS_HEADING}", True),
-        (UNIT_TASK, False),
+        *entries,
     ]:
-        document.add_paragraph().add_run(text).bold = bold
+        paragraph = document.add_paragraph()
+        if isinstance(bold, str):  # a bold run-in heading, then its task in regular type
+            paragraph.add_run(text).bold = True
+            paragraph.add_run(bold)
+        else:
+            paragraph.add_run(text).bold = bold
     document.add_paragraph("UBND tỉnh yêu cầu các đơn vị triển khai thực hiện./.")
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "\n".join(["Nơi nhận:", *(f"- {r};" for r in recipients), "- Lưu: VT, KGVX."])
@@ -107,3 +116,31 @@ def test_a_list_the_noi_nhan_does_not_name_stays_one_body(tmp_path, capsys):
     edition = load_edition(folder)
     assert edition.unit_lists.lists == []
     assert any(a.name == UNITS_HEADING.rstrip(":") for a in edition.registry.agencies)
+
+
+RUN_IN = [
+    ("1. Sở Y tế:", " Chủ trì hướng dẫn các cơ sở y tế tuyên truyền về bình đẳng giới."),
+    ("2. Công an tỉnh:", " Phát hiện, xử lý kịp thời các vụ bạo lực gia đình."),
+    ("- Phối hợp hỗ trợ nạn nhân.", False),
+    ("- Báo cáo kết quả trước ngày 10/12/2026.", False),
+]
+
+
+def test_a_run_in_entry_heading_stays_on_its_line(tmp_path, capsys):
+    source = typed_plan(tmp_path / "ke-hoach.docx", ["Sở Y tế", "Công an tỉnh"], RUN_IN)
+    folder = imported(tmp_path, source, capsys)
+    assert "viết liền" not in capsys.readouterr().out  # nothing left unplaced about it
+    edition = load_edition(folder)
+    health, police = edition.plan.assignments
+    assert health.run_in and health.heading == "Sở Y tế"
+    assert health.tasks == ["Chủ trì hướng dẫn các cơ sở y tế tuyên truyền về bình đẳng giới."]
+    assert police.tasks[0] == "Phát hiện, xử lý kịp thời các vụ bạo lực gia đình." and len(police.tasks) == 3
+    typed = [text + (bold if isinstance(bold, str) else "") for text, bold in RUN_IN]
+    built = body(render_docx(build_plan(edition), TEMPLATE))
+    at = built.index("II. TỔ CHỨC THỰC HIỆN") + 1
+    assert built[at : at + len(typed)] == typed  # word for word, the heading and its task on one line
+    # The letters carry every task, the first one too.
+    output = tmp_path / "output"
+    assert main(["--content", str(tmp_path / "content"), "--output", str(output), "build", "-j", "1"]) == 0
+    letter = " ".join(body(next((output / "2026").rglob("cong-van-*Cong-an*.docx")).read_bytes()))
+    assert "Phát hiện, xử lý kịp thời các vụ bạo lực gia đình." in letter and "Phối hợp hỗ trợ nạn nhân." in letter
