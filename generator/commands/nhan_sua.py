@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -25,10 +25,15 @@ from ..build import SET_ASIDE, Project, edition_folder, targets
 from ..collect.reading import W, NotAForm, _member, _paragraph_text, _parse, normal, read_form
 from ..document.model import CONTENT_DIGEST_PROPERTY
 from ..errors import GeneratorError
+from ..kinds import jobs
 from ..files import display_path, inside, make_folders, one_build_at_a_time, os_problem, write_atomic
 from .nhan_sua_edits import Changes, apply, compare, leaves, merge, round_trip_yaml, trace
 
 PLAN_FILE = "ke-hoach.yaml"
+LETTER_FILE = "cong-van.yaml"  # the letters' own wording
+PLAN_DOCUMENT = "ke-hoach.docx"
+# A quoted value then its end-of-line comment.
+EOL_COMMENT = re.compile(r'^([^#"]*"(?:[^"\\]|\\.)*")\s+#')
 # Below this share of unchanged paragraphs the file was not made from the current content.
 MIN_UNCHANGED = 0.5
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -156,6 +161,7 @@ class Session:
         self.output_folder = project.output / self.content_folder.name
         found = targets(project, self.edition)
         self.documents = {t.relative: t.task for t in found if t.task is not None and t.task.format == "docx"}
+        self.letters = {f"{job.stem}.docx" for job in jobs(self.edition) if job.kind.id == "cong-van"}
         self.state = BuildState.load(self.output_folder) if self.output_folder.is_dir() else None
         self._rendered: dict[str, tuple[bytes, list[str]]] = {}
 
@@ -217,17 +223,48 @@ def _paragraphs_of(item: Edited, session: Session) -> tuple[list[str], list[str]
     return original, edited
 
 
-def _changes(files: list[Edited], session: Session, tree) -> tuple[Changes, list[str]]:
+@dataclass
+class YamlFile:
+    """A content file edited in place, with ruamel.yaml: its text before, and its tree."""
+
+    path: Path
+    source: str
+    yaml: object
+    tree: object
+
+    @classmethod
+    def load(cls, path: Path) -> YamlFile:
+        yaml = round_trip_yaml()
+        source = path.read_text(encoding="utf-8")
+        return cls(path, source, yaml, yaml.load(source))
+
+    def text(self) -> str:
+        """The file as now edited; a changed value's end-of-line comment two spaces after it, as
+        the clerk's files write them (ruamel.yaml keeps the comment's old column)."""
+        buffer = io.StringIO()
+        self.yaml.dump(self.tree, buffer)
+        kept = set(self.source.splitlines())
+        lines = buffer.getvalue().splitlines(keepends=True)
+        return "".join(line if line.rstrip("\n") in kept else EOL_COMMENT.sub(r"\1  #", line) for line in lines)
+
+
+def _changes(files: list[Edited], session: Session, plan: YamlFile, letter: YamlFile | None):
     """The changes all the files make, merged, and the edits that could not be placed."""
-    all_leaves = leaves(tree, "", session.edition)
-    # A letter or a form prints the plan's tasks: only those come back from it.
+    all_leaves = leaves(plan.tree, "", session.edition)
+    # A letter or a form prints the plan's tasks: only those come back from it; a letter's own
+    # words (its trích yếu, its section titles) come from cong-van.yaml.
     task_leaves = [leaf for leaf in all_leaves if leaf.path.startswith("to_chuc_thuc_hien")]
+    own = leaves(letter.tree, "", session.edition) if letter is not None else []
+    letter_leaves = task_leaves + [replace(leaf, path=f"{LETTER_FILE}: {leaf.path}") for leaf in own]
     unmapped: list[str] = []
     changes_all: list[Changes] = []
     for item in files:
         original, edited = _paragraphs_of(item, session)
-        traces = trace(original, all_leaves if item.target == "ke-hoach.docx" else task_leaves)
-        changes = compare(original, edited, traces, session.edition, display_path(item.path))
+        if item.target == PLAN_DOCUMENT:
+            found = all_leaves
+        else:
+            found = letter_leaves if item.target in session.letters else task_leaves
+        changes = compare(original, edited, trace(original, found), session.edition, display_path(item.path))
         changes_all.append(changes)
         unmapped += changes.unmapped
     merged, conflicts = merge(changes_all)
@@ -275,26 +312,26 @@ def run(args: argparse.Namespace) -> int:
         shown = display_path(session.output_folder)
         print(f"Không có văn bản nào đã sửa trong Word ở {shown}: không có gì để nhận.")
         return 0
-    plan_path = session.content_folder / PLAN_FILE
-    source = plan_path.read_text(encoding="utf-8")
-    yaml = round_trip_yaml()
-    tree = yaml.load(source)
-    changes, unmapped = _changes(files, session, tree)
+    plan = YamlFile.load(session.content_folder / PLAN_FILE)
+    letter_path = session.content_folder / LETTER_FILE
+    letter = YamlFile.load(letter_path) if letter_path.is_file() else None
+    changes, unmapped = _changes(files, session, plan, letter)
     apply(changes)
-    buffer = io.StringIO()
-    yaml.dump(tree, buffer)
-    result = buffer.getvalue()
     for line in unmapped:
         print(f"Chưa đưa về nội dung được: {line}")
-    if result == source:
+    changed = [(file, text) for file in (plan, letter) if file is not None and (text := file.text()) != file.source]
+    if not changed:
         print("Không có chỗ sửa nào đưa về nội dung được; chưa ghi gì.")
         return 0
-    shown_plan = display_path(plan_path)
-    before, after = source.splitlines(keepends=True), result.splitlines(keepends=True)
-    sys.stdout.writelines(difflib.unified_diff(before, after, f"{shown_plan} (cũ)", f"{shown_plan} (mới)"))
+    for file, text in changed:
+        shown = display_path(file.path)
+        before, after = file.source.splitlines(keepends=True), text.splitlines(keepends=True)
+        sys.stdout.writelines(difflib.unified_diff(before, after, f"{shown} (cũ)", f"{shown} (mới)"))
     if not _confirmed(args):
         return 0
-    write_atomic(plan_path, result.encode("utf-8"), root=session.content_folder)
+    for file, text in changed:
+        write_atomic(file.path, text.encode("utf-8"), root=session.content_folder)
     _taken(session, files)
-    print(f"Đã ghi {shown_plan}. Chạy make documents để tạo lại văn bản theo nội dung mới.")
+    written = ", ".join(display_path(file.path) for file, _ in changed)
+    print(f"Đã ghi {written}. Chạy make documents để tạo lại văn bản theo nội dung mới.")
     return 0
