@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..collect.reading import MAX_FILE_BYTES, NotAForm
+from .pdf_tables import appendix_lines
 from .source import Line, clean, split_marker
 
 RIGHT_COLUMN = re.compile(r"^\s*(cộng hòa|cộng hoà|độc lập)|,\s*ngày\b")
@@ -119,8 +120,14 @@ def read_pdf_lines(path: Path, title: str) -> list[Line]:
         runs += [(f.text, f.bold) for f in line]
     if runs:
         result.append(_paragraph(runs, len(result) + 1))
-    # The signature block is on the page of "Nơi nhận"; pages after it are appendices, not read.
+    # The signature block is on the page of "Nơi nhận"; pages after it are appendices.
     page = lines[signature_at][0].page if signature_at < len(lines) else -1
     result.append(_columns([line for line in lines[signature_at:] if line[0].page == page], middle))
-    result += [Line(len(result) + 1, _text(line), None, "") for line in lines[signature_at:] if line[0].page != page]
-    return result
+    after = [line for line in lines[signature_at:] if line[0].page != page]
+    pages: dict[int, list[tuple[float, float, str]]] = {}
+    for line in after:
+        pages.setdefault(line[0].page, []).append((line[0].x, line[0].y, _text(line)))
+    tables = appendix_lines(path, pages, len(result) + 1) if pages else []
+    if tables is None:  # tables unreadable: their text, line by line, is listed as not placed
+        tables = [Line(len(result) + 1 + i, _text(line), None, "") for i, line in enumerate(after)]
+    return result + tables
