@@ -101,3 +101,21 @@ def test_a_change_the_plan_does_not_show_leaves_its_edits_takeable(root, tmp_pat
     )
     assert main(cli(root, "nhan-sua", "--yes", str(sent))) == 0
     assert 'ho_ten: "Nguyễn Văn Ký"' in (root / "content" / YEAR / "ke-hoach.yaml").read_text(encoding="utf-8")
+
+
+def test_a_plan_set_aside_after_the_content_changed_is_refused(root, capsys):
+    assert main(cli(root, "build", "-j", "1")) == 0
+    folder = root / "output" / YEAR
+    rename_signer(folder / "ke-hoach.docx", "Trần Thị Mẫu", "Nguyễn Văn Ký")
+    plan_yaml = root / "content" / YEAR / "ke-hoach.yaml"
+    plan_yaml.write_text(
+        plan_yaml.read_text(encoding="utf-8").replace("Giám sát việc", "Giám sát chặt chẽ việc"), encoding="utf-8"
+    )
+    assert main(cli(root, "build", "-j", "1")) == 0  # the edited plan is set aside, a new one written
+    aside = folder / "ban-sua-tay" / "ke-hoach.docx"
+    assert aside.is_file()
+    source = plan_yaml.read_bytes()
+    capsys.readouterr()
+    assert main(cli(root, "nhan-sua", "--yes")) == 1
+    assert "bản tạo trước khi nội dung thay đổi" in capsys.readouterr().err
+    assert plan_yaml.read_bytes() == source and aside.is_file()  # nothing written, nothing moved
