@@ -144,3 +144,21 @@ def test_a_run_in_entry_heading_stays_on_its_line(tmp_path, capsys):
     assert main(["--content", str(tmp_path / "content"), "--output", str(output), "build", "-j", "1"]) == 0
     letter = " ".join(body(next((output / "2026").rglob("cong-van-*Cong-an*.docx")).read_bytes()))
     assert "Phát hiện, xử lý kịp thời các vụ bạo lực gia đình." in letter and "Phối hợp hỗ trợ nạn nhân." in letter
+
+
+def test_a_name_with_commas_the_noi_nhan_writes_whole_is_one_body(tmp_path, capsys):
+    entries = [
+        ("1. Sở Văn hóa, Thể thao và Du lịch:", True),
+        ("Tổ chức các hoạt động văn hóa, thể thao hưởng ứng Tháng hành động.", False),
+        ("2. Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh:", True),
+        ("Tuyên truyền đến đoàn viên, hội viên.", False),
+    ]
+    recipients = ["Sở Văn hóa, Thể thao và Du lịch", "LĐLĐ tỉnh", "Hội Nông dân tỉnh"]
+    folder = imported(tmp_path, typed_plan(tmp_path / "ke-hoach.docx", recipients, entries), capsys)
+    edition = load_edition(folder)
+    names = [[edition.agency(a).name for a in entry.agencies] for entry in edition.plan.assignments]
+    assert names == [["Sở Văn hóa, Thể thao và Du lịch"], ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"]]
+    plan = render_docx(build_plan(edition), TEMPLATE)
+    assert [line for line in cell_lines(plan) if line.startswith("- ") and "Lưu" not in line] == [
+        f"- {r};" for r in recipients
+    ]

@@ -52,9 +52,10 @@ def kind_of(heading: str, rules: dict) -> tuple[str, str | None]:
     return "giao", None
 
 
-def body_names(heading: str, rules: dict) -> list[str]:
+def body_names(heading: str, rules: dict, recipients: tuple[str, ...] = ()) -> list[str]:
     """The bodies an entry's heading names: "Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh" is two,
-    "Các sở, ban, ngành" one (a part that starts in lower case belongs to the one before)."""
+    "Các sở, ban, ngành" one (a part that starts in lower case belongs to the one before), and so is
+    a name the Nơi nhận writes whole ("Sở Văn hóa, Thể thao và Du lịch")."""
     name = heading
     for prefix in rules["bo_tien_to"]:
         if folded(name).startswith(folded(prefix)):
@@ -62,6 +63,8 @@ def body_names(heading: str, rules: dict) -> list[str]:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
     name = name[:1].upper() + name[1:]
     parts = [part.strip() for part in re.split(r",\s+|\s+và\s+", name)]
+    if any(folded(line) == folded(name) for line in recipients):
+        return [name]
     if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
         return parts
     return [name]
@@ -82,7 +85,9 @@ def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
     }
 
 
-def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) -> tuple[object, list[dict]]:
+def entry(
+    node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced], recipients: tuple[str, ...] = ()
+) -> tuple[object, list[dict]]:
     """(the assignment, its body records) from one entry of Tổ chức thực hiện. A heading without
     a colon is taken for an item that is not a body ("Chế độ thông tin, báo cáo")."""
     paragraphs = list(node.paragraphs)
@@ -90,7 +95,8 @@ def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) ->
     heading = heading.strip()
     is_body = heading.endswith(":")
     heading = heading.rstrip(":").rstrip()
-    records = [_record(name, heading, rules, taken) for name in body_names(heading, rules)] if is_body else []
+    names = body_names(heading, rules, recipients) if is_body else []
+    records = [_record(name, heading, rules, taken) for name in names]
     # A run-in heading ("3. Phòng Kinh tế: Tham mưu …") keeps its first task on its line.
     run_in = node.run_in and is_body and bool(paragraphs)
     rest = paragraphs[1:] if run_in else paragraphs
@@ -155,7 +161,9 @@ def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -
     return _Parts(issuer, meta, opening, sections, organisation, closing, lines[signature_index], appendices)
 
 
-def _assignments(organisation: Node | None, rules: dict, result: Imported) -> tuple[list, list[dict]]:
+def _assignments(
+    organisation: Node | None, rules: dict, result: Imported, recipients: tuple[str, ...]
+) -> tuple[list, list[dict]]:
     """The entries of Tổ chức thực hiện and their body records; a stand-in when the plan has none."""
     taken: set[str] = set()
     assignments, agencies = [], []
@@ -166,7 +174,7 @@ def _assignments(organisation: Node | None, rules: dict, result: Imported) -> tu
         )
     else:
         for node in organisation.children:
-            assignment, records = entry(node, rules, taken, result.unplaced)
+            assignment, records = entry(node, rules, taken, result.unplaced, recipients)
             assignments.append(assignment)
             agencies += records
     if not agencies:
@@ -201,9 +209,9 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     result = Imported(0)
     parts = _parts(lines, rules, result, year)
     meta, organisation = parts.meta, parts.organisation
-    assignments, agencies = _assignments(organisation, rules, result)
-    reporting = _reporting(lines, rules, result.year, agencies[0]["ma"])
     signer, recipients, archive = signature(parts.signature, parts.issuer)
+    assignments, agencies = _assignments(organisation, rules, result, tuple(line["ten"] for line in recipients))
+    reporting = _reporting(lines, rules, result.year, agencies[0]["ma"])
     meta["don_vi_soan_thao"] = Guess(archive[-1], "đơn vị soạn thảo đoán từ dòng Lưu")
     plan = {"van_ban": meta, "bao_cao": reporting, "mo_dau": parts.opening, "noi_dung": parts.sections}
     plan["tieu_de_to_chuc_thuc_hien"] = content_text(
