@@ -6,6 +6,7 @@ pays for them.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -21,10 +22,20 @@ class RenderTask:
     word_template: Path | None = None  # for a PDF: the .docx template whose paragraph styles it takes
 
     @property
+    def content_digest(self) -> str:
+        return content_digest(self.document)
+
+    @property
     def cost(self) -> int:
         """A rough relative cost, so the longest tasks start first and the workers finish together."""
         weight = 4 if self.format == "pdf" else 1
         return weight * (len(self.document.blocks) + sum(len(getattr(b, "rows", ())) for b in self.document.blocks))
+
+
+def content_digest(document: Document) -> str:
+    """A digest of the document a file shows, so of exactly the content it is made from (the
+    build's fingerprint hashes the same text, with the templates and the code)."""
+    return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
 
 
 def render(task: RenderTask) -> bytes:
@@ -32,7 +43,7 @@ def render(task: RenderTask) -> bytes:
         from .writers.docx import render_docx
         from .writers.words import check_docx
 
-        data = render_docx(task.document, task.template)
+        data = render_docx(task.document, task.template, task.content_digest)
         check_docx(task.document, data)  # a DOCX that lost text is an error, never a written file
         return data
     from .writers.pdf import render_pdf

@@ -396,11 +396,12 @@ def test_the_rebuilt_plan_passes_the_decree_30_checks(tmp_path):
 
 
 def test_what_it_cannot_place_is_printed_with_its_paragraph(tmp_path, capsys):
-    body = [*BODY[:10], ("1.", "Phòng Kinh tế: Tham mưu tổ chức hội chợ việc làm cho phụ nữ.", len("Phòng Kinh tế:"))]
+    # One task with a dash: the new plan prints a single task without one (a run-in heading is placed).
+    body = [*BODY[:10], ("1.", "Phòng Kinh tế:", 0), ("-", "Tham mưu tổ chức hội chợ việc làm cho phụ nữ.", None)]
     code, content = imported(tmp_path, word_plan(tmp_path / "kh.docx", body=body))
     out = capsys.readouterr().out
     assert code == 0
-    line = next(line for line in out.splitlines() if "viết liền" in line)
+    line = next(line for line in out.splitlines() if "một nhiệm vụ có gạch đầu dòng" in line)
     assert "«Phòng Kinh tế" in line and re.search(r"đoạn \d+", line)
     edition = load_edition(content / "2026")
     assert edition.plan.assignments[0].tasks == ["Tham mưu tổ chức hội chợ việc làm cho phụ nữ."]

@@ -100,6 +100,11 @@ def reach(edition: Edition, agency: Agency) -> str | None:
     for line in edition.plan.recipients:
         if line.group is not None and line.group in agency.groups:
             return f"qua nhóm “{edition.plain(edition.group_name(line.group))}”"
+    if agency.unit_list is not None:  # a list of units whose every unit has its own line
+        units = edition.unit_list(agency.unit_list)
+        lines = {edition.plain(line.text) for line in edition.plan.recipients if line.text is not None}
+        if units.units and all(edition.plain(units.short_name, **_unit_values(u)) in lines for u in units.units):
+            return "qua dòng riêng của từng đơn vị"
     return None
 
 

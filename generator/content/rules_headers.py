@@ -30,17 +30,17 @@ def _at(origin, field_name: str, key: str, message: str) -> Problem:
 
 
 def _run_in_problems(edition: Edition) -> list[Problem]:
-    """An entry asked to run in has exactly one task paragraph to put on its heading's line."""
+    """An entry asked to run in has a task paragraph to put on its heading's line."""
     problems = []
     for number, assignment in enumerate(edition.plan.assignments, start=1):
-        if assignment.run_in and len(assignment.tasks) != 1:
+        if assignment.run_in and not assignment.tasks:
             problems.append(
                 _at(
                     assignment.origin,
                     "run_in",
                     f"to_chuc_thuc_hien[{number}].cung_dong",
-                    f"mục có {len(assignment.tasks)} đoạn nhiệm vụ; chỉ mục có đúng một đoạn nhiệm vụ mới in "
-                    "được nhiệm vụ cùng dòng với tiêu đề (bỏ cung_dong hoặc ghi false)",
+                    "mục không có đoạn nhiệm vụ nào để in cùng dòng với tiêu đề (thêm nhiem_vu, hoặc bỏ "
+                    "cung_dong hay ghi false)",
                 )
             )
     return problems

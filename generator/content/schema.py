@@ -266,7 +266,9 @@ class Assignment:
     )
     plan_target_scopes: list[PlanTargetScope] = spec("pham_vi_chi_tieu_ke_hoach", SCOPES_DOC, default_factory=list)
     run_in: bool | None = spec(
-        "cung_dong", "true: đoạn nhiệm vụ duy nhất in tiếp sau tiêu đề; để trống: theo nhiem_vu_cung_dong", default=None
+        "cung_dong",
+        "true: đoạn nhiệm vụ đầu tiên in tiếp sau tiêu đề, cùng dòng; để trống: theo nhiem_vu_cung_dong",
+        default=None,
     )
     origin: Origin | None = origin_field()
 

@@ -128,6 +128,9 @@ class Attachment:
 
 # The DOCX custom property holding a report form's identity (DocumentInfo.identity).
 IDENTITY_PROPERTY = "van-ban-ma-bieu-mau"
+# The DOCX custom property holding the digest of the document the file shows (render.content_digest):
+# `nhan-sua` tells by it a file made from the current content from one made before it changed.
+CONTENT_DIGEST_PROPERTY = "van-ban-ma-noi-dung"
 
 
 @dataclass(frozen=True)

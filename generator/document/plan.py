@@ -65,15 +65,17 @@ def entry_blocks(edition: Edition, assignment: Assignment) -> list[Block]:
 
 
 def runs_in(edition: Edition, assignment: Assignment) -> bool:
-    """True where an entry's one task paragraph is printed on its heading's line ("5. Sở Y tế: Chỉ
-    đạo …"): as the entry says (cung_dong), else as the plan's default (nhiem_vu_cung_dong)."""
-    chosen = assignment.run_in if assignment.run_in is not None else edition.plan.run_in_tasks
-    return chosen and len(assignment.tasks) == 1
+    """True where an entry's first task paragraph is printed on its heading's line ("5. Sở Y tế:
+    Chỉ đạo …"): as the entry says (cung_dong), else as the plan's default (nhiem_vu_cung_dong),
+    which takes only entries of one task."""
+    if assignment.run_in is not None:
+        return assignment.run_in and bool(assignment.tasks)
+    return edition.plan.run_in_tasks and len(assignment.tasks) == 1
 
 
 def assignment_blocks(edition: Edition, assignment: Assignment, index: int) -> tuple[Block, ...]:
-    """An entry of section IV: its numbered bold heading, then its tasks and points; a one-task
-    entry that runs in has its task on the heading's line, the heading still its bookmark."""
+    """An entry of section IV: its numbered bold heading, then its tasks and points; an entry that
+    runs in has its first task on the heading's line, the heading still its bookmark."""
     head = f"{index}. {assignment_heading(edition, assignment)}"
     body = entry_blocks(edition, assignment)
     if not runs_in(edition, assignment):

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..collect.reading import MAX_FILE_BYTES, NotAForm
+from .pdf_tables import appendix_lines
 from .source import Line, clean, split_marker
 
 RIGHT_COLUMN = re.compile(r"^\s*(cộng hòa|cộng hoà|độc lập)|,\s*ngày\b")
 SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
 INDENT = 8.0  # points: a line that starts this far right of the margin starts a paragraph
+PARAGRAPH_GAP = 1.25  # a gap this many times the line pitch separates two paragraphs
 
 
 @dataclass
@@ -89,6 +91,35 @@ def _paragraph(runs: list[tuple[str, bool]], number: int) -> Line:
     return Line(number, text, level, bold if text.startswith(bold) else "")
 
 
+def line_pitch(lines: list[list[Fragment]]) -> float | None:
+    """The distance between two printed lines of one paragraph: the smallest between consecutive
+    lines of a page (None when no two lines are close enough to tell)."""
+    gaps = [
+        a[0].y - b[0].y
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a[0].page == b[0].page and a[0].y - b[0].y > SAME_LINE
+    ]
+    return min(gaps) if len(gaps) > 1 else None
+
+
+def signature_end(lines: list[list[Fragment]], start: int, middle: float) -> int:
+    """Where the block of Nơi nhận and signature ends: the rest of its page, then, when it goes on
+    over a page, the lines there that are still in its two columns or are Nơi nhận lines."""
+    if start >= len(lines):
+        return start
+    page = lines[start][0].page
+    end = start
+    while end < len(lines) and lines[end][0].page == page:
+        end += 1
+    while end < len(lines) and lines[end][0].page == page + 1:
+        line = lines[end]
+        text = _text(line)
+        if text.casefold().startswith("phụ lục") or not (any(f.x >= middle for f in line) or re.match(r"^[-–+]", text)):
+            break  # an appendix page, or the body of a page after the block
+        end += 1
+    return end
+
+
 def read_pdf_lines(path: Path, title: str) -> list[Line]:
     """The lines of a plan printed to PDF, in the shape source.read_lines gives for a DOCX."""
     found, width = fragments(path)
@@ -107,8 +138,13 @@ def read_pdf_lines(path: Path, title: str) -> list[Line]:
     result = [_columns(lines[:title_at], min(right, default=middle)), Line(2, _text(lines[title_at]), None, "")]
     runs: list[tuple[str, bool]] = []
     heading = True  # the trích yếu's lines, centred and bold, are one paragraph
-    for line in lines[title_at + 1 : signature_at]:
-        starts = line[0].x > margin + INDENT
+    body = lines[title_at + 1 : signature_at]
+    pitch = line_pitch(body)
+    for number, line in enumerate(body):
+        before = body[number - 1] if number else None
+        # A paragraph starts indented, or, typed without an indent, after more space than a line's.
+        gap = before[0].y - line[0].y if before is not None and before[0].page == line[0].page else 0.0
+        starts = line[0].x > margin + INDENT or (pitch is not None and gap > pitch * PARAGRAPH_GAP)
         bold_line = all(f.bold for f in line)
         if runs and starts and not (heading and bold_line):
             result.append(_paragraph(runs, len(result) + 1))
@@ -119,8 +155,14 @@ def read_pdf_lines(path: Path, title: str) -> list[Line]:
         runs += [(f.text, f.bold) for f in line]
     if runs:
         result.append(_paragraph(runs, len(result) + 1))
-    # The signature block is on the page of "Nơi nhận"; pages after it are appendices, not read.
-    page = lines[signature_at][0].page if signature_at < len(lines) else -1
-    result.append(_columns([line for line in lines[signature_at:] if line[0].page == page], middle))
-    result += [Line(len(result) + 1, _text(line), None, "") for line in lines[signature_at:] if line[0].page != page]
-    return result
+    # The signature block is on the page of "Nơi nhận"; pages after it are appendices.
+    end = signature_end(lines, signature_at, middle)
+    result.append(_columns(lines[signature_at:end], middle))
+    after = lines[end:]
+    pages: dict[int, list[tuple[float, float, str]]] = {}
+    for line in after:
+        pages.setdefault(line[0].page, []).append((line[0].x, line[0].y, _text(line)))
+    tables = appendix_lines(path, pages, len(result) + 1) if pages else []
+    if tables is None:  # tables unreadable: their text, line by line, is listed as not placed
+        tables = [Line(len(result) + 1 + i, _text(line), None, "") for i, line in enumerate(after)]
+    return result + tables

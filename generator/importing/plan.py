@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .emit import Guess, content_text
 from .source import Line
+from .units import unit_lists
 from .structure import (
     DEADLINE,
     Node,
@@ -51,9 +52,10 @@ def kind_of(heading: str, rules: dict) -> tuple[str, str | None]:
     return "giao", None
 
 
-def body_names(heading: str, rules: dict) -> list[str]:
+def body_names(heading: str, rules: dict, recipients: tuple[str, ...] = ()) -> list[str]:
     """The bodies an entry's heading names: "Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh" is two,
-    "Các sở, ban, ngành" one (a part that starts in lower case belongs to the one before)."""
+    "Các sở, ban, ngành" one (a part that starts in lower case belongs to the one before), and so is
+    a name the Nơi nhận writes whole ("Sở Văn hóa, Thể thao và Du lịch")."""
     name = heading
     for prefix in rules["bo_tien_to"]:
         if folded(name).startswith(folded(prefix)):
@@ -61,6 +63,8 @@ def body_names(heading: str, rules: dict) -> list[str]:
     name = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip()
     name = name[:1].upper() + name[1:]
     parts = [part.strip() for part in re.split(r",\s+|\s+và\s+", name)]
+    if any(folded(line) == folded(name) for line in recipients):
+        return [name]
     if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
         return parts
     return [name]
@@ -81,29 +85,34 @@ def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
     }
 
 
-def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) -> tuple[object, list[dict]]:
+def entry(
+    node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced], recipients: tuple[str, ...] = ()
+) -> tuple[object, list[dict]]:
     """(the assignment, its body records) from one entry of Tổ chức thực hiện. A heading without
     a colon is taken for an item that is not a body ("Chế độ thông tin, báo cáo")."""
     paragraphs = list(node.paragraphs)
-    if node.title is not None:
-        heading = node.title
-        if node.run_in:
-            unplaced.append(Unplaced(node.line, heading, "tiêu đề viết liền nhiệm vụ: kế hoạch mới in thành hai đoạn"))
-    else:
-        heading = paragraphs.pop(0) if paragraphs else ""
+    heading = node.title if node.title is not None else paragraphs.pop(0) if paragraphs else ""
     heading = heading.strip()
     is_body = heading.endswith(":")
     heading = heading.rstrip(":").rstrip()
-    records = [_record(name, heading, rules, taken) for name in body_names(heading, rules)] if is_body else []
-    if len(paragraphs) == 1 and node.dashed:
+    names = body_names(heading, rules, recipients) if is_body else []
+    records = [_record(name, heading, rules, taken) for name in names]
+    # A run-in heading ("3. Phòng Kinh tế: Tham mưu …") keeps its first task on its line.
+    run_in = node.run_in and is_body and bool(paragraphs)
+    rest = paragraphs[1:] if run_in else paragraphs
+    if len(rest) == 1 and node.dashed:
         unplaced.append(Unplaced(node.line, heading, "một nhiệm vụ có gạch đầu dòng: kế hoạch mới in không gạch"))
-    if len(paragraphs) > 1 and not node.dashed:
+    if len(rest) > 1 and not node.dashed:
         unplaced.append(Unplaced(node.line, heading, "các nhiệm vụ không gạch đầu dòng: kế hoạch mới in có gạch"))
+    if node.run_in and not run_in:
+        unplaced.append(Unplaced(node.line, heading, "tiêu đề viết liền đoạn văn: kế hoạch mới in thành hai đoạn"))
     assignment: dict = {}
     if records:
         codes = [record["ma"] for record in records]
         assignment["co_quan"] = codes[0] if len(codes) == 1 else codes
     assignment["tieu_de"] = content_text(heading)
+    if run_in:
+        assignment["cung_dong"] = True
     assignment["nhiem_vu"] = [content_text(p) for p in paragraphs]
     if node.children:
         assignment["muc"] = [item(child) for child in node.children]
@@ -112,14 +121,28 @@ def entry(node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced]) ->
     return assignment, records
 
 
-def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
+@dataclass
+class _Parts:
+    """The parts of a plan's lines, before they become content."""
+
+    issuer: dict
+    meta: dict
+    opening: list[str]
+    sections: list[dict]
+    organisation: Node | None
+    closing: list[Line]
+    signature: Line
+    appendices: list[dict]
+
+
+def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -> _Parts:
     issuer, meta, start = header(lines, rules)
     signature_index = next((i for i in range(start, len(lines)) if is_signature_table(lines[i])), None)
     if signature_index is None:
         raise NotAPlan("không thấy khối «Nơi nhận» và chữ ký ở cuối kế hoạch: tệp này không phải một kế hoạch")
     body = [line for line in lines[start:signature_index] if line.cells is None]
     body, closing = split_closing(body)
-    result = Imported(year or meta["ngay_ban_hanh"]["nam"])
+    result.year = year or meta["ngay_ban_hanh"]["nam"]
     if result.year != meta["ngay_ban_hanh"]["nam"]:
         written = meta["ngay_ban_hanh"]["nam"]
         meta["ngay_ban_hanh"] = Guess(
@@ -135,7 +158,13 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
         None,
     )
     sections = [item(n) for n in tree.children if n is not organisation]
-    signer, recipients, archive = signature(lines[signature_index], issuer)
+    return _Parts(issuer, meta, opening, sections, organisation, closing, lines[signature_index], appendices)
+
+
+def _assignments(
+    organisation: Node | None, rules: dict, result: Imported, recipients: tuple[str, ...]
+) -> tuple[list, list[dict]]:
+    """The entries of Tổ chức thực hiện and their body records; a stand-in when the plan has none."""
     taken: set[str] = set()
     assignments, agencies = [], []
     if organisation is None:
@@ -145,12 +174,9 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
         )
     else:
         for node in organisation.children:
-            assignment, records = entry(node, rules, taken, result.unplaced)
+            assignment, records = entry(node, rules, taken, result.unplaced, recipients)
             assignments.append(assignment)
             agencies += records
-    text = " ".join(line.text for line in lines if line.cells is None)
-    deadline = DEADLINE.search(text)
-    due = rules["nam_bao_cao"]
     if not agencies:
         stand_in = dict(rules["noi_tong_hop"])
         stand_in["ten"] = Guess(stand_in["ten"], "kế hoạch không giao cho cơ quan nào: ghi nơi tổng hợp báo cáo")
@@ -161,42 +187,55 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
                 "mục tạm: kế hoạch không có mục Tổ chức thực hiện; ghi các cơ quan và nhiệm vụ thật",
             )
         )
-    receiver = agencies[0]["ma"]
-    reporting = {
-        "han_bao_cao": Guess(
-            {
-                "nam": max(int(deadline.group(3) or result.year), result.year),
-                "thang": int(deadline.group(2)),
-                "ngay": int(deadline.group(1)),
-            }
-            if deadline
-            else {"nam": result.year, **due},
-            f"hạn báo cáo đoán từ «{deadline.group(0)}»"
-            if deadline
-            else "kế hoạch không ghi hạn báo cáo: ghi hạn đúng",
-        ),
+    return assignments, agencies
+
+
+def _reporting(lines: list[Line], rules: dict, year: int, receiver: str) -> dict:
+    """The report's deadline, guessed from the plan's words, and who receives the reports."""
+    text = " ".join(line.text for line in lines if line.cells is None)
+    deadline = DEADLINE.search(text)
+    if deadline:
+        day = {"nam": max(int(deadline.group(3) or year), year), "thang": int(deadline.group(2))}
+        due = Guess({**day, "ngay": int(deadline.group(1))}, f"hạn báo cáo đoán từ «{deadline.group(0)}»")
+    else:
+        due = Guess({"nam": year, **rules["nam_bao_cao"]}, "kế hoạch không ghi hạn báo cáo: ghi hạn đúng")
+    return {
+        "han_bao_cao": due,
         "noi_nhan_bao_cao": Guess(receiver, "nơi tổng hợp báo cáo đoán là cơ quan đầu tiên ở Tổ chức thực hiện"),
     }
+
+
+def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
+    result = Imported(0)
+    parts = _parts(lines, rules, result, year)
+    meta, organisation = parts.meta, parts.organisation
+    signer, recipients, archive = signature(parts.signature, parts.issuer)
+    assignments, agencies = _assignments(organisation, rules, result, tuple(line["ten"] for line in recipients))
+    reporting = _reporting(lines, rules, result.year, agencies[0]["ma"])
     meta["don_vi_soan_thao"] = Guess(archive[-1], "đơn vị soạn thảo đoán từ dòng Lưu")
-    plan = {"van_ban": meta, "bao_cao": reporting, "mo_dau": opening, "noi_dung": sections}
+    plan = {"van_ban": meta, "bao_cao": reporting, "mo_dau": parts.opening, "noi_dung": parts.sections}
     plan["tieu_de_to_chuc_thuc_hien"] = content_text(
         organisation.title if organisation else rules["tieu_de_to_chuc_thuc_hien"]
     )
     if organisation is not None and organisation.paragraphs:
         plan["mo_dau_to_chuc_thuc_hien"] = [content_text(p) for p in organisation.paragraphs]
     plan["to_chuc_thuc_hien"] = assignments
-    plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in closing]
+    plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in parts.closing]
     plan["nguoi_ky"] = signer
+    lists, warnings = unit_lists(agencies, recipients, rules)
+    result.warnings += warnings
     recipients, groups = link_recipients(recipients, agencies, rules)
     plan["noi_nhan"] = recipients
     plan["luu"] = archive
-    if appendices:
-        plan["phu_luc"] = appendices
+    if parts.appendices:
+        plan["phu_luc"] = parts.appendices
     result.files = {
-        "co-quan-ban-hanh.yaml": issuer,
+        "co-quan-ban-hanh.yaml": parts.issuer,
         "ke-hoach.yaml": plan,
         "co-quan.yaml": {"co_quan": agencies, "nhom": groups},
     }
+    if lists:
+        result.files["don-vi.yaml"] = {"danh_sach": lists}
     return result
 
 
@@ -233,7 +272,8 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
         named.add(body["ma"])
         body["ten_viet_tat"] = Guess(text, f"tên viết tắt lấy từ dòng Nơi nhận «{text}»")
         lines.append({"co_quan": body["ma"]})
-    rest = [a for a in agencies if a["ma"] not in named]
+    # A list of units is named by its units' own lines.
+    rest = [a for a in agencies if a["ma"] not in named and "danh_sach" not in a]
     if not rest:
         return lines, []
     prefix = folded(rules["nhom_noi_nhan"])

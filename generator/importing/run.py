@@ -24,6 +24,7 @@ HEADERS = {
     "co-quan-ban-hanh.yaml": "Cơ quan ban hành, nhập từ kế hoạch Word (make nhap). Xóa chú thích KIỂM TRA khi đã xem.",
     "ke-hoach.yaml": "Kế hoạch, nhập từ tệp Word (make nhap). Xóa chú thích KIỂM TRA khi đã xem lại chỗ đó.",
     "co-quan.yaml": "Các cơ quan ở mục Tổ chức thực hiện, nhập từ kế hoạch Word. Xóa chú thích KIỂM TRA khi đã xem.",
+    "don-vi.yaml": "Các đơn vị cấp dưới, nhập từ Nơi nhận của kế hoạch Word. Xóa chú thích KIỂM TRA khi đã xem.",
 }
 
 
@@ -65,7 +66,8 @@ def texts(imported: Imported) -> dict[str, str]:
     """Every file of the new edition, as text."""
     result = {name: document(value, HEADERS[name]) for name, value in imported.files.items()}
     for name in COPIED:
-        result[name] = (DEFAULTS / name).read_text(encoding="utf-8")
+        if name not in result:
+            result[name] = (DEFAULTS / name).read_text(encoding="utf-8")
     plan = imported.files["ke-hoach.yaml"]
     symbol = imported.files["co-quan-ban-hanh.yaml"]["ky_hieu"]
     unit = plan["van_ban"]["don_vi_soan_thao"].value

@@ -152,18 +152,25 @@ def read_lines(path: Path) -> list[Line]:
     levels = numbering_levels(parts.get("word/numbering.xml"))
     body = ElementTree.fromstring(parts["word/document.xml"]).find(f"{W}body")
     lines: list[Line] = []
-    landscape = False
+    # A section's page size is in the w:sectPr that ends it (in its last paragraph, or the body's
+    # own for the last section): it applies to the lines before it, back to the previous one.
+    start = 0
+
+    def end_section(section) -> None:
+        nonlocal start
+        size = section.find(f"{W}pgSz") if section is not None else None
+        for line in lines[start:]:
+            line.landscape = size is not None and size.get(f"{W}orient") == "landscape"
+        start = len(lines)
+
     for element in list(body) if body is not None else []:
         if element.tag == f"{W}p":
-            section = element.find(f"{W}pPr/{W}sectPr")
             line = paragraph_line(element, len(lines) + 1, levels)
-            line.landscape = landscape
             if line.text:
                 lines.append(line)
-            if section is not None:
-                size = section.find(f"{W}pgSz")
-                landscape = size is not None and size.get(f"{W}orient") == "landscape"
+            if (section := element.find(f"{W}pPr/{W}sectPr")) is not None:
+                end_section(section)
         elif element.tag == f"{W}tbl":
             lines.append(table_line(element, len(lines) + 1))
-            lines[-1].landscape = landscape
+    end_section(body.find(f"{W}sectPr") if body is not None else None)
     return lines

@@ -17,7 +17,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, RichText
 from lxml import etree
 
-from ..document.model import IDENTITY_PROPERTY, Block, Document, Table
+from ..document.model import CONTENT_DIGEST_PROPERTY, IDENTITY_PROPERTY, Block, Document, Table
 from ..errors import TemplateProblem
 from ..files import reproducible_zip
 from .docx_appendix import add_appendices
@@ -86,7 +86,8 @@ def rich(block: Block) -> RichText:
     return text
 
 
-def render_docx(document: Document, template: Path) -> bytes:
+def render_docx(document: Document, template: Path, content_digest: str | None = None) -> bytes:
+    """The DOCX of a document; `content_digest`, computed by the caller, is kept in a custom property."""
     data = template_bytes(template)  # read once, for its styles and for the copy rendered
     styles = template_styles(template, data)  # refuses a template without the styles the writer needs
     docx_template = _DocxTemplate(io.BytesIO(data))
@@ -113,7 +114,7 @@ def render_docx(document: Document, template: Path) -> bytes:
     add_appendices(docx_template.docx, shown)
     _no_break_hyphens(docx_template.docx)
     _mark_language(docx_template.docx)
-    _set_properties(docx_template.docx, shown)
+    _set_properties(docx_template.docx, shown, content_digest)
     buffer = io.BytesIO()
     docx_template.save(buffer)
     return reproducible_zip(buffer.getvalue())
@@ -240,7 +241,7 @@ def _property(text: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def _set_properties(docx, document: Document) -> None:
+def _set_properties(docx, document: Document, content_digest: str | None) -> None:
     core = docx.core_properties
     stamp = datetime.combine(document.info.created, time())
     core.title = _property(document.info.title)
@@ -250,7 +251,9 @@ def _set_properties(docx, document: Document) -> None:
     core.revision = 1
     if document.info.identity:
         core.identifier = document.info.identity
-        _set_custom_property(docx, IDENTITY_PROPERTY, document.info.identity)
+    custom = {IDENTITY_PROPERTY: document.info.identity, CONTENT_DIGEST_PROPERTY: content_digest}
+    if any(custom.values()):
+        _set_custom_properties(docx, {name: value for name, value in custom.items() if value})
 
 
 CUSTOM_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -259,17 +262,21 @@ CUSTOM_PROPERTIES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/r
 VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 
 
-def _set_custom_property(docx, name: str, value: str) -> None:
-    """A text custom property (File > Properties > Custom in Word): Word and LibreOffice keep it
+def _set_custom_properties(docx, values: dict[str, str]) -> None:
+    """Text custom properties (File > Properties > Custom in Word): Word and LibreOffice keep them
     when they re-save the file, unlike most core properties."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from xml.sax.saxutils import escape, quoteattr
 
+    properties = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" name={quoteattr(name)}>'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(values.items(), start=2)
+    )
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="{CUSTOM_PROPERTIES}" '
-        f'xmlns:vt="{VT}"><property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" name={quoteattr(name)}>'
-        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property></Properties>"
+        f'xmlns:vt="{VT}">{properties}</Properties>'
     )
     package = docx.part.package
     part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_TYPE, xml.encode("utf-8"), package)
