@@ -47,7 +47,12 @@ def texts(path: Path) -> list[str]:
 
 
 def paragraph(document, start: str):
-    found = [p for p in document.element.body.iter(qn("w:p")) if text_of(p).startswith(start)]
+    """The one paragraph that starts with `start`, or whose task does after its entry's heading
+    printed on the same line ("15. Thường trực HĐND huyện: Có kế hoạch …", cung_dong)."""
+    run_in = re.compile(r"\d+\. [^:]+: " + re.escape(start))
+    found = [
+        p for p in document.element.body.iter(qn("w:p")) if text_of(p).startswith(start) or run_in.match(text_of(p))
+    ]
     assert len(found) == 1, start
     return found[0]
 

@@ -56,9 +56,10 @@ def item_blocks(edition: Edition, item: Item, depth: int, index: int) -> list[Bl
     return blocks
 
 
-def entry_blocks(edition: Edition, assignment: Assignment) -> list[Block]:
-    """An entry's tasks, then its points a), b)… with their own paragraphs and bullets."""
-    blocks = task_blocks(edition, assignment.tasks)
+def entry_blocks(edition: Edition, assignment: Assignment, from_task: int = 0) -> list[Block]:
+    """An entry's tasks (from the one numbered `from_task`), then its points a), b)… with their
+    own paragraphs and bullets."""
+    blocks = task_blocks(edition, assignment.tasks[from_task:])
     for index, point in enumerate(assignment.points, start=1):
         blocks += item_blocks(edition, point, 3, index)
     return blocks
@@ -77,11 +78,11 @@ def assignment_blocks(edition: Edition, assignment: Assignment, index: int) -> t
     """An entry of section IV: its numbered bold heading, then its tasks and points; an entry that
     runs in has its first task on the heading's line, the heading still its bookmark."""
     head = f"{index}. {assignment_heading(edition, assignment)}"
-    body = entry_blocks(edition, assignment)
     if not runs_in(edition, assignment):
-        return (Block("heading", (Span(head, bold=True),), outline=2), *body)
-    task, *rest = body
-    return (Block("paragraph", (Span(head, bold=True), Span(" "), *task.spans), outline=2, bookmark=head), *rest)
+        return (Block("heading", (Span(head, bold=True),), outline=2), *entry_blocks(edition, assignment))
+    task = paragraph(edition, assignment.tasks[0])  # no dash: it continues the heading's sentence
+    line = Block("paragraph", (Span(head, bold=True), Span(" "), *task.spans), outline=2, bookmark=head)
+    return (line, *entry_blocks(edition, assignment, from_task=1))
 
 
 def assignment_heading(edition: Edition, assignment: Assignment) -> str:

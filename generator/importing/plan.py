@@ -294,6 +294,19 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     return lines, [group]
 
 
+def _appendix_titles(texts: list[Line]) -> list[Line]:
+    """The paragraphs above an appendix table that are not the program's own: the "Phụ lục"
+    label, and the "(Kèm theo …)" line with what a PDF wrapped of it onto the next lines."""
+    titles, in_note = [], False
+    for text in texts:
+        words = folded(text.text)
+        if in_note or re.match(r"^\(kèm theo", words):  # the note, or a line it wrapped onto
+            in_note = ")" not in words
+        elif not re.match(r"^phụ lục\b", words):
+            titles.append(text)
+    return titles
+
+
 def appendix_tables(lines: list[Line], unplaced: list[Unplaced]) -> list[dict]:
     """The appendices after the signature: each table, titled by the paragraph above it (the
     "Phụ lục" label and the "(Kèm theo …)" line are the program's own and are left out)."""
@@ -302,7 +315,7 @@ def appendix_tables(lines: list[Line], unplaced: list[Unplaced]) -> list[dict]:
         if line.cells is None:
             texts.append(line)
             continue
-        titles = [t for t in texts if not re.match(r"^(phụ lục\b|\(kèm theo)", folded(t.text))]
+        titles = _appendix_titles(texts)
         rows = [[" ".join(t for t in cell if t) for cell in row] for row in line.cells]
         if not titles or len(rows) < 2:
             unplaced.append(
