@@ -1,0 +1,41 @@
+"""chi-tieu.yaml: the objectives and indicators of the national strategy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .common import Origin, origin_field, spec
+
+
+@dataclass(kw_only=True)
+class Indicator:
+    number: int = spec("so", "Số thứ tự chỉ tiêu trong Mục tiêu")
+    text: str | None = spec(
+        "noi_dung", "Nội dung chỉ tiêu; để trống (null) khi chưa có nguồn xác nhận, không tự điền", default=None
+    )
+    unit: str | None = spec("don_vi_tinh", "Đơn vị tính dùng ở biểu mẫu báo cáo", default=None)
+    percentage: bool = spec(
+        "ty_le", "true: chỉ tiêu là một tỷ lệ; biểu mẫu hỏi thêm số đạt (tử số) và tổng số (mẫu số)", default=False
+    )
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
+class Objective:
+    number: int = spec("so", "Số thứ tự Mục tiêu (1–6)")
+    title: str = spec("ten", "Tên Mục tiêu, ví dụ Trong lĩnh vực chính trị")
+    indicators: list[Indicator] = spec("chi_tieu", "Các chỉ tiêu của Mục tiêu")
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
+class IndicatorCatalog:
+    source: str = spec("nguon", "Văn bản ban hành Chiến lược")
+    citation: str | None = spec(
+        "trich_dan",
+        "Văn bản công văn trích dẫn khi giao chỉ tiêu (giá trị của {nguon} ở cong-van.yaml), "
+        "ví dụ kế hoạch của cơ quan ban hành thực hiện Chiến lược; để trống thì dùng nguon",
+        default=None,
+    )
+    objectives: list[Objective] = spec("muc_tieu", "Các Mục tiêu và chỉ tiêu")
+    origin: Origin | None = origin_field()
