@@ -470,7 +470,7 @@ def build(
         report.unchanged = len(state.entries)
         report.seconds = time.perf_counter() - started
         return report
-    from .content.edition import load_edition  # only now: the quick check above needs none of it
+    from .checks import load_edition  # only now: the quick check above needs none of it
 
     owned = pool is None
     if owned:

@@ -287,7 +287,7 @@ def embedded_font_families(pdf: Path) -> set[str]:
 
 def plan_pdf(tmp_path: Path) -> Path:
     from generator.build import Project, edition_folder, targets
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.render import render
 
     project = Project(CONTENT, TEMPLATES, tmp_path / "unused")

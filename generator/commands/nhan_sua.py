@@ -343,7 +343,7 @@ def _put_away(folder: Path, relative: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..content.edition import load_edition
+    from ..checks import load_edition
     from ..state import BuildState, digest
     from ..writers.docx import render_docx
 
