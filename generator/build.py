@@ -42,7 +42,8 @@ from .files import (
 )
 from .state import STATE_FILE, BuildState, digest
 from .workers import WorkerPool
-from .writers.fonts import body_font, check_pdf_libraries, font_identity
+from .fonts import body_font, font_identity
+from .writers.fonts import check_pdf_libraries
 
 if TYPE_CHECKING:
     from .content.edition import Edition

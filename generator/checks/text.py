@@ -8,14 +8,14 @@ nor any character the body font has no glyph for, and no value longer than MAX_T
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Iterator
 
 from ..content.edition import Edition, sources, text_fields, text_values
 from ..content.source import UNPRINTABLE, describe, thousands
 from ..content.text import ACTION_MONTH_PLACEHOLDERS, check_markup
-from ..errors import GeneratorError, Problem
+from ..errors import Problem
+from ..fonts import glyph_coverage
 from .common import at
 
 MAX_TEXT = 10_000  # characters in one value: a long paragraph of the 2024 plan has 700
@@ -40,27 +40,6 @@ def characters(edition: Edition) -> Iterator[Problem]:
             yield at(origin, field_name, key, message)
 
 
-@functools.cache
-def _glyphs() -> tuple[str, frozenset[int]] | None:
-    """The body font's family and the characters all of its faces have; None without a usable
-    font (the build stops on that by itself, with its own message)."""
-    # fontconfig and fontTools: only once content is read.
-    from ..writers.fonts import body_font
-
-    try:
-        font = body_font()
-    except GeneratorError:
-        return None
-    from fontTools.ttLib import TTFont
-
-    common: set[int] | None = None
-    for path in font.files.values():
-        with TTFont(path, lazy=True) as face:
-            cmap = set(face.getBestCmap())
-        common = cmap if common is None else common & cmap
-    return font.family, frozenset(common or ())
-
-
 def character_problem(text: str) -> str | None:
     """Why `text` cannot be printed as typed, in Vietnamese; None when it can."""
     if len(text) > MAX_TEXT:
@@ -73,7 +52,7 @@ def character_problem(text: str) -> str | None:
                 f"có {what} U+{ord(char):04X} ở ký tự thứ {position} (sau “{text[max(0, position - 21) : position - 1]}”), "
                 "không in được; xóa ký tự đó (hoặc gõ lại chỗ ấy)"
             )
-    glyphs = _glyphs()
+    glyphs = glyph_coverage()  # the font is looked for only once content is read
     if glyphs is not None:
         family, covered = glyphs
         for position, char in enumerate(text, start=1):
