@@ -36,18 +36,16 @@ def references(edition: Edition) -> Iterator[Problem]:
         key = f"co_quan[{number}]"
         for group in agency.groups:
             if group not in groups:
-                yield at(agency.origin, "groups", f"{key}.thuoc_nhom", f"không có nhóm “{group}” trong mục nhom")
+                yield agency.origin.problem("groups", f"không có nhóm “{group}” trong mục nhom")
         if agency.unit_list is not None and agency.unit_list not in unit_lists:
-            yield at(
-                agency.origin,
+            yield agency.origin.problem(
                 "unit_list",
-                f"{key}.danh_sach",
                 f"không có danh sách đơn vị mã “{agency.unit_list}” trong don-vi.yaml",
             )
         if agency.kind is None and agency.unit_list is None:
             yield at(agency.origin, "id", f"{key}.loai", "thiếu loại nơi nhận (loai), ví dụ loai: giao")
         elif agency.kind is not None and agency.kind not in kinds:
-            yield at(agency.origin, "kind", f"{key}.loai", unknown_kind(agency.kind, kinds))
+            yield agency.origin.problem("kind", unknown_kind(agency.kind, kinds))
 
 
 def unknown_kind(kind: str, kinds: list[str]) -> str:

@@ -6,25 +6,21 @@ from collections.abc import Iterator
 
 from ..content.edition import Edition
 from ..errors import Problem
-from .common import at
 
 
 def tables(edition: Edition) -> Iterator[Problem]:
     """Each appendix has columns; each row as many cells; an agency column names known bodies."""
     agencies = {a.id for a in edition.registry.agencies}
-    for number, appendix in enumerate(edition.plan.appendices, start=1):
-        key = f"phu_luc[{number}]"
+    for appendix in edition.plan.appendices:
         if not appendix.columns:
-            yield at(appendix.origin, "columns", f"{key}.cot", "phụ lục không có cột nào")
+            yield appendix.origin.problem("columns", "phụ lục không có cột nào")
         for index, row in enumerate(appendix.rows, start=1):
-            line = appendix.origin.line_of(f"rows[{index}]")
-            where = f"{key}.dong[{index}]"
             if len(row) != len(appendix.columns):
                 message = f"dòng có {len(row)} ô nhưng bảng có {len(appendix.columns)} cột"
-                yield Problem(appendix.origin.path, line, where, message)
+                yield appendix.origin.problem(f"rows[{index}]", message)
                 continue
             for column, cell in zip(appendix.columns, row, strict=True):
                 for code in (c.strip() for c in cell.split(",")) if column.agency else ():
                     if code not in agencies:
                         message = f"cột “{column.title}”: không có cơ quan mã “{code}” trong co-quan.yaml"
-                        yield Problem(appendix.origin.path, line, where, message)
+                        yield appendix.origin.problem(f"rows[{index}]", message)

@@ -16,10 +16,8 @@ def entries(edition: Edition) -> Iterator[Problem]:
     """Section IV has entries; each entry's heading, targets, bodies and indicators resolve."""
     plan = edition.plan
     if not plan.assignments:
-        yield at(
-            plan.origin,
+        yield plan.origin.problem(
             "assignments",
-            "to_chuc_thuc_hien",
             "mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi",
         )
     assigned: dict[str, int] = {}  # a body's code → the line of the entry that gives it its tasks
@@ -37,13 +35,10 @@ def _heading(assignment: Assignment, key: str) -> Iterator[Problem]:
     last = assignment.heading_suffix or assignment.heading
     if assignment.agencies and last is not None and last.rstrip().endswith(":"):
         field_name = "heading_suffix" if assignment.heading_suffix else "heading"
-        typed = "them_vao_tieu_de" if assignment.heading_suffix else "tieu_de"
-        yield at(assignment.origin, field_name, f"{key}.{typed}", COLON_ADDED)
+        yield assignment.origin.problem(field_name, COLON_ADDED)
     if not assignment.agencies and assignment.heading is None:
-        yield at(
-            assignment.origin,
+        yield assignment.origin.problem(
             "agencies",
-            f"{key}.co_quan",
             "mục không ghi cơ quan nào (co_quan); "
             "mục không phải một cơ quan (ví dụ Chế độ thông tin, báo cáo) thì ghi tieu_de",
         )
@@ -52,10 +47,8 @@ def _heading(assignment: Assignment, key: str) -> Iterator[Problem]:
 def _targets(assignment: Assignment, key: str, targets: int) -> Iterator[Problem]:
     for target in assignment.plan_targets:
         if not 1 <= target <= targets:
-            yield at(
-                assignment.origin,
+            yield assignment.origin.problem(
                 "plan_targets",
-                f"{key}.bao_cao_chi_tieu_ke_hoach",
                 f"kế hoạch không có chỉ tiêu {target} (có {targets} chỉ tiêu ở mục ghi la_chi_tieu: true)",
             )
 
@@ -73,14 +66,10 @@ def _bodies(edition: Edition, assignment: Assignment, key: str, assigned: dict[s
     agencies = {a.id: a for a in edition.registry.agencies}
     for agency_id in assignment.agencies:
         if agency_id not in agencies:
-            yield at(
-                assignment.origin, "agencies", f"{key}.co_quan", f"không có cơ quan mã “{agency_id}” trong co-quan.yaml"
-            )
+            yield assignment.origin.problem("agencies", f"không có cơ quan mã “{agency_id}” trong co-quan.yaml")
         elif agency_id in assigned:
-            yield at(
-                assignment.origin,
+            yield assignment.origin.problem(
                 "agencies",
-                f"{key}.co_quan",
                 f"cơ quan “{agency_id}” đã có nhiệm vụ ở mục dòng {assigned[agency_id]}",
             )
         else:

@@ -26,8 +26,10 @@ def unique(items: list, attribute: str, key: str, what: str) -> Iterator[Problem
             seen[value] = item.origin.line_of(attribute)
 
 
-def check_date(date: PartialDate, key: str) -> Iterator[Problem]:
-    """A partial date that exists: a month 1–12, a day only with its month and within it."""
+def check_date(date: PartialDate, key: str | None = None) -> Iterator[Problem]:
+    """A partial date that exists: a month 1–12, a day only with its month and within it. Named
+    by the key path it was read at, unless `key` says otherwise."""
+    key = date.origin.key if key is None else key
     if date.month is not None and not 1 <= date.month <= 12:
         yield at(date.origin, "month", f"{key}.thang", f"tháng {date.month} không hợp lệ (1–12)")
     elif date.day is not None:
@@ -39,8 +41,9 @@ def check_date(date: PartialDate, key: str) -> Iterator[Problem]:
             )
 
 
-def check_day_month(value: str, origin: Origin, field_name: str, key: str, year: int) -> Iterator[Problem]:
+def check_day_month(value: str, origin: Origin, field_name: str, year: int) -> Iterator[Problem]:
     """A day typed as day/month ("15/11") that exists in `year`."""
+    key = origin.key_of(field_name)
     match = re.fullmatch(r"(\d{1,2})/(\d{1,2})", value)
     if not match:
         yield at(origin, field_name, key, f"“{value}” phải có dạng ngày/tháng, ví dụ 15/11")

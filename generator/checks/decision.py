@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..content.edition import Edition
 from ..errors import Problem
-from .common import at, check_date
+from .common import check_date
 from .recipients import recipient_lines
 
 
@@ -15,13 +15,13 @@ def decision(edition: Edition) -> Iterator[Problem]:
     decision = edition.decision
     if decision is None:
         return
-    yield from check_date(decision.date, "ngay_ban_hanh")
-    for field_name, key, what in (
-        ("grounds", "can_cu", "một dòng Căn cứ"),
-        ("articles", "dieu", "một điều (Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …)"),
+    yield from check_date(decision.date)
+    for field_name, what in (
+        ("grounds", "một dòng Căn cứ"),
+        ("articles", "một điều (Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …)"),
     ):
         if not getattr(decision, field_name):
-            yield at(decision.origin, field_name, key, f"cần ít nhất {what}")
+            yield decision.origin.problem(field_name, f"cần ít nhất {what}")
     if decision.number is not None and decision.number < 1:
-        yield at(decision.origin, "number", "so", f"số quyết định {decision.number} không hợp lệ")
+        yield decision.origin.problem("number", f"số quyết định {decision.number} không hợp lệ")
     yield from recipient_lines(decision.recipients, "noi_nhan", edition)

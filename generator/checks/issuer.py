@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ..content.edition import Edition
 from ..content.schema import DISTRICT_LEVELS, PartialDate
 from ..errors import Problem
-from .common import at
 
 
 def _after_reform(date: PartialDate) -> bool:
@@ -19,10 +18,8 @@ def level_in_force(edition: Edition) -> Iterator[Problem]:
     """No district-level issuer for a plan issued after the reform of 1 July 2025."""
     issuer, date = edition.issuer, edition.plan.document.date
     if issuer.level in DISTRICT_LEVELS and _after_reform(date):
-        yield at(
-            issuer.origin,
+        yield issuer.origin.problem(
             "level",
-            "cap",
             f"từ ngày 01/7/2025 không còn chính quyền cấp huyện; kế hoạch "
             f"năm {date.year} do UBND tỉnh, thành phố hoặc xã, phường, đặc khu ban hành",
         )
@@ -32,9 +29,7 @@ def header_lines(edition: Edition) -> Iterator[Problem]:
     """The issuer's name is printed in the header: at least one line of it."""
     issuer = edition.issuer
     if not issuer.header_lines:
-        yield at(
-            issuer.origin,
+        yield issuer.origin.problem(
             "header_lines",
-            "dong_tieu_de",
             'cần ít nhất một dòng tên cơ quan ban hành, ví dụ ["Ủy ban nhân dân", "xã …"]',
         )

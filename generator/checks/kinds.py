@@ -13,9 +13,9 @@ COLON_ADDED = "bỏ dấu hai chấm ở cuối: chương trình tự thêm dấ
 
 def headings_without_colon(edition: Edition) -> Iterator[Problem]:
     """A kind's heading in section IV gets its colon from the program."""
-    for number, kind in enumerate(edition.kinds.kinds, start=1):
+    for kind in edition.kinds.kinds:
         if kind.heading.rstrip().endswith(":"):
-            yield at(kind.origin, "heading", f"loai[{number}].tieu_de_ke_hoach", COLON_ADDED)
+            yield kind.origin.problem("heading", COLON_ADDED)
 
 
 def unique_ids(edition: Edition) -> Iterator[Problem]:
@@ -26,10 +26,8 @@ def forms(edition: Edition) -> Iterator[Problem]:
     """A kind with a report form is asked for a report and has the form's signature lines."""
     for number, kind in enumerate(edition.kinds.kinds, start=1):
         if kind.form != "khong" and kind.report is None:
-            yield at(
-                kind.origin,
+            yield kind.origin.problem(
                 "form",
-                f"loai[{number}].bieu_mau",
                 "loại nơi nhận không được đề nghị báo cáo (bao_cao: null) thì ghi bieu_mau: khong",
             )
         if kind.form != "khong" and not kind.form_signer:

@@ -68,10 +68,8 @@ def deadlines(edition: Edition) -> Iterator[Problem]:
         if date is None:
             continue
         if not year <= date.year <= last + YEARS_AHEAD:
-            yield at(
-                date.origin,
+            yield date.origin.problem(
                 "year",
-                f"{key}.nam",
                 f"năm {date.year} không hợp lệ: hạn phải thuộc năm của kế hoạch "
                 f"({year if last == year else f'{year}–{last}'}) hoặc năm sau đó",
             )
@@ -90,9 +88,7 @@ def action_month_order(edition: Edition) -> Iterator[Problem]:
         return
     start, end = month.month_day(month.start), month.month_day(month.end)
     if start and end and end < start:
-        yield at(
-            month.origin,
+        yield month.origin.problem(
             "end",
-            "thang_hanh_dong.ket_thuc",
             f"ngày kết thúc ({month.end}) trước ngày bắt đầu ({month.start}) của Tháng hành động",
         )

@@ -6,27 +6,23 @@ from collections.abc import Iterator
 
 from ..content.edition import Edition
 from ..errors import Problem
-from .common import at, check_date, check_day_month
+from .common import check_date, check_day_month
 
 
 def document(edition: Edition) -> Iterator[Problem]:
     """The plan's date is in the edition's year and exists; its number and years make sense."""
     meta = edition.plan.document
     if meta.date.year != edition.year:
-        yield at(
-            meta.date.origin,
+        yield meta.date.origin.problem(
             "year",
-            "van_ban.ngay_ban_hanh.nam",
             f"năm {meta.date.year} khác với năm của thư mục nội dung ({edition.year})",
         )
-    yield from check_date(meta.date, "van_ban.ngay_ban_hanh")
+    yield from check_date(meta.date)
     if meta.number is not None and meta.number < 1:
-        yield at(meta.origin, "number", "van_ban.so", "số văn bản phải lớn hơn 0")
+        yield meta.origin.problem("number", "số văn bản phải lớn hơn 0")
     if (meta.first_year is None) != (meta.last_year is None) or (meta.first_year or 0) > (meta.last_year or 0):
-        yield at(
-            meta.origin,
+        yield meta.origin.problem(
             "first_year",
-            "van_ban.tu_nam",
             "kế hoạch nhiều năm ghi cả tu_nam và den_nam, tu_nam không sau den_nam",
         )
 
@@ -36,5 +32,5 @@ def action_month(edition: Edition) -> Iterator[Problem]:
     month = edition.plan.action_month
     if month is None:
         return
-    yield from check_day_month(month.start, month.origin, "start", "thang_hanh_dong.bat_dau", edition.year)
-    yield from check_day_month(month.end, month.origin, "end", "thang_hanh_dong.ket_thuc", edition.year)
+    yield from check_day_month(month.start, month.origin, "start", edition.year)
+    yield from check_day_month(month.end, month.origin, "end", edition.year)

@@ -27,9 +27,9 @@ def recipient_lines(lines: list[RecipientLine], prefix: str, edition: Edition) -
                 "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten",
             )
         elif line.agency is not None and line.agency not in agencies:
-            yield at(line.origin, "agency", f"{key}.co_quan", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
+            yield line.origin.problem("agency", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
         elif line.group is not None and line.group not in groups:
-            yield at(line.origin, "group", f"{key}.nhom", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
+            yield line.origin.problem("group", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
 
 
 def plan_recipients(edition: Edition) -> Iterator[Problem]:

@@ -14,10 +14,8 @@ from .common import at, check_date, date_key
 def receiver(edition: Edition) -> Iterator[Problem]:
     reporting = edition.plan.reporting
     if reporting.receiver not in {a.id for a in edition.registry.agencies}:
-        yield at(
-            reporting.origin,
+        yield reporting.origin.problem(
             "receiver",
-            "bao_cao.noi_nhan_bao_cao",
             f"không có cơ quan mã “{reporting.receiver}” trong co-quan.yaml",
         )
 
@@ -33,23 +31,19 @@ def deadlines(edition: Edition) -> Iterator[Problem]:
     columns for, in the order of time."""
     reporting = edition.plan.reporting
     if (reporting.deadline is None) == (not reporting.periods):
-        yield at(
-            reporting.origin,
+        yield reporting.origin.problem(
             "deadline",
-            "bao_cao.han_bao_cao",
             "ghi một hạn báo cáo (han_bao_cao) hoặc các kỳ báo cáo (ky_bao_cao), không ghi cả hai",
         )
     if reporting.deadline is not None:
-        yield from check_date(reporting.deadline, "bao_cao.han_bao_cao")
+        yield from check_date(reporting.deadline)
     if len(reporting.periods) > MAX_REPORTING_PERIODS:
-        yield at(
-            reporting.origin,
+        yield reporting.origin.problem(
             "periods",
-            "bao_cao.ky_bao_cao",
             f"có {len(reporting.periods)} kỳ báo cáo; biểu mẫu có cột cho tối đa {MAX_REPORTING_PERIODS} kỳ",
         )
-    for number, period in enumerate(reporting.periods, start=1):
-        yield from check_date(period.deadline, f"bao_cao.ky_bao_cao[{number}].han")
+    for period in reporting.periods:
+        yield from check_date(period.deadline)
     for earlier, later in pairwise(_deadlines(edition)):
         if date_key(later, True) < date_key(earlier, False):
             yield at(later.origin, "year", "bao_cao.ky_bao_cao.han", "các kỳ báo cáo phải theo thứ tự thời gian")
@@ -60,7 +54,7 @@ def summary_deadline(edition: Edition) -> Iterator[Problem]:
     summary, deadlines = edition.plan.reporting.summary_deadline, _deadlines(edition)
     if summary is None:
         return
-    yield from check_date(summary, "bao_cao.han_tong_hop")
+    yield from check_date(summary)
     if deadlines and date_key(summary, True) < date_key(deadlines[0], False):
         yield at(
             summary.origin,

@@ -8,7 +8,7 @@ from ..content.edition import Edition
 from ..content.schema import UnitList
 from ..errors import Problem
 from .agencies import unknown_kind
-from .common import at, unique
+from .common import unique
 
 
 def unique_ids(edition: Edition) -> Iterator[Problem]:
@@ -20,21 +20,19 @@ def lists(edition: Edition) -> Iterator[Problem]:
     kinds = list(dict.fromkeys(k.id for k in edition.kinds.kinds))
     agencies = {a.id for a in edition.registry.agencies}
     seen_units: dict[str, int] = {}
-    for number, unit_list in enumerate(edition.unit_lists.lists, start=1):
-        key = f"danh_sach[{number}]"
+    for unit_list in edition.unit_lists.lists:
         if unit_list.kind not in kinds:
-            yield at(unit_list.origin, "kind", f"{key}.loai", unknown_kind(unit_list.kind, kinds))
+            yield unit_list.origin.problem("kind", unknown_kind(unit_list.kind, kinds))
         if not unit_list.units:
-            yield at(unit_list.origin, "units", f"{key}.don_vi", f"danh sách “{unit_list.id}” không có đơn vị nào")
-        yield from unique(unit_list.units, "name", f"{key}.don_vi.ten", "tên đơn vị")
-        yield from _unit_codes(unit_list, key, agencies, seen_units)
+            yield unit_list.origin.problem("units", f"danh sách “{unit_list.id}” không có đơn vị nào")
+        yield from unique(unit_list.units, "name", f"{unit_list.origin.key}.don_vi.ten", "tên đơn vị")
+        yield from _unit_codes(unit_list, agencies, seen_units)
 
 
-def _unit_codes(unit_list: UnitList, key: str, agencies: set[str], seen: dict[str, int]) -> Iterator[Problem]:
-    for index, unit in enumerate(unit_list.units, start=1):
-        where = f"{key}.don_vi[{index}].ma"
+def _unit_codes(unit_list: UnitList, agencies: set[str], seen: dict[str, int]) -> Iterator[Problem]:
+    for unit in unit_list.units:
         if unit.id in agencies:
-            yield at(unit.origin, "id", where, f"mã đơn vị “{unit.id}” trùng với mã một cơ quan trong co-quan.yaml")
+            yield unit.origin.problem("id", f"mã đơn vị “{unit.id}” trùng với mã một cơ quan trong co-quan.yaml")
         elif unit.id in seen:
-            yield at(unit.origin, "id", where, f"mã đơn vị “{unit.id}” bị trùng (đã có ở dòng {seen[unit.id]})")
+            yield unit.origin.problem("id", f"mã đơn vị “{unit.id}” bị trùng (đã có ở dòng {seen[unit.id]})")
         seen.setdefault(unit.id, unit.origin.line_of("id"))

@@ -315,5 +315,6 @@ class Binder:
             if isinstance(value_node, yaml.SequenceNode):
                 for index, child in enumerate(value_node.value, start=1):
                     key_lines[f"{name}[{index}]"] = _node_line(child)
-        values[origin_name] = Origin(self.path, _node_line(node), key_lines)
+        field_keys = {spec_field.name: key for key, spec_field in by_key.items()}
+        values[origin_name] = Origin(self.path, _node_line(node), key_lines, field, field_keys)
         return cls(**values)

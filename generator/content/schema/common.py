@@ -6,17 +6,33 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field
 from typing import Any
 
+from ...errors import Problem
+
 
 @dataclass(frozen=True)
 class Origin:
-    """Where an object was read: its file, the line it starts on, and the line of each given field."""
+    """Where an object was read: its file, the line it starts on, and the line of each given field;
+    the key path the binder walked to it (`to_chuc_thuc_hien[3]`; "" for a file's top level) and
+    the YAML key of each of its fields, so that a rule names a field as the clerk typed it."""
 
     path: str
     line: int
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    key: str = field(default="", compare=False)
+    field_keys: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, field_name: str) -> int:
         return self.field_lines.get(field_name, self.line)
+
+    def key_of(self, field_name: str) -> str:
+        """The key path of a field (`items[3]`: of its third item), as the clerk finds it in the file."""
+        name, bracket, index = field_name.partition("[")
+        own = self.field_keys.get(name, name) + bracket + index
+        return f"{self.key}.{own}" if self.key else own
+
+    def problem(self, field_name: str, message: str) -> Problem:
+        """A problem at a field of this object: its line, its key path."""
+        return Problem(self.path, self.line_of(field_name), self.key_of(field_name), message)
 
 
 def spec(
