@@ -44,7 +44,8 @@ from .files import (
 )
 from .state import STATE_FILE, BuildState, digest
 from .workers import WorkerPool
-from .writers.fonts import body_font, check_pdf_libraries, font_identity
+from .fonts import body_font, font_identity
+from .writers.fonts import check_pdf_libraries
 
 if TYPE_CHECKING:
     from .content.edition import Edition
@@ -485,7 +486,7 @@ def build(
         report.unchanged = len(state.entries)
         report.seconds = time.perf_counter() - started
         return report
-    from .content.edition import load_edition  # only now: the quick check above needs none of it
+    from .checks import load_edition  # only now: the quick check above needs none of it
 
     owned = pool is None
     if owned:

@@ -24,7 +24,7 @@ from .commands.console import (
 from .commands.table import command_help
 from .errors import ContentError, GeneratorError
 from .files import display_path
-from .writers.fonts import font_in_use
+from .fonts import font_in_use
 
 ROOT = Path(__file__).resolve().parent.parent
 

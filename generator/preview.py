@@ -143,7 +143,7 @@ class Preview:
     def _notices(self) -> list[str]:
         """The build's notices ("Chú ý: …") of the content as it is, read without building."""
         from .content.distribution import distribution
-        from .content.edition import load_edition
+        from .checks import load_edition
         from .document.manifest import unknown_indicator_lines
 
         edition = load_edition(self.content_folder)

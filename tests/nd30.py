@@ -425,7 +425,7 @@ def available_width_twips(document, resolver: Resolver, p) -> int:
 def _font_metrics(style: str):
     from fontTools.ttLib import TTFont
 
-    from generator.writers.fonts import body_font
+    from generator.fonts import body_font
 
     font = TTFont(body_font().files[style])
     return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm

@@ -127,7 +127,7 @@ def test_review_copy_revisions_are_by_the_office_in_words_at_local_time(two_edit
     from conftest import TEMPLATES
     from generator.commands.diff import compare
     from generator.commands.diff_output import render_docx
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
 
     old, new = (load_edition(folder) for folder in two_editions)
     made = datetime(2026, 3, 5, 7, 45, 12, tzinfo=UTC)  # 14:45:12 in Vietnam
@@ -143,7 +143,7 @@ def test_review_copy_made_now_carries_the_local_time_and_no_abbreviation(two_edi
     from conftest import TEMPLATES
     from generator.commands.diff import compare
     from generator.commands.diff_output import render_docx
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
 
     old, new = two_editions
     _replace(new / "ke-hoach.yaml", f'  ten_don_vi_soan_thao: "{OFFICE}"\n', "")
@@ -165,7 +165,7 @@ def test_review_html_shows_each_section_heading_once(two_editions):
 
     from generator.commands.diff import compare
     from generator.commands.diff_output import render_html
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from conftest import TEMPLATES
 
     old, new = (load_edition(folder) for folder in two_editions)

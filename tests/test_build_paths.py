@@ -129,7 +129,7 @@ def test_a_state_file_that_is_a_link_is_explained_in_vietnamese(tree):
 
 @pytest.mark.parametrize(("typed", "month"), [("08", 8), ("09", 9), ("011", 11)])
 def test_a_month_typed_with_a_leading_zero_is_that_month(tree, typed, month):
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
 
     edit(
         tree,

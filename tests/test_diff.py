@@ -19,7 +19,7 @@ from conftest import CONTENT, TEMPLATES, YEAR, run_main
 from generator.commands.diff import compare
 from generator.commands.diff_output import automatic_line, render_docx, render_html, summary_lines
 from generator.commands.new_year import new_year
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.writers.docx import render_docx as render_plan_docx
 

@@ -388,7 +388,7 @@ def test_agency_report_form_leaves_its_symbol_to_the_agency_unless_the_content_g
     built, expected, fill, content_copy, tmp_path
 ):
     from generator.content.distribution import distribution
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.document.report_form import build_report_form
     from generator.writers.docx import render_docx
 

@@ -62,7 +62,7 @@ def test_motto_rule_is_as_long_as_the_motto(plan_docx):
     """HD3 on its own, measured from the bold Liberation Serif file the PDF is set in."""
     from fontTools.ttLib import TTFont
 
-    from generator.writers.fonts import body_font
+    from generator.fonts import body_font
 
     resolver = nd30.Resolver(plan_docx)
     motto = next(p for p in nd30.all_paragraphs(plan_docx.element.body) if nd30.paragraph_text(p) == nd30.MOTTO)

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from conftest import ROOTS, TEMPLATES, ContentCopy, run_cli
 
 from generator.commands.check import check
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.document.plan import appendix_pages
 from generator.errors import ContentError
 

@@ -267,7 +267,7 @@ def test_distribution_list_names_the_line_each_unit_is_reached_through(edition, 
 
 # ---------------------------------------------------------------- wrong values: file:line errors
 def broken(tmp_path, change) -> str:
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.errors import ContentError
 
     folder = tmp_path / str(YEAR)

@@ -10,7 +10,7 @@ import yaml
 from conftest import TEMPLATES, YEAR, listing, quoted_values, run_main, strings, year_count
 
 from generator.commands.new_year import NewEditionInvalid, new_year
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.errors import EditionExists
 

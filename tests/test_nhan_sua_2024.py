@@ -188,7 +188,7 @@ def test_eight_leader_edits_come_back_through_nhan_sua(edited_root, capsys):
 
 def assert_diff_shows_the_edits(root: Path, touched: dict[str, str]) -> None:
     from generator.commands.diff import compare
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
 
     comparison = compare(load_edition(root / "before" / YEAR), load_edition(root / "content" / YEAR))
     found = [

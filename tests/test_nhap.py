@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from conftest import needs_symlinks
 
 from generator.cli import main
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.content.distribution import distribution
 from generator.document.plan import build_plan
 from generator.writers.docx import render_docx

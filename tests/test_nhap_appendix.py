@@ -12,7 +12,7 @@ from docx.shared import Mm
 
 from conftest import ROOTS, run_build
 from generator.cli import main
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from test_nhap_entries import typed_plan
 
 COLUMNS = ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian"]

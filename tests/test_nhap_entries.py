@@ -12,7 +12,7 @@ import docx
 
 from generator.cli import main
 from generator.content.distribution import distribution
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.writers.docx import render_docx
 

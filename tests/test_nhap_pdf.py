@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import TEMPLATES
 from generator.cli import main
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.writers.docx import render_docx
 from test_nhap import RECIPIENTS, body_paragraphs, cell_lines, expected_body, word_plan

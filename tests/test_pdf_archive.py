@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from conftest import TEMPLATES, YEAR, replace_once
 
-from generator.content.edition import load_edition
+from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.render import RenderTask, render
 

@@ -231,7 +231,7 @@ def fake_times_new_roman(folder: Path) -> None:
     a PDF set in it carries the name "Times New Roman" in its embedded font."""
     from fontTools.ttLib import TTFont
 
-    from generator.writers.fonts import _FONTCONFIG_STYLES, _match
+    from generator.fonts import _FONTCONFIG_STYLES, _match
 
     folder.mkdir(parents=True)
     for style, name in TIMES_FILES.items():
@@ -252,7 +252,8 @@ def fake_times_new_roman(folder: Path) -> None:
 @pytest.fixture
 def fresh_font_discovery():
     """Font discovery starts over (its answers are cached for the process), and again afterwards."""
-    from generator.writers import fonts, pdf
+    from generator import fonts
+    from generator.writers import pdf
 
     caches = [
         fonts._in_folders,
@@ -287,7 +288,7 @@ def embedded_font_families(pdf: Path) -> set[str]:
 
 def plan_pdf(tmp_path: Path) -> Path:
     from generator.build import Project, edition_folder, targets
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.render import render
 
     project = Project(CONTENT, TEMPLATES, tmp_path / "unused")
@@ -372,7 +373,7 @@ def test_a_substitute_only_where_times_new_roman_is_missing(tmp_path, monkeypatc
 
 
 def test_windows_fonts_folders_are_the_systems_then_the_users():
-    from generator.writers.fonts import font_folders
+    from generator.fonts import font_folders
 
     environ = {"WINDIR": r"D:\Windows", "LOCALAPPDATA": r"C:\Users\lan\AppData\Local"}
     assert [str(p).replace("\\", "/") for p in font_folders("win32", environ)] == [

@@ -89,7 +89,7 @@ def rename_style_ids(template: Path) -> dict[str, str]:
 
 def render_plan(templates: Path, tmp_path: Path) -> tuple[Path, Path]:
     """The 2024 plan written through both writers with these templates."""
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.document.plan import build_plan
     from generator.writers.docx import render_docx
     from generator.writers.pdf import render_pdf

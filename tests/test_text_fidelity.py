@@ -89,7 +89,7 @@ def pdf_words(path: Path) -> tuple[list[tuple[float, float, str]], float]:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
 def test_fuzzed_texts_come_out_whole_in_both_formats_or_are_refused(tmp_path):
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.errors import ContentError
     from generator.kinds import jobs
     from generator.render import RenderTask, render
@@ -150,7 +150,7 @@ def test_a_docx_that_lost_text_is_an_error_not_a_file():
     after it; the render raises instead of returning such a DOCX."""
     import dataclasses
 
-    from generator.content.edition import load_edition
+    from generator.checks import load_edition
     from generator.errors import GeneratorError
     from generator.kinds import jobs
     from generator.render import RenderTask, render

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.build import Project, edition_folder, targets, usable_cores  # noqa: E402
-from generator.content.edition import load_edition  # noqa: E402
+from generator.checks import load_edition  # noqa: E402
 from generator.document.wording import decimal  # noqa: E402
 from generator.render import render  # noqa: E402
 from generator.workers import START_METHOD_VARIABLE, WorkerPool  # noqa: E402

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ..content.distribution import Recipient, distribution
 from ..content.edition import Edition
-from ..content.limits import YEARS_AHEAD, character_problem
+from ..checks.limits import YEARS_AHEAD
+from ..checks.text import character_problem
 from ..document import wording
 from ..document.model import Table
 from ..document.parts import collects_reports, reporting_periods

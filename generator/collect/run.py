@@ -234,7 +234,7 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
             (code_version(), edition_inputs(project, content_folder), returned_digest(content_folder / RETURNED))
         ).encode()
     ).hexdigest()
-    from ..content.edition import load_edition
+    from ..checks import load_edition
     from .collect import collect
 
     edition = load_edition(content_folder)

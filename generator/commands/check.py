@@ -27,7 +27,8 @@ from pathlib import Path
 from collections.abc import Iterator
 
 from ..content.schema import EDITION_FILES
-from ..content.edition import Edition, load_edition, plan_targets, text_values
+from ..checks import load_edition
+from ..content.edition import Edition, plan_targets, text_values
 from ..content.schema import Item, PartialDate
 from ..document import wording
 from ..document.plan import DEEPEST_LEVEL, assignment_heading

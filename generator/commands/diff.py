@@ -30,7 +30,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Literal
 
-from ..content.edition import Edition, load_edition
+from ..checks import load_edition
+from ..content.edition import Edition
 from ..content.schema import PartialDate
 from ..content.text import expand, fill, placeholder_names
 from ..document.model import Block, BlockKind, Document, Span

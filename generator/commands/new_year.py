@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from ..content.edition import load_edition, text_values
+from ..checks import load_edition
+from ..content.edition import text_values
 from ..errors import ContentError, EditionExists, GeneratorError, Problem
 from ..collect import RETURNED
 from ..files import display_path, os_problem

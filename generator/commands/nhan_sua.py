@@ -153,7 +153,7 @@ class Session:
     """One run: the edition, the documents it makes (each rendered at most once) and the build state."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        from ..content.edition import load_edition
+        from ..checks import load_edition
         from ..state import BuildState
 
         project = Project(content=args.content, templates=args.templates, output=args.output)

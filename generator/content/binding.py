@@ -19,7 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 import yaml
 
 from ..errors import Problem
-from .limits import describe, tree_problems
+from .source import describe, tree_problems
 from .schema import Origin
 
 # libyaml's safe loader where PyYAML was built with it (several times faster), else the pure-Python one.
@@ -164,7 +164,7 @@ def _reader_problem(path: str, text: str, err: yaml.reader.ReaderError) -> Probl
 
 def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     """Parse `text` into a node tree; a syntax error becomes one problem, and so does a tree the
-    binder must not walk (limits.tree_problems)."""
+    binder must not walk (source.tree_problems)."""
     try:
         node = yaml.compose(text, Loader=_SAFE_LOADER)
     except yaml.reader.ReaderError as err:
@@ -325,5 +325,6 @@ class Binder:
             if isinstance(value_node, yaml.SequenceNode):
                 for index, child in enumerate(value_node.value, start=1):
                     key_lines[f"{name}[{index}]"] = _node_line(child)
-        values[origin_name] = Origin(self.path, _node_line(node), key_lines)
+        field_keys = {spec_field.name: key for key, spec_field in by_key.items()}
+        values[origin_name] = Origin(self.path, _node_line(node), key_lines, field, field_keys)
         return cls(**values)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -187,88 +188,96 @@ def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, 
     )
 
 
+NOT_SERVED = "mục chung ở Tổ chức thực hiện; danh sách cơ quan ghi không gửi công văn riêng cho mục này"
+
+
 def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
     recipients: list[Recipient] = []
     not_served: list[NotServed] = []
     problems: list[Problem] = []
     named_at: list[Problem] = []  # where each recipient's name is written, for a clash of file names
     for number, assignment in enumerate(edition.plan.assignments, start=1):
-        where = assignment.origin
         for agency_id in assignment.agencies:
             agency = edition.agency(agency_id)
-            name = edition.plain(agency.name)
             if not agency.letter:
-                not_served.append(
-                    NotServed(
-                        agency,
-                        "mục chung ở Tổ chức thực hiện; danh sách cơ quan ghi không gửi công văn riêng cho mục này",
-                    )
-                )
+                not_served.append(NotServed(agency, NOT_SERVED))
                 continue
             reached = reach(edition, agency)
-            if reached is None:
-                problems.append(
-                    Problem(
-                        where.path,
-                        where.line_of("agencies"),
-                        f"to_chuc_thuc_hien[{number}].co_quan",
-                        f"“{name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
-                        "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false",
-                    )
-                )
+            problem = _unservable(edition, agency, assignment, number, reached)
+            if problem is not None:
+                problems.append(problem)
                 continue
-            if not assignment.tasks and not assignment.points:
-                problems.append(
-                    Problem(
-                        where.path,
-                        where.line_of("tasks"),
-                        f"to_chuc_thuc_hien[{number}].nhiem_vu",
-                        f"“{name}” được gửi công văn nhưng không có nhiệm vụ nào",
-                    )
-                )
-                continue
-            if agency.unit_list is None:
-                recipients.append(_agency_recipient(edition, agency, assignment, reached))
-                named_at.append(
-                    Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", "")
-                )
-                continue
-            unit_list = edition.unit_list(agency.unit_list)
-            if unit_list.one_letter:
-                recipients.append(_unit_recipient(edition, agency, unit_list, None, assignment))
-                named_at.append(
-                    Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", "")
-                )
-                continue
-            for unit in unit_list.units:
-                recipients.append(_unit_recipient(edition, agency, unit_list, unit, assignment))
-                named_at.append(Problem(unit.origin.path, unit.origin.line_of("name"), "don_vi.ten", ""))
+            for recipient, where in _recipients_of(edition, agency, assignment, reached):
+                recipients.append(recipient)
+                named_at.append(where)
+    problems += _file_name_problems(recipients, named_at)
+    return Distribution(tuple(recipients), tuple(not_served)), problems
+
+
+def _unservable(
+    edition: Edition, agency: Agency, assignment: Assignment, number: int, reached: str | None
+) -> Problem | None:
+    """Why a body to be sent a letter cannot be: the Nơi nhận does not reach it, or it has no tasks."""
+    where, name = assignment.origin, edition.plain(agency.name)
+    if reached is None:
+        return Problem(
+            where.path,
+            where.line_of("agencies"),
+            f"to_chuc_thuc_hien[{number}].co_quan",
+            f"“{name}” được gửi công văn nhưng không có trong Nơi nhận của kế hoạch "
+            "(noi_nhan), kể cả qua nhóm; thêm vào noi_nhan hoặc ghi gui_cong_van: false",
+        )
+    if not assignment.tasks and not assignment.points:
+        return Problem(
+            where.path,
+            where.line_of("tasks"),
+            f"to_chuc_thuc_hien[{number}].nhiem_vu",
+            f"“{name}” được gửi công văn nhưng không có nhiệm vụ nào",
+        )
+    return None
+
+
+def _recipients_of(
+    edition: Edition, agency: Agency, assignment: Assignment, reached: str
+) -> Iterator[tuple[Recipient, Problem]]:
+    """The recipients a body of section IV stands for, each with where its name is written: the
+    body itself, its unit list as one, or each unit of the list."""
+    named_here = Problem(agency.origin.path, agency.origin.line_of("short_name"), "co_quan.ten_viet_tat", "")
+    if agency.unit_list is None:
+        yield _agency_recipient(edition, agency, assignment, reached), named_here
+        return
+    unit_list = edition.unit_list(agency.unit_list)
+    if unit_list.one_letter:
+        yield _unit_recipient(edition, agency, unit_list, None, assignment), named_here
+        return
+    for unit in unit_list.units:
+        named = Problem(unit.origin.path, unit.origin.line_of("name"), "don_vi.ten", "")
+        yield _unit_recipient(edition, agency, unit_list, unit, assignment), named
+
+
+def _file_name_problems(recipients: list[Recipient], named_at: list[Problem]) -> Iterator[Problem]:
+    """Each recipient's file name is portable, not one the program uses, and its own."""
     seen: dict[str, Problem] = {}
     for recipient, where in zip(recipients, named_at, strict=True):
         unportable = portable_name_problem(recipient.key)
         if unportable:
-            problems.append(Problem(where.path, where.line, where.field, f"“{recipient.short_name}”: {unportable}"))
+            yield Problem(where.path, where.line, where.field, f"“{recipient.short_name}”: {unportable}")
         elif name_folded(recipient.key) in PROGRAM_NAMES:
-            problems.append(
-                Problem(
-                    where.path,
-                    where.line,
-                    where.field,
-                    f"“{recipient.short_name}” cho tên thư mục {recipient.key}, trùng tên chương trình dùng cho "
-                    "tệp của mình (" + ", ".join(sorted(PROGRAM_NAMES)) + "); đổi tên viết tắt cho khác",
-                )
+            yield Problem(
+                where.path,
+                where.line,
+                where.field,
+                f"“{recipient.short_name}” cho tên thư mục {recipient.key}, trùng tên chương trình dùng cho "
+                "tệp của mình (" + ", ".join(sorted(PROGRAM_NAMES)) + "); đổi tên viết tắt cho khác",
             )
         elif name_folded(recipient.key) in seen:
             first = seen[name_folded(recipient.key)]
-            problems.append(
-                Problem(
-                    where.path,
-                    where.line,
-                    where.field,
-                    f"“{recipient.short_name}” cho cùng tên tệp ({recipient.key}) với tên ở "
-                    f"{first.path}:{first.line}; đổi một trong hai tên cho khác",
-                )
+            yield Problem(
+                where.path,
+                where.line,
+                where.field,
+                f"“{recipient.short_name}” cho cùng tên tệp ({recipient.key}) với tên ở "
+                f"{first.path}:{first.line}; đổi một trong hai tên cho khác",
             )
         else:
             seen[name_folded(recipient.key)] = where
-    return Distribution(tuple(recipients), tuple(not_served)), problems

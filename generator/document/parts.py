@@ -7,7 +7,7 @@ from datetime import date
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.rules_headers import BUILT_IN_STYLES
+from ..content.schema import BUILT_IN_STYLES
 from ..content.schema import HeaderStyle, PartialDate
 from ..content.schema import Signature as PlanSignature
 from ..content.text import italic_runs, title_lines

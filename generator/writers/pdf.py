@@ -15,7 +15,8 @@ from markupsafe import Markup, escape
 from ..document.model import Document
 from ..errors import TemplateProblem
 from . import layout
-from .fonts import body_font, check_harfbuzz_subset, no_library_search
+from ..fonts import body_font
+from .fonts import check_harfbuzz_subset, no_library_search
 from .jinja import strict_environment, template_files
 from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
 from .word_styles import template_styles, template_stylesheet

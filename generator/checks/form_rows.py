@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from ..errors import Problem
 
 if TYPE_CHECKING:
-    from .edition import Edition
-    from .schema import Origin
+    from ..content.edition import Edition
+    from ..content.schema import Origin
 
 
 def _problem(origin: Origin, field_name: str, key: str, message: str) -> Problem:

@@ -9,20 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
-from .schema import NO_FORM, HeaderStyle
+from ..content.schema import BUILT_IN_STYLES, NO_FORM
 
 # The two header styles every edition has, where loai-noi-nhan.yaml does not declare them again: a
 # state body's under the national name and motto (Decree 30), a Party body's under the Party's name,
 # its own name marked with a star (Hướng dẫn 36-HD/VPTW).
-BUILT_IN_STYLES = {
-    "nha_nuoc": HeaderStyle(
-        id="nha_nuoc", national_name="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", motto="Độc lập - Tự do - Hạnh phúc"
-    ),
-    "dang": HeaderStyle(id="dang", national_name="ĐẢNG CỘNG SẢN VIỆT NAM", agency_mark="\\*", convention="dang"),
-}
 
 if TYPE_CHECKING:
-    from .edition import Edition
+    from ..content.edition import Edition
 
 
 def _at(origin, field_name: str, key: str, message: str) -> Problem:

@@ -1,0 +1,44 @@
+"""Rules on the letters' settings (cong-van.yaml): their date and their numbers in the register."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..content.edition import Edition
+from ..errors import Problem
+from .common import check_date, unique
+
+
+def numbers(edition: Edition) -> Iterator[Problem]:
+    """Each number is for a known recipient, once, positive, with a date that exists, and is not
+    the plan's own number."""
+    letters = edition.letters
+    known = {a.id for a in edition.registry.agencies}
+    known |= {unit.id for unit_list in edition.unit_lists.lists for unit in unit_list.units}
+    if letters.date is not None:
+        # Named as before the key path was kept: the file has no cong_van key.
+        yield from check_date(letters.date, "cong_van.ngay_ban_hanh")
+    yield from unique(letters.numbers, "recipient", "cong_van.so.noi_nhan", "nơi nhận")
+    for entry in letters.numbers:
+        if entry.recipient not in known:
+            yield entry.origin.problem(
+                "recipient",
+                f"không có cơ quan hay đơn vị mã “{entry.recipient}” trong co-quan.yaml, don-vi.yaml",
+            )
+        if entry.number < 1:
+            yield entry.origin.problem("number", "số công văn phải lớn hơn 0")
+        if entry.date is not None:
+            yield from check_date(entry.date)
+    yield from unique(letters.numbers, "number", "cong_van.so.so", "số công văn")
+    yield from _not_the_plans(edition)
+
+
+def _not_the_plans(edition: Edition) -> Iterator[Problem]:
+    plan_number = edition.plan.document.number
+    for entry in edition.letters.numbers:
+        if plan_number is not None and entry.number == plan_number:
+            yield entry.origin.problem(
+                "number",
+                f"số {entry.number} là số của chính kế hoạch (ke-hoach.yaml van_ban.so); "
+                "mỗi công văn phải có số riêng đã vào sổ",
+            )

@@ -1,0 +1,41 @@
+"""Rules on who receives what: the plan's "Nơi nhận" lines, and the recipients of the letters
+(content.distribution), which can only be worked out once every reference resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..content.distribution import distribution
+from ..content.edition import Edition
+from ..content.schema import RecipientLine
+from ..errors import Problem
+from .common import at
+
+
+def recipient_lines(lines: list[RecipientLine], prefix: str, edition: Edition) -> Iterator[Problem]:
+    """A "Nơi nhận" list: each line one of agency, group or text, and each reference known."""
+    agencies = {a.id for a in edition.registry.agencies}
+    groups = {g.id for g in edition.registry.groups}
+    for number, line in enumerate(lines, start=1):
+        key = f"{prefix}[{number}]"
+        given = [name for name in ("agency", "group", "text") if getattr(line, name) is not None]
+        if len(given) != 1:
+            yield at(
+                line.origin,
+                given[1] if len(given) > 1 else "agency",
+                key,
+                "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten",
+            )
+        elif line.agency is not None and line.agency not in agencies:
+            yield line.origin.problem("agency", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
+        elif line.group is not None and line.group not in groups:
+            yield line.origin.problem("group", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
+
+
+def plan_recipients(edition: Edition) -> Iterator[Problem]:
+    yield from recipient_lines(edition.plan.recipients, "noi_nhan", edition)
+
+
+def letters_reach(edition: Edition) -> Iterator[Problem]:
+    """Every body served is reached by the plan's Nơi nhận, has tasks and a name for its files."""
+    yield from distribution(edition)[1]

@@ -1,0 +1,64 @@
+"""Rules on every text value of an edition: its markup (placeholders, italics, line marks) and
+its characters, which must all print in both the DOCX and the PDF.
+
+A value that passes prints in full; one that would not is a problem at its file, line and field:
+no control characters, noncharacters, line or paragraph separators, invisible format characters,
+nor any character the body font has no glyph for, and no value longer than MAX_TEXT.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from ..content.edition import Edition, sources, text_fields, text_values
+from ..content.source import UNPRINTABLE, describe, thousands
+from ..content.text import ACTION_MONTH_PLACEHOLDERS, check_markup
+from ..errors import Problem
+from ..fonts import glyph_coverage
+from .common import at
+
+MAX_TEXT = 10_000  # characters in one value: a long paragraph of the 2024 plan has 700
+
+
+def markup(edition: Edition) -> Iterator[Problem]:
+    """Each text's placeholders are ones its field may hold; italics and line marks are closed."""
+    without_month = () if edition.plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
+    for source in sources(edition):
+        for text, origin, field_name, key, metadata in text_fields(source):
+            for message in check_markup(
+                text, metadata["placeholders"], unavailable=without_month, line_marks=metadata["line_marks"]
+            ):
+                yield at(origin, field_name, key, message)
+
+
+def characters(edition: Edition) -> Iterator[Problem]:
+    """Each text prints as typed: see character_problem."""
+    for text, origin, field_name, key in text_values(edition):
+        message = character_problem(text)
+        if message:
+            yield at(origin, field_name, key, message)
+
+
+def character_problem(text: str) -> str | None:
+    """Why `text` cannot be printed as typed, in Vietnamese; None when it can."""
+    if len(text) > MAX_TEXT:
+        return f"đoạn văn dài {thousands(len(text))} ký tự, quá {thousands(MAX_TEXT)}; chia thành nhiều đoạn"
+    for position, char in enumerate(text, start=1):
+        category = unicodedata.category(char)
+        if category in UNPRINTABLE or (category == "Zs" and char not in " \u00a0"):
+            what = describe(char)
+            return (
+                f"có {what} U+{ord(char):04X} ở ký tự thứ {position} (sau “{text[max(0, position - 21) : position - 1]}”), "
+                "không in được; xóa ký tự đó (hoặc gõ lại chỗ ấy)"
+            )
+    glyphs = glyph_coverage()  # the font is looked for only once content is read
+    if glyphs is not None:
+        family, covered = glyphs
+        for position, char in enumerate(text, start=1):
+            if ord(char) not in covered:
+                return (
+                    f"có ký tự “{char}” (U+{ord(char):04X}) ở ký tự thứ {position} mà phông chữ {family} không có, nên "
+                    "không in được (biểu tượng cảm xúc, chữ Hán…); thay bằng chữ khác"
+                )
+    return None

@@ -1,0 +1,258 @@
+"""The body font: Times New Roman wherever it is installed, else a metric-compatible substitute,
+never a silent fallback.
+
+Decree 30 asks for Times New Roman. It is looked for first where Windows keeps it (on Windows
+itself, and under WSL through /mnt/c), then through fontconfig (Linux with Microsoft's fonts
+installed). Where the machine lacks it, Liberation Serif or Tinos have the same metrics, so lines
+and pages break as in Word. Anything else (DejaVu, …) would change the layout, so the build stops
+and says what to install.
+
+Fonts found in a Windows fonts folder are given to WeasyPrint by @font-face with their files:
+fontconfig under WSL does not see them, and on Windows it may not see a user's own fonts.
+
+This module stands below content/ and checks/ (which need the font's coverage of characters) and
+writers/ (which set text in it); the libraries WeasyPrint loads and the font's metrics are in
+writers/fonts.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import EnvironmentProblem, GeneratorError
+
+FAMILY = "Times New Roman"
+SUBSTITUTES = ("Liberation Serif", "Tinos")
+METRIC_COMPATIBLE = (FAMILY, *SUBSTITUTES)
+STYLES = ("regular", "bold", "italic", "bold-italic")
+# Letters that only a font with full Vietnamese coverage has.
+VIETNAMESE_SAMPLE = (
+    "ĂÂĐÊÔƠƯăâđêôơưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ"
+)
+
+# The files of each family as Windows (and Office for Mac) or the family's own package installs them,
+# by style: for each style, the names it may have.
+FILE_NAMES = {
+    "Times New Roman": (
+        ("times.ttf", "Times New Roman.ttf"),
+        ("timesbd.ttf", "Times New Roman Bold.ttf"),
+        ("timesi.ttf", "Times New Roman Italic.ttf"),
+        ("timesbi.ttf", "Times New Roman Bold Italic.ttf"),
+    ),
+    "Liberation Serif": (
+        ("LiberationSerif-Regular.ttf",),
+        ("LiberationSerif-Bold.ttf",),
+        ("LiberationSerif-Italic.ttf",),
+        ("LiberationSerif-BoldItalic.ttf",),
+    ),
+    "Tinos": (("Tinos-Regular.ttf",), ("Tinos-Bold.ttf",), ("Tinos-Italic.ttf",), ("Tinos-BoldItalic.ttf",)),
+}
+FONTCONFIG = "fontconfig"  # BodyFont.source of a font found by fc-match
+WSL_DRIVE = Path("/mnt/c")  # Windows' C: drive as WSL mounts it
+
+
+def install_hint() -> str:
+    if sys.platform == "win32":
+        return "cài phông Times New Roman (có sẵn trong Windows; Settings → Personalization → Fonts)"
+    return (
+        "cài gói fonts-liberation2 (Debian/Ubuntu: sudo apt-get install fonts-liberation2) hoặc phông Times New Roman"
+    )
+
+
+@dataclass(frozen=True)
+class BodyFont:
+    family: str  # the family the PDFs name in their stylesheet
+    files: dict[str, Path]  # "regular", "bold", "italic", "bold-italic" → font file
+    source: str = FONTCONFIG  # FONTCONFIG, or the folder the files were found in
+
+    @property
+    def font_faces(self) -> str:
+        """@font-face rules for files fontconfig may not know; none for a font it found itself."""
+        if self.source == FONTCONFIG:
+            return ""
+        rules = []
+        for style, path in self.files.items():
+            weight = "bold" if "bold" in style else "normal"
+            slant = "italic" if "italic" in style else "normal"
+            rules.append(
+                f'@font-face {{ font-family: "{self.family}"; src: url("{path.as_uri()}"); '
+                f"font-weight: {weight}; font-style: {slant}; }}\n"
+            )
+        return "".join(rules)
+
+
+def font_folders(platform: str = sys.platform, environ=os.environ, wsl_drive: Path | None = None):
+    """The folders Windows keeps fonts in, as this system sees them, in the order to search them:
+    the system's fonts, then each user's own (Windows 10 1809 and later install a font for one user
+    in %LOCALAPPDATA%). Yielded one by one: a folder is only looked at if the ones before lack the font."""
+    if platform == "win32":
+        yield Path(environ.get("WINDIR") or environ.get("SystemRoot") or r"C:\Windows") / "Fonts"
+        if environ.get("LOCALAPPDATA"):
+            yield Path(environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts"
+        return
+    if platform == "darwin":  # Office for Mac installs Times New Roman here
+        yield from (
+            Path("/Library/Fonts"),
+            Path("/System/Library/Fonts/Supplemental"),
+            Path.home() / "Library" / "Fonts",
+        )
+        return
+    drive = wsl_drive or WSL_DRIVE
+    if (drive / "Windows" / "Fonts").is_dir():  # WSL
+        yield drive / "Windows" / "Fonts"
+        yield from sorted(drive.glob("Users/*/AppData/Local/Microsoft/Windows/Fonts"))
+
+
+def _in_folder(folder: Path, family: str) -> dict[str, Path] | None:
+    """The four files of a family in one folder, or None unless all four are there."""
+    files = {}
+    for style, names in zip(STYLES, FILE_NAMES[family], strict=True):
+        found = next((folder / name for name in names if (folder / name).is_file()), None)
+        if found is None:
+            return None
+        files[style] = found
+    return files
+
+
+@functools.cache
+def _in_folders(families: tuple[str, ...]) -> BodyFont | None:
+    for family in families:
+        for folder in font_folders():
+            files = _in_folder(folder, family)
+            if files is not None:
+                return BodyFont(family, files, str(folder))
+    return None
+
+
+_FONTCONFIG_STYLES = {
+    "regular": "",
+    "bold": ":weight=bold",
+    "italic": ":slant=italic",
+    "bold-italic": ":weight=bold:slant=italic",
+}
+
+
+def _match(pattern: str) -> tuple[str, Path]:
+    result = subprocess.run(
+        ["fc-match", "-f", "%{family[0]}\n%{file}", pattern], capture_output=True, text=True, check=True
+    )
+    family, _, file = result.stdout.partition("\n")
+    return family.strip(), Path(file.strip())
+
+
+@functools.cache
+def _fontconfig_regular() -> tuple[str, Path] | None:
+    return _match(FAMILY) if shutil.which("fc-match") else None
+
+
+@functools.cache
+def _regular() -> tuple[str, Path, str] | None:
+    """The body font's family, regular file and source (a folder, or FONTCONFIG), cheaply: no font
+    file read, one fontconfig call at most. The build's fingerprints need it on every run."""
+    font = _in_folders((FAMILY,))
+    regular = _fontconfig_regular() if font is None else None
+    if font is None and regular is not None and regular[0] in METRIC_COMPATIBLE:
+        return regular[0], regular[1], FONTCONFIG
+    font = font or _in_folders(SUBSTITUTES)
+    return (font.family, font.files["regular"], font.source) if font else None
+
+
+@functools.cache
+def _found() -> BodyFont | str:
+    """The body font's four files, found by their names, or why there is none."""
+    regular = _regular()
+    if regular is None:
+        fontconfig = _fontconfig_regular()
+        if fontconfig is not None:
+            return f"fontconfig chọn “{fontconfig[0]}”, sẽ làm sai dàn trang"
+        return "không tìm thấy phông nào trong thư mục phông của Windows, và máy không có fontconfig (lệnh fc-match)"
+    family, path, source = regular
+    if source != FONTCONFIG:
+        return _in_folders((family,)) or _in_folders(SUBSTITUTES)
+    files = {"regular": path}
+    for style in STYLES[1:]:
+        found, files[style] = _match(FAMILY + _FONTCONFIG_STYLES[style])
+        if found != family:
+            return f"fontconfig chọn “{found}” cho chữ {style}, sẽ làm sai dàn trang"
+    return BodyFont(family, files)
+
+
+def font_identity() -> str:
+    """Which font renders the PDFs, for the build's fingerprints."""
+    regular = _regular()
+    return f"{regular[0]}|{regular[1]}" if regular else "no font"
+
+
+def font_in_use() -> str:
+    """For the build's last line: which font the PDFs use, in the clerk's words."""
+    regular = _regular()
+    if regular is None:
+        return "chưa có phông chữ cho PDF"
+    if regular[0] == FAMILY:
+        return f"PDF dùng phông {FAMILY}"
+    return f"PDF dùng phông {regular[0]}, cùng kích thước chữ với {FAMILY} (máy không có {FAMILY})"
+
+
+@functools.cache
+def body_font() -> BodyFont:
+    """The font that renders the PDF, checked for its family, metrics and Vietnamese letters."""
+    found = _found()
+    if isinstance(found, str):
+        raise EnvironmentProblem(
+            f"máy không có phông {FAMILY} hay phông cùng kích thước chữ ({', '.join(SUBSTITUTES)}): "
+            f"{found}; {install_hint()}"
+        )
+    if found.source != FONTCONFIG:  # found by its file name: the file says which family it is
+        family = _family_in_file(found.files["regular"])
+        if family not in METRIC_COMPATIBLE:
+            raise EnvironmentProblem(
+                f"tệp {found.files['regular']} là phông “{family}”, không phải {found.family}; {install_hint()}"
+            )
+        found = dataclasses.replace(found, family=family)
+    _check_vietnamese(found.files["regular"], found.family)
+    return found
+
+
+def _family_in_file(path: Path) -> str:
+    from fontTools.ttLib import TTFont  # a WeasyPrint dependency; only needed here
+
+    with TTFont(path, lazy=True) as font:
+        return font["name"].getBestFamilyName() or ""
+
+
+def _check_vietnamese(path: Path, family: str) -> None:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        cmap = font.getBestCmap()
+    missing = [char for char in VIETNAMESE_SAMPLE if ord(char) not in cmap]
+    if missing:
+        raise EnvironmentProblem(
+            f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint()}"
+        )
+
+
+@functools.cache
+def glyph_coverage() -> tuple[str, frozenset[int]] | None:
+    """The body font's family and the characters all of its faces have; None without a usable
+    font (the build stops on that by itself, with its own message). What the content checks need
+    to refuse a character the PDF could not print."""
+    try:
+        font = body_font()
+    except GeneratorError:
+        return None
+    from fontTools.ttLib import TTFont
+
+    common: set[int] | None = None
+    for path in font.files.values():
+        with TTFont(path, lazy=True) as face:
+            cmap = set(face.getBestCmap())
+        common = cmap if common is None else common & cmap
+    return font.family, frozenset(common or ())
