@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from ..build import Project, code_version, edition_folder, edition_inputs
+from ..project import Project, code_version, edition_folder, edition_inputs
 from ..errors import GeneratorError, TemplateProblem
 from ..files import display_path, one_build_at_a_time, write_atomic
 from ..state import BuildState

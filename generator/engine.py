@@ -1,0 +1,231 @@
+"""The write engine: how every command changes files in an output folder.
+
+Each file is written atomically by this process only. What a run changes is kept in a journal
+so that a run stopped by an error puts the folder back as it was; a file edited by hand is copied
+(or moved) under ban-sua-tay/ before it is replaced (or removed); a file another program (Word)
+holds open is left as it was, named in the report, and written by the next run. Every path lies
+inside the output folder, through real folders, and can be replaced: checked before anything
+is written.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Iterable
+
+from .files import (
+    TEMPORARY_SUFFIX,
+    HeldOpen,
+    UnsafePath,
+    check_folder,
+    display_path,
+    inside,
+    make_folders,
+    os_problem,
+    read_file,
+    write_atomic,
+    write_temporary,
+)
+from .state import BuildState, digest
+
+SET_ASIDE = "ban-sua-tay"  # <folder>/ban-sua-tay/: hand-edited files a run replaced or removed
+
+
+@dataclass
+class WriteReport:
+    """What a run did to the files of its folder."""
+
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    set_aside: list[tuple[Path, Path]] = field(
+        default_factory=list
+    )  # (hand-edited file, its copy) made before replacing or removing it
+    moved_aside: list[tuple[Path, Path]] = field(
+        default_factory=list
+    )  # (hand-edited file no longer wanted, where it went)
+    held_open: list[Path] = field(default_factory=list)  # not written: another program (Word) holds the file open
+
+
+class Journal:
+    """What a run has changed in the output folder, so that a run stopped by an error leaves
+    the folder as it was: the old bytes of each replaced or removed file stay linked under a
+    temporary name until the run completes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # backups are kept at its top, so that a recipient's folder empties when its files go
+        self.replaced: list[
+            tuple[Path, Path | None]
+        ] = []  # (file, its old bytes under a temporary name, or None if new)
+        self.created: list[Path] = []  # copies made under ban-sua-tay/
+        self.moved: list[tuple[Path, Path]] = []  # (hand-edited file, where it was moved)
+
+    def keep(self, path: Path) -> None:
+        """Before `path` is replaced or removed: keep its bytes."""
+        if not path.exists():
+            self.replaced.append((path, None))
+            return
+        backup = self.folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}"
+        try:
+            # A new name for the same bytes, nothing copied; for a link, the link itself.
+            os.link(path, backup, **({"follow_symlinks": False} if os.link in os.supports_follow_symlinks else {}))
+        except OSError as err:
+            if err.errno in (errno.EPERM, errno.EACCES):  # an immutable or locked file: it cannot be replaced either
+                raise os_problem(err, path) from None
+            backup = write_temporary(self.folder / path.name, read_file(path))  # a file system without hard links
+        self.replaced.append((path, backup))
+
+    def forget(self, path: Path) -> None:
+        """`path` was kept but not replaced after all: nothing of it to put back."""
+        for index, (kept, backup) in enumerate(self.replaced):
+            if kept == path:
+                del self.replaced[index]
+                if backup is not None:
+                    backup.unlink(missing_ok=True)
+                return
+
+    def undo(self) -> None:
+        for path in self.created:
+            path.unlink(missing_ok=True)
+        for source, target in reversed(self.moved):
+            source.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, source)
+        for path, backup in reversed(self.replaced):
+            if backup is None:
+                path.unlink(missing_ok=True)
+                if path.parent != self.folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+                    path.parent.rmdir()  # the folder of a new recipient
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(backup, path)
+
+    def discard(self) -> None:
+        for _, backup in self.replaced:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+
+
+def set_aside(folder: Path, relative: str, journal: Journal, *, move: bool) -> Path:
+    """A hand-edited output, copied (or moved) under ban-sua-tay/ with a name not yet taken there."""
+    source = inside(folder, relative)
+    candidate, number = f"{SET_ASIDE}/{relative}", 1
+    while (target := inside(folder, candidate)).exists():
+        number += 1
+        candidate = f"{SET_ASIDE}/{Path(relative).with_stem(f'{source.stem}-{number}').as_posix()}"
+    make_folders(folder, target.parent)
+    if move:
+        try:
+            os.replace(source, target)
+        except OSError as err:
+            raise os_problem(err, source) from None
+        journal.moved.append((source, target))
+    else:
+        try:
+            data = read_file(source)
+        except OSError as err:
+            raise os_problem(err, source) from None
+        write_atomic(target, data, root=folder)
+        journal.created.append(target)
+    return target
+
+
+def remove_obsolete(
+    folder: Path, state: BuildState, obsolete: dict[str, bool], report: WriteReport, journal: Journal
+) -> None:
+    """Files the content no longer makes (relative path → edited by hand): removed, or if edited, moved aside."""
+    for relative, edited in obsolete.items():
+        path = inside(folder, relative)
+        if edited:
+            report.moved_aside.append((path, set_aside(folder, relative, journal, move=True)))
+            report.removed.append(path)
+        elif path.exists():
+            journal.keep(path)
+            try:
+                path.unlink()
+            except OSError as err:
+                raise os_problem(err, path) from None
+            report.removed.append(path)
+        state.forget(relative)
+        if path.parent != folder and path.parent.is_dir() and not any(path.parent.iterdir()):
+            path.parent.rmdir()
+
+
+def written_unless_held_open(
+    path: Path, data: bytes, root: Path, state: BuildState, relative: str, report: WriteReport, journal: Journal
+) -> bool:
+    """write_atomic, except for a file another program holds open: left as it was, and stale, so
+    that the next run writes it; False. Any other failure stops the run (which is undone).
+
+    On Windows, Word keeps the DOCX it shows open so that it can be neither replaced nor removed:
+    the rename onto it fails with PermissionError (HeldOpen). It leaves the pending list, so that
+    saving it in Word before the next run counts as a hand edit, and the journal, so that undoing
+    a run stopped later does not try to put back a file that was never replaced (and that
+    refuses it)."""
+    try:
+        write_atomic(path, data, root=root)
+    except HeldOpen:
+        journal.forget(path)
+        state.pending.pop(relative, None)
+        report.held_open.append(path)
+        return False
+    return True
+
+
+def replace_output(
+    folder: Path, relative: str, data: bytes, state: BuildState, report: WriteReport, journal: Journal, *, edited: bool
+) -> str | None:
+    """One output written in place of the file there, which is copied aside first if it was
+    edited by hand (`edited`: known to be, before the run started; or changed since the run
+    recorded it as pending). The new bytes' digest, or None if the file is held open."""
+    path = folder / relative
+    # Looked at again just before it is replaced: an edit saved while the run went on is kept too.
+    now, new = state.current(relative), digest(data)
+    if now is not None and now[2] != new and (edited or not state.same(now, state.pending[relative])):
+        report.set_aside.append((path, set_aside(folder, relative, journal, move=False)))
+    journal.keep(path)
+    if not written_unless_held_open(path, data, folder, state, relative, report, journal):
+        return None
+    return new
+
+
+# A temporary file of write_temporary or Journal.keep (and of builds before they had a random part).
+_LEFTOVER = re.compile(r"\..+\.\d+(\.[0-9a-f]{8})?" + re.escape(TEMPORARY_SUFFIX))
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Temporary files of a run that was killed while writing; links are not followed."""
+    for top, _folders, names in os.walk(folder):
+        for name in names:
+            path = Path(top) / name
+            if _LEFTOVER.fullmatch(name) and stat.S_ISREG(path.lstat().st_mode):
+                path.unlink(missing_ok=True)
+
+
+def check_paths(folder: Path, relatives: Iterable[str]) -> None:
+    """Before anything is written: every path the run will write or remove lies inside the
+    output folder, through real folders, and can be replaced."""
+    check_folder(folder / SET_ASIDE)
+    for relative in relatives:
+        path = inside(folder, relative)
+        status = path.lstat() if path.exists() else None
+        if status is not None and not status.st_mode & stat.S_IWUSR:
+            raise UnsafePath(
+                f"tệp {display_path(path)} chỉ cho đọc nên không thay được; bỏ chế độ chỉ đọc (Read-only) "
+                "của tệp rồi chạy lại"
+            )
+
+
+def check_output(output: Path, folder: Path) -> None:
+    """The output folder can hold output/<year>/: it is a folder (or a link the clerk made to one)."""
+    if output.exists() and not output.is_dir():
+        raise UnsafePath(
+            f"{display_path(output)} là một tệp, nhưng ở đây cần thư mục kết quả; kiểm tra tham số "
+            "OUTPUT=… (hay --output) của lệnh, hoặc đổi tên tệp đó rồi chạy lại"
+        )
+    check_folder(folder)
