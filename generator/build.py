@@ -13,21 +13,11 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .engine import (
-    SET_ASIDE,
-    Journal,
-    WriteReport,
-    check_output,
-    check_paths,
-    remove_leftovers,
-    remove_obsolete,
-    replace_output,
-)
-from .errors import GeneratorError
+from .engine import SET_ASIDE, WriteReport, Writing, check_output, check_paths, remove_leftovers
 from .files import make_folders, one_build_at_a_time, os_problem
 from .project import Project, code_version, edition_folder, edition_inputs, usable_cores
 from .state import STATE_FILE, BuildState
@@ -59,9 +49,6 @@ STATE_SAVE_SECONDS = 0.5
 @dataclass
 class BuildReport(WriteReport):
     unchanged: int = 0
-    kept_edited: list[Path] = field(
-        default_factory=list
-    )  # hand-edited files left as they are: their inputs did not change
     notices: tuple[
         str, ...
     ] = ()  # what the clerk must still see to, printed on the last lines (indicators without wording)
@@ -171,38 +158,20 @@ def _write_all(
     progress: Callable[[int, int], None] | None,
 ) -> None:
     """Every stale target written and every obsolete file removed; all undone on an error."""
-    before = (dict(state.entries), dict(state.pending), state.inputs)
-    state.pending = {t.relative: state.stat(t.relative) for t in plan.stale}
-    if plan.stale:
-        state.save()  # from now on, a stale file that changes is this build's doing, not an edit
-    saved = time.monotonic()
-    journal = Journal(folder)
-    try:
+    stale = [t.relative for t in plan.stale]
+    with Writing(folder, state, report, stale, plan.edited) as writing:
+        saved = time.monotonic()
         for done, (target, data) in enumerate(_rendered(plan.stale, pool), start=1):
-            edited = target.relative in plan.edited
-            new = replace_output(folder, target.relative, data, state, report, journal, edited=edited)
-            if new is None:
+            if not writing.write(target.relative, target.fingerprint, data):
                 continue
-            state.record(target.relative, target.fingerprint, sha256=new)
             # Saved now and then, not after every file: a killed build only rebuilds the few files
             # written since the last save.
             if time.monotonic() - saved > STATE_SAVE_SECONDS:
                 state.save()
                 saved = time.monotonic()
-            report.written.append(folder / target.relative)
             if progress:
                 progress(done, len(plan.stale))
-        remove_obsolete(folder, state, plan.obsolete, report, journal)
-    except Exception:
-        # An error (a file that cannot be written, a document a writer cannot show): the folder
-        # goes back to how it was, so that no document's DOCX and PDF disagree.
-        journal.undo()
-        state.entries, state.pending, state.inputs = before
-        # A full disk, say: the error that stopped the build is the one to report.
-        with contextlib.suppress(GeneratorError):
-            state.save()
-        raise
-    journal.discard()
+        writing.remove(plan.obsolete)
 
 
 def _run_locked(

@@ -10,6 +10,7 @@ is written.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable
 
+from .errors import GeneratorError
 from .files import (
     TEMPORARY_SUFFIX,
     HeldOpen,
@@ -27,12 +29,13 @@ from .files import (
     display_path,
     inside,
     make_folders,
+    one_build_at_a_time,
     os_problem,
     read_file,
     write_atomic,
     write_temporary,
 )
-from .state import BuildState, digest
+from .state import STATE_FILE, BuildState, digest
 
 SET_ASIDE = "ban-sua-tay"  # <folder>/ban-sua-tay/: hand-edited files a run replaced or removed
 
@@ -51,6 +54,9 @@ class WriteReport:
         default_factory=list
     )  # (hand-edited file no longer wanted, where it went)
     held_open: list[Path] = field(default_factory=list)  # not written: another program (Word) holds the file open
+    kept_edited: list[Path] = field(
+        default_factory=list
+    )  # hand-edited files left as they are: their inputs did not change
 
 
 class Journal:
@@ -229,3 +235,77 @@ def check_output(output: Path, folder: Path) -> None:
             "OUTPUT=… (hay --output) của lệnh, hoặc đổi tên tệp đó rồi chạy lại"
         )
     check_folder(folder)
+
+
+def held_open_line(path: Path) -> str:
+    """What the clerk reads about a file the run could not write (every command says it alike)."""
+    return (
+        f"  chưa ghi được {display_path(path)}: tệp đang mở trong chương trình khác (Word…) hoặc chỉ cho đọc; "
+        "đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp"
+    )
+
+
+class Writing:
+    """One run's changes to a folder it holds (one_build_at_a_time), as a `with` block: an
+    Exception inside puts every file back and the state as it was (a BaseException, a killed
+    run, leaves what is on disk: the next run finishes the job from `pending`)."""
+
+    def __init__(self, folder: Path, state: BuildState, report: WriteReport, stale: list[str], edited: set[str]):
+        self.folder, self.state, self.report, self.edited = folder, state, report, edited
+        self.before = (dict(state.entries), dict(state.pending), state.inputs)
+        state.pending = {relative: state.stat(relative) for relative in stale}
+        if stale:
+            state.save()  # from now on, a stale file that changes is this run's doing, not an edit
+        self.journal = Journal(folder)
+
+    def write(self, relative: str, fingerprint: str, data: bytes) -> bool:
+        """One stale file written (its hand-edited copy set aside first); False if held open."""
+        edited = relative in self.edited
+        new = replace_output(self.folder, relative, data, self.state, self.report, self.journal, edited=edited)
+        if new is None:
+            return False
+        self.state.record(relative, fingerprint, sha256=new)
+        self.report.written.append(self.folder / relative)
+        return True
+
+    def remove(self, obsolete: dict[str, bool]) -> None:
+        remove_obsolete(self.folder, self.state, obsolete, self.report, self.journal)
+
+    def __enter__(self) -> Writing:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if kind is None:
+            self.journal.discard()
+        elif issubclass(kind, Exception):
+            # An error (a file that cannot be written, a document a writer cannot show): the folder
+            # goes back to how it was, so that no document's DOCX and PDF disagree.
+            self.journal.undo()
+            self.state.entries, self.state.pending, self.state.inputs = self.before
+            # A full disk, say: the error that stopped the run is the one to report.
+            with contextlib.suppress(GeneratorError):
+                self.state.save()
+
+
+def write_outputs(
+    folder: Path, outputs: dict[str, tuple[str, bytes]], report: WriteReport, *, inputs: str = "", state=STATE_FILE
+) -> None:
+    """Files made before anything is written (relative path → fingerprint, bytes), written into
+    `folder` under its lock: those whose fingerprint is unchanged are left alone (a hand edit of
+    one is kept), the rest written as the build writes. `state`: the name of the state file."""
+    with one_build_at_a_time(folder):
+        known = BuildState.load(folder, state)
+        check_paths(folder, outputs)
+        remove_leftovers(folder)
+        stale = []
+        for relative, (fingerprint, _) in outputs.items():
+            if not known.is_current(relative, fingerprint):
+                stale.append(relative)
+            elif known.newly_edited(relative):
+                known.record(relative, fingerprint, edited=True)
+                report.kept_edited.append(folder / relative)
+        with Writing(folder, known, report, stale, {r for r in stale if known.edited(r)}) as writing:
+            for relative in stale:
+                writing.write(relative, *outputs[relative])
+        known.inputs = "" if report.held_open else inputs  # "": the next run does not take the quick path
+        known.save()

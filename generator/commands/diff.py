@@ -48,6 +48,7 @@ from ..document.comparison import (
 from ..document.model import Block, Document, Span
 from ..document.parts import issuer_name
 from ..document.plan import PlanPart, build_plan, plan_parts
+from ..engine import WriteReport
 from ..errors import GeneratorError
 from .common import edition_years, existing_edition, newest_year
 
@@ -485,7 +486,7 @@ def diff(
     from_year: int | None = None,
     to_year: int | None = None,
     on: date | None = None,
-) -> tuple[list[Path], Comparison]:
+) -> tuple[WriteReport, Comparison]:
     """Compare two editions and write output/<TO>/so-sanh-<FROM>-<TO>.html and .docx."""
     from .diff_output import write_comparison  # python-docx is imported only when comparing
 
