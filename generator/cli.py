@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .build import Project, build
+from .engine import held_open_line
 from .commands.console import (
     EDITION_COMMANDS,
     ArgumentParser,
@@ -153,10 +154,7 @@ def run(args: argparse.Namespace) -> int | None:
         for path in report.kept_edited:
             print(f"  giữ nguyên bản sửa tay {display_path(path)} (nội dung của văn bản này không đổi)")
         for path in report.held_open:
-            print(
-                f"  chưa ghi được {display_path(path)}: tệp đang mở trong chương trình khác (Word…) hoặc chỉ cho đọc; "
-                "đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp"
-            )
+            print(held_open_line(path))
         for notice in report.notices:  # before the last line, which names the PDFs' font
             print(notice)
         held = f", {len(report.held_open)} tệp đang mở chưa ghi được" if report.held_open else ""

@@ -56,17 +56,18 @@ class BuildState:
         default_factory=dict
     )  # files being written → [size, mtime_ns, sha256] before, or None
     _seen: dict[str, list | None] = field(default_factory=dict, repr=False)  # files read during this decision
+    name: str = STATE_FILE  # another command writing into the folder (diff) keeps a state of its own
 
     @classmethod
-    def load(cls, folder: Path) -> BuildState:
+    def load(cls, folder: Path, name: str = STATE_FILE) -> BuildState:
         """The state in `folder`; none there is an empty state. A state that cannot be read, or
         that names a path outside the folder, stops the build: trusting it could remove or
         overwrite the wrong files, and ignoring it would take every file for a hand edit."""
-        path = folder / STATE_FILE
+        path = folder / name
         try:
             text = read_file(path).decode("utf-8")
         except FileNotFoundError:
-            return cls(folder)
+            return cls(folder, name=name)
         except OSError as err:
             raise _corrupt(path, system_reason(err)) from None
         except UnicodeDecodeError:
@@ -83,13 +84,13 @@ class BuildState:
             raise _corrupt(path, "thiếu danh sách tệp")
         entries, pending = data["files"], data.get("pending", {})
         for relative in [*entries, *pending]:
-            if not safe_relative(relative) or relative == STATE_FILE:
+            if not safe_relative(relative) or relative == name:
                 raise _corrupt(path, f"có đường dẫn “{relative}” ra ngoài thư mục kết quả")
         if not all(isinstance(entry, dict) for entry in entries.values()) or not all(
             map(_valid_snapshot, pending.values())
         ):
             raise _corrupt(path, "có mục không đúng dạng")
-        return cls(folder, entries, str(data.get("inputs", "")), pending)
+        return cls(folder, entries, str(data.get("inputs", "")), pending, name=name)
 
     def unchanged_since(self, inputs: str) -> bool:
         """True when the inputs are those of the last complete build and no output was touched."""
@@ -198,7 +199,7 @@ class BuildState:
             separators=(",", ":"),
             sort_keys=True,
         )
-        write_atomic(self.folder / STATE_FILE, data.encode("utf-8"), root=self.folder)
+        write_atomic(self.folder / self.name, data.encode("utf-8"), root=self.folder)
 
 
 def _corrupt(path: Path, why: str) -> StateProblem:

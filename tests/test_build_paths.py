@@ -87,7 +87,7 @@ def test_the_clerks_own_tmp_files_stay_and_a_killed_builds_leftovers_go(tree):
 
 @needs_symlinks
 def test_a_folder_swapped_for_a_link_during_the_undo_is_not_followed(tree, monkeypatch):
-    from generator import build as build_module
+    from generator import engine as build_module
     from generator.errors import GeneratorError
 
     build(tree)

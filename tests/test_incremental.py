@@ -355,7 +355,8 @@ class Killed(BaseException):
 def killed_after(monkeypatch, writes: int, *, when=None) -> None:
     """The next build stops after `writes` output files (or as soon as `when()` holds after a
     write), without saving its state any more than a killed build would have."""
-    import generator.build as engine
+    import generator.build as build
+    import generator.engine as engine
 
     real, count = engine.write_atomic, [0]
 
@@ -370,7 +371,7 @@ def killed_after(monkeypatch, writes: int, *, when=None) -> None:
             raise Killed
 
     monkeypatch.setattr(engine, "write_atomic", write)
-    monkeypatch.setattr(engine, "STATE_SAVE_SECONDS", 1e9)
+    monkeypatch.setattr(build, "STATE_SAVE_SECONDS", 1e9)
 
 
 def test_a_hand_edit_survives_a_build_killed_before_it_got_to_that_file(edition, tmp_path, monkeypatch):

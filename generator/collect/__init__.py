@@ -6,6 +6,8 @@ writes the outputs into output/<year>/tong-hop/ only, each atomically, and nothi
 changed.
 """
 
-# content/<year>/bao-cao-nhan/: the returned forms, as the collecting office saves them. Not an input
-# of the year's documents (make documents ignores it) and not copied into next year's content.
-RETURNED = "bao-cao-nhan"
+# content/<year>/bao-cao-nhan/ (RETURNED): the returned forms, declared with the project's other
+# folders, where the build (which leaves them out of its inputs) reads it too.
+from ..project import RETURNED
+
+__all__ = ["RETURNED"]

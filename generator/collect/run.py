@@ -17,9 +17,10 @@ from pathlib import Path
 
 import jinja2
 
-from ..build import Project, code_version, edition_folder, edition_inputs
+from ..project import Project, code_version, edition_folder, edition_inputs
 from ..errors import GeneratorError, TemplateProblem
-from ..files import display_path, one_build_at_a_time, write_atomic
+from ..engine import SET_ASIDE, WriteReport, write_outputs
+from ..files import display_path
 from ..state import BuildState
 from . import RETURNED
 from .collect import Collection, returned_files
@@ -27,7 +28,6 @@ from .collect import Collection, returned_files
 FOLDER = "tong-hop"
 TRACKING = "theo-doi-bao-cao"
 SUMMARY = "bao-cao-tong-hop"
-SET_ASIDE = "ban-sua-tay"
 
 
 @dataclass(frozen=True)
@@ -45,11 +45,7 @@ class TrackingRow:
 
 
 @dataclass
-class CollectReport:
-    folder: Path
-    written: list[Path] = field(default_factory=list)
-    set_aside: list[tuple[Path, Path]] = field(default_factory=list)
-    kept_edited: list[Path] = field(default_factory=list)
+class CollectReport(WriteReport):
     reported: int = 0
     expected: int = 0
     late: list[str] = field(default_factory=list)
@@ -258,30 +254,10 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
         ),
     }
     made = {relative: make() for relative, make in outputs.items()}  # everything rendered before anything is written
-    with one_build_at_a_time(folder):
-        state = BuildState.load(folder)
-        for relative, data in made.items():
-            path = folder / relative
-            fingerprint = hashlib.sha256(data).hexdigest()
-            if state.is_current(relative, fingerprint):
-                # Unchanged: a copy edited by hand (the summary, in Word) is kept as it is.
-                if state.newly_edited(relative):
-                    state.record(relative, fingerprint, edited=True)
-                    report.kept_edited.append(path)
-                continue
-            if state.edited(relative) and path.read_bytes() != data:
-                copy = folder / SET_ASIDE / relative
-                number = 1
-                while copy.exists():
-                    number += 1
-                    copy = (folder / SET_ASIDE / relative).with_stem(f"{path.stem}-{number}")
-                write_atomic(copy, path.read_bytes())
-                report.set_aside.append((path, copy))
-            write_atomic(path, data)
-            state.record(relative, fingerprint)
-            report.written.append(path)
-        state.inputs = inputs
-        state.save()
+    # Written as the build writes: a copy edited by hand (the summary, in Word) is kept while unchanged
+    # and set aside before it is replaced; a file Word holds open is named and written next time.
+    fingerprinted = {relative: (hashlib.sha256(data).hexdigest(), data) for relative, data in made.items()}
+    write_outputs(folder, fingerprinted, report, inputs=inputs)
     return report
 
 

@@ -202,12 +202,19 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from ..engine import held_open_line
     from .diff import diff
     from .diff_output import automatic_line, summary_lines
 
-    written, comparison = diff(args.content, args.output, args.templates, args.from_year, args.to_year, args.on)
-    for path in written:
+    report, comparison = diff(args.content, args.output, args.templates, args.from_year, args.to_year, args.on)
+    for path, copy in report.set_aside:
+        print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}")
+    for path in report.kept_edited:
+        print(f"  giữ nguyên bản sửa tay {display_path(path)} (so sánh không đổi)")
+    for path in report.written:
         print(f"  đã ghi {display_path(path)}")
+    for path in report.held_open:
+        print(held_open_line(path))
     for line in summary_lines(comparison):
         print(line)
     automatic = automatic_line(comparison)
@@ -217,7 +224,7 @@ def _diff(args: argparse.Namespace) -> int:
         "Mở tệp .html bằng trình duyệt để xem; mở tệp .docx bằng Word, thẻ Review (Xem lại), "
         "để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi."
     )
-    return 0
+    return 1 if report.held_open else 0
 
 
 def _nhap(args: argparse.Namespace) -> int:

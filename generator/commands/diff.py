@@ -18,148 +18,42 @@ when they are at least half alike ("changed", compared word by word, a placehold
 the rest are "removed" and "added". The header fields and the signer's name are compared one to
 one.
 
-The result (`Comparison`) is written as HTML and as DOCX with tracked changes by `diff_output`.
+The result (`Comparison`, document/comparison.py) is written as HTML and as DOCX with tracked
+changes by writers/comparison.py, into the output folder by `diff_output`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime, time, timedelta, timezone
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Literal
 
 from ..checks import load_edition
 from ..content.edition import Edition
 from ..content.schema import PartialDate
 from ..content.text import expand, fill, placeholder_names
-from ..document.model import Block, BlockKind, Document, Span
+from ..document.comparison import (
+    LOCAL_TIME,
+    AgencyChange,
+    Change,
+    Comparison,
+    ParagraphDiff,
+    PartDiff,
+    PartKind,
+    Piece,
+    Status,
+    Substitution,
+)
+from ..document.model import Block, Document, Span
 from ..document.parts import issuer_name
 from ..document.plan import PlanPart, build_plan, plan_parts
+from ..engine import WriteReport
 from ..errors import GeneratorError
 from .common import edition_years, existing_edition, newest_year
 
 PAIR_RATIO = 0.5  # a deleted and an added paragraph at least this alike are one changed paragraph
-
-Change = Literal["same", "ins", "del"]
-Status = Literal["same", "added", "removed", "changed", "moved_from", "moved_to"]
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of a compared paragraph: unchanged, inserted or deleted text, with its style."""
-
-    text: str
-    change: Change
-    bold: bool = False
-    italic: bool = False
-
-
-@dataclass(frozen=True)
-class ParagraphDiff:
-    status: Status
-    pieces: tuple[Piece, ...]
-    kind: BlockKind = "paragraph"
-    move: int | None = None  # links a moved_from paragraph to its moved_to, numbered from 1
-
-    @property
-    def heading(self) -> bool:
-        return self.kind == "heading"
-
-    @property
-    def text(self) -> str:
-        """The text as it reads in the new edition (empty for a removed or moved-away paragraph)."""
-        return "".join(p.text for p in self.pieces if p.change != "del")
-
-    @property
-    def old_text(self) -> str:
-        return "".join(p.text for p in self.pieces if p.change != "ins")
-
-
-PartKind = Literal[
-    "header", "opening", "section", "organisation", "agency", "closing", "signature", "signer", "recipients"
-]
-
-
-@dataclass(frozen=True)
-class PartDiff:
-    kind: PartKind
-    title: str  # as shown to the reader
-    status: Literal["same", "changed", "added", "removed"]
-    paragraphs: tuple[ParagraphDiff, ...]
-    agency: str | None = None  # agency name, for an agency part
-
-    def count(self, status: Status) -> int:
-        return sum(1 for p in self.paragraphs if p.status == status)
-
-    @property
-    def added(self) -> int:
-        return self.count("added")
-
-    @property
-    def removed(self) -> int:
-        return self.count("removed")
-
-    @property
-    def changed(self) -> int:
-        return self.count("changed")
-
-    @property
-    def moved(self) -> int:
-        return self.count("moved_to")
-
-    @property
-    def has_changes(self) -> bool:
-        return any(p.status != "same" for p in self.paragraphs)
-
-
-@dataclass(frozen=True)
-class AgencyChange:
-    """How one agency's tasks in section IV changed (its heading is not a task)."""
-
-    name: str
-    status: Literal["changed", "added", "removed"]
-    tasks_added: int
-    tasks_removed: int
-    tasks_changed: int
-    tasks_moved: int
-    tasks: int  # its tasks in the new edition (in the old one when removed)
-
-
-@dataclass(frozen=True)
-class Substitution:
-    """A paragraph the clerk left as typed that reads differently in the new edition."""
-
-    part: str  # the title of its part
-    old: str
-    new: str
-    reasons: tuple[str, ...]  # e.g. "{nam}: 2024 → 2025", "đánh số lại", "dòng ngày tháng"
-
-
-@dataclass(frozen=True)
-class Comparison:
-    from_year: int
-    to_year: int
-    parts: tuple[PartDiff, ...]
-    stamp: date  # the date of the comparison: of its tracked changes and of the review DOCX
-    author: str  # the drafting office, the author of every tracked change
-    agencies: tuple[AgencyChange, ...] = ()
-    automatic: tuple[Substitution, ...] = ()
-    plan: Document | None = field(default=None, compare=False, repr=False)  # the new edition's plan
-    # When the comparison was made, in the issuer's local time: the time of its tracked changes.
-    moment: datetime | None = None
-
-    @property
-    def revision_time(self) -> datetime:
-        return self.moment if self.moment is not None else datetime.combine(self.stamp, time(), LOCAL_TIME)
-
-    def total(self, status: Status) -> int:
-        return sum(part.count(status) for part in self.parts)
-
-    @property
-    def has_changes(self) -> bool:
-        return any(part.has_changes for part in self.parts)
 
 
 # ---------------------------------------------------------------- what is compared
@@ -508,11 +402,6 @@ def _agency_change(part: PartDiff) -> AgencyChange | None:
     )
 
 
-# Vietnam keeps one time all year, UTC+7 (Giờ Đông Dương), for every issuer the content can name. A
-# fixed offset, not a zoneinfo name: Windows has no time-zone database without another package.
-LOCAL_TIME = timezone(timedelta(hours=7))
-
-
 def drafting_office(edition: Edition) -> str:
     """Who wrote the changes, as a reader of the review copy knows them: the drafting office's name
     in words (ke-hoach.yaml ten_don_vi_soan_thao), else the issuer's name; never the abbreviation
@@ -598,7 +487,7 @@ def diff(
     from_year: int | None = None,
     to_year: int | None = None,
     on: date | None = None,
-) -> tuple[list[Path], Comparison]:
+) -> tuple[WriteReport, Comparison]:
     """Compare two editions and write output/<TO>/so-sanh-<FROM>-<TO>.html and .docx."""
     from .diff_output import write_comparison  # python-docx is imported only when comparing
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..build import Project
+from ..engine import held_open_line
 from ..files import display_path
 from .table import command_help
 
@@ -26,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"  giữ nguyên bản sửa tay {display_path(path)} (không có báo cáo mới)")
     for path in report.written:
         print(f"  đã ghi {display_path(path)}")
-    if not report.written:
+    for path in report.held_open:
+        print(held_open_line(path))
+    if not report.written and not report.held_open:
         print("  không có báo cáo mới hay thay đổi: không ghi tệp nào")
     print(f"Đã báo cáo: {report.reported}/{report.expected} đơn vị.")
     if report.missing:
@@ -41,4 +44,4 @@ def run(args: argparse.Namespace) -> int:
         f"Xem {display_path(report.folder / 'theo-doi-bao-cao.html')} (mở bằng trình duyệt) và "
         f"{display_path(report.folder / 'bao-cao-tong-hop.docx')} (mở bằng Word để sửa)."
     )
-    return 0
+    return 1 if report.held_open else 0

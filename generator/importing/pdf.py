@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..collect.reading import MAX_FILE_BYTES, NotAForm
+from ..untrusted import MAX_FILE_BYTES, NotAForm
 from .pdf_tables import appendix_lines
 from .source import Line, clean, split_marker
 

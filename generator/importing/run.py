@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from ..collect.reading import NotAForm
+from ..untrusted import NotAForm
 from ..checks import load_edition
 from ..errors import ContentError, EditionExists, GeneratorError
 from ..files import check_folder, display_path

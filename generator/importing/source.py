@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ..collect.reading import W, read_docx_parts
+from ..untrusted import W, NotAForm, read_docx_parts
 
 # Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
 ROMAN = re.compile(r"^([IVXLC]+)\.[ \t]+")
@@ -146,8 +146,6 @@ def table_line(table, number: int) -> Line:
 def read_lines(path: Path) -> list[Line]:
     parts = read_docx_parts(path, ("word/document.xml", "word/numbering.xml"))
     if "word/document.xml" not in parts:
-        from ..collect.reading import NotAForm
-
         raise NotAForm("tệp Word không có nội dung")
     levels = numbering_levels(parts.get("word/numbering.xml"))
     body = ElementTree.fromstring(parts["word/document.xml"]).find(f"{W}body")
