@@ -11,7 +11,9 @@ from collections.abc import Iterator
 
 from ..errors import ContentError, Problem
 from ..files import display_path
+from . import rules_deadlines
 from .binding import Binder, compose
+from .deadlines import deadline_values, unavailable_deadlines
 from .distribution import distribution
 from .limits import edition_problems, read_source
 from .schema import (
@@ -81,7 +83,7 @@ class Edition:
         values = {"nam": str(self.plan.document.date.year), "dia_danh": self.issuer.place}
         if self.plan.action_month is not None:
             values.update(ngay_bat_dau=self.plan.action_month.start, ngay_ket_thuc=self.plan.action_month.end)
-        return values
+        return values | deadline_values(self.plan.reporting, values)
 
     def plan_target(self, number: int) -> Item:
         """Target `number` of the plan's own (the items of its section marked la_chi_tieu)."""
@@ -605,7 +607,10 @@ def _cross_checks(edition: Edition) -> list[Problem]:
                 )
             )
     problems += _appendix_checks(edition)
-    without_month = () if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
+    problems += rules_deadlines.problems(edition)
+    without_month = (() if plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS) + unavailable_deadlines(
+        plan.reporting
+    )
     problems += _check_task_groups(edition)
     for source in _sources(edition):
         for text, origin, field_name, key, metadata in _strings(source, ""):
