@@ -33,6 +33,7 @@ from ..document.report_form import (
 )
 from . import RETURNED
 from .reading import NotAForm, ReadForm, normal, read_form
+from .received import RECEIVED, received_dates
 
 
 @dataclass
@@ -62,7 +63,7 @@ class ReturnedFile:
     recipient: Recipient | None = None
     reported_on: date | None = None
     date_written: bool = False  # the date is the one written on the report (else the file's date)
-    received_on: date | None = None  # the day the file appeared in bao-cao-nhan/ (its modification time)
+    received_on: date | None = None  # as typed in bao-cao-nhan/ngay-nhan.yaml, else the day the file appeared there
     problems: list[str] = field(default_factory=list)  # why it is not counted
     # Counted, but these figures (a row or cell in the clerk's words, and why) are left out of it.
     invalid: list[str] = field(default_factory=list)
@@ -376,6 +377,8 @@ def returned_files(folder: Path) -> list[Path]:
         relative = path.relative_to(folder).parts
         if any(part.startswith((".", "~$")) for part in relative) or path.is_symlink() or not path.is_file():
             continue
+        if relative == (RECEIVED,):  # the clerk's received dates, not a returned file
+            continue
         found.append(path)
     return found
 
@@ -406,8 +409,12 @@ def collect(edition: Edition) -> Collection:
         )
         for link in linked_files(edition.folder / RETURNED)
     ]
-    for path in returned_files(edition.folder / RETURNED):
-        returned = ReturnedFile(path, received_on=datetime.fromtimestamp(path.stat().st_mtime).date())
+    inbox = edition.folder / RETURNED
+    paths = returned_files(inbox)
+    typed = received_dates(inbox, {path.relative_to(inbox).as_posix() for path in paths})
+    for path in paths:
+        received = typed.get(path.relative_to(inbox).as_posix())
+        returned = ReturnedFile(path, received_on=received or datetime.fromtimestamp(path.stat().st_mtime).date())
         files.append(returned)
         try:
             read = read_form(path)

@@ -19,6 +19,9 @@ from ..document.model import IDENTITY_PROPERTY
 
 IDENTITY = re.compile(r"(?<![\w/])(\d{4})/([a-z0-9][a-z0-9-]*)/([0-9a-f]{8})(?![\w/])")
 WRITTEN_DATE = re.compile(r"ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})")
+# The form's date line, a paragraph of its header table: "Mẫu Sơn, ngày 08 tháng 12 năm 2026". A
+# date anywhere else (in a result cell) is not the report's date.
+DATE_LINE = re.compile(r"[^,]{1,120},\s*" + WRITTEN_DATE.pattern + r"\s*\.?")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a form is some tens of kilobytes; a bigger file is not one
 MAX_MEMBER_BYTES = 20 * 1024 * 1024  # one part of a form, unpacked: the 2024 form's document.xml is ~100 kB
 RATIO_FLOOR = 4 * 1024 * 1024  # below this, a part is not judged by its ratio (a long typed cell packs well)
@@ -152,13 +155,20 @@ def read_form(path: Path) -> ReadForm:
         match = IDENTITY.search(text)
         identity = (int(match.group(1)), match.group(2), match.group(3)) if match else None
     written, problem = None, None
-    found = WRITTEN_DATE.search(text)
+    found = _date_line(body)
     if found:
         try:
             written = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
         except ValueError:
             problem = f"ngày ghi trên báo cáo «{found.group(0)}» không có trên lịch"
     return ReadForm(identity, tuple(tables), written, problem)
+
+
+def _date_line(body):
+    """The date written on the form's date line (in its header, the first table), as a match."""
+    header = next(body.iter(f"{W}tbl"), None)
+    lines = (normal(_paragraph_text(p)) for p in header.iter(f"{W}p")) if header is not None else ()
+    return next((WRITTEN_DATE.search(line) for line in lines if DATE_LINE.fullmatch(line)), None)
 
 
 # --- Reading any DOCX's parts with the same refusals (used by generator/importing/) ---------------

@@ -23,6 +23,7 @@ from ..files import display_path, one_build_at_a_time, write_atomic
 from ..state import BuildState
 from . import RETURNED
 from .collect import Collection, returned_files
+from .received import RECEIVED
 
 FOLDER = "tong-hop"
 TRACKING = "theo-doi-bao-cao"
@@ -171,9 +172,11 @@ def tracking_html(rows: list[TrackingRow], collection: Collection, html_folder: 
 
 
 def returned_digest(folder: Path) -> str:
-    """The names, times and bytes of the returned files: a new, changed or removed one changes it."""
+    """The names, times and bytes of the returned files (and of the clerk's received dates): a new,
+    changed or removed one changes it."""
     digest = hashlib.sha256()
-    for path in returned_files(folder):
+    typed = [folder / RECEIVED] if (folder / RECEIVED).is_file() and not (folder / RECEIVED).is_symlink() else []
+    for path in returned_files(folder) + typed:
         stat = path.stat()
         digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_mtime_ns}\0".encode())
         digest.update(path.read_bytes())
