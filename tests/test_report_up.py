@@ -229,3 +229,66 @@ def test_a_wrong_deadline_or_report_up_field_is_refused_at_its_line(tmp_path, ol
     assert result.returncode == 1
     where = f"content/{YEAR}/ke-hoach.yaml:{line}: {field}: "
     assert any(p.startswith(where) and message in p for p in result.stderr_lines), result.stderr_lines
+
+
+def _alignment(paragraph):
+    return paragraph.alignment if paragraph.alignment is not None else paragraph.style.paragraph_format.alignment
+
+
+@pytest.mark.parametrize("name", ["bao-cao-tong-hop", "bao-cao-cap-tren"])
+def test_tables_have_numbered_captions_a_unit_column_and_right_aligned_figures(returned, name):
+    import nd30
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    path = returned["folder"] / f"{name}.docx"
+    lines = [p.text for p in docx.Document(str(path)).paragraphs]
+    keys = ("bang_hoat_dong", "bang_don_vi", "bang_chi_tieu", "bang_kinh_phi")
+    captions = [f"{SUMMARY['nhan_bang']} {n}. {SUMMARY[key]}" for n, key in enumerate(keys, start=1)]
+    assert [line for line in lines if line.startswith(f"{SUMMARY['nhan_bang']} ")] == captions
+    # Each caption stands right above its table (the table's space paragraph between them is empty).
+    document = docx.Document(str(path))
+    body = list(document.element.body.iterchildren())
+    tables_after = [
+        next(e for e in body[i + 1 :] if e.tag.endswith("}tbl") or (e.tag.endswith("}p") and nd30.paragraph_text(e)))
+        for i, e in enumerate(body)
+        if e.tag.endswith("}p") and nd30.paragraph_text(e) in captions
+    ]
+    assert len(tables_after) == 4 and all(e.tag.endswith("}tbl") for e in tables_after)
+    # The indicators' unit of measure is a column of its own.
+    rows = texts_of_table(path, COLUMNS["stt"], COLUMNS["chi_tieu"])
+    unit = rows[0].index(COLUMNS["don_vi_tinh"])
+    catalog = yaml.safe_load((ROOT / str(YEAR) / "chi-tieu.yaml").read_text(encoding="utf-8"))
+    units = {i.get("don_vi_tinh") for o in catalog["muc_tieu"] for i in o["chi_tieu"]} - {None}
+    assert {row[unit] for row in rows[1:]} & units
+    # Figures right-aligned in Word: the per-unit table's people, women and amounts, the text left.
+    table = next(t for t in document.tables if t.rows[0].cells[1].text == SUMMARY["theo_don_vi"])
+    first = table.rows[1].cells
+    assert all(_alignment(c.paragraphs[0]) == WD_ALIGN_PARAGRAPH.RIGHT for c in first[2:]), first
+    assert _alignment(first[1].paragraphs[0]) in (None, WD_ALIGN_PARAGRAPH.LEFT)
+    # …and in the PDF: the two units' rows of that table, 120 / 40 people and 1.500.000 / 500.000 đồng,
+    # end at one edge, so the shorter figure starts further right (each cell is a text run of its own).
+    lines = _pdf_runs(returned["folder"] / f"{name}.pdf")
+    first, second = (
+        next(xs for text, xs in lines if text.startswith(row)) for row in ("1 Phòng VH-XH", "2 Công an xã")
+    )
+    assert second[-3] - first[-3] > 2 and second[-1] - first[-1] > 5, (first, second)
+
+
+def _pdf_runs(path) -> list[tuple[str, list[float]]]:
+    """Each text line of the PDF with the x of each text run on it, left to right."""
+    import nd30
+
+    found = []
+    for page in PdfReader(str(path)).pages:
+        starts: list[tuple[float, float]] = []
+
+        def before(op, args, cm, tm):
+            if op == b"Tm" and len(args) == 6:
+                e, f = float(args[4]), float(args[5])
+                starts.append((e * cm[0] + f * cm[2] + cm[4], e * cm[1] + f * cm[3] + cm[5]))
+
+        page.extract_text(visitor_operand_before=before)
+        for fragment in nd30.pdf_fragments(page):
+            xs = sorted(x for x, y in starts if abs(y - fragment.y) < 0.5)
+            found.append((fragment.text.strip(), xs))
+    return found

@@ -41,7 +41,7 @@ def build_report_up(collection: Collection) -> Document:
     values = {**figures.values, **figures.automatic()}
     blocks = [
         *figures.written(up.opening),
-        *numbered(_parts(figures)),
+        *numbered(edition, _parts(figures)),
         paragraph(edition, up.closing, **figures.values),
     ]
     symbol = edition.plain(up.symbol) if up.symbol else f"BC-{edition.issuer.code}"

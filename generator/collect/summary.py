@@ -173,14 +173,13 @@ class Figures:
         if not rows:
             return None
         titles = tuple(self.edition.plain(self.edition.report_form.columns.result, ky_bao_cao=p.label) for p in periods)
-        columns = (self.word["number"], self.word["indicator"], self.by_unit, *titles)
+        columns = (self.word["number"], self.word["indicator"], self.word["unit"], self.by_unit, *titles)
         return Table(f"th-chi-tieu-{len(periods)}", columns, tuple(rows))
 
     def _indicator_rows(self, number: int, reference: str, entries: list, periods: int) -> list[tuple[str, ...]]:
         indicator = entries[0][0]
         text = f"{reference}: {indicator.text}" if indicator.text else reference
-        if indicator.unit:
-            text += f"{CELL_LINE_BREAK}({self.word['unit']}: {indicator.unit})"
+        unit = indicator.unit or ""
         rows = []
         for position, (_, recipient, (results, counts, totals), note) in enumerate(entries):
             cells = []
@@ -193,9 +192,10 @@ class Figures:
                 # The unit's note ("chỉ tiêu cấp tỉnh", …) stays next to its figure.
                 cells[-1] = f"{cells[-1]} ({note})" if cells[-1] else f"({note})"
             first = position == 0
-            rows.append((str(number) if first else "", text if first else "", recipient.short_name, *cells))
+            shown = (str(number), text, unit) if first else ("", "", "")
+            rows.append((*shown, recipient.short_name, *cells))
         if indicator.percentage and len(entries) > 1:
-            rows.append(("", "", self.total, *(self._rate(indicator, entries, p) for p in range(periods))))
+            rows.append(("", "", "", self.total, *(self._rate(indicator, entries, p) for p in range(periods))))
         return rows
 
     @staticmethod
@@ -264,9 +264,27 @@ class Figures:
         return [paragraph(self.edition, text, **self.values, **self.automatic()) for text in texts]
 
 
-def numbered(parts: list[tuple[str, list[BodyPart]]]) -> list[BodyPart]:
-    """The parts under their headings I., II., …"""
-    return [block for index, (title, part) in enumerate(parts, start=1) for block in (heading(index, title), *part)]
+def numbered(edition: Edition, parts: list[tuple[str, list[BodyPart]]]) -> list[BodyPart]:
+    """The parts under their headings I., II., …, each table under its caption "Bảng 1. …"."""
+    summary = edition.report_form.summary
+    captions = {
+        "th-hoat-dong": summary.activities_caption,
+        "th-don-vi": summary.units_caption,
+        "th-chi-tieu": summary.indicators_caption,
+        "th-kinh-phi": summary.budget_caption,
+    }
+    blocks: list[BodyPart] = []
+    tables = 0
+    for index, (title, part) in enumerate(parts, start=1):
+        blocks.append(heading(index, title))
+        for block in part:
+            if isinstance(block, Table):
+                tables += 1
+                caption = next(text for name, text in captions.items() if block.name.startswith(name))
+                label = f"{edition.plain(summary.caption)} {tables}. {edition.plain(caption)}"
+                blocks.append(Block("heading", (Span(label, italic=True),)))
+            blocks.append(block)
+    return blocks
 
 
 def _opening(figures: Figures) -> list[BodyPart]:
@@ -322,7 +340,7 @@ def build_summary(collection: Collection) -> Document:
     edition, receiver = figures.edition, figures.receiver
     form, summary = edition.report_form, edition.report_form.summary
     values = dict(figures.values)
-    blocks = [*_opening(figures), *numbered(_parts(figures)), paragraph(edition, summary.closing, **values)]
+    blocks = [*_opening(figures), *numbered(edition, _parts(figures)), paragraph(edition, summary.closing, **values)]
     values["han_bao_cao"] = values["han_tong_hop"]
     title = edition.plain(summary.title, **values)
     # A document of the collecting office: its number and symbol, its head's signature, its own format
