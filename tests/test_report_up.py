@@ -292,3 +292,36 @@ def _pdf_runs(path) -> list[tuple[str, list[float]]]:
             xs = sorted(x for x, y in starts if abs(y - fragment.y) < 0.5)
             found.append((fragment.text.strip(), xs))
     return found
+
+
+@pytest.mark.parametrize("included", [False, True])
+def test_the_letters_deadline_words_follow_whether_the_day_counts(tmp_path, included):
+    from generator.build import build
+
+    year, project = _copy(tmp_path)
+    plan = (year / "ke-hoach.yaml").read_text(encoding="utf-8")
+    (year / "ke-hoach.yaml").write_text(
+        plan.replace("tinh_ca_ngay_han: false", f"tinh_ca_ngay_han: {str(included).lower()}", 1), encoding="utf-8"
+    )
+    build(project, year=YEAR)
+    words = PLAN["bao_cao"]["loi_han"]
+    said, unsaid = (words["tinh_ca_ngay_han"], words["khong_tinh_ngay_han"])[:: 1 if included else -1]
+    due = PLAN["bao_cao"]["han_bao_cao"]
+    shown = f"{due['ngay']:02d}/{due['thang']}/{due['nam']}"
+    for name in ("cong-van-Cong-an-xa", "bao-cao-Cong-an-xa"):
+        document = docx.Document(str(tmp_path / "o" / str(YEAR) / "Cong-an-xa" / f"{name}.docx"))
+        text = "\n".join(p.text.replace("\u00a0", " ") for p in document.paragraphs)
+        assert f"{said} {shown}" in text and f"{unsaid} {shown}" not in text, name
+
+
+def test_the_deadline_words_need_their_field(tmp_path):
+    from conftest import ContentCopy
+
+    copy = ContentCopy(tmp_path / "work", YEAR, source=ROOT)
+    plan = copy.path("ke-hoach.yaml").read_text(encoding="utf-8")
+    start = plan.index("  loi_han:")
+    end = plan.index("\n", plan.index("    tinh_ca_ngay_han:", start)) + 1
+    copy.path("ke-hoach.yaml").write_text(plan[:start] + plan[end:], encoding="utf-8")
+    result = run_cli(["check"], copy.base, cwd_folders=True)
+    assert result.returncode == 1
+    assert any("nên không dùng được “{truoc_han}”" in line for line in result.stderr_lines), result.stderr_lines

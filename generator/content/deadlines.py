@@ -3,7 +3,8 @@
 The plan's reporting deadlines (bao_cao of ke-hoach.yaml) are content placeholders like {nam}:
 `{han_bao_cao}` (the units'), `{han_tong_hop}` (the collecting office's summary), `{han_cap_tren}`
 (the issuer's own report to the level above) and `{han_ky_1}`… (each reporting period's), so
-that a plan's text never repeats a date that its bao_cao section already gives.
+that a plan's text never repeats a date that its bao_cao section already gives; `{truoc_han}` is
+the words before a deadline (bao_cao.loi_han), as bao_cao.tinh_ca_ngay_han counts the day itself.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ def deadline_values(reporting: Reporting, values: dict[str, str]) -> dict[str, s
     found = {"han_bao_cao": units, "han_tong_hop": summary}
     if reporting.report_up is not None:
         found["han_cap_tren"] = short_date(reporting.report_up.deadline)
+    if reporting.deadline_words is not None:
+        # Whether "trước ngày D" includes D is said once (tinh_ca_ngay_han); the words follow it.
+        words = reporting.deadline_words
+        found["truoc_han"] = words.by if reporting.deadline_day_included else words.before
     for number, period in enumerate(reporting.periods, start=1):
         found[f"han_ky_{number}"] = short_date(period.deadline)
     return found

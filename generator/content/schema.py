@@ -318,6 +318,9 @@ class Reporting:
     report_up: ReportUp | None = spec(
         "cap_tren", "Báo cáo của cơ quan ban hành gửi cấp trên (make tong-hop)", default=None
     )
+    deadline_words: DeadlineWords | None = spec(
+        "loi_han", "Chữ đứng trước hạn trong câu, giá trị của {truoc_han}, theo tinh_ca_ngay_han", default=None
+    )
     origin: Origin | None = origin_field()
 
 
@@ -811,6 +814,15 @@ class SummaryReportSettings:
     )
     nothing: str = spec("khong_co", "Câu in khi không đơn vị nào ghi ý kiến hay kết quả ở một phần")
     closing: str = spec("ket_thuc", "Câu kết thúc báo cáo tổng hợp (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
+class DeadlineWords:
+    """How a sentence says a deadline, as bao_cao.tinh_ca_ngay_han counts its day ({truoc_han})."""
+
+    before: str = spec("khong_tinh_ngay_han", "Khi tinh_ca_ngay_han: false, ví dụ trước ngày")
+    by: str = spec("tinh_ca_ngay_han", "Khi tinh_ca_ngay_han: true, ví dụ chậm nhất ngày")
     origin: Origin | None = origin_field()
 
 

@@ -18,6 +18,7 @@ DEADLINE_PLACEHOLDERS = {
     "han_bao_cao": "hạn các đơn vị gửi báo cáo (bao_cao.han_bao_cao, hoặc hạn các kỳ báo cáo)",
     "han_tong_hop": "hạn gửi báo cáo tổng hợp (bao_cao.han_tong_hop)",
     "han_cap_tren": "hạn báo cáo cấp trên (bao_cao.cap_tren.han)",
+    "truoc_han": "chữ trước hạn (bao_cao.loi_han)",
     **{
         f"han_ky_{number}": f"kỳ báo cáo thứ {number} (bao_cao.ky_bao_cao)"
         for number in range(1, MAX_REPORTING_PERIODS + 1)
