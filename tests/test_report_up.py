@@ -14,7 +14,7 @@ import pytest
 import yaml
 from conftest import ROOTS, TEMPLATES, build_root_copy, run_cli
 from pypdf import PdfReader
-from test_collect import ACTIVITIES, COLUMNS, fill, texts_of_table
+from test_collect import ACTIVITIES, COLUMNS, FIGURES, collected, fill, texts_of_table  # noqa: F401 (a fixture)
 
 ROOT = ROOTS / "xa-mau"
 YEAR = 2026
@@ -325,3 +325,29 @@ def test_the_deadline_words_need_their_field(tmp_path):
     result = run_cli(["check"], copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert any("nên không dùng được “{truoc_han}”" in line for line in result.stderr_lines), result.stderr_lines
+
+
+def test_the_eight_file_return_trip_reports_up_the_summary_s_totals(collected):  # noqa: F811 (the fixture)
+    """test_collect's return trip (re-saved, renamed, duplicate, bad and foreign files): the report
+    up passes the Decree 30 checks and carries every total of the summary unchanged."""
+    import nd30
+
+    folder = collected["output"] / "tong-hop"
+    document = docx.Document(str(folder / "bao-cao-cap-tren.docx"))
+    nd30.check_page(document)
+    nd30.check_fonts(document)
+    nd30.check_header(document, type_name="BÁO CÁO", title=filled(UP["trich_yeu"]), type_code="BC")
+    signer = PLAN["nguoi_ky"]
+    nd30.check_signature(
+        document, lines=[ISSUER["tham_quyen"], *signer["chuc_vu"]], name=signer["ho_ten"], addressed=True
+    )
+    nd30.check_pdf_pages(PdfReader(str(folder / "bao-cao-cap-tren.pdf")))
+    for first, second in ((COLUMNS["stt"], COLUMNS["hoat_dong"]), (COLUMNS["stt"], COLUMNS["nguon_kinh_phi"])):
+        summary = texts_of_table(folder / "bao-cao-tong-hop.docx", first, second)
+        assert texts_of_table(folder / "bao-cao-cap-tren.docx", first, second) == summary
+    # The trip's budget: the three usable forms that typed amounts (test_collect.FIGURES).
+    spent = sum(
+        int(a.replace(".", "")) for k in ("Phong-VH-XH", "Cong-an-xa", "Hoi-LHPN-xa") for a in FIGURES[k]["budget"] if a
+    )
+    budget = texts_of_table(folder / "bao-cao-cap-tren.docx", COLUMNS["stt"], COLUMNS["nguon_kinh_phi"])
+    assert budget[-1][2] == f"{spent:,}".replace(",", ".")
