@@ -8,13 +8,8 @@ Called once from the edition's cross-file checks; imports nothing of the edition
 from __future__ import annotations
 
 import calendar
-from typing import TYPE_CHECKING
-
 from ..errors import Problem
 from .schema import PartialDate
-
-if TYPE_CHECKING:
-    from .edition import Edition
 
 
 def _first_day(date: PartialDate) -> tuple[int, int, int]:
@@ -37,7 +32,7 @@ def _date_problems(date: PartialDate, key: str) -> list[Problem]:
     return []
 
 
-def _recipient_problems(edition: Edition) -> list[Problem]:
+def _recipient_problems(edition) -> list[Problem]:
     """Each Nơi nhận line of the report up: one of co_quan, nhom, ten, and a known code."""
     agencies = {a.id for a in edition.registry.agencies}
     groups = {g.id for g in edition.registry.groups}
@@ -58,7 +53,8 @@ def _recipient_problems(edition: Edition) -> list[Problem]:
     return problems
 
 
-def problems(edition: Edition) -> list[Problem]:
+def problems(edition) -> list[Problem]:
+    """The problems of an Edition's deadlines and report up (not imported: edition.py calls this)."""
     reporting = edition.plan.reporting
     up = reporting.report_up
     if up is None:
