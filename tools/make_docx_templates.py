@@ -70,6 +70,7 @@ PARAGRAPH_STYLES = {
     "VBTableHeader": (layout.TABLE_PT, True, False, CENTER, False, 0, False),
     "VBTableCell": (layout.TABLE_PT, False, False, LEFT, False, 0, False),
     "VBTableNumber": (layout.TABLE_PT, False, False, CENTER, False, 0, False),
+    "VBTableFigure": (layout.TABLE_PT, False, False, RIGHT, False, 0, False),
     # An empty line as small as a rule's, giving a table its space above (Word has no space before a table).
     "VBTableSpace": (
         layout.RULE_LINE_PT,
@@ -345,12 +346,24 @@ def body_loop(document) -> None:
     for name, widths in layout.TABLE_COLUMNS_MM.items():
         paragraph(document, f"{{%p elif block.kind == 'table' and block.name == '{name}' %}}", "VBBody")
         paragraph(document, "", "VBTableSpace")
-        form_table(document, widths, layout.TABLE_CENTRED_COLUMNS[name], layout.TABLE_ROW_MIN_MM.get(name))
+        form_table(
+            document,
+            widths,
+            layout.TABLE_CENTRED_COLUMNS[name],
+            layout.TABLE_ROW_MIN_MM.get(name),
+            layout.TABLE_FIGURE_COLUMNS[name],
+        )
     paragraph(document, "{%p endif %}", "VBBody")
     paragraph(document, "{%p endfor %}", "VBBody")
 
 
-def form_table(document, widths: tuple[float, ...], centred: tuple[int, ...], row_min_mm: float | None) -> None:
+def form_table(
+    document,
+    widths: tuple[float, ...],
+    centred: tuple[int, ...],
+    row_min_mm: float | None,
+    figures: tuple[int, ...] = (),
+) -> None:
     """A ruled table: a bold header row repeated on every page, then one row per data row (at
     least `row_min_mm` tall where the rows are written in by hand)."""
     table = fixed_table(document, 4, widths, "single", "4")
@@ -360,8 +373,10 @@ def form_table(document, widths: tuple[float, ...], centred: tuple[int, ...], ro
         cell_start(cell, f"{{{{ block.columns[{index}] }}}}", "VBTableHeader")
     cell_start(loop_start.cells[0], "{%tr for row in block.rows %}", "VBTableCell")
     for index, cell in enumerate(data.cells):
-        # STT and the unit are centred; the text and the figures to fill in start at the left.
-        cell_start(cell, f"{{{{ row[{index}] }}}}", "VBTableNumber" if index in centred else "VBTableCell")
+        # STT and the unit are centred; a summary's figures right-aligned; the text and the figures to
+        # fill in start at the left.
+        style = "VBTableNumber" if index in centred else "VBTableFigure" if index in figures else "VBTableCell"
+        cell_start(cell, f"{{{{ row[{index}] }}}}", style)
     cell_start(loop_end.cells[0], "{%tr endfor %}", "VBTableCell")
     for row in table.rows:
         row_properties = row._tr.get_or_add_trPr()

@@ -59,6 +59,7 @@ def deadlines(edition: Edition) -> Iterator[Problem]:
     dates = [
         (plan.reporting.deadline, "bao_cao.han_bao_cao"),
         (plan.reporting.summary_deadline, "bao_cao.han_tong_hop"),
+        (plan.reporting.report_up.deadline if plan.reporting.report_up else None, "bao_cao.cap_tren.han"),
     ]
     dates += [
         (period.deadline, f"bao_cao.ky_bao_cao[{number}].han")

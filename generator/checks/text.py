@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ..content.edition import Edition, sources, text_fields, text_values
 from ..content.source import UNPRINTABLE, describe, thousands
+from ..content.deadlines import unavailable_deadlines
 from ..content.text import ACTION_MONTH_PLACEHOLDERS, check_markup
 from ..errors import Problem
 from ..fonts import glyph_coverage
@@ -23,7 +24,9 @@ MAX_TEXT = 10_000  # characters in one value: a long paragraph of the 2024 plan 
 
 def markup(edition: Edition) -> Iterator[Problem]:
     """Each text's placeholders are ones its field may hold; italics and line marks are closed."""
-    without_month = () if edition.plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
+    without_month = (
+        () if edition.plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
+    ) + unavailable_deadlines(edition.plan.reporting)
     for source in sources(edition):
         for text, origin, field_name, key, metadata in text_fields(source):
             for message in check_markup(

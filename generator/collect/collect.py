@@ -38,6 +38,7 @@ from ..document.report_form import (
 )
 from . import RETURNED
 from .reading import NotAForm, ReadForm, normal, read_form
+from .received import RECEIVED, received_dates
 
 
 @dataclass
@@ -67,7 +68,7 @@ class ReturnedFile:
     recipient: Recipient | None = None
     reported_on: date | None = None
     date_written: bool = False  # the date is the one written on the report (else the file's date)
-    received_on: date | None = None  # the day the file appeared in bao-cao-nhan/ (its modification time)
+    received_on: date | None = None  # as typed in bao-cao-nhan/ngay-nhan.yaml, else the day the file appeared there
     problems: list[str] = field(default_factory=list)  # why it is not counted
     # Counted, but these figures (a row or cell in the clerk's words, and why) are left out of it.
     invalid: list[str] = field(default_factory=list)
@@ -393,6 +394,8 @@ def returned_files(folder: Path) -> list[Path]:
         relative = path.relative_to(folder).parts
         if any(part.startswith((".", "~$")) for part in relative) or path.is_symlink() or not path.is_file():
             continue
+        if relative == (RECEIVED,):  # the clerk's received dates, not a returned file
+            continue
         found.append(path)
     return found
 
@@ -423,51 +426,60 @@ def collect(edition: Edition) -> Collection:
         )
         for link in linked_files(edition.folder / RETURNED)
     ]
-    for path in returned_files(edition.folder / RETURNED):
-        returned = ReturnedFile(path, received_on=datetime.fromtimestamp(path.stat().st_mtime).date())
+    inbox = edition.folder / RETURNED
+    paths = returned_files(inbox)
+    typed = received_dates(inbox, {path.relative_to(inbox).as_posix() for path in paths})
+    for path in paths:
+        received = typed.get(path.relative_to(inbox).as_posix())
+        returned = ReturnedFile(path, received_on=received or datetime.fromtimestamp(path.stat().st_mtime).date())
         files.append(returned)
-        try:
-            read = read_form(path)
-        except NotAForm as err:
-            returned.problems.append(str(err))
-            continue
-        if read.identity is None:
-            returned.problems.append(
-                "không phải biểu mẫu báo cáo do chương trình tạo (không có mã biểu mẫu); nếu là báo cáo "
-                "của một đơn vị, nhập số liệu bằng tay"
-            )
-            continue
-        year, recipient_id, version = read.identity
-        if year != edition.year:
-            returned.problems.append(
-                f"là biểu mẫu năm {year} (mã {year}/{recipient_id}/{version}), không phải của kế hoạch năm {edition.year}"
-            )
-            continue
-        recipient = by_id.get(recipient_id)
-        if recipient is None:
-            returned.problems.append(
-                f"mã đơn vị «{recipient_id}» của biểu mẫu không có trong các nơi phải báo cáo năm {edition.year}"
-            )
-            continue
-        returned.recipient = recipient
-        if version != form_identity(edition, recipient).version:
-            returned.warnings.append(
-                "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
-            )
-        if read.date_problem:
-            returned.warnings.append(f"{read.date_problem}; dùng ngày của tệp")
-        elif read.written_date and not edition.year <= read.written_date.year <= edition.year + YEARS_AHEAD:
-            returned.warnings.append(
-                f"năm ghi trên báo cáo ({read.written_date.year}) ngoài năm của kế hoạch ({edition.year}); dùng ngày của tệp"
-            )
-            read = ReadForm(read.identity, read.tables, None)
-        returned.reported_on, returned.date_written = (
-            (read.written_date, True) if read.written_date else (returned.received_on, False)
-        )
-        report = _Reader(edition, recipient, read.tables, returned).report()
-        returned.report = report
+        _read(edition, by_id, returned)
     _mark_duplicates(files)
     return Collection(edition, expected, files)
+
+
+def _read(edition: Edition, by_id: dict[str, Recipient], returned: ReturnedFile) -> None:
+    """Read one returned file: its recipient, date and figures, or why it cannot be counted."""
+    try:
+        read = read_form(returned.path)
+    except NotAForm as err:
+        returned.problems.append(str(err))
+        return
+    if read.identity is None:
+        returned.problems.append(
+            "không phải biểu mẫu báo cáo do chương trình tạo (không có mã biểu mẫu); nếu là báo cáo "
+            "của một đơn vị, nhập số liệu bằng tay"
+        )
+        return
+    year, recipient_id, version = read.identity
+    if year != edition.year:
+        returned.problems.append(
+            f"là biểu mẫu năm {year} (mã {year}/{recipient_id}/{version}), không phải của kế hoạch năm {edition.year}"
+        )
+        return
+    recipient = by_id.get(recipient_id)
+    if recipient is None:
+        returned.problems.append(
+            f"mã đơn vị «{recipient_id}» của biểu mẫu không có trong các nơi phải báo cáo năm {edition.year}"
+        )
+        return
+    returned.recipient = recipient
+    if version != form_identity(edition, recipient).version:
+        returned.warnings.append(
+            "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
+        )
+    if read.date_problem:
+        returned.warnings.append(f"{read.date_problem}; dùng ngày của tệp")
+    elif read.written_date and not edition.year <= read.written_date.year <= edition.year + YEARS_AHEAD:
+        returned.warnings.append(
+            f"năm ghi trên báo cáo ({read.written_date.year}) ngoài năm của kế hoạch ({edition.year}); dùng ngày của tệp"
+        )
+        read = ReadForm(read.identity, read.tables, None)
+    returned.reported_on, returned.date_written = (
+        (read.written_date, True) if read.written_date else (returned.received_on, False)
+    )
+    report = _Reader(edition, recipient, read.tables, returned).report()
+    returned.report = report
 
 
 def _mark_duplicates(files: list[ReturnedFile]) -> None:

@@ -24,6 +24,9 @@ __all__ = ["W", "NotAForm", "ReadForm", "normal", "read_form"]
 
 IDENTITY = re.compile(r"(?<![\w/])(\d{4})/([a-z0-9][a-z0-9-]*)/([0-9a-f]{8})(?![\w/])")
 WRITTEN_DATE = re.compile(r"ngày\s*([0-9]{1,2})\s*tháng\s*([0-9]{1,2})\s*năm\s*([0-9]{4})")
+# The form's date line, a paragraph of its header table: "Mẫu Sơn, ngày 08 tháng 12 năm 2026". A
+# date anywhere else (in a result cell) is not the report's date.
+DATE_LINE = re.compile(r"[^,]{1,120},\s*" + WRITTEN_DATE.pattern + r"\s*\.?")
 
 
 @dataclass(frozen=True)
@@ -105,10 +108,17 @@ def read_form(path: Path) -> ReadForm:
         match = IDENTITY.search(text)
         identity = (int(match.group(1)), match.group(2), match.group(3)) if match else None
     written, problem = None, None
-    found = WRITTEN_DATE.search(text)
+    found = _date_line(body)
     if found:
         try:
             written = date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
         except ValueError:
             problem = f"ngày ghi trên báo cáo «{found.group(0)}» không có trên lịch"
     return ReadForm(identity, tuple(tables), written, problem)
+
+
+def _date_line(body):
+    """The date written on the form's date line (in its header, the first table), as a match."""
+    header = next(body.iter(f"{W}tbl"), None)
+    lines = (normal(_paragraph_text(p)) for p in header.iter(f"{W}p")) if header is not None else ()
+    return next((WRITTEN_DATE.search(line) for line in lines if DATE_LINE.fullmatch(line)), None)

@@ -1,4 +1,4 @@
-"""Writing the collection: the tracking list (CSV, HTML) and the summary report (DOCX, PDF).
+"""Writing the collection: the tracking list (CSV, HTML), the summary report and the report up (DOCX, PDF).
 
 Everything goes into output/<year>/tong-hop/ and nowhere else: the folder must not be a link,
 every file is written atomically, and the returned files under content/ are only read. A state
@@ -24,10 +24,12 @@ from ..files import display_path
 from ..state import BuildState
 from . import RETURNED
 from .collect import Collection, returned_files
+from .received import RECEIVED
 
 FOLDER = "tong-hop"
 TRACKING = "theo-doi-bao-cao"
 SUMMARY = "bao-cao-tong-hop"
+REPORT_UP = "bao-cao-cap-tren"  # the issuer's own report to the level above
 
 
 @dataclass(frozen=True)
@@ -58,51 +60,38 @@ def _date(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def _problems(collection: Collection, recipient, used) -> list[str]:
+    """What the tracking list says is to be done about a unit's files: the others' problems, then
+    the counted file's warnings and the figures left out of it."""
+    others = [f for f in collection.files if f.recipient is recipient and f is not used]
+    problems = [f"{f.path.name}: {p}" for f in others for p in f.problems + f.invalid]
+    if used:
+        problems += [f"{used.path.name}: {w}" for w in used.warnings]
+        problems += [f"{used.path.name}: chưa hợp lệ, không tính, đã đề nghị bổ sung: {p}" for p in used.invalid]
+    return problems
+
+
+def _unit_row(number: int, recipient, collection: Collection) -> TrackingRow:
+    used = collection.used(recipient)
+    due = _date(collection.deadline(recipient))
+    problems = "; ".join(_problems(collection, recipient, used))
+    if used:
+        late = "Trễ hạn" if collection.late(recipient, used.reported_on) else ""
+        source = "ghi trên báo cáo" if used.date_written else "ngày của tệp"
+        reported_on, received_on = _date(used.reported_on), _date(used.received_on)
+        return TrackingRow(
+            str(number), recipient.short_name, "Đã báo cáo", reported_on, source, received_on, due, late,
+            used.path.name, problems,
+        )  # fmt: skip
+    others = [f for f in collection.files if f.recipient is recipient]
+    status = "Tệp không dùng được" if others else "Chưa báo cáo"
+    received = ", ".join(_date(f.received_on) for f in others)
+    files = ", ".join(f.path.name for f in others)
+    return TrackingRow(str(number), recipient.short_name, status, "", "", received, due, "", files, problems)
+
+
 def tracking_rows(collection: Collection) -> list[TrackingRow]:
-    rows: list[TrackingRow] = []
-    for number, recipient in enumerate(collection.expected, start=1):
-        used = collection.used(recipient)
-        due = collection.deadline(recipient)
-        others = [f for f in collection.files if f.recipient is recipient and f is not used]
-        problems = [f"{f.path.name}: {p}" for f in others for p in f.problems + f.invalid]
-        problems += [f"{used.path.name}: {w}" for w in used.warnings] if used else []
-        problems += (
-            [f"{used.path.name}: chưa hợp lệ, không tính, đã đề nghị bổ sung: {p}" for p in used.invalid]
-            if used
-            else []
-        )
-        if used:
-            late = "Trễ hạn" if collection.late(recipient, used.reported_on) else ""
-            rows.append(
-                TrackingRow(
-                    str(number),
-                    recipient.short_name,
-                    "Đã báo cáo",
-                    _date(used.reported_on),
-                    "ghi trên báo cáo" if used.date_written else "ngày của tệp",
-                    _date(used.received_on),
-                    _date(due),
-                    late,
-                    used.path.name,
-                    "; ".join(problems),
-                )
-            )
-        else:
-            status = "Tệp không dùng được" if others else "Chưa báo cáo"
-            rows.append(
-                TrackingRow(
-                    str(number),
-                    recipient.short_name,
-                    status,
-                    "",
-                    "",
-                    ", ".join(_date(f.received_on) for f in others),
-                    _date(due),
-                    "",
-                    ", ".join(f.path.name for f in others),
-                    "; ".join(problems),
-                )
-            )
+    rows = [_unit_row(number, r, collection) for number, r in enumerate(collection.expected, start=1)]
     for returned in collection.files:
         if returned.recipient is None:
             rows.append(
@@ -117,7 +106,7 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
                     "",
                     returned.path.name,
                     "; ".join(returned.problems),
-                )
+                )  # fmt: skip
             )
     return rows
 
@@ -200,9 +189,11 @@ def tracking_html(rows: list[TrackingRow], collection: Collection, html_folder: 
 
 
 def returned_digest(folder: Path) -> str:
-    """The names, times and bytes of the returned files: a new, changed or removed one changes it."""
+    """The names, times and bytes of the returned files (and of the clerk's received dates): a new,
+    changed or removed one changes it."""
     digest = hashlib.sha256()
-    for path in returned_files(folder):
+    typed = [folder / RECEIVED] if (folder / RECEIVED).is_file() and not (folder / RECEIVED).is_symlink() else []
+    for path in returned_files(folder) + typed:
         stat = path.stat()
         digest.update(f"{path.relative_to(folder).as_posix()}\0{stat.st_mtime_ns}\0".encode())
         digest.update(path.read_bytes())
@@ -238,27 +229,38 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
     _fill_report(report, collection)
     if state.unchanged_since(inputs):
         return report
-    from ..render import RenderTask, render
-    from .summary import build_summary
-
-    rows = tracking_rows(collection)
-    html_folder = project.templates / "html"
-    document = build_summary(collection)
-    outputs = {
-        f"{TRACKING}.csv": lambda: tracking_csv(rows),
-        f"{TRACKING}.html": lambda: tracking_html(rows, collection, html_folder),
-        # Rendered as the build renders every document: the same templates, the Word template's styles for both.
-        f"{SUMMARY}.docx": lambda: render(RenderTask("docx", document, project.templates / "van-ban.docx")),
-        f"{SUMMARY}.pdf": lambda: render(
-            RenderTask("pdf", document, html_folder / "van-ban.html", project.templates / "van-ban.docx")
-        ),
-    }
-    made = {relative: make() for relative, make in outputs.items()}  # everything rendered before anything is written
+    made = _outputs(project, collection)  # everything rendered before anything is written
     # Written as the build writes: a copy edited by hand (the summary, in Word) is kept while unchanged
     # and set aside before it is replaced; a file Word holds open is named and written next time.
     fingerprinted = {relative: (hashlib.sha256(data).hexdigest(), data) for relative, data in made.items()}
     write_outputs(folder, fingerprinted, report, inputs=inputs)
     return report
+
+
+def _outputs(project: Project, collection: Collection) -> dict[str, bytes]:
+    """Every file of tong-hop/, rendered: the tracking list, the summary and, where the plan has
+    one (bao_cao.cap_tren), the issuer's report to the level above."""
+    from ..render import RenderTask, render
+    from .report_up import build_report_up
+    from .summary import build_summary
+
+    rows = tracking_rows(collection)
+    html_folder = project.templates / "html"
+    documents = {SUMMARY: build_summary(collection)}
+    if collection.edition.plan.reporting.report_up is not None:
+        documents[REPORT_UP] = build_report_up(collection)
+    outputs = {
+        f"{TRACKING}.csv": lambda: tracking_csv(rows),
+        f"{TRACKING}.html": lambda: tracking_html(rows, collection, html_folder),
+    }
+    made = {relative: make() for relative, make in outputs.items()}
+    for stem, document in documents.items():
+        # Rendered as the build renders every document: the same templates, the Word template's styles for both.
+        made[f"{stem}.docx"] = render(RenderTask("docx", document, project.templates / "van-ban.docx"))
+        made[f"{stem}.pdf"] = render(
+            RenderTask("pdf", document, html_folder / "van-ban.html", project.templates / "van-ban.docx")
+        )
+    return made
 
 
 def _fill_report(report: CollectReport, collection: Collection) -> None:

@@ -192,7 +192,7 @@ def _whole(block: Block, change: Change) -> tuple[Piece, ...]:
 
 
 # A placeholder is one word: it is never split, so a piece always expands as the whole text does.
-_TOKEN = re.compile(r"(?<!\{)\{[a-z_]+\}(?!\})|\w+|\s+|[^\w\s]")
+_TOKEN = re.compile(r"(?<!\{)\{[a-z_][a-z0-9_]*\}(?!\})|\w+|\s+|[^\w\s]")
 
 
 def _tokens(text: str) -> list[str]:

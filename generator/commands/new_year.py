@@ -144,6 +144,8 @@ YEAR_EDITS: dict[str, list[tuple[tuple[str, ...], str | None]]] = {
         (("bao_cao", "han_bao_cao", "nam"), None),
         (("bao_cao", "han_tong_hop", "nam"), None),
         (("bao_cao", "ky_bao_cao", "*", "han", "nam"), None),
+        (("bao_cao", "cap_tren", "han", "nam"), None),
+        (("bao_cao", "cap_tren", "so"), "null"),
     ],
     "cong-van.yaml": [
         (("ngay_ban_hanh", "nam"), None),

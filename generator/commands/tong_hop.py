@@ -18,7 +18,7 @@ def add_command(commands: argparse._SubParsersAction, year) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..collect.run import collect_edition
+    from ..collect.run import REPORT_UP, collect_edition
 
     report = collect_edition(Project(content=args.content, templates=args.templates, output=args.output), args.year)
     for path, copy in report.set_aside:
@@ -44,4 +44,7 @@ def run(args: argparse.Namespace) -> int:
         f"Xem {display_path(report.folder / 'theo-doi-bao-cao.html')} (mở bằng trình duyệt) và "
         f"{display_path(report.folder / 'bao-cao-tong-hop.docx')} (mở bằng Word để sửa)."
     )
+    report_up = report.folder / f"{REPORT_UP}.docx"
+    if report_up.is_file():
+        print(f"Báo cáo gửi cấp trên: {display_path(report_up)} (mở bằng Word, ghi số, ngày rồi trình ký).")
     return 1 if report.held_open else 0

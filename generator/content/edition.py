@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from ..errors import ContentError, Problem
 from ..files import display_path
 from .binding import Binder, compose
+from .deadlines import deadline_values
 from .source import read_source
 from .schema import (
     Decision,
@@ -80,7 +81,7 @@ class Edition:
         values = {"nam": str(self.plan.document.date.year), "dia_danh": self.issuer.place}
         if self.plan.action_month is not None:
             values.update(ngay_bat_dau=self.plan.action_month.start, ngay_ket_thuc=self.plan.action_month.end)
-        return values
+        return values | deadline_values(self.plan.reporting, values)
 
     def plan_target(self, number: int) -> Item:
         """Target `number` of the plan's own (the items of its section marked la_chi_tieu)."""

@@ -11,18 +11,32 @@ import re
 import unicodedata
 
 from ..errors import GeneratorError
+from .schema import MAX_REPORTING_PERIODS
+
+# The reporting deadlines of ke-hoach.yaml's bao_cao, written once there (generator/content/deadlines.py).
+DEADLINE_PLACEHOLDERS = {
+    "han_bao_cao": "hạn các đơn vị gửi báo cáo (bao_cao.han_bao_cao, hoặc hạn các kỳ báo cáo)",
+    "han_tong_hop": "hạn gửi báo cáo tổng hợp (bao_cao.han_tong_hop)",
+    "han_cap_tren": "hạn báo cáo cấp trên (bao_cao.cap_tren.han)",
+    "truoc_han": "chữ trước hạn (bao_cao.loi_han)",
+    **{
+        f"han_ky_{number}": f"kỳ báo cáo thứ {number} (bao_cao.ky_bao_cao)"
+        for number in range(1, MAX_REPORTING_PERIODS + 1)
+    },
+}
 
 PLACEHOLDERS = {
     "nam": "năm của kế hoạch (lấy từ ngay_ban_hanh.nam)",
     "dia_danh": "địa danh (van_ban.dia_danh)",
     "ngay_bat_dau": "ngày bắt đầu Tháng hành động (thang_hanh_dong.bat_dau)",
     "ngay_ket_thuc": "ngày kết thúc Tháng hành động (thang_hanh_dong.ket_thuc)",
+    **DEADLINE_PLACEHOLDERS,
 }
 
 ACTION_MONTH_PLACEHOLDERS = ("ngay_bat_dau", "ngay_ket_thuc")
 
 # A single-braced lowercase name; `{{ … }}` is left alone so Jinja-looking text stays literal.
-_PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_]+)\}(?!\})")
+_PLACEHOLDER = re.compile(r"(?<!\{)\{([a-z_][a-z0-9_]*)\}(?!\})")
 # A placeholder typed with Vietnamese letters ({năm}, {ngày_bắt_đầu}): the clerk meant one of the
 # names above, so it is refused rather than printed as typed. Other braced words ({Nam}, { nam })
 # stay ordinary text.
@@ -58,9 +72,11 @@ def check_markup(
     """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine).
     `template_placeholders`: the names a sentence template may hold besides the content's own;
     `unavailable`: content placeholders this edition has no value for (no Action Month)."""
-    allowed = [name for name in (*PLACEHOLDERS, *template_placeholders) if name not in unavailable]
+    allowed = [name for name in dict.fromkeys((*PLACEHOLDERS, *template_placeholders)) if name not in unavailable]
     messages = [
         f"kế hoạch không có Tháng hành động (thang_hanh_dong) nên không dùng được “{{{name}}}”"
+        if name in unavailable and name in ACTION_MONTH_PLACEHOLDERS
+        else f"kế hoạch không có {PLACEHOLDERS[name]} nên không dùng được “{{{name}}}”"
         if name in unavailable
         else f"không có biến “{{{name}}}”; các biến dùng được: " + ", ".join(f"{{{n}}}" for n in allowed)
         for name in placeholder_names(text)

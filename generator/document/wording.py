@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from ..content.deadlines import BLANK, day_text, month_text, short_date  # noqa: F401 (written here too)
 from ..content.schema import PartialDate
 
-# A blank left for the clerk to write in by hand on a draft.
-BLANK = "      "
 
 _ROMAN = [
     (1000, "M"),
@@ -39,29 +38,12 @@ def point_letter(index: int) -> str:
     return _POINT_LETTERS[index - 1]
 
 
-def day_text(day: int) -> str:
-    """Days below 10 take a leading zero."""
-    return f"{day:02d}"
-
-
-def month_text(month: int) -> str:
-    """Only January and February take a leading zero (Decree 30, PL I §II.4)."""
-    return f"{month:02d}" if month <= 2 else str(month)
-
-
 def place_date(place: str, date: PartialDate, *, blank_year: bool = False) -> str:
     """ "Hớn Quản, ngày 05 tháng 11 năm 2024"; a part not yet known is a blank, and so is the year
     of a form filled in several years."""
     day = BLANK if date.day is None else f" {day_text(date.day)} "
     month = BLANK if date.month is None else f" {month_text(date.month)} "
     return f"{place}, ngày{day}tháng{month}năm{BLANK if blank_year else f' {date.year}'}"
-
-
-def short_date(date: PartialDate) -> str:
-    """A date in running text, e.g. 05/3/2024; a part not yet known is a blank."""
-    day = BLANK if date.day is None else day_text(date.day)
-    month = BLANK if date.month is None else month_text(date.month)
-    return f"{day}/{month}/{date.year}"
 
 
 def document_number(number: int | None) -> str:

@@ -71,12 +71,13 @@ def _period_tables() -> dict[str, tuple[float, ...]]:
             round(TEXT_WIDTH_MM - 12 - task_result * periods, 1),
             *(task_result,) * periods,
         )
-        # Summary: STT, indicator, reporting unit, a result per period.
-        summary_result = round(56 / periods, 1)
+        # Summary: STT, indicator, its unit of measure, reporting unit, a result per period.
+        summary_result = round(50 / periods, 1)
         tables[f"th-chi-tieu-{periods}"] = (
             12,
-            round(TEXT_WIDTH_MM - 12 - 45 - summary_result * periods, 1),
-            45,
+            round(TEXT_WIDTH_MM - 12 - 16 - 34 - summary_result * periods, 1),
+            16,
+            34,
             *(summary_result,) * periods,
         )
     return tables
@@ -95,6 +96,21 @@ TABLE_COLUMNS_MM = {
 TABLE_CENTRED_COLUMNS = {
     name: (0, 2) if name.startswith(("hoat-dong", "chi-tieu", "th-hoat-dong")) else (0,) for name in TABLE_COLUMNS_MM
 }
+# Columns of figures, right-aligned (the summary's totals; a form's cells are left for the units).
+TABLE_FIGURE_COLUMNS = {
+    name: (3, 4, 5)
+    if name == "th-hoat-dong"
+    else (2, 3, 4)
+    if name == "th-don-vi"
+    else (2,)
+    if name == "th-kinh-phi"
+    else tuple(range(4, len(widths)))
+    if name.startswith("th-chi-tieu")
+    else ()
+    for name, widths in TABLE_COLUMNS_MM.items()
+}
+# Summary tables' units of measure are centred like the forms'.
+TABLE_CENTRED_COLUMNS.update({name: (0, 2) for name in TABLE_COLUMNS_MM if name.startswith("th-chi-tieu")})
 # Tables whose rows are written in by hand: each body row is at least this tall.
 TABLE_ROW_MIN_MM = {"y-kien": 45}
 TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it

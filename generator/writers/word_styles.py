@@ -43,6 +43,7 @@ STYLE_NAMES = {
     "VBTableHeader": "Tiêu đề bảng",
     "VBTableCell": "Ô bảng",
     "VBTableNumber": "Ô bảng (giữa)",
+    "VBTableFigure": "Ô bảng (số)",
     "VBTableSpace": "Khoảng trên bảng",
     "VBSignatureSpace": "Khoảng trên chữ ký",
     "VBWritingLine": "Dòng để viết",
@@ -91,6 +92,7 @@ CELL_SELECTORS = {
     "VBTableHeader": "table.form th",
     "VBTableCell": "table.form td",
     "VBTableNumber": "table.form td.centre",
+    "VBTableFigure": "table.form td.figure",
 }
 RULE_SELECTORS = {"VBRuleAgency": ".rule-agency", "VBRuleMotto": ".rule-motto", "VBRuleTitle": ".rule-title"}
 

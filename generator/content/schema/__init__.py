@@ -27,11 +27,13 @@ from .plan import (  # noqa: F401
     Appendix,
     AppendixColumn,
     Assignment,
+    DeadlineWords,
     DocumentMeta,
     IndicatorRef,
     Item,
     MAX_REPORTING_PERIODS,
     Plan,
+    ReportUp,
     Reporting,
     ReportingPeriod,
 )

@@ -124,6 +124,11 @@ class SummaryReportSettings:
     budget: str = spec("kinh_phi", "Phần kinh phí, theo đơn vị")
     narrative: str = spec("y_kien", "Phần khó khăn, vướng mắc và đề xuất, kiến nghị của các đơn vị")
     total: str = spec("tong_cong", "Dòng tổng cộng, ví dụ Tổng cộng")
+    caption: str = spec("nhan_bang", "Chữ trước số của tên bảng, ví dụ Bảng (in Bảng 1. …)")
+    activities_caption: str = spec("bang_hoat_dong", "Tên bảng kết quả theo hoạt động (in trên bảng)")
+    units_caption: str = spec("bang_don_vi", "Tên bảng số người tham gia và kinh phí theo đơn vị")
+    indicators_caption: str = spec("bang_chi_tieu", "Tên bảng kết quả các chỉ tiêu")
+    budget_caption: str = spec("bang_kinh_phi", "Tên bảng kinh phí theo nguồn")
     missing: str = spec(
         "chua_bao_cao",
         "Câu nêu các đơn vị chưa gửi báo cáo; {danh_sach} là tên các đơn vị",

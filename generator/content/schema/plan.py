@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Origin, PartialDate, RecipientLine, Signature, origin_field, spec
+from .common import LETTER_PLACEHOLDERS, Origin, PartialDate, RecipientLine, Signature, origin_field, spec
+from .forms import SUMMARY_FIGURES
 
 
 @dataclass(kw_only=True)
@@ -161,6 +162,55 @@ class ReportingPeriod:
 
 
 @dataclass(kw_only=True)
+class DeadlineWords:
+    """How a sentence says a deadline, as bao_cao.tinh_ca_ngay_han counts its day ({truoc_han})."""
+
+    before: str = spec("khong_tinh_ngay_han", "Khi tinh_ca_ngay_han: false, ví dụ trước ngày")
+    by: str = spec("tinh_ca_ngay_han", "Khi tinh_ca_ngay_han: true, ví dụ chậm nhất ngày")
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
+class ReportUp:
+    """The issuer's own report to the level above (bao-cao-cap-tren), from the summary's figures."""
+
+    addressee: str = spec("kinh_gui", "Cơ quan nhận báo cáo, in ở dòng Kính gửi, ví dụ Ủy ban nhân dân tỉnh …")
+    recipients: list[RecipientLine] = spec(
+        "noi_nhan", "Nơi nhận sau dòng Như trên (trước dòng Lưu), như noi_nhan của kế hoạch", default_factory=list
+    )
+    deadline: PartialDate = spec(
+        "han", "Hạn gửi báo cáo cấp trên; không trước hạn tổng hợp; giá trị của {han_cap_tren}"
+    )
+    number: int | None = spec("so", "Số của báo cáo khi đã vào sổ; để trống (null) khi chưa có số", default=None)
+    symbol: str | None = spec(
+        "ky_hieu", "Ký hiệu sau số, ví dụ BC-UBND; để trống thì BC- và ky_hieu của cơ quan", default=None
+    )
+    signature: Signature | None = spec("nguoi_ky", "Người ký báo cáo; để trống thì như người ký kế hoạch", default=None)
+    title: str = spec(
+        "trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO", placeholders=LETTER_PLACEHOLDERS, line_marks=True
+    )
+    opening: list[str] = spec(
+        "mo_dau",
+        "Các đoạn mở đầu; dùng được các số liệu tự động như ở tong_hop",
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
+    )
+    assessment: list[str] = spec(
+        "danh_gia_noi_dung",
+        "Các đoạn đánh giá chung",
+        default_factory=list,
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
+    )
+    proposals: list[str] = spec(
+        "de_xuat_noi_dung",
+        "Các đoạn đề xuất, kiến nghị với cấp trên",
+        default_factory=list,
+        placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
+    )
+    closing: str = spec("ket_thuc", "Câu kết thúc báo cáo (có ./. ở cuối)", placeholders=LETTER_PLACEHOLDERS)
+    origin: Origin | None = origin_field()
+
+
+@dataclass(kw_only=True)
 class Reporting:
     deadline: PartialDate | None = spec(
         "han_bao_cao",
@@ -180,6 +230,12 @@ class Reporting:
         "han_tong_hop",
         "Hạn cơ quan nhận báo cáo gửi báo cáo tổng hợp lên cơ quan ban hành; để trống thì dùng hạn báo cáo",
         default=None,
+    )
+    report_up: ReportUp | None = spec(
+        "cap_tren", "Báo cáo của cơ quan ban hành gửi cấp trên (make tong-hop)", default=None
+    )
+    deadline_words: DeadlineWords | None = spec(
+        "loi_han", "Chữ đứng trước hạn trong câu, giá trị của {truoc_han}, theo tinh_ca_ngay_han", default=None
     )
     origin: Origin | None = origin_field()
 
