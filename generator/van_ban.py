@@ -81,6 +81,8 @@ EXAMPLES = {
     "TEP": "ke-hoach.docx",
     "OUTPUT": "ket-qua",
 }
+# The Makefile's PYTEST_JOBS: two test processes (pytest-xdist), one test file each at a time.
+TEST_JOBS = ("-n", "2", "--dist", "loadfile")
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
 PORTABLE = {"GENERATOR_START_METHOD": "spawn", "GENERATOR_LOCK": "file"}
 
@@ -155,9 +157,9 @@ def run(argv: list[str]) -> int:
         name = {"documents": "build"}.get(command.name, command.name)
         return main([*leading, name, *arguments[len(leading) :]])
     if command.name == "test":
-        return _python("-m", "pytest", "-q")
+        return _python("-m", "pytest", "-q", *TEST_JOBS)
     if command.name == "test-portable":
-        return _python("-m", "pytest", "-q", "-p", "tests.posix_disabled", environment=PORTABLE)
+        return _python("-m", "pytest", "-q", "-p", "tests.posix_disabled", *TEST_JOBS, environment=PORTABLE)
     if command.name == "golden":
         return _python("-m", "pytest", "-q", "tests/test_golden.py", "--update-golden")
     if command.name == "offline-bundle":
