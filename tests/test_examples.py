@@ -294,6 +294,7 @@ def appendix_pages(reader, example: Example) -> list[tuple[int, bool]]:
     return [(start, bool(appendix.get("ngang"))) for start, appendix in zip(starts, example.appendices, strict=True)]
 
 
+@functools.cache  # read once: several tests read every PDF of an example's build, which no test changes
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
