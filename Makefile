@@ -52,16 +52,21 @@ tong-hop: $(INSTALLED) system
 nhan-sua: $(INSTALLED)
 	@$(PY) -m generator $(OUTPUT_OPTION) nhan-sua $(if $(YEAR),--year $(YEAR))
 
+# Two test processes (pytest-xdist), a test file each at a time: a file's shared builds stay in
+# one process, and the 2024 set is built once for both (tests/conftest.py). TEST_JOBS=0: one process.
+TEST_JOBS ?= 2
+PYTEST_JOBS = -n $(TEST_JOBS) --dist loadfile
+
 test: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
-	@$(PY) -m pytest -q
+	@$(PY) -m pytest -q $(PYTEST_JOBS)
 
 # CI: the whole suite again on the paths Windows takes (spawned workers, the O_EXCL lock file),
 # forced on this system by the variables generator/workers.py and generator/files.py read, with
 # the POSIX-only calls Windows lacks (fork, killpg, symlink, fcntl…) removed (tests/posix_disabled.py).
 test-portable: $(INSTALLED) system
 	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
-	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q -p tests.posix_disabled
+	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q -p tests.posix_disabled $(PYTEST_JOBS)
 
 # Developers (and CI): ruff's rules and formatting, as pyproject.toml configures them.
 lint: $(INSTALLED)

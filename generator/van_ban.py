@@ -19,6 +19,8 @@ from .commands.table import BUNDLE, COMMANDS, EXAMPLES, FILE_ARGUMENT, FLAGS, OP
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The Makefile's TEST_JOBS: two test processes (pytest-xdist), one test file each at a time.
+TEST_JOBS = ("-n", "2", "--dist", "loadfile")
 # What the Makefile's test-portable target sets: the paths Windows takes, on any system.
 PORTABLE = {"GENERATOR_START_METHOD": "spawn", "GENERATOR_LOCK": "file"}
 
@@ -91,9 +93,9 @@ def run(argv: list[str]) -> int:
         leading = arguments[:2] if arguments[:1] == ["--output"] else []
         return main([*leading, command.program, *arguments[len(leading) :]])
     if command.name == "test":
-        return _python("-m", "pytest", "-q")
+        return _python("-m", "pytest", "-q", *TEST_JOBS)
     if command.name == "test-portable":
-        return _python("-m", "pytest", "-q", "-p", "tests.posix_disabled", environment=PORTABLE)
+        return _python("-m", "pytest", "-q", "-p", "tests.posix_disabled", *TEST_JOBS, environment=PORTABLE)
     if command.name == "golden":
         return _python("-m", "pytest", "-q", "tests/test_golden.py", "--update-golden")
     if command.name == "offline-bundle":

@@ -91,9 +91,32 @@ def build_root_copy(tmp_path_factory, root: Path, year: int):
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Built:
-    """The real content built once for the whole session."""
-    return run_build(CONTENT, tmp_path_factory.mktemp("output"))
+def built(tmp_path_factory, worker_id) -> Built:
+    """The real content built once for the whole session: under pytest-xdist (`-n 2`), once for
+    all its workers, by the first that asks, into their common temporary folder; the others wait
+    for it and read what it wrote (a second build there would write nothing and report so)."""
+    if worker_id == "master":  # no xdist, or xdist off (-n 0)
+        return run_build(CONTENT, tmp_path_factory.mktemp("output"))
+    import json
+
+    # The lock file made with O_EXCL, the same on every system (fcntl is missing on Windows and
+    # under tests/posix_disabled.py); it lives in this run's own temporary folder, so none is stale.
+    from filelock import SoftFileLock
+
+    shared = tmp_path_factory.getbasetemp().parent
+    output, done = shared / "session-build", shared / "session-build.json"
+    with SoftFileLock(str(shared / "session-build.lock")):
+        if not done.is_file():
+            first = run_build(CONTENT, output)
+            done.write_text(json.dumps([str(p) for p in first.written]), encoding="utf-8")
+    return Built(output=output, year=YEAR, written=tuple(Path(p) for p in json.loads(done.read_text("utf-8"))))
+
+
+@pytest.fixture(scope="session")
+def worker_id(request) -> str:
+    """pytest-xdist's name of this worker ("gw0", …), "master" without it; xdist's own fixture
+    of that name replaces this one where it is installed."""
+    return getattr(request.config, "workerinput", {}).get("workerid", "master")
 
 
 @pytest.fixture(scope="session")

@@ -317,6 +317,7 @@ def appendix_pages(reader, example: Example) -> list[tuple[int, bool]]:
     return [(start, bool(appendix.get("ngang"))) for start, appendix in zip(starts, example.appendices, strict=True)]
 
 
+@functools.cache  # read once: several tests read every PDF of an example's build, which no test changes
 def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
@@ -795,31 +796,41 @@ def test_the_organisation_section_has_its_introduction_points_items_and_closing(
             assert all(point in letter for point in points), recipient.name
 
 
-def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, soffice, tmp_path):
-    """Through LibreOffice, as the recipient opens the DOCX: the same pages, each in the same
-    orientation, the appendix's first page opening with its title, and numbered on its own."""
+@pytest.fixture(scope="module")
+def in_libreoffice(example, soffice, tmp_path_factory) -> Path:
+    """The example's plan and forms as LibreOffice lays out their DOCX (as the recipient opens
+    them), converted in one call for the tests below: the folder of the PDFs, named by stem."""
     import subprocess
 
-    from pypdf import PdfReader
-
-    if not example.appendices:
-        pytest.skip(f"{example.name} has no appendix")
+    outdir = tmp_path_factory.mktemp(f"lo-{example.name}")
+    sources = [example.built.plan_docx, *sorted(example.output.glob("*/bao-cao-*.docx"))]
+    assert len({p.stem for p in sources}) == len(sources), "converted files would overwrite each other"
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
+            f"-env:UserInstallation={(outdir / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(example.built.plan_docx),
+            str(outdir),
+            *map(str, sources),
         ],
         check=True,
         capture_output=True,
-        timeout=300,
+        timeout=600,
     )
-    word = PdfReader(str(tmp_path / example.built.plan_docx.with_suffix(".pdf").name))
+    return outdir
+
+
+def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, in_libreoffice):
+    """Through LibreOffice, as the recipient opens the DOCX: the same pages, each in the same
+    orientation, the appendix's first page opening with its title, and numbered on its own."""
+    from pypdf import PdfReader
+
+    if not example.appendices:
+        pytest.skip(f"{example.name} has no appendix")
+    word = PdfReader(str(in_libreoffice / example.built.plan_docx.with_suffix(".pdf").name))
     ours = PdfReader(str(example.built.plan_pdf))
     orientation = lambda reader: [page.mediabox.width > page.mediabox.height for page in reader.pages]
     assert orientation(word) == orientation(ours)
@@ -957,34 +968,17 @@ def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_e
     assert flat(province.plan_reference()) in pdf and flat(letter) in pdf
 
 
-def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, soffice, tmp_path):
+def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, in_libreoffice):
     """The instructions after a form's signature are read together: never their heading or a few
     lines at the foot of one page and the rest on the next, in the PDF or as Word lays out the DOCX.
     They end the form, so their heading is on its last page."""
-    import subprocess
-
     from pypdf import PdfReader
 
     heading = yaml.safe_load((example.folder / "bieu-mau.yaml").read_text(encoding="utf-8"))["tieu_de_huong_dan"]
     words_of = lambda text: " ".join(nd30.words(text))  # noqa: E731
     pdfs = sorted(example.output.glob("*/bao-cao-*.pdf"))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            *(str(p.with_suffix(".docx")) for p in pdfs),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
     assert pdfs
     for ours in pdfs:
-        for rendering in (ours, tmp_path / ours.name):
+        for rendering in (ours, in_libreoffice / ours.name):
             pages = [words_of(page.extract_text()) for page in PdfReader(str(rendering)).pages]
             assert [n for n, page in enumerate(pages) if words_of(heading) in page] == [len(pages) - 1], rendering
