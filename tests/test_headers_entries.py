@@ -338,7 +338,9 @@ def test_unit_name_not_ending_with_its_place_is_refused_where_the_header_splits_
 def test_a_wrong_value_of_a_new_field_is_a_typed_error(tmp_path):
     def change(folder):
         path = folder / "ke-hoach.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("mo_dau:\n", "nhiem_vu_cung_dong: có\nmo_dau:\n", 1))
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("\nmo_dau:\n", "\nnhiem_vu_cung_dong: có\nmo_dau:\n", 1)
+        )
 
     message = broken(tmp_path, change)
     line = line_of(tmp_path / str(YEAR) / "ke-hoach.yaml", "nhiem_vu_cung_dong")

@@ -100,7 +100,7 @@ def test_leader_edits_come_back_into_content(root, capsys):
     plan_yaml = root / "content" / YEAR / "ke-hoach.yaml"
     # The fixture has few comments: give it some, and quoting of both kinds, to see them kept.
     source = plan_yaml.read_text(encoding="utf-8")
-    source = source.replace("mo_dau:\n", "# Các đoạn mở đầu\nmo_dau:  # trước mục I\n", 1)
+    source = source.replace("\nmo_dau:\n", "\n# Các đoạn mở đầu\nmo_dau:  # trước mục I\n", 1)
     source = source.replace('  ho_ten: "Trần Thị Mẫu"', '  ho_ten: "Trần Thị Mẫu"  # người ký')
     # An entry left with one task prints it without its dash: keep two after the deletion.
     stats = '      - "Thống kê số vụ bạo lực gia đình đã xử lý."\n'
