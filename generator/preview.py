@@ -35,6 +35,9 @@ PORTS_TRIED = 20
 # watchfiles groups changes until none came for STEP ms (at most DEBOUNCE ms): a burst of saves is one rebuild.
 STEP_MS = 150
 DEBOUNCE_MS = 3000
+# The watcher starts after the first build: a save made meanwhile is no event. With no events for
+# this long, the content's digest is compared with the one last built, and a missed save rebuilt.
+RECHECK_MS = 1000
 QUIET_SECONDS = 0.2
 SERVED = (".pdf", ".html", ".csv", ".docx")
 
@@ -316,14 +319,17 @@ def serve(project: Project, year: int | None, *, port: int = DEFAULT_PORT, brows
             import webbrowser
 
             webbrowser.open(url)
-        for _changes in watchfiles.watch(
+        for changes in watchfiles.watch(
             preview.content_folder,
             step=STEP_MS,
             debounce=DEBOUNCE_MS,
             stop_event=stop,
             raise_interrupt=False,
+            rust_timeout=RECHECK_MS,
+            yield_on_timeout=True,
         ):
-            preview.settle()
+            if changes:
+                preview.settle()
             preview.rebuild(only_if_changed=True)
     except KeyboardInterrupt:
         pass
