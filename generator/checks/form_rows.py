@@ -10,14 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from .common import at
 
 if TYPE_CHECKING:
     from ..content.edition import Edition
     from ..content.schema import Origin
-
-
-def _problem(origin: Origin, field_name: str, key: str, message: str) -> Problem:
-    return Problem(origin.path, origin.line_of(field_name), key, message)
 
 
 def _codes(edition: Edition) -> set[str]:
@@ -33,7 +30,7 @@ def _codes(edition: Edition) -> set[str]:
 
 def _unknown(codes: list[str], known: set[str], origin: Origin, key: str) -> list[Problem]:
     return [
-        _problem(
+        at(
             origin,
             "asked_of",
             key,
@@ -63,7 +60,7 @@ def _unmeasured(edition: Edition) -> list[Problem]:
                     f"(chi-tieu.yaml dòng {indicator.origin.line_of('not_measured_at')}, khong_do_o_cap): "
                     "bỏ chỉ tiêu này khỏi bao_cao_chi_tieu"
                 )
-                found.append(_problem(ref.origin, "indicators", "bao_cao_chi_tieu.chi_tieu", message))
+                found.append(at(ref.origin, "indicators", "bao_cao_chi_tieu.chi_tieu", message))
     return found
 
 
@@ -81,7 +78,7 @@ def _single_measures(edition: Edition) -> list[Problem]:
     catalog = edition.catalog
     indicators = [i for o in (catalog.objectives if catalog is not None else []) for i in o.indicators]
     return [
-        _problem(
+        at(
             item.origin,
             "measures",
             "cac_muc",
@@ -105,7 +102,7 @@ def _target_scopes(edition: Edition) -> list[Problem]:
             else:
                 seen.add(scope.target)
                 continue
-            found.append(_problem(scope.origin, "target", "pham_vi_chi_tieu_ke_hoach.chi_tieu", message))
+            found.append(at(scope.origin, "target", "pham_vi_chi_tieu_ke_hoach.chi_tieu", message))
     return found
 
 
@@ -122,9 +119,9 @@ def problems(edition: Edition) -> list[Problem]:
         found += _unknown(scope.asked_of, known, scope.origin, f"{key}.danh_cho")
         if not 1 <= scope.source <= len(form.budget_sources):
             message = f"kinh_phi có {len(form.budget_sources)} nguồn, không có nguồn {scope.source}"
-            found.append(_problem(scope.origin, "source", f"{key}.nguon", message))
+            found.append(at(scope.origin, "source", f"{key}.nguon", message))
         elif scope.source in seen:
             message = f"nguồn {scope.source} đã được chọn ở một dòng khác của kinh_phi_danh_cho"
-            found.append(_problem(scope.origin, "source", f"{key}.nguon", message))
+            found.append(at(scope.origin, "source", f"{key}.nguon", message))
         seen.add(scope.source)
     return found

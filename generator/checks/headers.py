@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
+from .common import at
 from ..content.schema import BUILT_IN_STYLES, NO_FORM
 
 # The two header styles every edition has, where loai-noi-nhan.yaml does not declare them again: a
@@ -19,17 +20,13 @@ if TYPE_CHECKING:
     from ..content.edition import Edition
 
 
-def _at(origin, field_name: str, key: str, message: str) -> Problem:
-    return Problem(origin.path, origin.line_of(field_name), key, message)
-
-
 def _run_in_problems(edition: Edition) -> list[Problem]:
     """An entry asked to run in has a task paragraph to put on its heading's line."""
     problems = []
     for number, assignment in enumerate(edition.plan.assignments, start=1):
         if assignment.run_in and not assignment.tasks:
             problems.append(
-                _at(
+                at(
                     assignment.origin,
                     "run_in",
                     f"to_chuc_thuc_hien[{number}].cung_dong",
@@ -47,7 +44,7 @@ def _style_problems(edition: Edition) -> list[Problem]:
     for number, style in enumerate(edition.kinds.header_styles, start=1):
         if style.id in seen:
             problems.append(
-                _at(
+                at(
                     style.origin,
                     "id",
                     f"kieu_tieu_de[{number}].ma",
@@ -59,7 +56,7 @@ def _style_problems(edition: Edition) -> list[Problem]:
     for number, kind in enumerate(edition.kinds.kinds, start=1):
         if kind.form != NO_FORM and kind.form not in known:
             problems.append(
-                _at(
+                at(
                     kind.origin,
                     "form",
                     f"loai[{number}].bieu_mau",
@@ -91,7 +88,7 @@ def _unit_name_problems(edition: Edition) -> list[Problem]:
             if not _uses_unit_kind(texts) or (unit.name.endswith(f" {place}")):
                 continue
             problems.append(
-                _at(
+                at(
                     unit.origin,
                     "place",
                     "don_vi.dia_danh",
