@@ -42,7 +42,7 @@ from .files import (
 )
 from .state import STATE_FILE, BuildState, digest
 from .workers import WorkerPool
-from .writers.fonts import body_font, check_pdf_libraries, font_identity
+from .writers.fonts import font_identity
 
 if TYPE_CHECKING:
     from .content.edition import Edition
@@ -503,19 +503,9 @@ def build(
             relative: state.edited(relative) for relative in sorted((set(state.entries) | set(state.pending)) - names)
         }
         _check_paths(folder, stale, obsolete)
-        if any(t.task is not None and t.task.format == "pdf" for t in stale):
-            # The machine's font and libraries are checked before any work starts, not in the middle of it.
-            body_font()
-            check_pdf_libraries()
-        word_templates = {
-            t.task.template if t.task.format == "docx" else t.task.word_template for t in stale if t.task is not None
-        }
-        if word_templates:
-            # A Word template without a style the writers need is refused before anything is written.
-            from .writers.word_styles import template_styles
+        from .render import check_before_rendering
 
-            for template in sorted(word_templates):
-                template_styles(template)
+        check_before_rendering([t.task for t in stale if t.task is not None])
         _remove_leftovers(folder)
         for target in kept_edited:
             state.record(target.relative, target.fingerprint, edited=True)

@@ -1,5 +1,7 @@
 """The body font: Times New Roman wherever it is installed, else a metric-compatible substitute,
-never a silent fallback.
+never a silent fallback. Any other family the Word template's styles name (a clerk may set the
+body style in Arial) is looked for the same way: itself, else a family of the same metrics, else
+the build stops and says so.
 
 Decree 30 asks for Times New Roman. It is looked for first where Windows keeps it (on Windows
 itself, and under WSL through /mnt/c), then through fontconfig (Linux with Microsoft's fonts
@@ -28,6 +30,9 @@ from ..errors import EnvironmentProblem
 FAMILY = "Times New Roman"
 SUBSTITUTES = ("Liberation Serif", "Tinos")
 METRIC_COMPATIBLE = (FAMILY, *SUBSTITUTES)
+# Families drawn with the same advance widths and line heights: a text set in one of them breaks
+# into the same lines and pages in any other (Word on Windows, LibreOffice and the PDF on Linux).
+METRIC_TWINS = (METRIC_COMPATIBLE, ("Arial", "Liberation Sans", "Arimo"), ("Courier New", "Liberation Mono", "Cousine"))
 STYLES = ("regular", "bold", "italic", "bold-italic")
 # Letters that only a font with full Vietnamese coverage has.
 VIETNAMESE_SAMPLE = (
@@ -50,12 +55,37 @@ FILE_NAMES = {
         ("LiberationSerif-BoldItalic.ttf",),
     ),
     "Tinos": (("Tinos-Regular.ttf",), ("Tinos-Bold.ttf",), ("Tinos-Italic.ttf",), ("Tinos-BoldItalic.ttf",)),
+    "Arial": (
+        ("arial.ttf", "Arial.ttf"),
+        ("arialbd.ttf", "Arial Bold.ttf"),
+        ("ariali.ttf", "Arial Italic.ttf"),
+        ("arialbi.ttf", "Arial Bold Italic.ttf"),
+    ),
+    "Courier New": (
+        ("cour.ttf", "Courier New.ttf"),
+        ("courbd.ttf", "Courier New Bold.ttf"),
+        ("couri.ttf", "Courier New Italic.ttf"),
+        ("courbi.ttf", "Courier New Bold Italic.ttf"),
+    ),
 }
 FONTCONFIG = "fontconfig"  # BodyFont.source of a font found by fc-match
 WSL_DRIVE = Path("/mnt/c")  # Windows' C: drive as WSL mounts it
 
 
-def install_hint() -> str:
+def twins(family: str) -> tuple[str, ...]:
+    """`family` first, then the families of the same metrics, in the order to look for them."""
+    for group in METRIC_TWINS:
+        if family.casefold() in (name.casefold() for name in group):
+            return (family, *(name for name in group if name.casefold() != family.casefold()))
+    return (family,)
+
+
+def install_hint(family: str = FAMILY) -> str:
+    if family != FAMILY:
+        return (
+            f"cài phông {family} vào máy (mở tệp phông, bấm Install), hoặc mở mẫu Word "
+            "(templates/van-ban.docx) và chọn cho kiểu đoạn đó một phông máy đã có"
+        )
     if sys.platform == "win32":
         return "cài phông Times New Roman (có sẵn trong Windows; Settings → Personalization → Fonts)"
     return (
@@ -110,6 +140,8 @@ def font_folders(platform: str = sys.platform, environ=os.environ, wsl_drive: Pa
 def _in_folder(folder: Path, family: str) -> dict[str, Path] | None:
     """The four files of a family in one folder, or None unless all four are there."""
     files = {}
+    if family not in FILE_NAMES:
+        return None
     for style, names in zip(STYLES, FILE_NAMES[family], strict=True):
         found = next((folder / name for name in names if (folder / name).is_file()), None)
         if found is None:
@@ -145,40 +177,41 @@ def _match(pattern: str) -> tuple[str, Path]:
 
 
 @functools.cache
-def _fontconfig_regular() -> tuple[str, Path] | None:
-    return _match(FAMILY) if shutil.which("fc-match") else None
+def _fontconfig_regular(family: str = FAMILY) -> tuple[str, Path] | None:
+    return _match(family) if shutil.which("fc-match") else None
 
 
 @functools.cache
-def _regular() -> tuple[str, Path, str] | None:
-    """The body font's family, regular file and source (a folder, or FONTCONFIG), cheaply: no font
+def _regular(family: str = FAMILY) -> tuple[str, Path, str] | None:
+    """The font's family, regular file and source (a folder, or FONTCONFIG), cheaply: no font
     file read, one fontconfig call at most. The build's fingerprints need it on every run."""
-    font = _in_folders((FAMILY,))
-    regular = _fontconfig_regular() if font is None else None
-    if font is None and regular is not None and regular[0] in METRIC_COMPATIBLE:
+    candidates = twins(family)
+    font = _in_folders(candidates[:1])
+    regular = _fontconfig_regular(family) if font is None else None
+    if font is None and regular is not None and regular[0].casefold() in map(str.casefold, candidates):
         return regular[0], regular[1], FONTCONFIG
-    font = font or _in_folders(SUBSTITUTES)
+    font = font or _in_folders(candidates[1:])
     return (font.family, font.files["regular"], font.source) if font else None
 
 
 @functools.cache
-def _found() -> BodyFont | str:
-    """The body font's four files, found by their names, or why there is none."""
-    regular = _regular()
+def _found(family: str = FAMILY) -> BodyFont | str:
+    """The font's four files, found by their names, or why there is none."""
+    regular = _regular(family)
     if regular is None:
-        fontconfig = _fontconfig_regular()
+        fontconfig = _fontconfig_regular(family)
         if fontconfig is not None:
             return f"fontconfig chọn “{fontconfig[0]}”, sẽ làm sai dàn trang"
         return "không tìm thấy phông nào trong thư mục phông của Windows, và máy không có fontconfig (lệnh fc-match)"
-    family, path, source = regular
+    found_family, path, source = regular
     if source != FONTCONFIG:
-        return _in_folders((family,)) or _in_folders(SUBSTITUTES)
+        return _in_folders((found_family,))
     files = {"regular": path}
     for style in STYLES[1:]:
-        found, files[style] = _match(FAMILY + _FONTCONFIG_STYLES[style])
-        if found != family:
+        found, files[style] = _match(family + _FONTCONFIG_STYLES[style])
+        if found != found_family:
             return f"fontconfig chọn “{found}” cho chữ {style}, sẽ làm sai dàn trang"
-    return BodyFont(family, files)
+    return BodyFont(found_family, files)
 
 
 def font_identity() -> str:
@@ -198,22 +231,25 @@ def font_in_use() -> str:
 
 
 @functools.cache
-def body_font() -> BodyFont:
-    """The font that renders the PDF, checked for its family, metrics and Vietnamese letters."""
-    found = _found()
+def body_font(family: str = FAMILY) -> BodyFont:
+    """The font that renders the PDF's text set in `family` (the body font unless a template
+    style names another), checked for its family, metrics and Vietnamese letters."""
+    found = _found(family)
     if isinstance(found, str):
+        same = ", ".join(twins(family)[1:])
         raise EnvironmentProblem(
-            f"máy không có phông {FAMILY} hay phông cùng kích thước chữ ({', '.join(SUBSTITUTES)}): "
-            f"{found}; {install_hint()}"
+            f"máy không có phông {family}"
+            + (f" hay phông cùng kích thước chữ ({same})" if same else "")
+            + f": {found}; {install_hint(family)}"
         )
     if found.source != FONTCONFIG:  # found by its file name: the file says which family it is
-        family = _family_in_file(found.files["regular"])
-        if family not in METRIC_COMPATIBLE:
+        named = _family_in_file(found.files["regular"])
+        if named.casefold() not in map(str.casefold, twins(family)):
             raise EnvironmentProblem(
-                f"tệp {found.files['regular']} là phông “{family}”, không phải {found.family}; {install_hint()}"
+                f"tệp {found.files['regular']} là phông “{named}”, không phải {found.family}; {install_hint(family)}"
             )
-        found = dataclasses.replace(found, family=family)
-    _check_vietnamese(found.files["regular"], found.family)
+        found = dataclasses.replace(found, family=named)
+    _check_vietnamese(found.files["regular"], found.family, family)
     return found
 
 
@@ -224,7 +260,7 @@ def _family_in_file(path: Path) -> str:
         return font["name"].getBestFamilyName() or ""
 
 
-def _check_vietnamese(path: Path, family: str) -> None:
+def _check_vietnamese(path: Path, family: str, wanted: str = FAMILY) -> None:
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
@@ -232,7 +268,7 @@ def _check_vietnamese(path: Path, family: str) -> None:
     missing = [char for char in VIETNAMESE_SAMPLE if ord(char) not in cmap]
     if missing:
         raise EnvironmentProblem(
-            f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint()}"
+            f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint(wanted)}"
         )
 
 
@@ -382,8 +418,32 @@ def _metrics(path: Path) -> tuple[dict[int, str], dict[str, tuple[int, int]], in
     return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
 
 
-def text_width_mm(text: str, size_pt: float, style: str = "regular") -> float:
-    """The advance width of one line of text in the body font (no kerning), in millimetres."""
-    cmap, advances, units = _metrics(body_font().files[style])
+def text_width_mm(text: str, size_pt: float, style: str = "regular", family: str = FAMILY) -> float:
+    """The advance width of one line of text in a font (the body font unless told; no kerning), in
+    millimetres. A family this machine lacks is measured in the body font: only the PDF needs the
+    font itself, and the build refuses a PDF in a missing font before anything is written."""
+    try:
+        font = body_font(family)
+    except EnvironmentProblem:
+        font = body_font()
+    cmap, advances, units = _metrics(font.files[style])
     total = sum(advances[cmap[ord(char)]][0] for char in text if ord(char) in cmap)
     return total / units * size_pt * 25.4 / 72
+
+
+@functools.cache
+def _single_line(path: Path) -> float:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        hhea, units = font["hhea"], font["head"].unitsPerEm
+        os2 = font.get("OS/2")
+        if os2 is not None and os2.fsSelection & (1 << 7):  # USE_TYPO_METRICS
+            return round((os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap) / units, 3)
+        return round((hhea.ascent - hhea.descent + hhea.lineGap) / units, 3)
+
+
+def single_line(family: str = FAMILY) -> float:
+    """The height of one line at single spacing, in font sizes, as Word and LibreOffice give it
+    (ascent, descent and line gap): 1.15 for Times New Roman and Arial, 1.164 for DejaVu Sans."""
+    return _single_line(body_font(family).files["regular"])

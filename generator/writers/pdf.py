@@ -15,10 +15,10 @@ from markupsafe import Markup, escape
 from ..document.model import Document
 from ..errors import TemplateProblem
 from . import layout
-from .fonts import body_font, check_harfbuzz_subset, no_library_search
+from .fonts import check_harfbuzz_subset, no_library_search
 from .jinja import strict_environment, template_files
 from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
-from .word_styles import template_styles, template_stylesheet
+from .word_styles import font_faces, template_fonts, template_styles, template_stylesheet
 
 # Jinja-rendered with the layout numbers (page, tables, columns), then followed by the rules made
 # from the Word template's paragraph styles (word_styles.py) and applied to every document.
@@ -151,12 +151,15 @@ def _stylesheet(css: str):
 
 
 def _css(html_folder: Path, word_template: Path) -> str:
+    # @font-face rules first (fonts found in a Windows fonts folder, by their files); text that no
+    # style covers is in the body style's font; the template's styles last, overriding the layout.
+    used = template_fonts(word_template)
+    font = used[template_styles(word_template)["VBBody"].font]
     try:
-        font = body_font()  # its @font-face rules first: fonts found in a Windows fonts folder, by their files
-        layout_css = font.font_faces + _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=font)
+        layout_css = _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=font)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / STYLESHEET}: lỗi mẫu CSS: {err}") from err
-    return layout_css + template_stylesheet(word_template)
+    return font_faces(used) + layout_css + template_stylesheet(word_template)
 
 
 def render_pdf(document: Document, html_folder: Path, template: str, word_template: Path) -> bytes:
