@@ -126,7 +126,8 @@ def test_body_text_styles_inherit_font_size_and_spacing_from_the_body_style():
         rpr = style.element.find(qn("w:rPr"))
         own = {child.tag.split("}")[1] for child in rpr} if rpr is not None else set()
         assert not own & {"rFonts", "sz"}, (name, own)
-        assert style.paragraph_format.line_spacing is None, name
+        if name != "Kính gửi":  # which has its own space before, and so its own w:spacing
+            assert style.paragraph_format.line_spacing is None, name
     # One font for the whole template, named once in Normal and the document defaults.
     named = document.styles.element.xpath("//w:style[w:rPr/w:rFonts]/w:name/@w:val")
     assert [n for n in named if not n.endswith("Char")] == ["Normal"], named
@@ -139,7 +140,8 @@ def test_restyling_the_body_style_restyles_every_body_text_style(tmp_path):
     styles = template_styles(restyled_templates(tmp_path, family) / "van-ban.docx")
     for style_id in ("VBBody", "VBHeading", "VBClosing", "VBAddressee"):
         style = styles[style_id]
-        assert (style.font, style.size_pt, style.line_value) == (family, 13.0, 1.15), style
+        assert (style.font, style.size_pt) == (family, 13.0), style
+        assert style.line_value == (1.15 if style_id != "VBAddressee" else 1.0), style
     assert styles["VBSignature"].font == "Times New Roman" and styles["VBSignature"].size_pt == 14
 
 

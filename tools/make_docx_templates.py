@@ -183,7 +183,9 @@ def define_style(styles, style_id: str, values: tuple, normal) -> None:
     if indent != base_values[4]:
         fmt.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM) if indent else Mm(0)
     if before != base_values[5]:
-        fmt.space_before = Pt(before)
+        # LibreOffice takes a style's w:spacing whole, not attribute by attribute from the style it
+        # is based on: with the space before, the space after and the line spacing are written too.
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(0), 1.0
     if keep != base_values[6]:
         fmt.keep_with_next = keep
 
