@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.schema import MAX_REPORTING_PERIODS
-from ..content.text import title_lines
 from ..document.model import AppendixPage, Document
 from .fonts import FAMILY, text_width_mm
+from .title_breaks import broken_title
 
 PAGE_WIDTH_MM = 210
 PAGE_HEIGHT_MM = 297
@@ -152,7 +152,8 @@ def rules(
 
     agency = min(max(width(line, agency_pt, "agency") for line in header.agency_lines), HEADER_LEFT_MM)
     title = document.title or ""
-    title_line = max(min(width(line, title_pt, "title"), TEXT_WIDTH_MM) for line in title_lines(title))
+    lines = broken_title(title, TITLE_PT, TEXT_WIDTH_MM) if title else [""]  # as typography breaks it
+    title_line = max(min(width(line, title_pt, "title"), TEXT_WIDTH_MM) for line in lines)
     return Rules(
         agency_mm=round(agency * SHORT_RULE_SHARE, 1),
         # Under the motto; a Party body's header has none and rules its national name instead.

@@ -17,7 +17,7 @@ from ..errors import TemplateProblem
 from . import layout
 from .fonts import check_harfbuzz_subset, no_library_search
 from .jinja import strict_environment, template_files
-from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
+from .typography import KEEP_END, KEEP_START, LINE_BREAK, NO_BREAK_HYPHEN, keep_places, keep_whole, typeset_document
 from .word_styles import font_faces, template_fonts, template_styles, template_stylesheet
 
 # Jinja-rendered with the layout numbers (page, tables, columns), then followed by the rules made
@@ -46,15 +46,20 @@ def keep_spaces(text: str) -> str:
     return re.sub(r" {2,}", lambda match: "\u00a0" * len(match.group(0)), text)
 
 
-_UNBROKEN = re.compile(rf"\S*{NO_BREAK_HYPHEN}\S*")
+_UNBROKEN = re.compile(rf"\S*{NO_BREAK_HYPHEN}\S*|{KEEP_START}[^{KEEP_END}]*{KEEP_END}")
+
+
+def _unbroken(match: re.Match) -> str:
+    kept = match[0].strip(KEEP_START + KEEP_END).replace(NO_BREAK_HYPHEN, "-")
+    return '<span class="unbroken">' + kept + "</span>"
 
 
 def text(value: str) -> Markup:
     """Typeset text as HTML: blanks kept, a word with a no-break hyphen kept on one line (with a
-    plain hyphen, so that a reader searching the PDF finds it), a title's line breaks as <br>."""
-    html = str(escape(keep_spaces(value)))
-    html = _UNBROKEN.sub(lambda m: '<span class="unbroken">' + m[0].replace(NO_BREAK_HYPHEN, "-") + "</span>", html)
-    return Markup(html.replace(LINE_BREAK, "<br>"))
+    plain hyphen, so that a reader searching the PDF finds it), as what typography keeps whole,
+    a title's line breaks as <br>."""
+    html = str(escape(keep_spaces(keep_whole(value))))
+    return Markup(_UNBROKEN.sub(_unbroken, html).replace(LINE_BREAK, "<br>"))
 
 
 @functools.cache
@@ -76,7 +81,7 @@ def render_html(document: Document, html_folder: Path, template: str, word_templ
         return (
             _environment(html_folder)
             .get_template(template)
-            .render(doc=typeset_document(document), rules=rules, L=layout)
+            .render(doc=keep_places(typeset_document(document)), rules=rules, L=layout)
         )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err
