@@ -88,9 +88,24 @@ def install_hint(family: str = FAMILY) -> str:
         )
     if sys.platform == "win32":
         return "cài phông Times New Roman (có sẵn trong Windows; Settings → Personalization → Fonts)"
-    return (
-        "cài gói fonts-liberation2 (Debian/Ubuntu: sudo apt-get install fonts-liberation2) hoặc phông Times New Roman"
-    )
+    package = debian_package(*LIBERATION_PACKAGES)
+    return f"cài gói {package} (Debian/Ubuntu: sudo apt-get install {package}) hoặc phông Times New Roman"
+
+
+# Debian 12 ships Liberation 2 (every Vietnamese letter) as fonts-liberation2; Ubuntu 24.04 and
+# Debian 13 as fonts-liberation. Ubuntu 24.04 and Debian 13 renamed GLib's library package (t64).
+LIBERATION_PACKAGES = ("fonts-liberation2", "fonts-liberation")
+
+
+def debian_package(*names: str) -> str:
+    """The first of a package's names (one per release) that this system's apt knows; the first
+    name without apt or its lists. Only asked when something is missing."""
+    if shutil.which("apt-cache"):
+        for name in names:
+            shown = subprocess.run(["apt-cache", "show", name], capture_output=True, text=True, check=False)
+            if shown.returncode == 0 and "Package:" in shown.stdout:
+                return name
+    return names[0]
 
 
 @dataclass(frozen=True)
@@ -285,7 +300,7 @@ LIBRARIES = {
             "libgobject-2.0.0.dylib",
             "libgobject-2.0-0.dll",
         ),
-        "libglib2.0-0",
+        ("libglib2.0-0t64", "libglib2.0-0"),
     ),
     "Pango": (
         ("libpango-1.0-0", "pango-1.0-0", "pango-1.0", "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"),
@@ -368,7 +383,10 @@ def _library_problem(missing: list[str]) -> EnvironmentProblem:
             "trong cửa sổ MSYS2: pacman -S mingw-w64-ucrt-x86_64-pango (xem README, phần cài đặt trên Windows); "
             "nếu đã cài ở thư mục khác C:\\msys64, đặt biến môi trường WEASYPRINT_DLL_DIRECTORIES là thư mục bin của nó"
         )
-    packages = " ".join(LIBRARIES[name][1] for name in missing)
+    packages = " ".join(
+        debian_package(*package) if isinstance(package, tuple) else package
+        for package in (LIBRARIES[name][1] for name in missing)
+    )
     return EnvironmentProblem(
         f"thiếu thư viện {', '.join(missing)} mà WeasyPrint cần để tạo PDF; cài bằng: sudo apt-get install {packages}"
     )
