@@ -147,12 +147,15 @@ def test_restyling_the_body_style_restyles_every_body_text_style(tmp_path):
 
 # ----------------------------------------------------------------------------- both formats, every document
 def test_a_restyled_body_gives_the_same_pages_fonts_and_sizes_in_docx_and_pdf(tmp_path):
-    from generator.build import Project, build
-
     family = installed_font()
     templates = restyled_templates(tmp_path, family)
     output = tmp_path / "output"
-    build(Project(content=ROOT, templates=templates, output=output), year=ROOT_YEAR)
+    result = run_main(
+        ["--content", ROOT, "--output", output, "--templates", templates, "build", "--year", ROOT_YEAR], tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    # The build's last line tells the clerk which font the restyled body is printed in.
+    assert f"mẫu Word còn dùng phông {family}" in result.stdout.splitlines()[-1], result.stdout
     folder = output / str(ROOT_YEAR)
     sources = sorted(folder.rglob("*.docx"))
     assert len(sources) >= 10

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from ..errors import EnvironmentProblem, TemplateProblem
+from ..errors import EnvironmentProblem, GeneratorError, TemplateProblem
 from . import fonts, layout
 from .style_fonts import DEFAULTS_NAME, style_font, theme_fonts
 
@@ -451,6 +451,21 @@ def template_fonts(template: Path, data: bytes | None = None) -> dict[str, fonts
                 f"bản PDF không in được bằng phông đó: {err}"
             ) from None
     return found
+
+
+def other_fonts_note(template: Path) -> str:
+    """For the build's last line: the fonts a restyled template names besides Times New Roman,
+    each with the family that prints it where that is another ("" when there are none)."""
+    try:
+        used = template_fonts(template)
+    except GeneratorError:
+        return ""
+    others = [
+        family if font.family.casefold() == family.casefold() else f"{family} (in bằng {font.family})"
+        for family, font in used.items()
+        if family.casefold() not in map(str.casefold, fonts.METRIC_COMPATIBLE)
+    ]
+    return f"; mẫu Word còn dùng phông {', '.join(others)}" if others else ""
 
 
 def font_faces(used: dict[str, fonts.BodyFont]) -> str:
