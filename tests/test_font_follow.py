@@ -202,3 +202,17 @@ def test_a_font_this_machine_lacks_is_refused_before_anything_is_written(tmp_pat
     assert "cài phông" in result.stderr  # says what to do
     written = [p for p in (tmp_path / "output").rglob("*") if p.suffix in (".docx", ".pdf")]
     assert written == []
+
+
+def test_a_font_the_machine_has_only_as_its_metric_twin_prints_in_the_twin(tmp_path):
+    """Arial on a machine without it (Linux, LibreOffice's own substitute): the PDF's body style
+    names Liberation Sans or Arimo, whose letters have Arial's widths, and says nothing of Arial."""
+    from generator.writers.word_styles import template_fonts, template_stylesheet
+
+    template = restyled_templates(tmp_path, "Arial") / "van-ban.docx"
+    found = template_fonts(template)["Arial"]
+    if found.family == "Arial":
+        pytest.skip("Arial itself is installed here")
+    assert found.family in ("Liberation Sans", "Arimo")
+    body_rule = next(line for line in template_stylesheet(template).splitlines() if line.startswith(".paragraph "))
+    assert f'font-family: "{found.family}"' in body_rule and "13pt" in body_rule, body_rule
