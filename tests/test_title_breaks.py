@@ -184,3 +184,35 @@ def test_a_year_range_and_a_slashed_token_stay_on_one_line_in_the_pdf(text, whol
     assert not any(whole in line for line in plain), plain  # the box does split it without the joins
     kept = narrow_pdf(str(pdf_text(typeset(text))), width, tmp_path)
     assert any(whole in re.sub(r"\s+", " ", line) for line in kept), kept
+
+
+def test_the_summary_title_breaks_at_a_phrase_boundary_alike_in_both_formats(tmp_path):
+    """The collecting office's summary (make tong-hop) of one returned form, with a long title."""
+    from conftest import TEMPLATES
+    from generator.build import Project, build
+    from generator.collect.run import collect_edition
+
+    long_title = (
+        "Tổng hợp kết quả thực hiện Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực năm {nam}"
+    )
+    content = tmp_path / "content"
+    folder = content / str(YEAR)
+    shutil.copytree(ROOTS / "xa-mau" / str(YEAR), folder)
+    forms = folder / "bieu-mau.yaml"
+    old = '"Tổng hợp kết quả công tác bình đẳng giới năm {nam}"'
+    assert forms.read_text(encoding="utf-8").count(old) == 1
+    forms.write_text(forms.read_text(encoding="utf-8").replace(old, f'"{long_title}"'), encoding="utf-8")
+    project = Project(content=content, templates=TEMPLATES, output=tmp_path / "output")
+    build(project, year=YEAR)
+    built = project.output / str(YEAR)
+    (folder / "bao-cao-nhan").mkdir()
+    shutil.copy(built / "Cong-an-xa" / "bao-cao-Cong-an-xa.docx", folder / "bao-cao-nhan" / "ca.docx")
+    collect_edition(project, YEAR)
+    summary = built / "tong-hop" / "bao-cao-tong-hop.docx"
+    expected = docx_lines(summary, "Tổng hợp kết quả")
+    assert len(expected) == 2, expected
+    assert " ".join(expected) == long_title.replace("{nam}", str(YEAR))
+    assert at_phrase_boundary(*expected), expected
+    page = [line.text for line in body_lines(PdfReader(str(summary.with_suffix(".pdf"))))[0]]
+    start = page.index(expected[0])
+    assert page[start : start + 2] == expected, page[:14]
