@@ -23,8 +23,6 @@ from .project import Project, code_version, edition_folder, edition_inputs, usab
 from .state import STATE_FILE, BuildState
 from .targets import MANIFEST, Target, targets
 from .workers import WorkerPool
-from .fonts import body_font
-from .writers.fonts import check_pdf_libraries
 
 if TYPE_CHECKING:
     from .content.edition import Edition
@@ -116,20 +114,11 @@ def _plan(state: BuildState, wanted: list[Target], force: bool) -> _Plan:
 
 
 def _check_machine(stale: list[Target]) -> None:
-    """The machine's font and libraries and the Word templates, checked before any work starts,
-    not in the middle of it."""
-    if any(t.task is not None and t.task.format == "pdf" for t in stale):
-        body_font()
-        check_pdf_libraries()
-    word_templates = {
-        t.task.template if t.task.format == "docx" else t.task.word_template for t in stale if t.task is not None
-    }
-    if word_templates:
-        # A Word template without a style the writers need is refused before anything is written.
-        from .writers.word_styles import template_styles
+    """The machine's libraries and the Word templates (their styles, and the fonts a PDF takes
+    from them), checked before any work starts, not in the middle of it."""
+    from .render import check_before_rendering
 
-        for template in sorted(word_templates):
-            template_styles(template)
+    check_before_rendering([t.task for t in stale if t.task is not None])
 
 
 def _loaded(

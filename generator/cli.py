@@ -120,6 +120,16 @@ def check_apart(content: Path, output: Path) -> None:
         )
 
 
+def any_pdf(paths) -> bool:
+    return any(Path(path).suffix == ".pdf" for path in paths)
+
+
+def other_fonts_note(template: Path) -> str:
+    from .writers.word_styles import other_fonts_note as note  # python-docx: only after a build wrote PDFs
+
+    return note(template)
+
+
 def run(args: argparse.Namespace) -> int | None:
     if args.output is None:
         args.output = default_output(args.content)
@@ -158,10 +168,12 @@ def run(args: argparse.Namespace) -> int | None:
         for notice in report.notices:  # before the last line, which names the PDFs' font
             print(notice)
         held = f", {len(report.held_open)} tệp đang mở chưa ghi được" if report.held_open else ""
+        # A restyled template's other fonts, once PDFs were written (their styles are read by then).
+        others = other_fonts_note(project.templates / "van-ban.docx") if any_pdf(report.written) else ""
         print(
             f"{'Chưa xong' if held else 'Xong'} {display_path(report.folder)}: ghi {len(report.written)} tệp, "
             f"giữ nguyên {report.unchanged}, xóa {len(report.removed)}{held}; {decimal(report.seconds, 1)} giây. "
-            f"{font_in_use()}."
+            f"{font_in_use()}{others}."
         )
         return 1 if held else 0
 

@@ -1,5 +1,7 @@
 """The body font: Times New Roman wherever it is installed, else a metric-compatible substitute,
-never a silent fallback.
+never a silent fallback. Any other family the Word template's styles name (a clerk may set the
+body style in Arial) is looked for the same way: itself, else a family of the same metrics, else
+the build stops and says so.
 
 Decree 30 asks for Times New Roman. It is looked for first where Windows keeps it (on Windows
 itself, and under WSL through /mnt/c), then through fontconfig (Linux with Microsoft's fonts
@@ -31,6 +33,9 @@ from .errors import EnvironmentProblem, GeneratorError
 FAMILY = "Times New Roman"
 SUBSTITUTES = ("Liberation Serif", "Tinos")
 METRIC_COMPATIBLE = (FAMILY, *SUBSTITUTES)
+# Families drawn with the same advance widths and line heights: a text set in one of them breaks
+# into the same lines and pages in any other (Word on Windows, LibreOffice and the PDF on Linux).
+METRIC_TWINS = (METRIC_COMPATIBLE, ("Arial", "Liberation Sans", "Arimo"), ("Courier New", "Liberation Mono", "Cousine"))
 STYLES = ("regular", "bold", "italic", "bold-italic")
 # Letters that only a font with full Vietnamese coverage has.
 VIETNAMESE_SAMPLE = (
@@ -53,17 +58,57 @@ FILE_NAMES = {
         ("LiberationSerif-BoldItalic.ttf",),
     ),
     "Tinos": (("Tinos-Regular.ttf",), ("Tinos-Bold.ttf",), ("Tinos-Italic.ttf",), ("Tinos-BoldItalic.ttf",)),
+    "Arial": (
+        ("arial.ttf", "Arial.ttf"),
+        ("arialbd.ttf", "Arial Bold.ttf"),
+        ("ariali.ttf", "Arial Italic.ttf"),
+        ("arialbi.ttf", "Arial Bold Italic.ttf"),
+    ),
+    "Courier New": (
+        ("cour.ttf", "Courier New.ttf"),
+        ("courbd.ttf", "Courier New Bold.ttf"),
+        ("couri.ttf", "Courier New Italic.ttf"),
+        ("courbi.ttf", "Courier New Bold Italic.ttf"),
+    ),
 }
 FONTCONFIG = "fontconfig"  # BodyFont.source of a font found by fc-match
 WSL_DRIVE = Path("/mnt/c")  # Windows' C: drive as WSL mounts it
 
 
-def install_hint() -> str:
+def twins(family: str) -> tuple[str, ...]:
+    """`family` first, then the families of the same metrics, in the order to look for them."""
+    for group in METRIC_TWINS:
+        if family.casefold() in (name.casefold() for name in group):
+            return (family, *(name for name in group if name.casefold() != family.casefold()))
+    return (family,)
+
+
+def install_hint(family: str = FAMILY) -> str:
+    if family != FAMILY:
+        return (
+            f"cài phông {family} vào máy (mở tệp phông, bấm Install), hoặc mở mẫu Word "
+            "(templates/van-ban.docx) và chọn cho kiểu đoạn đó một phông máy đã có"
+        )
     if sys.platform == "win32":
         return "cài phông Times New Roman (có sẵn trong Windows; Settings → Personalization → Fonts)"
-    return (
-        "cài gói fonts-liberation2 (Debian/Ubuntu: sudo apt-get install fonts-liberation2) hoặc phông Times New Roman"
-    )
+    package = debian_package(*LIBERATION_PACKAGES)
+    return f"cài gói {package} (Debian/Ubuntu: sudo apt-get install {package}) hoặc phông Times New Roman"
+
+
+# Debian 12 ships Liberation 2 (every Vietnamese letter) as fonts-liberation2; Ubuntu 24.04 and
+# Debian 13 as fonts-liberation. Ubuntu 24.04 and Debian 13 renamed GLib's library package (t64).
+LIBERATION_PACKAGES = ("fonts-liberation2", "fonts-liberation")
+
+
+def debian_package(*names: str) -> str:
+    """The first of a package's names (one per release) that this system's apt knows; the first
+    name without apt or its lists. Only asked when something is missing."""
+    if shutil.which("apt-cache"):
+        for name in names:
+            shown = subprocess.run(["apt-cache", "show", name], capture_output=True, text=True, check=False)
+            if shown.returncode == 0 and "Package:" in shown.stdout:
+                return name
+    return names[0]
 
 
 @dataclass(frozen=True)
@@ -113,6 +158,8 @@ def font_folders(platform: str = sys.platform, environ=os.environ, wsl_drive: Pa
 def _in_folder(folder: Path, family: str) -> dict[str, Path] | None:
     """The four files of a family in one folder, or None unless all four are there."""
     files = {}
+    if family not in FILE_NAMES:
+        return None
     for style, names in zip(STYLES, FILE_NAMES[family], strict=True):
         found = next((folder / name for name in names if (folder / name).is_file()), None)
         if found is None:
@@ -148,40 +195,41 @@ def _match(pattern: str) -> tuple[str, Path]:
 
 
 @functools.cache
-def _fontconfig_regular() -> tuple[str, Path] | None:
-    return _match(FAMILY) if shutil.which("fc-match") else None
+def _fontconfig_regular(family: str = FAMILY) -> tuple[str, Path] | None:
+    return _match(family) if shutil.which("fc-match") else None
 
 
 @functools.cache
-def _regular() -> tuple[str, Path, str] | None:
-    """The body font's family, regular file and source (a folder, or FONTCONFIG), cheaply: no font
+def _regular(family: str = FAMILY) -> tuple[str, Path, str] | None:
+    """The font's family, regular file and source (a folder, or FONTCONFIG), cheaply: no font
     file read, one fontconfig call at most. The build's fingerprints need it on every run."""
-    font = _in_folders((FAMILY,))
-    regular = _fontconfig_regular() if font is None else None
-    if font is None and regular is not None and regular[0] in METRIC_COMPATIBLE:
+    candidates = twins(family)
+    font = _in_folders(candidates[:1])
+    regular = _fontconfig_regular(family) if font is None else None
+    if font is None and regular is not None and regular[0].casefold() in map(str.casefold, candidates):
         return regular[0], regular[1], FONTCONFIG
-    font = font or _in_folders(SUBSTITUTES)
+    font = font or _in_folders(candidates[1:])
     return (font.family, font.files["regular"], font.source) if font else None
 
 
 @functools.cache
-def _found() -> BodyFont | str:
-    """The body font's four files, found by their names, or why there is none."""
-    regular = _regular()
+def _found(family: str = FAMILY) -> BodyFont | str:
+    """The font's four files, found by their names, or why there is none."""
+    regular = _regular(family)
     if regular is None:
-        fontconfig = _fontconfig_regular()
+        fontconfig = _fontconfig_regular(family)
         if fontconfig is not None:
             return f"fontconfig chọn “{fontconfig[0]}”, sẽ làm sai dàn trang"
         return "không tìm thấy phông nào trong thư mục phông của Windows, và máy không có fontconfig (lệnh fc-match)"
-    family, path, source = regular
+    found_family, path, source = regular
     if source != FONTCONFIG:
-        return _in_folders((family,)) or _in_folders(SUBSTITUTES)
+        return _in_folders((found_family,))
     files = {"regular": path}
     for style in STYLES[1:]:
-        found, files[style] = _match(FAMILY + _FONTCONFIG_STYLES[style])
-        if found != family:
+        found, files[style] = _match(family + _FONTCONFIG_STYLES[style])
+        if found != found_family:
             return f"fontconfig chọn “{found}” cho chữ {style}, sẽ làm sai dàn trang"
-    return BodyFont(family, files)
+    return BodyFont(found_family, files)
 
 
 def font_identity() -> str:
@@ -201,22 +249,25 @@ def font_in_use() -> str:
 
 
 @functools.cache
-def body_font() -> BodyFont:
-    """The font that renders the PDF, checked for its family, metrics and Vietnamese letters."""
-    found = _found()
+def body_font(family: str = FAMILY) -> BodyFont:
+    """The font that renders the PDF's text set in `family` (the body font unless a template
+    style names another), checked for its family, metrics and Vietnamese letters."""
+    found = _found(family)
     if isinstance(found, str):
+        same = ", ".join(twins(family)[1:])
         raise EnvironmentProblem(
-            f"máy không có phông {FAMILY} hay phông cùng kích thước chữ ({', '.join(SUBSTITUTES)}): "
-            f"{found}; {install_hint()}"
+            f"máy không có phông {family}"
+            + (f" hay phông cùng kích thước chữ ({same})" if same else "")
+            + f": {found}; {install_hint(family)}"
         )
     if found.source != FONTCONFIG:  # found by its file name: the file says which family it is
-        family = _family_in_file(found.files["regular"])
-        if family not in METRIC_COMPATIBLE:
+        named = _family_in_file(found.files["regular"])
+        if named.casefold() not in map(str.casefold, twins(family)):
             raise EnvironmentProblem(
-                f"tệp {found.files['regular']} là phông “{family}”, không phải {found.family}; {install_hint()}"
+                f"tệp {found.files['regular']} là phông “{named}”, không phải {found.family}; {install_hint(family)}"
             )
-        found = dataclasses.replace(found, family=family)
-    _check_vietnamese(found.files["regular"], found.family)
+        found = dataclasses.replace(found, family=named)
+    _check_vietnamese(found.files["regular"], found.family, family)
     return found
 
 
@@ -227,7 +278,7 @@ def _family_in_file(path: Path) -> str:
         return font["name"].getBestFamilyName() or ""
 
 
-def _check_vietnamese(path: Path, family: str) -> None:
+def _check_vietnamese(path: Path, family: str, wanted: str = FAMILY) -> None:
     from fontTools.ttLib import TTFont
 
     with TTFont(path, lazy=True) as font:
@@ -235,7 +286,7 @@ def _check_vietnamese(path: Path, family: str) -> None:
     missing = [char for char in VIETNAMESE_SAMPLE if ord(char) not in cmap]
     if missing:
         raise EnvironmentProblem(
-            f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint()}"
+            f"phông {family} ({path}) thiếu chữ tiếng Việt: {''.join(missing[:10])}; {install_hint(wanted)}"
         )
 
 

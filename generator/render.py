@@ -38,6 +38,21 @@ def content_digest(document: Document) -> str:
     return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
 
 
+def check_before_rendering(tasks: list[RenderTask]) -> None:
+    """Before anything is written: the libraries the PDFs need, and each Word template used (its
+    styles, and for a PDF the fonts its styles name, which this machine must have)."""
+    from .writers.fonts import check_pdf_libraries
+    from .writers.word_styles import template_fonts, template_styles
+
+    if any(task.format == "pdf" for task in tasks):
+        check_pdf_libraries()
+    pdf_templates = {task.word_template for task in tasks if task.format == "pdf"}
+    for template in sorted({task.template if task.format == "docx" else task.word_template for task in tasks}):
+        template_styles(template)
+        if template in pdf_templates:
+            template_fonts(template)
+
+
 def render(task: RenderTask) -> bytes:
     if task.format == "docx":
         from .writers.docx import render_docx

@@ -443,11 +443,18 @@ def measure_mm(text: str, size_pt: float, bold: bool = False, italic: bool = Fal
 
 
 def paragraph_width_mm(resolver: Resolver, p) -> float:
-    """Width of a paragraph's text set on one line, run by run with each run's own format."""
-    total = 0.0
-    for run in text_runs(p):
-        total += measure_mm(run_text(run), resolver.size_pt(run, p), resolver.bold(run, p), resolver.italic(run, p))
-    return total
+    """Width of a paragraph's text set on one line, run by run with each run's own format; of its
+    widest line where line breaks (w:br, a title broken into its lines) divide it."""
+    widths = [0.0]
+    for run in p.iter(qn("w:r")):
+        visible = run_text(run).strip()
+        for child in run:
+            if child.tag == qn("w:br"):
+                widths.append(0.0)
+            elif child.tag == qn("w:t") and visible and child.text:
+                size, bold, italic = resolver.size_pt(run, p), resolver.bold(run, p), resolver.italic(run, p)
+                widths[-1] += measure_mm(child.text, size, bold, italic)
+    return max(widths)
 
 
 # ----------------------------------------------------------------------------- locating parts

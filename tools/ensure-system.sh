@@ -7,6 +7,18 @@ set -u
 
 missing=""
 need() { missing="$missing $1"; }
+# The first of several names for one package that this system's apt knows: releases rename some.
+# Ubuntu 24.04 (WSL's default) and Debian 13 ship Liberation 2 as fonts-liberation (Debian 12:
+# fonts-liberation2, fonts-liberation there being version 1, without every Vietnamese letter);
+# Ubuntu has no chromium or chromium-driver deb, but chromium-browser and chromium-chromedriver.
+# Without apt's lists (apt update not run yet), the first name.
+pick() {
+  for name in "$@"; do
+    apt-cache show "$name" 2>/dev/null | grep -q '^Package:' && { echo "$name"; return; }
+  done
+  echo "$1"
+}
+fonts_liberation() { pick fonts-liberation2 fonts-liberation; }
 # ldconfig lives in /sbin, which is not on an ordinary user's PATH on Debian.
 ldconfig=$(command -v ldconfig || echo /sbin/ldconfig)
 has_library() { "$ldconfig" -p 2>/dev/null | grep -q "$1"; }
@@ -24,14 +36,16 @@ if windows_times; then
 elif command -v fc-match >/dev/null 2>&1; then
   case "$(fc-match -f '%{family[0]}' 'Times New Roman')" in
     "Times New Roman"|"Liberation Serif"|"Tinos") ;;
-    *) need fonts-liberation2 ;;
+    *) need "$(fonts_liberation)" ;;
   esac
 else
-  need fonts-liberation2
+  need "$(fonts_liberation)"
 fi
 for package in "$@"; do
   case "$package" in
     libreoffice-writer-nogui) command -v soffice >/dev/null 2>&1 || need "$package" ;;
+    chromium) command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need "$(pick chromium chromium-browser)" ;;
+    chromium-driver) command -v chromedriver >/dev/null 2>&1 || need "$(pick chromium-driver chromium-chromedriver)" ;;
     *) dpkg -s "$package" >/dev/null 2>&1 || need "$package" ;;
   esac
 done

@@ -97,11 +97,14 @@ PARAGRAPH_STYLES = {
     "VBFormNote": (layout.TABLE_PT, False, True, JUSTIFY, False, 0, True),
     "VBPageNumber": (layout.PAGE_NUMBER_PT, False, False, CENTER, False, 0, False),
 }
+# Body text: based on the body style ("Đoạn văn"), from which they take font, size and spacing.
+BODY_TEXT_STYLES = ("VBHeading", "VBClosing", "VBAddressee")
 
 
 def set_fonts(rpr) -> None:
     """Times New Roman for every script, so no run falls back to a theme font; Vietnamese as the
-    language, so that Word checks the spelling with its Vietnamese dictionary."""
+    language, so that Word checks the spelling with its Vietnamese dictionary. Set on the document
+    defaults and Normal only: every other style takes them from there."""
     set_language(rpr)
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -125,23 +128,12 @@ def define_styles(document) -> None:
     # The document defaults too, so that table text and anything unstyled is Times New Roman.
     defaults = document.styles.element.find(qn("w:docDefaults"))
     set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
-    for style_id, (size, bold, italic, align, indent, before, keep) in PARAGRAPH_STYLES.items():
+    for style_id in PARAGRAPH_STYLES:  # all first: a style may be based on one defined after it
         style = styles.add_style(STYLE_NAMES[style_id], WD_STYLE_TYPE.PARAGRAPH)
         style.element.set(qn("w:styleId"), style_id)
-        style.base_style = normal
         style.quick_style = True
-        style.font.size = Pt(size)
-        style.font.bold = bold
-        style.font.italic = italic
-        set_fonts(style.element.get_or_add_rPr())
-        fmt = style.paragraph_format
-        fmt.alignment = align
-        fmt.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM) if indent else Mm(0)
-        fmt.space_before = Pt(before)
-        fmt.space_after = Pt(0)
-        fmt.line_spacing = 1.0
-        fmt.keep_with_next = keep
-        fmt.widow_control = True
+    for style_id, values in PARAGRAPH_STYLES.items():
+        define_style(styles, style_id, values, normal)
     styles[STYLE_NAMES["VBRecipientsLabelParty"]].font.underline = True
     addressee = styles[STYLE_NAMES["VBAddressee"]].paragraph_format
     addressee.left_indent = Mm(layout.ADDRESSEE_INDENT_MM)
@@ -168,6 +160,35 @@ def define_styles(document) -> None:
         style.paragraph_format.alignment = CENTER
         style.paragraph_format.line_spacing = 1.0
         add_border(style.element.get_or_add_pPr(), bottom_border("single"))
+
+
+def define_style(styles, style_id: str, values: tuple, normal) -> None:
+    """One paragraph style. The font is the document's (Normal and the defaults), so that one change
+    in Word restyles every style; a body-text style is based on the body style and sets only what
+    differs from it, so that restyling "Đoạn văn" restyles the headings and the closing too."""
+    style = styles[STYLE_NAMES[style_id]]
+    based = style_id in BODY_TEXT_STYLES
+    base_values = PARAGRAPH_STYLES["VBBody"] if based else (None,) * len(values)
+    style.base_style = styles[STYLE_NAMES["VBBody"]] if based else normal
+    size, bold, italic, align, indent, before, keep = values
+    fmt = style.paragraph_format
+    if size != base_values[0]:
+        style.font.size = Pt(size)
+    if not based:
+        style.font.bold, style.font.italic = bold, italic
+        fmt.space_after = Pt(0)
+        fmt.line_spacing = 1.0
+        fmt.widow_control = True
+    if align != base_values[3]:
+        fmt.alignment = align
+    if indent != base_values[4]:
+        fmt.first_line_indent = Mm(layout.FIRST_LINE_INDENT_MM) if indent else Mm(0)
+    if before != base_values[5]:
+        # LibreOffice takes a style's w:spacing whole, not attribute by attribute from the style it
+        # is based on: with the space before, the space after and the line spacing are written too.
+        fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(before), Pt(0), 1.0
+    if keep != base_values[6]:
+        fmt.keep_with_next = keep
 
 
 # Children of w:pPr and w:tblPr that come after w:pBdr and w:tblBorders in the ECMA-376 sequences.

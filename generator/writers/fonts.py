@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..errors import EnvironmentProblem
-from ..fonts import body_font
+from ..fonts import FAMILY, body_font, debian_package
 
 # ---------------------------------------------------------------- the libraries WeasyPrint loads
 # By the names WeasyPrint (weasyprint/text/ffi.py) tries, for Linux, macOS and Windows (MSYS2 or
@@ -25,7 +25,7 @@ LIBRARIES = {
             "libgobject-2.0.0.dylib",
             "libgobject-2.0-0.dll",
         ),
-        "libglib2.0-0",
+        ("libglib2.0-0t64", "libglib2.0-0"),
     ),
     "Pango": (
         ("libpango-1.0-0", "pango-1.0-0", "pango-1.0", "libpango-1.0.so.0", "libpango-1.0.dylib", "libpango-1.0-0.dll"),
@@ -108,7 +108,10 @@ def _library_problem(missing: list[str]) -> EnvironmentProblem:
             "trong cửa sổ MSYS2: pacman -S mingw-w64-ucrt-x86_64-pango (xem README, phần cài đặt trên Windows); "
             "nếu đã cài ở thư mục khác C:\\msys64, đặt biến môi trường WEASYPRINT_DLL_DIRECTORIES là thư mục bin của nó"
         )
-    packages = " ".join(LIBRARIES[name][1] for name in missing)
+    packages = " ".join(
+        debian_package(*package) if isinstance(package, tuple) else package
+        for package in (LIBRARIES[name][1] for name in missing)
+    )
     return EnvironmentProblem(
         f"thiếu thư viện {', '.join(missing)} mà WeasyPrint cần để tạo PDF; cài bằng: sudo apt-get install {packages}"
     )
@@ -158,8 +161,32 @@ def _metrics(path: Path) -> tuple[dict[int, str], dict[str, tuple[int, int]], in
     return font.getBestCmap(), font["hmtx"].metrics, font["head"].unitsPerEm
 
 
-def text_width_mm(text: str, size_pt: float, style: str = "regular") -> float:
-    """The advance width of one line of text in the body font (no kerning), in millimetres."""
-    cmap, advances, units = _metrics(body_font().files[style])
+def text_width_mm(text: str, size_pt: float, style: str = "regular", family: str = FAMILY) -> float:
+    """The advance width of one line of text in a font (the body font unless told; no kerning), in
+    millimetres. A family this machine lacks is measured in the body font: only the PDF needs the
+    font itself, and the build refuses a PDF in a missing font before anything is written."""
+    try:
+        font = body_font(family)
+    except EnvironmentProblem:
+        font = body_font()
+    cmap, advances, units = _metrics(font.files[style])
     total = sum(advances[cmap[ord(char)]][0] for char in text if ord(char) in cmap)
     return total / units * size_pt * 25.4 / 72
+
+
+@functools.cache
+def _single_line(path: Path) -> float:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        hhea, units = font["hhea"], font["head"].unitsPerEm
+        os2 = font.get("OS/2")
+        if os2 is not None and os2.fsSelection & (1 << 7):  # USE_TYPO_METRICS
+            return round((os2.sTypoAscender - os2.sTypoDescender + os2.sTypoLineGap) / units, 3)
+        return round((hhea.ascent - hhea.descent + hhea.lineGap) / units, 3)
+
+
+def single_line(family: str = FAMILY) -> float:
+    """The height of one line at single spacing, in font sizes, as Word and LibreOffice give it
+    (ascent, descent and line gap): 1.15 for Times New Roman and Arial, 1.164 for DejaVu Sans."""
+    return _single_line(body_font(family).files["regular"])

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.schema import MAX_REPORTING_PERIODS
-from ..content.text import title_lines
 from ..document.model import AppendixPage, Document
-from .fonts import text_width_mm
+from .fonts import FAMILY, text_width_mm
+from .title_breaks import broken_title
 
 PAGE_WIDTH_MM = 210
 PAGE_HEIGHT_MM = 297
@@ -154,21 +154,29 @@ def rules(
     motto_pt: float = MOTTO_PT,
     title_pt: float = TITLE_PT,
     national_pt: float = NATIONAL_NAME_PT,
+    families: dict[str, str] | None = None,
 ) -> Rules:
-    """The rules' lengths, measured on the texts above them at the sizes their styles give."""
+    """The rules' lengths, measured on the texts above them at the sizes and in the fonts their
+    styles give (`families`: "agency", "motto", "title", "national" → font family)."""
     # A long agency name wraps in its column, so its text is at most as wide as the column; a
     # title is as wide as its longest line (the clerk's marked lines, each wrapping in the text width).
     header = document.header
-    agency = min(max(text_width_mm(line, agency_pt, "bold") for line in header.agency_lines), HEADER_LEFT_MM)
+    family = (families or {}).get
+
+    def width(text: str, size: float, role: str) -> float:
+        return text_width_mm(text, size, "bold", family(role, FAMILY))
+
+    agency = min(max(width(line, agency_pt, "agency") for line in header.agency_lines), HEADER_LEFT_MM)
     title = document.title or ""
-    title_line = max(min(text_width_mm(line, title_pt, "bold"), TEXT_WIDTH_MM) for line in title_lines(title))
+    lines = broken_title(title, TITLE_PT, TEXT_WIDTH_MM) if title else [""]  # as typography breaks it
+    title_line = max(min(width(line, title_pt, "title"), TEXT_WIDTH_MM) for line in lines)
     return Rules(
         agency_mm=round(agency * SHORT_RULE_SHARE, 1),
         # Under the motto; a Party body's header has none and rules its national name instead.
         motto_mm=round(
-            text_width_mm(header.motto, motto_pt, "bold")
+            width(header.motto, motto_pt, "motto")
             if header.motto
-            else text_width_mm(header.national_name, national_pt, "bold"),
+            else width(header.national_name, national_pt, "national"),
             1,
         ),
         title_mm=round(title_line * SHORT_RULE_SHARE, 1) if title else 0.0,

@@ -15,11 +15,10 @@ from markupsafe import Markup, escape
 from ..document.model import Document
 from ..errors import TemplateProblem
 from . import layout
-from ..fonts import body_font
 from .fonts import check_harfbuzz_subset, no_library_search
 from .jinja import strict_environment, template_files
-from .typography import LINE_BREAK, NO_BREAK_HYPHEN, typeset_document
-from .word_styles import template_styles, template_stylesheet
+from .typography import KEEP_END, KEEP_START, LINE_BREAK, NO_BREAK_HYPHEN, keep_places, keep_whole, typeset_document
+from .word_styles import font_faces, template_fonts, template_styles, template_stylesheet
 
 # Jinja-rendered with the layout numbers (page, tables, columns), then followed by the rules made
 # from the Word template's paragraph styles (word_styles.py) and applied to every document.
@@ -47,15 +46,20 @@ def keep_spaces(text: str) -> str:
     return re.sub(r" {2,}", lambda match: "\u00a0" * len(match.group(0)), text)
 
 
-_UNBROKEN = re.compile(rf"\S*{NO_BREAK_HYPHEN}\S*")
+_UNBROKEN = re.compile(rf"\S*{NO_BREAK_HYPHEN}\S*|{KEEP_START}[^{KEEP_END}]*{KEEP_END}")
+
+
+def _unbroken(match: re.Match) -> str:
+    kept = match[0].strip(KEEP_START + KEEP_END).replace(NO_BREAK_HYPHEN, "-")
+    return '<span class="unbroken">' + kept + "</span>"
 
 
 def text(value: str) -> Markup:
     """Typeset text as HTML: blanks kept, a word with a no-break hyphen kept on one line (with a
-    plain hyphen, so that a reader searching the PDF finds it), a title's line breaks as <br>."""
-    html = str(escape(keep_spaces(value)))
-    html = _UNBROKEN.sub(lambda m: '<span class="unbroken">' + m[0].replace(NO_BREAK_HYPHEN, "-") + "</span>", html)
-    return Markup(html.replace(LINE_BREAK, "<br>"))
+    plain hyphen, so that a reader searching the PDF finds it), as what typography keeps whole,
+    a title's line breaks as <br>."""
+    html = str(escape(keep_spaces(keep_whole(value))))
+    return Markup(_UNBROKEN.sub(_unbroken, html).replace(LINE_BREAK, "<br>"))
 
 
 @functools.cache
@@ -77,7 +81,7 @@ def render_html(document: Document, html_folder: Path, template: str, word_templ
         return (
             _environment(html_folder)
             .get_template(template)
-            .render(doc=typeset_document(document), rules=rules, L=layout)
+            .render(doc=keep_places(typeset_document(document)), rules=rules, L=layout)
         )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err
@@ -152,12 +156,15 @@ def _stylesheet(css: str):
 
 
 def _css(html_folder: Path, word_template: Path) -> str:
+    # @font-face rules first (fonts found in a Windows fonts folder, by their files); text that no
+    # style covers is in the body style's font; the template's styles last, overriding the layout.
+    used = template_fonts(word_template)
+    font = used[template_styles(word_template)["VBBody"].font]
     try:
-        font = body_font()  # its @font-face rules first: fonts found in a Windows fonts folder, by their files
-        layout_css = font.font_faces + _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=font)
+        layout_css = _environment(html_folder).get_template(STYLESHEET).render(L=layout, font=font)
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / STYLESHEET}: lỗi mẫu CSS: {err}") from err
-    return layout_css + template_stylesheet(word_template)
+    return font_faces(used) + layout_css + template_stylesheet(word_template)
 
 
 def render_pdf(document: Document, html_folder: Path, template: str, word_template: Path) -> bytes:

@@ -7,7 +7,12 @@
 - A spaced year range ("2021 – 2030") is joined by no-break spaces.
 - No line begins with a spaced dash ("Lao động - Thương binh"): a line starting "- " reads as a
   new list item or recipient, so the dash stays with the word before it (a no-break space).
-- A title breaks where the clerk marked it with `|` (generator/content/text.py), in both formats.
+- In the PDF (whose line breaking, unlike Word's, may break after a dash before a no-break space
+  and after a slash), a spaced year range ("2022 - 2023"), a short slashed token ("(b/c)") and the
+  place name of the date line, wherever the header repeats it ("Phan Rang - Tháp Chàm"), are kept
+  on one line: `keep_whole` and `keep_places` enclose them in KEEP_START … KEEP_END.
+- A title breaks where the clerk marked it with `|` (generator/content/text.py), else at phrase
+  boundaries in balanced lines (title_breaks.py), in both formats.
 """
 
 from __future__ import annotations
@@ -15,12 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import fields, is_dataclass, replace
 
-from ..content.text import running_text, title_lines
+from ..content.text import running_text
 from ..document.model import Block, Document, Table
+from . import layout
+from .fonts import text_width_mm
+from .title_breaks import broken_title
 
 NO_BREAK_HYPHEN = "\u2011"  # only inside the writers: it marks a hyphen for the format's own no-break hyphen
 NO_BREAK_SPACE = "\u00a0"
 LINE_BREAK = "\n"  # between the lines of a title; docxtpl writes it as w:br, the PDF as <br>
+KEEP_START, KEEP_END = "\ue000", "\ue001"  # PDF only: what they enclose is set on one line
 
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})[ \u00a0]([-–])[ \u00a0](\d{4})(?!\d)")
 _SPACED_DASH = re.compile(r"(?<=\S) ([-–]) ")
@@ -44,10 +53,18 @@ def no_breaks(text: str) -> str:
     return _HYPHEN.sub(lambda m: NO_BREAK_HYPHEN if _joins(text[m.start() - 1], text[m.end()]) else "-", text)
 
 
-def typeset_title(text: str) -> str:
-    """A title with its marked line breaks as LINE_BREAK, each line typeset. The lines are already
-    read (an escaped bar is a bar in them), so they are not read as running text again."""
-    return LINE_BREAK.join(no_breaks(line) for line in title_lines(text))
+def typeset_title(
+    text: str, size_pt: float = layout.TITLE_PT, width_mm: float = layout.TEXT_WIDTH_MM, style: str = "bold"
+) -> str:
+    """A title with its line breaks (marked, else at phrase boundaries) as LINE_BREAK, each line
+    typeset. The lines are already read (an escaped bar is a bar in them), so they are not read as
+    running text again."""
+    return LINE_BREAK.join(no_breaks(line) for line in broken_title(text, size_pt, width_mm, style))
+
+
+def typeset_subject(text: str) -> str:
+    """A letter's "V/v" subject, broken into lines in its column as a title is."""
+    return typeset_title(text, layout.SUBJECT_PT, layout.HEADER_LEFT_MM, "regular")
 
 
 _NOT_TEXT = {(Block, "kind"), (Table, "name")}
@@ -74,7 +91,51 @@ def typeset_document(document: Document) -> Document:
     header = document.header
     return replace(
         _typeset_all(replace(document, info=None)),
-        header=replace(_typeset_all(header), subject_lines=tuple(typeset_title(line) for line in header.subject_lines)),
+        header=replace(
+            _typeset_all(header), subject_lines=tuple(typeset_subject(line) for line in header.subject_lines)
+        ),
         title=typeset_title(document.title) if document.title is not None else None,
         info=replace(document.info, title=running_text(document.info.title)),
+    )
+
+
+_KEEP = re.compile(r"\d{4}\u00a0[-–]\u00a0\d{4}|(?<!\S)[^\s/\u2011]{1,8}/[^\s/\u2011]{1,8}(?!\S)")
+
+
+def keep_whole(text: str) -> str:
+    """For the PDF: typeset text with its spaced year ranges and short slashed tokens kept whole."""
+    if KEEP_START in text:  # already marked (a place name): left as it is
+        return text
+    return _KEEP.sub(lambda m: KEEP_START + m[0] + KEEP_END, text)
+
+
+def _place(place_date: str) -> str | None:
+    """The place name a date line starts with ("Phan Rang - Tháp Chàm, ngày …"), if of several words."""
+    place, comma, _ = place_date.partition(",")
+    return place.strip() if comma and re.search(r"[ \u00a0]", place.strip()) else None
+
+
+def keep_places(document: Document) -> Document:
+    """For the PDF: the typeset document with its place name kept whole on the date line and in the
+    header lines that name it (in capitals there), where the name fits its column on a line."""
+    header = document.header
+    place = _place(header.place_date)
+    if place is None:
+        return document
+
+    def kept(line: str | None, name: str, size_pt: float, style: str, column_mm: float) -> str | None:
+        if not line or name not in line or text_width_mm(name, size_pt, style) > column_mm:
+            return line
+        return line.replace(name, KEEP_START + name + KEEP_END)
+
+    upper = place.upper()
+    agency = (upper, layout.AGENCY_PT, "bold", layout.HEADER_LEFT_MM)
+    return replace(
+        document,
+        header=replace(
+            header,
+            place_date=kept(header.place_date, place, layout.PLACE_DATE_PT, "italic", layout.HEADER_RIGHT_MM),
+            agency_lines=tuple(kept(line, *agency) for line in header.agency_lines),
+            parent_agency=kept(header.parent_agency, *agency),
+        ),
     )

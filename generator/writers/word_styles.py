@@ -9,6 +9,7 @@ of `STYLE_NAMES`. A template without one of them cannot be laid out and is refus
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 from dataclasses import dataclass
@@ -16,8 +17,11 @@ from pathlib import Path
 
 from docx.oxml.ns import qn
 
-from ..errors import TemplateProblem
+from ..errors import EnvironmentProblem, GeneratorError, TemplateProblem
+from .. import fonts
 from . import layout
+from .fonts import single_line
+from .style_fonts import DEFAULTS_NAME, style_font, theme_fonts
 
 # Style id given by tools/make_docx_templates.py → the name shown in Word, which the writers go by.
 STYLE_NAMES = {
@@ -135,11 +139,14 @@ class ParagraphStyle:
     keep_lines: bool
     page_break_before: bool
     widow_control: bool
+    font: str = fonts.FAMILY  # the family Word sets the style's text in (w:rFonts w:ascii)
+    font_from: str = ""  # the name of the style that names that family (this one, or one it is based on)
+    single_line: float = layout.SINGLE_LINE  # the font's single line height, in font sizes
 
     @property
     def line_pt(self) -> float:
         """The height of one line of the style's own text."""
-        single = layout.SINGLE_LINE * self.size_pt
+        single = self.single_line * self.size_pt
         if self.line_rule == "auto":
             return self.line_value * single
         if self.line_rule == "atLeast":
@@ -160,17 +167,21 @@ class _Chain:
     """A style's property elements, nearest first: the style, the styles it is based on, the document defaults."""
 
     def __init__(self, style, defaults) -> None:
-        self.ppr, self.rpr = [], []
+        self.ppr, self.rpr, owners = [], [], []
         seen = set()
         while style is not None and id(style) not in seen:
             seen.add(id(style))
             element = style.element
             self.ppr.append(element.find(qn("w:pPr")))
             self.rpr.append(element.find(qn("w:rPr")))
+            owners.append(style.name)
             style = style.base_style
         if defaults is not None:
             self.ppr.append(defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}"))
             self.rpr.append(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}"))
+            owners.append(DEFAULTS_NAME)
+        # The name of the style each run-properties element belongs to, for messages.
+        self.owners = [owner for owner, e in zip(owners, self.rpr, strict=False) if e is not None]
         self.ppr = [e for e in self.ppr if e is not None]
         self.rpr = [e for e in self.rpr if e is not None]
 
@@ -198,7 +209,7 @@ def _twips_pt(value: str | None) -> float:
     return int(float(value)) / TWIPS_PER_PT if value is not None else 0.0
 
 
-def _resolve(style, defaults) -> ParagraphStyle:
+def _resolve(style, defaults, theme: dict[str, str]) -> ParagraphStyle:
     chain = _Chain(style, defaults)
     size = chain.r("w:sz", "w:val")
     bold, italic, underline = chain.r("w:b"), chain.r("w:i"), chain.r("w:u", "w:val")
@@ -226,6 +237,8 @@ def _resolve(style, defaults) -> ParagraphStyle:
         keep_lines=_on(chain.p("w:keepLines")),
         page_break_before=_on(chain.p("w:pageBreakBefore")),
         widow_control=_on(widow),  # off where no style sets it (ECMA-376 §17.3.1.44)
+        font=style_font(chain.rpr, chain.owners, theme)[0],
+        font_from=style_font(chain.rpr, chain.owners, theme)[1],
     )
 
 
@@ -250,7 +263,24 @@ class TemplateStyles:
             agency_pt=self["VBAgency"].size_pt,
             motto_pt=self["VBMotto"].size_pt,
             title_pt=self["VBTitle"].size_pt,
+            families={
+                role: self[style_id].font
+                for role, style_id in (
+                    ("agency", "VBAgency"),
+                    ("motto", "VBMotto"),
+                    ("title", "VBTitle"),
+                    ("national", "VBNationalName"),
+                )
+            },
         )
+
+    @property
+    def families(self) -> dict[str, str]:
+        """Each font family the styles use → the name of the style that sets it (the first found)."""
+        found: dict[str, str] = {}
+        for style in self.by_id.values():
+            found.setdefault(style.font, style.font_from)
+        return found
 
 
 def named_style(document, name: str, needed_for: str):
@@ -292,10 +322,11 @@ def _read(data: bytes, shown: str) -> TemplateStyles:
             "Mở mẫu bằng Word, đặt lại đúng tên kiểu (Home > Styles > Modify), hoặc chạy make templates để tạo lại mẫu"
         )
     defaults = document.styles.element.find(qn("w:docDefaults"))
+    theme = theme_fonts(document)
     by_id, template_ids = {}, {}
     for style_id, name in STYLE_NAMES.items():
         style = paragraph_styles[name]
-        by_id[style_id] = _resolve(style, defaults)
+        by_id[style_id] = _resolve(style, defaults, theme)
         template_ids[style_id] = style.style_id
     return TemplateStyles(by_id, template_ids)
 
@@ -320,7 +351,7 @@ def _number(value: float) -> str:
 
 def _type(style: ParagraphStyle) -> list[str]:
     line = (
-        f"line-height: {_number(style.line_value * layout.SINGLE_LINE)}"
+        f"line-height: {_number(style.line_value * style.single_line)}"
         if style.line_rule == "auto"
         else f"line-height: {_number(style.line_pt)}pt"
     )
@@ -331,6 +362,7 @@ def _type(style: ParagraphStyle) -> list[str]:
         f"text-decoration: {'underline' if style.underline else 'none'}",
         f"text-align: {style.alignment}",
         line,
+        f'font-family: "{style.font}"',
     ]
 
 
@@ -354,9 +386,20 @@ def _rule(selector: str, declarations: list[str]) -> str:
     return selector + " { " + "; ".join(declarations) + "; }"
 
 
-def stylesheet(styles: TemplateStyles) -> str:
+def stylesheet(styles: TemplateStyles, system: tuple[tuple[str, str, float], ...] = ()) -> str:
     """CSS that lays out each element of the PDF as its style in the Word template lays out the
-    matching paragraph of the DOCX."""
+    matching paragraph of the DOCX. `system`: (family the template names, family that renders it
+    on this machine, its single line height in font sizes) for each family the styles use."""
+    found = {family: (rendered, single) for family, rendered, single in system}
+    styles = TemplateStyles(
+        {
+            key: dataclasses.replace(style, font=found[style.font][0], single_line=found[style.font][1])
+            if style.font in found
+            else style
+            for key, style in styles.by_id.items()
+        },
+        styles.template_ids,
+    )
     rules = [_rule(selector, _paragraph(styles[style_id])) for style_id, selector in TEXT_SELECTORS.items()]
     rules += [_rule(selector, _type(styles[style_id])) for style_id, selector in CELL_SELECTORS.items()]
     for style_id, selector in RULE_SELECTORS.items():
@@ -389,15 +432,55 @@ def stylesheet(styles: TemplateStyles) -> str:
             )
         )
     number = styles["VBPageNumber"]
-    rules.append("@page { @top-center { " + "; ".join(_type(number)[:3]) + "; } }")
+    rules.append("@page { @top-center { " + "; ".join([*_type(number)[:3], _type(number)[-1]]) + "; } }")
     return "\n".join(rules) + "\n"
 
 
 @functools.lru_cache(maxsize=8)
-def _stylesheet(data: bytes, shown: str) -> str:
-    return stylesheet(_read(data, shown))
+def _stylesheet(data: bytes, shown: str, system: tuple[tuple[str, str, float], ...]) -> str:
+    return stylesheet(_read(data, shown), system)
+
+
+def template_fonts(template: Path, data: bytes | None = None) -> dict[str, fonts.BodyFont]:
+    """Each font family the template's styles name → the font that renders it in the PDF (itself,
+    or a family of the same metrics); a family this machine lacks is refused, naming the style."""
+    styles = template_styles(template, data)
+    found = {}
+    for family, style_name in styles.families.items():
+        try:
+            found[family] = fonts.body_font(family)
+        except EnvironmentProblem as err:
+            raise EnvironmentProblem(
+                f"{_display(template)}: kiểu đoạn “{style_name}” của mẫu Word dùng phông “{family}”, "
+                f"bản PDF không in được bằng phông đó: {err}"
+            ) from None
+    return found
+
+
+def other_fonts_note(template: Path) -> str:
+    """For the build's last line: the fonts a restyled template names besides Times New Roman,
+    each with the family that prints it where that is another ("" when there are none)."""
+    try:
+        used = template_fonts(template)
+    except GeneratorError:
+        return ""
+    others = [
+        family if font.family.casefold() == family.casefold() else f"{family} (in bằng {font.family})"
+        for family, font in used.items()
+        if family.casefold() not in map(str.casefold, fonts.METRIC_COMPATIBLE)
+    ]
+    return f"; mẫu Word còn dùng phông {', '.join(others)}" if others else ""
+
+
+def font_faces(used: dict[str, fonts.BodyFont]) -> str:
+    """@font-face rules for the fonts of `template_fonts` found by their files, each once."""
+    return "".join(dict.fromkeys(font.font_faces for font in used.values()))
 
 
 def template_stylesheet(template: Path) -> str:
-    """The PDF stylesheet made from a Word template's styles, once per process for each content of it."""
-    return _stylesheet(template_bytes(template), _display(template))
+    """The PDF stylesheet made from a Word template's styles and the fonts found for them, once per
+    process for each content of it."""
+    data = template_bytes(template)
+    used = template_fonts(template, data)
+    system = tuple(sorted((family, font.family, single_line(family)) for family, font in used.items()))
+    return _stylesheet(data, _display(template), system)
