@@ -91,6 +91,28 @@ def build_root_copy(tmp_path_factory, root: Path, year: int):
 
 
 @pytest.fixture(scope="session")
+def prebuilt(tmp_path_factory):
+    """`prebuilt(name, base)`: base/content/ holding a copy of tests/roots/<name>/ and base/output/
+    its build, as `build` on base would leave them. Each root is built once per test process and
+    copied for each test (times kept, so the build sees its own files), which then owns its copy.
+    Returns base."""
+    from generator.build import Project, build
+
+    made: dict[str, Path] = {}
+
+    def copy(name: str, base: Path) -> Path:
+        if name not in made:
+            source = tmp_path_factory.mktemp(f"prebuilt-{name}")
+            shutil.copytree(ROOTS / name, source / "content")
+            build(Project(content=source / "content", templates=TEMPLATES, output=source / "output"), workers=1)
+            made[name] = source
+        shutil.copytree(made[name], base, symlinks=True, dirs_exist_ok=True)
+        return base
+
+    return copy
+
+
+@pytest.fixture(scope="session")
 def built(tmp_path_factory, worker_id) -> Built:
     """The real content built once for the whole session: under pytest-xdist (`-n 2`), once for
     all its workers, by the first that asks, into their common temporary folder; the others wait

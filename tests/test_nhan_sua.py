@@ -2,72 +2,25 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from conftest import ROOTS, TEMPLATES
+from docx_text import add_after, set_runs, text_of, texts
 from generator.cli import main
 
 YEAR = "2026"
 
 
-def texts(path: Path) -> list[str]:
-    """Every non-empty paragraph (tables included), tracked insertions kept, deletions dropped."""
-    body = docx.Document(str(path)).element.body
-    result = []
-    for p in body.iter(qn("w:p")):
-        parts = [(n.text or "") if n.tag == qn("w:t") else " " for n in p.iter() if n.tag in (qn("w:t"), qn("w:tab"))]
-        text = re.sub(r"\s+", " ", "".join(parts).replace("\u00a0", " ")).strip()
-        if text:
-            result.append(text)
-    return result
-
-
 def paragraph(document, text: str):
-    found = [
-        p for p in document.element.body.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))) == text
-    ]
+    found = [p for p in document.element.body.iter(qn("w:p")) if text_of(p) == text]
     assert len(found) == 1, text
     return found[0]
-
-
-def set_runs(p, pieces: list[tuple[str, str | None]]) -> None:
-    """Replace a paragraph's runs by `pieces`, each plain, or inside a w:ins / w:del like Word's."""
-    runs = p.findall(qn("w:r"))
-    properties = runs[0].find(qn("w:rPr"))
-    for run in runs:
-        p.remove(run)
-    for number, (text, kind) in enumerate(pieces):
-        run = OxmlElement("w:r")
-        if properties is not None:
-            run.append(copy.deepcopy(properties))
-        t = OxmlElement("w:delText" if kind == "del" else "w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        run.append(t)
-        if kind is None:
-            p.append(run)
-        else:
-            wrapper = OxmlElement(f"w:{kind}")
-            wrapper.set(qn("w:id"), str(100 + number))
-            wrapper.set(qn("w:author"), "Lãnh đạo")
-            wrapper.set(qn("w:date"), "2026-03-01T08:00:00Z")
-            wrapper.append(run)
-            p.append(wrapper)
-
-
-def add_after(p, text: str):
-    new = copy.deepcopy(p)
-    p.addnext(new)
-    set_runs(new, [(text, None)])
-    return new
 
 
 def run(*args: str) -> int:
@@ -78,6 +31,12 @@ def run(*args: str) -> int:
 def root(tmp_path) -> Path:
     shutil.copytree(ROOTS / "xa-mau", tmp_path / "content")
     return tmp_path
+
+
+@pytest.fixture
+def built_root(tmp_path, prebuilt) -> Path:
+    """`root` after `build -j 1`: a copy of one build of the module's root (tests/conftest.py)."""
+    return prebuilt("xa-mau", tmp_path / "built")
 
 
 def cli(root: Path, *args: str) -> list[str]:
@@ -157,8 +116,8 @@ def test_leader_edits_come_back_into_content(root, capsys):
         assert "Hướng dẫn các ấp lập danh sách hộ cần hỗ trợ." in " ".join(texts(folder / name)), name
 
 
-def test_without_terminal_or_yes_nothing_is_written(root, capsys):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_without_terminal_or_yes_nothing_is_written(built_root, capsys):
+    root = built_root
     built = root / "output" / YEAR / "ke-hoach.docx"
     document = docx.Document(str(built))
     set_runs(paragraph(document, "Trần Thị Mẫu"), [("Nguyễn Văn Ký", None)])
@@ -172,8 +131,8 @@ def test_without_terminal_or_yes_nothing_is_written(root, capsys):
     assert plan_yaml.read_bytes() == source
 
 
-def test_formatting_only_and_foreign_files(root, capsys, tmp_path):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_formatting_only_and_foreign_files(built_root, capsys, tmp_path):
+    root = built_root
     built = root / "output" / YEAR / "ke-hoach.docx"
     document = docx.Document(str(built))
     set_runs(paragraph(document, "- Theo dõi, đôn đốc các đơn vị."), [("+ Theo dõi, đôn đốc các đơn vị.", None)])
@@ -196,8 +155,8 @@ def test_formatting_only_and_foreign_files(root, capsys, tmp_path):
     assert plan_yaml.read_bytes() == source
 
 
-def test_edit_of_an_older_build_is_refused(root, capsys):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_edit_of_an_older_build_is_refused(built_root, capsys):
+    root = built_root
     built = root / "output" / YEAR / "ke-hoach.docx"
     document = docx.Document(str(built))
     set_runs(paragraph(document, "Trần Thị Mẫu"), [("Nguyễn Văn Ký", None)])
@@ -213,8 +172,8 @@ def test_edit_of_an_older_build_is_refused(root, capsys):
     assert plan_yaml.read_bytes() == source
 
 
-def test_a_set_aside_plan_is_taken_then_put_away(root, capsys):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_a_set_aside_plan_is_taken_then_put_away(built_root, capsys):
+    root = built_root
     folder = root / "output" / YEAR
     document = docx.Document(str(folder / "ke-hoach.docx"))
     set_runs(paragraph(document, "Trần Thị Mẫu"), [("Nguyễn Văn Ký", None)])
@@ -231,8 +190,8 @@ def test_a_set_aside_plan_is_taken_then_put_away(root, capsys):
 
 
 @pytest.mark.parametrize("data", [b"PK\x03\x04 not really a zip", b"plain text"])
-def test_a_broken_file_is_one_vietnamese_line(root, capsys, tmp_path, data):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_a_broken_file_is_one_vietnamese_line(built_root, capsys, tmp_path, data):
+    root = built_root
     broken = tmp_path / "hong.docx"
     broken.write_bytes(data)
     capsys.readouterr()
@@ -241,8 +200,8 @@ def test_a_broken_file_is_one_vietnamese_line(root, capsys, tmp_path, data):
     assert len(err) == 1 and err[0].startswith("Lỗi: ") and "hong.docx" in err[0]
 
 
-def test_a_task_edited_in_a_letter_goes_to_the_plan_entry(root, capsys):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_a_task_edited_in_a_letter_goes_to_the_plan_entry(built_root, capsys):
+    root = built_root
     folder = root / "output" / YEAR
     letter = folder / "Phong-VH-XH" / "cong-van-Phong-VH-XH.docx"
     document = docx.Document(str(letter))
@@ -263,8 +222,8 @@ def test_a_task_edited_in_a_letter_goes_to_the_plan_entry(root, capsys):
     assert "- Theo dõi, đôn đốc, kiểm tra các đơn vị." in plan
 
 
-def test_the_same_edit_in_the_plan_and_a_letter_is_made_once(root, capsys):
-    assert run(*cli(root, "build", "-j", "1")) == 0
+def test_the_same_edit_in_the_plan_and_a_letter_is_made_once(built_root, capsys):
+    root = built_root
     folder = root / "output" / YEAR
     for path in (folder / "ke-hoach.docx", folder / "Phong-VH-XH" / "cong-van-Phong-VH-XH.docx"):
         document = docx.Document(str(path))

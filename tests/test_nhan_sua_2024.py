@@ -6,17 +6,17 @@ and after (`diff`) shows those eight edits and nothing else."""
 
 from __future__ import annotations
 
-import copy
 import re
 import shutil
 from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from conftest import CONTENT, TEMPLATES
+from docx_text import add_after, text_of, texts
+from docx_text import set_runs as shared_set_runs
 from generator.cli import main
 
 YEAR = "2024"
@@ -25,25 +25,6 @@ TASK_ADDED = "Phối hợp tổ chức trợ giúp pháp lý miễn phí cho n�
 SIGNER = "Trần Văn Ký"
 TRACKED_INSERTION = ", kiểm tra"
 TRACKED_DELETION = " đạt hiệu quả"
-
-
-def text_of(p) -> str:
-    """A paragraph's text as Word shows it with changes accepted: w:t kept, w:delText dropped,
-    a non-breaking hyphen read as a hyphen, tabs and breaks as spaces."""
-    pieces = []
-    for node in p.iter():
-        if node.tag == qn("w:t"):
-            pieces.append(node.text or "")
-        elif node.tag == qn("w:noBreakHyphen"):
-            pieces.append("-")
-        elif node.tag in (qn("w:tab"), qn("w:br")):
-            pieces.append(" ")
-    return re.sub(r"\s+", " ", "".join(pieces).replace("\u00a0", " ")).strip()
-
-
-def texts(path: Path) -> list[str]:
-    body = docx.Document(str(path)).element.body
-    return [text for text in (text_of(p) for p in body.iter(qn("w:p"))) if text]
 
 
 def paragraph(document, start: str):
@@ -58,35 +39,8 @@ def paragraph(document, start: str):
 
 
 def set_runs(p, pieces: list[tuple[str, str | None]]) -> None:
-    """A paragraph's runs replaced by `pieces`, each plain or inside a w:ins / w:del as Word writes them."""
-    runs = p.findall(qn("w:r"))
-    properties = next((r.find(qn("w:rPr")) for r in runs if r.find(qn("w:rPr")) is not None), None)
-    for run in runs:
-        p.remove(run)
-    for number, (text, kind) in enumerate(pieces):
-        run = OxmlElement("w:r")
-        if properties is not None:
-            run.append(copy.deepcopy(properties))
-        t = OxmlElement("w:delText" if kind == "del" else "w:t")
-        t.set(qn("xml:space"), "preserve")
-        t.text = text
-        run.append(t)
-        if kind is None:
-            p.append(run)
-            continue
-        wrapper = OxmlElement(f"w:{kind}")
-        wrapper.set(qn("w:id"), str(900 + number))
-        wrapper.set(qn("w:author"), "Lãnh đạo UBND")
-        wrapper.set(qn("w:date"), "2024-11-12T08:00:00Z")
-        wrapper.append(run)
-        p.append(wrapper)
-
-
-def add_after(p, text: str):
-    new = copy.deepcopy(p)
-    p.addnext(new)
-    set_runs(new, [(text, None)])
-    return new
+    """docx_text.set_runs, as the UBND's leader tracks changes in 2024."""
+    shared_set_runs(p, pieces, author="Lãnh đạo UBND", date="2024-11-12T08:00:00Z")
 
 
 def around(p, word: str, kind: str, piece: str) -> None:

@@ -12,25 +12,10 @@ import pytest
 from docx.oxml.ns import qn
 
 from conftest import ROOTS, TEMPLATES
+from docx_text import text_of, texts
 from generator.cli import main
 
 YEAR = "2026"
-
-
-def text_of(p) -> str:
-    pieces = []
-    for node in p.iter():
-        if node.tag == qn("w:t"):
-            pieces.append(node.text or "")
-        elif node.tag == qn("w:noBreakHyphen"):
-            pieces.append("-")
-        elif node.tag in (qn("w:tab"), qn("w:br")):
-            pieces.append(" ")
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
-
-
-def texts(path: Path) -> list[str]:
-    return [t for t in (text_of(p) for p in docx.Document(str(path)).element.body.iter(qn("w:p"))) if t]
 
 
 def retype(document, old: str, new: str) -> None:
