@@ -69,12 +69,33 @@ def run_build(content: Path, output: Path, year: int = YEAR) -> Built:
     return built
 
 
+# tests/roots/<name> → a folder holding content/ (its copy) and output/ (its build): each root is
+# built once per test process, then copied for each caller, who owns the copy.
+_ROOT_BUILDS: dict[str, Path] = {}
+
+
+def _root_build(tmp_path_factory, name: str) -> Path:
+    from generator.build import Project, build
+
+    if name not in _ROOT_BUILDS:
+        source = tmp_path_factory.mktemp(f"prebuilt-{name}")
+        shutil.copytree(ROOTS / name, source / "content")
+        build(Project(content=source / "content", templates=TEMPLATES, output=source / "output"), workers=1)
+        _ROOT_BUILDS[name] = source
+    return _ROOT_BUILDS[name]
+
+
 def build_root(tmp_path_factory, root: Path, year: int) -> Path:
-    """A content tree of tests/roots built once into a fresh folder; returns output/<year>/."""
+    """A content tree built into a fresh folder; returns output/<year>/. A root of tests/roots as
+    it stands is built once per test process and its build copied (times kept, so a later build
+    there sees its own files: the same bytes, the same state)."""
     from generator.build import Project, build
 
     output = tmp_path_factory.mktemp(root.name)
-    build(Project(content=root, templates=TEMPLATES, output=output), year=year)
+    if root.parent == ROOTS:
+        shutil.copytree(_root_build(tmp_path_factory, root.name) / "output", output, dirs_exist_ok=True)
+    else:
+        build(Project(content=root, templates=TEMPLATES, output=output), year=year)
     return output / str(year)
 
 
@@ -93,20 +114,11 @@ def build_root_copy(tmp_path_factory, root: Path, year: int):
 @pytest.fixture(scope="session")
 def prebuilt(tmp_path_factory):
     """`prebuilt(name, base)`: base/content/ holding a copy of tests/roots/<name>/ and base/output/
-    its build, as `build` on base would leave them. Each root is built once per test process and
-    copied for each test (times kept, so the build sees its own files), which then owns its copy.
-    Returns base."""
-    from generator.build import Project, build
-
-    made: dict[str, Path] = {}
+    its build, as `build` on base would leave them; built once per test process (_root_build),
+    copied for each test, which then owns its copy. Returns base."""
 
     def copy(name: str, base: Path) -> Path:
-        if name not in made:
-            source = tmp_path_factory.mktemp(f"prebuilt-{name}")
-            shutil.copytree(ROOTS / name, source / "content")
-            build(Project(content=source / "content", templates=TEMPLATES, output=source / "output"), workers=1)
-            made[name] = source
-        shutil.copytree(made[name], base, symlinks=True, dirs_exist_ok=True)
+        shutil.copytree(_root_build(tmp_path_factory, name), base, symlinks=True, dirs_exist_ok=True)
         return base
 
     return copy

@@ -9,7 +9,6 @@ set aside before it is replaced; the comparison's files are not the build's to r
 from __future__ import annotations
 
 import os
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -108,11 +107,11 @@ def test_a_path_through_a_link_is_refused_before_anything_is_written(tmp_path):
 
 
 @pytest.fixture
-def site(tmp_path) -> Path:
-    """A copy of the tiny commune root, built; the working folder of the CLI runs."""
-    shutil.copytree(ROOTS / "xa-mau" / str(YEAR), tmp_path / "content" / str(YEAR))
-    assert run_main(["build", "-j", "1"], cwd=tmp_path, cwd_folders=True).returncode == 0
-    return tmp_path
+def site(tmp_path, prebuilt) -> Path:
+    """A copy of the tiny commune root and of its build (tests/conftest.py); the working folder
+    of the CLI runs."""
+    assert sorted(p.name for p in (ROOTS / "xa-mau").iterdir()) == [str(YEAR)]
+    return prebuilt("xa-mau", tmp_path)
 
 
 def lines(result) -> list[str]:
