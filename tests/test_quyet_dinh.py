@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 import nd30
 from conftest import ROOT as PROJECT
-from conftest import ROOTS, run_cli
+from conftest import ROOTS, run_main
 
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
@@ -146,12 +146,11 @@ def test_pdf_carries_the_decision_then_the_plan(built):
     assert want["plan_number"] not in " ".join(pages)
 
 
-def test_without_the_file_no_decision(tmp_path):
-    from generator.build import Project, build
-
-    build(Project(content=ROOT, templates=PROJECT / "templates", output=tmp_path), year=YEAR)
-    assert not (tmp_path / str(YEAR) / "quyet-dinh.docx").exists()
-    assert (tmp_path / str(YEAR) / "ke-hoach.docx").is_file()
+def test_without_the_file_no_decision(tmp_path, prebuilt):
+    assert not (ROOT / str(YEAR) / "quyet-dinh.yaml").exists()
+    output = prebuilt(ROOT.name, tmp_path) / "output"  # the root's build, as it stands
+    assert not (output / str(YEAR) / "quyet-dinh.docx").exists()
+    assert (output / str(YEAR) / "ke-hoach.docx").is_file()
 
 
 def test_bad_field_is_named_with_its_line(tmp_path):
@@ -162,7 +161,7 @@ def test_bad_field_is_named_with_its_line(tmp_path):
     lines[line - 1] = 'so: "mười hai"'
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     output = tmp_path / "ra"
-    result = run_cli(["--content", str(root), "--output", str(output), "build", "--year", str(YEAR)], tmp_path)
+    result = run_main(["--content", str(root), "--output", str(output), "build", "--year", str(YEAR)], tmp_path)
     assert result.returncode == 1
     assert f"quyet-dinh.yaml:{line}" in result.stderr and "so" in result.stderr
     assert not output.exists() or not any(output.rglob("*.docx"))
@@ -170,7 +169,7 @@ def test_bad_field_is_named_with_its_line(tmp_path):
 
 def test_new_year_drafts_the_decision_without_its_number_and_day(tmp_path):
     root = make_root(tmp_path)
-    result = run_cli(["--content", str(root), "new-year", "--from", str(YEAR), "--to", str(YEAR + 1)], tmp_path)
+    result = run_main(["--content", str(root), "new-year", "--from", str(YEAR), "--to", str(YEAR + 1)], tmp_path)
     assert result.returncode == 0, result.stderr
     old, new = load(root / str(YEAR) / "quyet-dinh.yaml"), load(root / str(YEAR + 1) / "quyet-dinh.yaml")
     assert old["so"] is not None and new["so"] is None
@@ -184,8 +183,9 @@ def test_check_passes_the_grounds_years_but_not_an_articles(tmp_path):
     text = path.read_text(encoding="utf-8")
     assert f"năm {YEAR - 1}" in text  # a Căn cứ line cites a law of the year before
     args = ["--content", str(root), "check", "--year", str(YEAR)]
-    assert f"năm {YEAR - 1}" not in run_cli(args, tmp_path).stdout + run_cli(args, tmp_path).stderr
+    passed = run_main(args, tmp_path)
+    assert f"năm {YEAR - 1}" not in passed.stdout + passed.stderr
     text = text.replace("có hiệu lực kể từ ngày ký.", f"có hiệu lực kể từ ngày 01/01/{YEAR - 1}.")
     path.write_text(text, encoding="utf-8")
-    result = run_cli(args, tmp_path)
+    result = run_main(args, tmp_path)
     assert "quyet-dinh.yaml" in result.stdout + result.stderr and str(YEAR - 1) in result.stdout + result.stderr

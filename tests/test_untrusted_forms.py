@@ -183,7 +183,7 @@ def _bomb(path, size: int, declared: int | None = None) -> None:
         assert zipfile.ZipFile(path).getinfo("word/document.xml").file_size == declared
 
 
-@pytest.mark.parametrize(("size", "declared"), [(95_000_000, None), (2_000_000_000, 10_000)])
+@pytest.mark.parametrize(("size", "declared"), [(95_000_000, None), (500_000_000, 10_000)])
 def test_zip_bombs_are_refused_while_inflating(tmp_path, size, declared):
     path = tmp_path / "bom.docx"
     _bomb(path, size, declared)
