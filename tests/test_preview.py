@@ -259,9 +259,11 @@ def test_second_server_on_the_same_content(server):
     assert "một lệnh xem khác đang theo dõi" in second.stderr
 
 
-def test_busy_port_moves_to_the_next(tmp_path):
+def test_busy_port_moves_to_the_next(tmp_path, tiny_output):
     content = tmp_path / "content"
     shutil.copytree(ROOTS / "xa-mau", content)
+    # The set as `make documents` left it: the server's first build has nothing to write.
+    shutil.copytree(tiny_output, tmp_path / "output" / YEAR)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

@@ -159,7 +159,14 @@ def test_a_corrupt_state_file_stops_the_build_with_advice(tiny_site, planted):
     output = tiny_site / "output" / str(TINY_YEAR)
     (output / STATE).write_text(planted, encoding="utf-8")
     stops(tiny_site, "bị hỏng", "xóa tệp đó rồi chạy lại")
-    # Done as advised: the set is made again, and the files that are as the build makes them are not taken for edits.
+
+
+def test_a_state_file_deleted_as_advised_is_made_again_and_no_file_is_taken_for_an_edit(tiny_site):
+    """The advice followed (once: `stops` above leaves the folder as it was, whatever was planted):
+    the set is made again, and the files that are as the build makes them are not taken for edits."""
+    output = tiny_site / "output" / str(TINY_YEAR)
+    (output / STATE).write_text("not json {", encoding="utf-8")
+    stops(tiny_site, "bị hỏng")
     (output / STATE).unlink()
     result = cli(tiny_site)
     assert result.returncode == 0, result.stderr
