@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from generator.errors import GeneratorError
 from generator.files import one_build_at_a_time
 
-from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, build_root, cli_env, replace_once, run_cli, snapshot
+from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, build_root, cli_env, replace_once, run_cli, run_main, snapshot
 
 STATE = ".build-state.json"
 
@@ -29,7 +29,8 @@ PDFS = 1 + 30 + 29
 ALL_FILES = 2 * PDFS + 2
 
 
-def build(content: Path, output: Path, templates: Path = TEMPLATES, year: int = YEAR, **options):
+def build(content: Path, output: Path, templates: Path = TEMPLATES, year: int | None = None, **options):
+    """The build in this process; without `year`, of the one edition the content copy holds."""
     from generator.build import Project
     from generator.build import build as run
 
@@ -54,7 +55,7 @@ def mtimes(folder: Path) -> dict[str, int]:
 
 
 @pytest.fixture
-def edition(tmp_path, built) -> Path:
+def edition_2024(tmp_path, built) -> Path:
     """A copy of the content to edit, with a copy of its build (state file and times kept) in tmp_path/output."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT / str(YEAR), content / str(YEAR))
@@ -72,6 +73,26 @@ def tiny_built(tmp_path_factory) -> Path:
     return build_root(tmp_path_factory, TINY, TINY_YEAR)
 
 
+# The tiny root's plan, 9 letters and 8 forms (its HĐND committee gets no form), each as DOCX and
+# PDF, and the distribution list as CSV and HTML.
+TINY_PDFS = 1 + 9 + 8
+TINY_FILES = 2 * TINY_PDFS + 2
+# A task of Công an xã alone: its wording is in the plan, in that body's letter and in the tasks
+# table of its report form; no other document shows it.
+EDIT = ("Phát hiện, xử lý kịp thời các vụ", "Phát hiện, xử lý nghiêm, kịp thời các vụ")
+TASK_KEY = "Cong-an-xa"
+LETTER = f"{TASK_KEY}/cong-van-{TASK_KEY}.docx"
+
+
+def remove_unit(content: Path, ma: str) -> None:
+    """One unit's two lines (ma, ten) taken out of don-vi.yaml."""
+    units = content / str(TINY_YEAR) / "don-vi.yaml"
+    lines = units.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f'      - ma: "{ma}"\n')
+    assert lines[start + 1].strip().startswith("ten:") and lines[start + 2].strip().startswith("- ma:")
+    units.write_text("".join(lines[:start] + lines[start + 2 :]), encoding="utf-8")
+
+
 @pytest.fixture
 def tiny_edition(tmp_path, tiny_built) -> Path:
     """`edition` on the tiny root: its content to edit, a copy of its build in tmp_path/output."""
@@ -79,6 +100,12 @@ def tiny_edition(tmp_path, tiny_built) -> Path:
     shutil.copytree(TINY / str(TINY_YEAR), content / str(TINY_YEAR))
     shutil.copytree(tiny_built, tmp_path / "output" / str(TINY_YEAR))  # copy2: times are kept
     return content
+
+
+@pytest.fixture
+def edition(tiny_edition) -> Path:
+    """The content copy, with a copy of its build, that the engine cases below edit."""
+    return tiny_edition
 
 
 def test_two_builds_give_identical_bytes(tiny_built, tmp_path):
@@ -104,7 +131,7 @@ def test_the_2024_set_is_every_document_in_both_formats(built):
 
 
 def test_rebuild_with_nothing_changed_writes_nothing(edition):
-    folder = edition.parent / "output" / str(YEAR)
+    folder = edition.parent / "output" / str(TINY_YEAR)
     before = mtimes(folder)
     report = build(edition, edition.parent / "output")
     assert report.written == [] and report.removed == []
@@ -123,27 +150,26 @@ def build_lines(result) -> list[str]:
 
 
 def test_changing_one_agencys_tasks_rebuilds_its_letter_and_the_plan_only(edition):
-    folder = edition.parent / "output" / str(YEAR)
+    folder = edition.parent / "output" / str(TINY_YEAR)
     before = mtimes(folder)
     # A task's wording appears in the plan, in that agency's letter and in the tasks table of its
     # report form; no other document shows it.
-    replace_once(
-        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
-    )
+    replace_once(edition / str(TINY_YEAR) / "ke-hoach.yaml", *EDIT)
     report = build(edition, edition.parent / "output")
     expected = {
         "ke-hoach.docx",
         "ke-hoach.pdf",
-        "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx",
-        "Phong-Tu-phap/cong-van-Phong-Tu-phap.pdf",
-        "Phong-Tu-phap/bao-cao-Phong-Tu-phap.docx",
-        "Phong-Tu-phap/bao-cao-Phong-Tu-phap.pdf",
+        f"{TASK_KEY}/cong-van-{TASK_KEY}.docx",
+        f"{TASK_KEY}/cong-van-{TASK_KEY}.pdf",
+        f"{TASK_KEY}/bao-cao-{TASK_KEY}.docx",
+        f"{TASK_KEY}/bao-cao-{TASK_KEY}.pdf",
     }
     assert {p.relative_to(folder).as_posix() for p in report.written} == expected
     assert changed(before, folder) == expected
 
 
-def test_changing_one_agencys_indicators_rebuilds_its_letter_form_and_list(edition):
+def test_changing_one_agencys_indicators_rebuilds_its_letter_form_and_list(edition_2024):
+    edition = edition_2024
     folder = edition.parent / "output" / str(YEAR)
     before = mtimes(folder)
     text = (edition / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8")
@@ -229,14 +255,10 @@ def test_a_template_included_by_another_counts_as_used(tmp_path):
 
 
 def test_documents_of_a_removed_recipient_are_removed(edition):
-    folder = edition.parent / "output" / str(YEAR)
-    text = (edition / str(YEAR) / "don-vi.yaml").read_text(encoding="utf-8")
-    start = text.index('- ma: "xa-thanh-binh"')
-    (edition / str(YEAR) / "don-vi.yaml").write_text(
-        text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1 :], encoding="utf-8"
-    )
+    folder = edition.parent / "output" / str(TINY_YEAR)
+    remove_unit(edition, "ap-bau-ham")
     report = build(edition, edition.parent / "output")
-    key = "UBND-xa-Thanh-Binh"
+    key = "Ap-Bau-Ham"
     assert sorted(p.relative_to(folder).as_posix() for p in report.removed) == sorted(
         f"{key}/{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf")
     )
@@ -284,19 +306,16 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(buil
 
 
 def test_a_second_build_while_one_is_writing_stops_without_touching_the_set(edition, tmp_path):
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     with one_build_at_a_time(folder):  # as the first build holds it while writing
         before = snapshot(folder)
         result = run_cli(["build", "--force"], cwd=tmp_path, cwd_folders=True)
         assert snapshot(folder) == before
     assert (result.returncode, result.stderr_lines) == (
         1,
-        [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"],
+        [f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{TINY_YEAR}; đợi lần đó xong rồi chạy lại"],
     )
     assert run_cli(["build"], cwd=tmp_path, cwd_folders=True).returncode == 0  # once it is released
-
-
-LETTER = "Phong-Tu-phap/cong-van-Phong-Tu-phap.docx"
 
 
 def edit_in_word(path: Path) -> bytes:
@@ -308,13 +327,13 @@ def edit_in_word(path: Path) -> bytes:
 
 
 def test_a_hand_edited_document_is_kept_while_its_content_is_unchanged(edition, tmp_path):
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     edited = edit_in_word(folder / LETTER)
-    result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
+    result = run_main(["build"], cwd=tmp_path, cwd_folders=True)
     assert build_lines(result)[:-1] == [
-        f"  giữ nguyên bản sửa tay output/{YEAR}/{LETTER} (nội dung của văn bản này không đổi)"
+        f"  giữ nguyên bản sửa tay output/{TINY_YEAR}/{LETTER} (nội dung của văn bản này không đổi)"
     ]
-    assert build_lines(result)[-1].startswith(f"Xong output/{YEAR}: ghi 0 tệp, giữ nguyên {ALL_FILES}, xóa 0;")
+    assert build_lines(result)[-1].startswith(f"Xong output/{TINY_YEAR}: ghi 0 tệp, giữ nguyên {TINY_FILES}, xóa 0;")
     assert (folder / LETTER).read_bytes() == edited
     # Said once; after that the set is current again and the quick check passes.
     before = mtimes(folder)
@@ -324,15 +343,13 @@ def test_a_hand_edited_document_is_kept_while_its_content_is_unchanged(edition, 
 
 
 def test_a_hand_edited_document_is_copied_aside_before_it_is_made_again(edition, tmp_path):
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     edited = edit_in_word(folder / LETTER)
-    replace_once(
-        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
-    )
-    result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
-    copy = f"output/{YEAR}/ban-sua-tay/{LETTER}"
+    replace_once(edition / str(TINY_YEAR) / "ke-hoach.yaml", *EDIT)
+    result = run_main(["build"], cwd=tmp_path, cwd_folders=True)
+    copy = f"output/{TINY_YEAR}/ban-sua-tay/{LETTER}"
     assert build_lines(result)[:-1] == [
-        f"  output/{YEAR}/{LETTER} đã được sửa tay: bản sửa được chép sang {copy}, văn bản được tạo lại theo nội dung"
+        f"  output/{TINY_YEAR}/{LETTER} đã được sửa tay: bản sửa được chép sang {copy}, văn bản được tạo lại theo nội dung"
     ]
     assert (tmp_path / copy).read_bytes() == edited
     assert "Dòng cán bộ thêm bằng Word." not in [p.text for p in docx.Document(str(folder / LETTER)).paragraphs]
@@ -341,24 +358,18 @@ def test_a_hand_edited_document_is_copied_aside_before_it_is_made_again(edition,
         p.relative_to(folder / "ban-sua-tay").as_posix() for p in (folder / "ban-sua-tay").rglob("*") if p.is_file()
     ) == [LETTER]
     edit_in_word(folder / LETTER)
-    replace_once(
-        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về việc cung cấp", "hòa giải viên cơ sở về cung cấp"
-    )
+    replace_once(edition / str(TINY_YEAR) / "ke-hoach.yaml", *reversed(EDIT))
     report = build(edition, tmp_path / "output")
     assert [copy.relative_to(folder).as_posix() for _, copy in report.set_aside] == [
-        "ban-sua-tay/Phong-Tu-phap/cong-van-Phong-Tu-phap-2.docx"
+        f"ban-sua-tay/{TASK_KEY}/cong-van-{TASK_KEY}-2.docx"
     ]
 
 
 def test_a_hand_edited_document_of_a_removed_recipient_is_moved_aside(edition, tmp_path):
-    folder = tmp_path / "output" / str(YEAR)
-    key = "UBND-xa-Thanh-Binh"
+    folder = tmp_path / "output" / str(TINY_YEAR)
+    key = "Ap-Bau-Ham"
     edited = edit_in_word(folder / key / f"bao-cao-{key}.docx")
-    text = (edition / str(YEAR) / "don-vi.yaml").read_text(encoding="utf-8")
-    start = text.index('- ma: "xa-thanh-binh"')
-    (edition / str(YEAR) / "don-vi.yaml").write_text(
-        text[:start].rstrip(" ") + text[text.index("\n", text.index("dia_danh:", start)) + 1 :], encoding="utf-8"
-    )
+    remove_unit(edition, "ap-bau-ham")
     report = build(edition, tmp_path / "output")
     assert [(p.relative_to(folder).as_posix(), c.relative_to(folder).as_posix()) for p, c in report.moved_aside] == [
         (f"{key}/bao-cao-{key}.docx", f"ban-sua-tay/{key}/bao-cao-{key}.docx")
@@ -395,11 +406,9 @@ def killed_after(monkeypatch, writes: int, *, when=None) -> None:
 
 
 def test_a_hand_edit_survives_a_build_killed_before_it_got_to_that_file(edition, tmp_path, monkeypatch):
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     edited = edit_in_word(folder / LETTER)
-    replace_once(
-        edition / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
-    )
+    replace_once(edition / str(TINY_YEAR) / "ke-hoach.yaml", *EDIT)
     with monkeypatch.context() as patch:
         killed_after(patch, 0)
         with pytest.raises(Killed):
@@ -410,14 +419,14 @@ def test_a_hand_edit_survives_a_build_killed_before_it_got_to_that_file(edition,
 
 
 def test_after_a_killed_build_the_next_one_leaves_nothing_pending(edition, tmp_path, monkeypatch):
-    folder = tmp_path / "output" / str(YEAR)
-    plan = edition / str(YEAR) / "ke-hoach.yaml"
-    replace_once(plan, "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp")
+    folder = tmp_path / "output" / str(TINY_YEAR)
+    plan = edition / str(TINY_YEAR) / "ke-hoach.yaml"
+    replace_once(plan, *EDIT)
     with monkeypatch.context() as patch:
         killed_after(patch, 0)
         with pytest.raises(Killed):
             build(edition, tmp_path / "output", workers=1)
-    replace_once(plan, "hòa giải viên cơ sở về việc cung cấp", "hòa giải viên cơ sở về cung cấp")  # back as built
+    replace_once(plan, *reversed(EDIT))  # back as built
     assert build(edition, tmp_path / "output").written == []
     assert json.loads((folder / STATE).read_text(encoding="utf-8"))["pending"] == {}
     # So a later hand edit is an edit again: kept, not overwritten.
@@ -427,11 +436,15 @@ def test_after_a_killed_build_the_next_one_leaves_nothing_pending(edition, tmp_p
 
 
 def test_files_a_killed_build_wrote_for_a_recipient_since_removed_are_removed(edition, tmp_path, monkeypatch):
-    folder = tmp_path / "output" / str(YEAR)
-    communes = edition / str(YEAR) / "don-vi.yaml"
+    folder = tmp_path / "output" / str(TINY_YEAR)
+    communes = edition / str(TINY_YEAR) / "don-vi.yaml"
     original = communes.read_text(encoding="utf-8")
-    communes.write_text(original + '      - ma: "xa-moi"\n        ten: "Xã Mới"\n', encoding="utf-8")
-    key = "UBND-xa-Moi"
+    anchor = '      - ma: "ap-bau-ham"\n'
+    assert original.count(anchor) == 1
+    communes.write_text(
+        original.replace(anchor, '      - ma: "ap-moi"\n        ten: "Ấp Mới"\n' + anchor), encoding="utf-8"
+    )
+    key = "Ap-Moi"
     news = [folder / key / f"{kind}-{key}.{ext}" for kind in ("cong-van", "bao-cao") for ext in ("docx", "pdf")]
     with monkeypatch.context() as patch:
         killed_after(patch, 0, when=lambda: all(p.exists() for p in news))
@@ -449,13 +462,11 @@ def test_a_build_decides_on_the_state_it_finds_once_it_holds_the_folder(edition,
     B must redo what A changed, not trust what it read before."""
     import generator.build as engine
 
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     built_plan = (folder / "ke-hoach.docx").read_bytes()
     other = tmp_path / "other-content"
     shutil.copytree(edition, other)
-    replace_once(
-        other / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
-    )
+    replace_once(other / str(TINY_YEAR) / "ke-hoach.yaml", *EDIT)
     real_targets = engine.targets
 
     def targets_then_a_other_build(project, edition_model):
@@ -472,7 +483,7 @@ def test_a_build_decides_on_the_state_it_finds_once_it_holds_the_folder(edition,
 
 
 def test_a_build_killed_with_sigkill_leaves_the_folder_free(edition, tmp_path):
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     process = subprocess.Popen(
         [
             sys.executable,
@@ -509,4 +520,4 @@ def test_a_build_killed_with_sigkill_leaves_the_folder_free(edition, tmp_path):
             assert time.monotonic() < deadline, "workers of the killed build still hold the output folder"
             time.sleep(0.05)
     build(edition, tmp_path / "output")  # and the next build completes the set
-    assert len(list(folder.rglob("*.pdf"))) == PDFS
+    assert len(list(folder.rglob("*.pdf"))) == TINY_PDFS
