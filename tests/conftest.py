@@ -101,12 +101,19 @@ def build_root(tmp_path_factory, root: Path, year: int) -> Path:
 
 def build_root_copy(tmp_path_factory, root: Path, year: int):
     """A copy of one edition of tests/roots, built once: a test may then add to its content
-    (returned forms in bao-cao-nhan/). Returns the Project."""
+    (returned forms in bao-cao-nhan/). Returns the Project. A root holding that edition alone is
+    built once per test process (_root_build) and copied."""
     from generator.build import Project, build
 
     content = tmp_path_factory.mktemp("content")
+    output = tmp_path_factory.mktemp("output")
+    if root.parent == ROOTS and [p.name for p in root.iterdir()] == [str(year)]:
+        source = _root_build(tmp_path_factory, root.name)
+        shutil.copytree(source / "content", content, dirs_exist_ok=True)
+        shutil.copytree(source / "output", output, dirs_exist_ok=True)
+        return Project(content=content, templates=TEMPLATES, output=output)
     shutil.copytree(root / str(year), content / str(year))
-    project = Project(content=content, templates=TEMPLATES, output=tmp_path_factory.mktemp("output"))
+    project = Project(content=content, templates=TEMPLATES, output=output)
     build(project, year=year)
     return project
 

@@ -12,7 +12,7 @@ import shutil
 import docx
 import pytest
 import yaml
-from conftest import ROOTS, TEMPLATES, build_root_copy, run_cli
+from conftest import ROOTS, TEMPLATES, build_root_copy, run_main
 from pypdf import PdfReader
 from test_collect import ACTIVITIES, COLUMNS, FIGURES, collected, fill, texts_of_table  # noqa: F401 (a fixture)
 
@@ -225,7 +225,7 @@ def test_a_wrong_deadline_or_report_up_field_is_refused_at_its_line(tmp_path, ol
 
     copy = ContentCopy(tmp_path / "work", YEAR, source=ROOT)
     line = copy.replace_once("ke-hoach.yaml", old, new)
-    result = run_cli(["check"], copy.base, cwd_folders=True)
+    result = run_main(["check"], copy.base, cwd_folders=True)
     assert result.returncode == 1
     where = f"content/{YEAR}/ke-hoach.yaml:{line}: {field}: "
     assert any(p.startswith(where) and message in p for p in result.stderr_lines), result.stderr_lines
@@ -322,7 +322,7 @@ def test_the_deadline_words_need_their_field(tmp_path):
     start = plan.index("  loi_han:")
     end = plan.index("\n", plan.index("    tinh_ca_ngay_han:", start)) + 1
     copy.path("ke-hoach.yaml").write_text(plan[:start] + plan[end:], encoding="utf-8")
-    result = run_cli(["check"], copy.base, cwd_folders=True)
+    result = run_main(["check"], copy.base, cwd_folders=True)
     assert result.returncode == 1
     assert any("nên không dùng được “{truoc_han}”" in line for line in result.stderr_lines), result.stderr_lines
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import docx
 import pytest
-from conftest import ROOTS, ContentCopy, build_root_copy, run_cli
+from conftest import ROOTS, ContentCopy, build_root_copy, run_main
 from test_collect import ACTIVITIES, COLUMNS, fill, set_cell, table_by_header, tracking
 
 ROOT = ROOTS / "xa-mau"
@@ -88,7 +88,7 @@ def test_a_wrong_received_date_is_refused_at_its_line_and_nothing_is_written(tmp
     inbox.mkdir()
     (inbox / "a.docx").write_bytes(b"a returned file")
     (inbox / "ngay-nhan.yaml").write_text(f"# Ngày nhận\n{typed}\n", encoding="utf-8")
-    result = run_cli(["tong-hop"], copy.base, cwd_folders=True)
+    result = run_main(["tong-hop"], copy.base, cwd_folders=True)
     assert result.returncode == 1 and not (copy.output / str(YEAR) / "tong-hop").exists()
     assert result.stderr_lines[0].startswith(f"content/{YEAR}/bao-cao-nhan/ngay-nhan.yaml:2: {field}: {message}"), (
         result.stderr_lines

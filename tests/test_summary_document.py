@@ -216,11 +216,11 @@ def test_the_office_s_assessment_and_proposals_come_from_content_with_today_s_fi
     ],
 )
 def test_a_bad_summary_field_is_reported_at_its_line(tmp_path, old, new, field, message):
-    from conftest import ContentCopy, run_cli
+    from conftest import ContentCopy, run_main
 
     copy = ContentCopy(tmp_path / "work", YEAR, source=ROOT)
     line = copy.replace_once("bieu-mau.yaml", old, new)
-    result = run_cli(["tong-hop"], copy.base, cwd_folders=True)
+    result = run_main(["tong-hop"], copy.base, cwd_folders=True)
     assert result.returncode == 1 and not (copy.output / str(YEAR) / "tong-hop").exists()
     assert result.stderr_lines[0].startswith(f"content/{YEAR}/bieu-mau.yaml:{line}: {field}: {message}"), (
         result.stderr_lines

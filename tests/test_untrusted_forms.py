@@ -15,7 +15,7 @@ import zipfile
 import docx
 import pytest
 from conftest import ROOT as REPO
-from conftest import ROOTS, TEMPLATES, build_root_copy, run_cli
+from conftest import ROOTS, TEMPLATES, build_root_copy, run_main
 from test_collect import ACTIVITIES, COLUMNS, fill, table_by_header
 
 XA = ROOTS / "xa-mau"
@@ -222,7 +222,7 @@ def test_a_date_not_on_the_calendar_is_named(built, tmp_path):
 def test_output_and_content_folders_must_be_apart(tmp_path, output):
     shutil.copytree(XA / str(YEAR), tmp_path / "content" / str(YEAR))
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
-    done = run_cli(["--content", "content", "--output", output, "--templates", str(TEMPLATES), "check"], cwd=tmp_path)
+    done = run_main(["--content", "content", "--output", output, "--templates", str(TEMPLATES), "check"], cwd=tmp_path)
     assert done.returncode == 1
     assert "không được trùng nhau hay nằm trong nhau" in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
@@ -236,7 +236,7 @@ def test_a_recipient_named_like_the_programs_own_files_is_refused(tmp_path, shor
     text = agencies.read_text(encoding="utf-8")
     agencies.write_text(text.replace('ten_viet_tat: "Phòng VH-XH"', f'ten_viet_tat: "{short_name}"'), encoding="utf-8")
     line = text.splitlines().index('    ten_viet_tat: "Phòng VH-XH"') + 1
-    done = run_cli(["check"], cwd=tmp_path, cwd_folders=True)
+    done = run_main(["check"], cwd=tmp_path, cwd_folders=True)
     assert done.returncode == 1
     said = done.stderr + done.stdout
     assert f"co-quan.yaml:{line}:" in said and "trùng tên chương trình dùng" in said, said
