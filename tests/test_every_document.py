@@ -7,7 +7,7 @@ from __future__ import annotations
 import docx
 import pytest
 from pypdf import PdfReader
-from conftest import ROOTS, TEMPLATES, ContentCopy, run_cli
+from conftest import ROOTS, TEMPLATES, ContentCopy, run_main
 
 from generator.commands.check import check
 from generator.checks import load_edition
@@ -55,7 +55,7 @@ def test_a_wrong_cell_is_refused_at_its_line(province, cell, advice):
 
 def test_check_names_the_cell_in_one_line_without_traceback(province):
     line = province.replace_once(PLAN, CELL, '"Tập huấn từ {ngay_bat_dau}"')
-    done = run_cli(["check", "--year", str(YEAR)], province.base, cwd_folders=True)
+    done = run_main(["check", "--year", str(YEAR)], province.base, cwd_folders=True)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "KeyError" not in done.stderr
     assert f"{PLAN}:{line}" in done.stdout + done.stderr
@@ -88,7 +88,7 @@ def test_years_of_cited_documents_are_not_questioned(province):
     assert not check(province.content, YEAR).notices
     add_closing(province, cited)
     assert not [str(n) for n in check(province.content, YEAR).notices]
-    done = run_cli(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
+    done = run_main(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -168,7 +168,7 @@ def test_a_file_the_program_does_not_read_is_warned_of(province):
     notices = [str(n) for n in check(province.content, YEAR).notices]
     assert len(notices) == 1, notices
     assert notices[0].startswith(f"content/{YEAR}/xa-thi-tran.yaml:1: (tệp): chương trình không đọc tệp này")
-    done = run_cli(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
+    done = run_main(["check", "--year", str(YEAR), "--strict"], province.base, cwd_folders=True)
     assert done.returncode == 1 and "xa-thi-tran.yaml" in done.stdout + done.stderr
 
 
