@@ -20,16 +20,24 @@ from pypdf import PdfReader
 from generator.errors import GeneratorError
 from generator.files import LOCK_FILE, LOCK_VARIABLE, one_build_at_a_time
 
-from conftest import CONTENT, ROOT, TEMPLATES, YEAR, cli_env, replace_once, run_cli, snapshot
+from conftest import CONTENT, ROOT, ROOTS, TEMPLATES, YEAR, build_root, cli_env, replace_once, run_cli, snapshot
 
-BUSY = f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{YEAR}; đợi lần đó xong rồi chạy lại"
+# The lock, the workers and files held open are the engine's, the same for any edition: those
+# cases run on a copy of the tiny commune root and of its build (38 files).
+TINY, TINY_YEAR = ROOTS / "xa-mau", 2026
+BUSY = f"Lỗi: một lần tạo văn bản khác đang ghi vào output/{TINY_YEAR}; đợi lần đó xong rồi chạy lại"
+
+
+@pytest.fixture(scope="module")
+def tiny_built(tmp_path_factory) -> Path:
+    return build_root(tmp_path_factory, TINY, TINY_YEAR)
 
 
 @pytest.fixture
-def edition(tmp_path, built) -> Path:
+def edition(tmp_path, tiny_built) -> Path:
     """A copy of the content, with a copy of its build in tmp_path/output: the CLI's folders."""
-    shutil.copytree(CONTENT / str(YEAR), tmp_path / "content" / str(YEAR))
-    shutil.copytree(built.output / str(YEAR), tmp_path / "output" / str(YEAR))
+    shutil.copytree(TINY / str(TINY_YEAR), tmp_path / "content" / str(TINY_YEAR))
+    shutil.copytree(tiny_built, tmp_path / "output" / str(TINY_YEAR))
     return tmp_path / "content"
 
 
@@ -37,7 +45,9 @@ def change_the_plan(content: Path) -> None:
     """A word changed in one agency's task: the plan, that agency's letter and its report form (whose
     tasks table repeats the letter's tasks) are stale: 6 files."""
     replace_once(
-        content / str(YEAR) / "ke-hoach.yaml", "hòa giải viên cơ sở về cung cấp", "hòa giải viên cơ sở về việc cung cấp"
+        content / str(TINY_YEAR) / "ke-hoach.yaml",
+        "Phát hiện, xử lý kịp thời các vụ",
+        "Phát hiện, xử lý nghiêm, kịp thời các vụ",
     )
 
 
@@ -72,7 +82,7 @@ main(["--help"])
 # ---------------------------------------------------------------- the lock file (O_EXCL and a pid)
 def test_the_lock_file_keeps_a_second_build_out_and_goes_when_released(edition, tmp_path, monkeypatch):
     monkeypatch.setenv(LOCK_VARIABLE, "file")  # the CLI below inherits it
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     with one_build_at_a_time(folder):
         assert (folder / LOCK_FILE).read_text(encoding="ascii").split() == [str(os.getpid())]
         before = snapshot(folder)
@@ -85,7 +95,7 @@ def test_the_lock_file_keeps_a_second_build_out_and_goes_when_released(edition, 
 
 def test_a_lock_file_left_by_a_killed_build_is_taken_over(edition, tmp_path, monkeypatch):
     monkeypatch.setenv(LOCK_VARIABLE, "file")
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()  # a pid no process has any more
     (folder / LOCK_FILE).write_text(f"{gone.pid}\n", encoding="ascii")
@@ -382,12 +392,12 @@ def test_windows_fonts_folders_are_the_systems_then_the_users():
     ]
 
 
-def test_the_last_line_names_the_font_the_pdfs_carry(edition, tmp_path, built):
+def test_the_last_line_names_the_font_the_pdfs_carry(edition, tmp_path):
     result = run_cli(["build"], cwd=tmp_path, cwd_folders=True)
-    family = embedded_font_families(built.plan_pdf)
+    family = embedded_font_families(tmp_path / "output" / str(TINY_YEAR) / "ke-hoach.pdf")
     assert len(family) == 1
     assert re.fullmatch(
-        rf"Xong output/{YEAR}: .* giây\. PDF dùng phông {family.pop()}\b.*\.", result.stdout.splitlines()[-1]
+        rf"Xong output/{TINY_YEAR}: .* giây\. PDF dùng phông {family.pop()}\b.*\.", result.stdout.splitlines()[-1]
     )
 
 
@@ -413,7 +423,7 @@ def hold_open(monkeypatch, held: Path) -> None:
 def test_a_file_held_open_is_left_and_the_next_build_writes_it(edition, tmp_path, monkeypatch, capsys):
     from generator.cli import main
 
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     held = folder / "ke-hoach.docx"
     before = held.read_bytes()
     change_the_plan(edition)
@@ -424,15 +434,19 @@ def test_a_file_held_open_is_left_and_the_next_build_writes_it(edition, tmp_path
         assert main(arguments) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == (
-        f"  chưa ghi được output/{YEAR}/ke-hoach.docx: tệp đang mở trong chương trình khác (Word…) "
+        f"  chưa ghi được output/{TINY_YEAR}/ke-hoach.docx: tệp đang mở trong chương trình khác (Word…) "
         "hoặc chỉ cho đọc; đóng tệp rồi chạy lại lệnh, lần sau chương trình ghi tiếp"
     )
     assert lines[-1].startswith(
-        f"Chưa xong output/{YEAR}: ghi 5 tệp, giữ nguyên 116, xóa 0, 1 tệp đang mở chưa ghi được;"
+        f"Chưa xong output/{TINY_YEAR}: ghi 5 tệp, giữ nguyên 32, xóa 0, 1 tệp đang mở chưa ghi được;"
     )
     assert held.read_bytes() == before and list(folder.rglob(".*.tmp")) == []
     assert main(arguments) == 0  # Word closed: this build writes it, and only it
-    assert capsys.readouterr().out.splitlines()[-1].startswith(f"Xong output/{YEAR}: ghi 1 tệp, giữ nguyên 121, xóa 0;")
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[-1]
+        .startswith(f"Xong output/{TINY_YEAR}: ghi 1 tệp, giữ nguyên 37, xóa 0;")
+    )
     assert held.read_bytes() != before
 
 
@@ -441,18 +455,18 @@ def test_a_file_held_open_then_saved_in_word_is_set_aside_not_lost(edition, tmp_
 
     from generator.build import Project, build
 
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     held = folder / "ke-hoach.docx"
     change_the_plan(edition)
     project = Project(edition, TEMPLATES, tmp_path / "output")
     with monkeypatch.context() as patch:
         hold_open(patch, held)
-        assert build(project, YEAR, workers=1).held_open == [held]
+        assert build(project, TINY_YEAR, workers=1).held_open == [held]
     document = docx.Document(str(held))  # the clerk saves what Word showed, with a line added
     document.add_paragraph("Dòng cán bộ thêm bằng Word.")
     document.save(str(held))
     edited = held.read_bytes()
-    report = build(project, YEAR, workers=1)
+    report = build(project, TINY_YEAR, workers=1)
     assert report.set_aside == [(held, folder / "ban-sua-tay" / "ke-hoach.docx")]
     assert (folder / "ban-sua-tay" / "ke-hoach.docx").read_bytes() == edited
 
@@ -466,15 +480,15 @@ def test_a_refused_rename_that_is_not_a_file_held_open_stops_the_build_and_is_un
     the files already replaced are put back."""
     from generator.build import Project, build
 
-    folder = tmp_path / "output" / str(YEAR)
-    letter = folder / "Phong-Tu-phap" / "cong-van-Phong-Tu-phap.pdf"
+    folder = tmp_path / "output" / str(TINY_YEAR)
+    letter = folder / "Cong-an-xa" / "cong-van-Cong-an-xa.pdf"
     letter.unlink()
     change_the_plan(edition)
     before = file_hashes(folder)
     with monkeypatch.context() as patch:
         hold_open(patch, letter)
-        with pytest.raises(GeneratorError, match="không có quyền ghi hay xóa .*cong-van-Phong-Tu-phap.pdf"):
-            build(Project(edition, TEMPLATES, tmp_path / "output"), YEAR, workers=1)
+        with pytest.raises(GeneratorError, match="không có quyền ghi hay xóa .*cong-van-Cong-an-xa.pdf"):
+            build(Project(edition, TEMPLATES, tmp_path / "output"), TINY_YEAR, workers=1)
     assert file_hashes(folder) == before
 
 
@@ -485,7 +499,7 @@ def test_a_build_stopped_after_leaving_a_file_held_open_puts_back_the_others_onl
     from generator.build import Project, build
     from generator.errors import TemplateProblem
 
-    folder = tmp_path / "output" / str(YEAR)
+    folder = tmp_path / "output" / str(TINY_YEAR)
     held = folder / "ke-hoach.docx"
     change_the_plan(edition)
     before = file_hashes(folder)
@@ -511,7 +525,7 @@ def test_a_build_stopped_after_leaving_a_file_held_open_puts_back_the_others_onl
         patch.setattr(os, "replace", replace)
         patch.setattr(render, "render", failing)
         with pytest.raises(TemplateProblem):
-            build(Project(edition, TEMPLATES, tmp_path / "output"), YEAR, workers=1)
+            build(Project(edition, TEMPLATES, tmp_path / "output"), TINY_YEAR, workers=1)
     assert refused == [held]  # left as held open before the error, and not touched by the undo
     assert file_hashes(folder) == before and list(folder.rglob(".*.tmp")) == []
 
