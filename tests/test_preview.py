@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import ROOT, ROOTS, build_root, needs_symlinks, run_build
+from conftest import ROOT, ROOTS, build_root, needs_symlinks, run_build
 
 YEAR = "2026"
 PARAGRAPH = "Để triển khai công tác bình đẳng giới năm {nam}, UBND xã ban hành Kế hoạch như sau:"
