@@ -21,10 +21,6 @@ from .parts import (
 )
 
 
-# The deepest level a plan numbers or marks; deeper items are marked as this one (make check warns).
-DEEPEST_LEVEL = 5
-
-
 def item_label(depth: int, index: int) -> str:
     """I. → 1. → a) → - → + for depths 1 to 5 (Decree 30, PL I §V row 6b); deeper levels as the fifth."""
     if depth == 1:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..content.distribution import Recipient
 from ..content.edition import Edition
 from ..content.schema import Assignment, Item
+from ..content.text import roman
 from . import wording
 from .model import CELL_LINE_BREAK, Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
 from .parts import (
@@ -50,15 +51,6 @@ class FormIdentity:
 
     def __str__(self) -> str:
         return f"{self.year}/{self.recipient}/{self.version}"
-
-
-def roman(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    text = ""
-    for value, numeral in numerals:
-        while number >= value:
-            text, number = text + numeral, number - value
-    return text
 
 
 @dataclass(frozen=True)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
-CHECK_MARK = "# KIỂM TRA:"
+from ..content.source import CHECK_MARK
 
 
 @dataclass(frozen=True)
@@ -97,12 +96,3 @@ def _dump_list(values: list, indent: int) -> list[str]:
 
 def document(value: dict, header: str) -> str:
     return f"# {header}\n" + "\n".join(dump(value)) + "\n"
-
-
-def unconfirmed(text: str) -> list[tuple[int, str]]:
-    """(line, note) of every `# KIỂM TRA:` comment still in a content file."""
-    return [
-        (number, line.split(CHECK_MARK, 1)[1].strip())
-        for number, line in enumerate(text.splitlines(), start=1)
-        if re.search(r"(^|\s)" + re.escape(CHECK_MARK), line)
-    ]

@@ -50,6 +50,11 @@ class ActionMonth:
 MEASURES_DOC = "Chỉ tiêu đặt nhiều mức (… trên 90%; … trên 70%): mỗi mức một phần tử, biểu mẫu hỏi mỗi mức một dòng"
 
 
+# The deepest level a plan numbers or marks (I. → 1. → a) → - → +); deeper items are marked as
+# this one (make check warns).
+DEEPEST_LEVEL = 5
+
+
 @dataclass(kw_only=True)
 class Item:
     """One numbered item of a section, at any depth (I. → 1. → a) → -)."""
