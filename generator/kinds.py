@@ -30,7 +30,18 @@ class DocumentKind:
 
 
 KINDS: tuple[DocumentKind, ...] = (
-    DocumentKind("ke-hoach", "Kế hoạch", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
+    # A plan issued by a Quyết định is the decision's attachment, with no number of its own: the
+    # one document is quyet-dinh.*, and no separate ke-hoach.* contradicts it.
+    DocumentKind(
+        "ke-hoach",
+        "Kế hoạch",
+        "plan",
+        "van-ban.docx",
+        "van-ban.html",
+        "ke-hoach",
+        build_plan,
+        applies=lambda edition: edition.decision is None,
+    ),
     DocumentKind(
         "quyet-dinh",
         "Quyết định ban hành kế hoạch",

@@ -44,6 +44,12 @@ def short_date(date: dict) -> str:
     return f"{day}/{month}/{date['nam']}"
 
 
+def long_date(date: dict) -> str:
+    """ "ngày 05 tháng 02 năm 2026": Decree 30's date, day and months 1–2 with a leading zero."""
+    month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
+    return f"ngày {date['ngay']:02d} tháng {month} năm {date['nam']}"
+
+
 def place_date(place: str, date: dict) -> str:
     month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
     day = HAND_WRITTEN if date["ngay"] is None else f" {date['ngay']:02d} "
@@ -95,6 +101,8 @@ class Example:
             load("cong-van.yaml"),
         )
         self.form_settings, self.registry, self.lists = load("bieu-mau.yaml"), load("co-quan.yaml"), load("don-vi.yaml")
+        # A Quyết định that issues the plan: then the one document, and what the others cite.
+        self.decision = load("quyet-dinh.yaml") if (self.folder / "quyet-dinh.yaml").exists() else None
         self.kinds = {kind["ma"]: kind for kind in load("loai-noi-nhan.yaml")["loai"]}
         self.agencies = {agency["ma"]: agency for agency in self.registry["co_quan"]}
         self.built = run_build(self.folder.parent, output, year=self.year)
@@ -205,13 +213,33 @@ class Example:
     def plan_citation(self) -> str:
         """The plan as an appendix's "(Kèm theo …)" line cites it, in Decree 30's full wording."""
         meta, when = self.plan["van_ban"], self.plan["van_ban"]["ngay_ban_hanh"]
-        month = f"{when['thang']:02d}" if when["thang"] <= 2 else str(when["thang"])
         return (
             f"Kế hoạch số {meta['so']:02d}/{meta['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
-            f"ngày {when['ngay']:02d} tháng {month} năm {when['nam']} của {self.fill(self.issuer['ten'])}"
+            f"{long_date(when)} của {self.fill(self.issuer['ten'])}"
+        )
+
+    def appendix_note(self) -> str:
+        """The "(Kèm theo …)" line of an appendix: the plan's, or the decision's that issues it."""
+        if self.decision is None:
+            return f"(Kèm theo {self.plan_citation()})"
+        decision = self.decision
+        citation = (
+            f"Quyết định số {decision['so']:02d}/{decision['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
+            f"{long_date(decision['ngay_ban_hanh'])} của {self.fill(self.issuer['ten'])}"
+        )
+        return decision["kem_theo"].replace("{quyet_dinh_day_du}", citation)
+
+    def decision_reference(self) -> str:
+        decision = self.decision
+        return (
+            f"Quyết định số {decision['so']:02d}/{decision['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
+            f"ngày {short_date(decision['ngay_ban_hanh'])} của {self.issuer_short}"
         )
 
     def plan_reference(self) -> str:
+        """How the letters and forms cite the plan: by its number, or through its decision."""
+        if self.decision is not None:
+            return self.decision["ke_hoach_kem_theo"].replace("{quyet_dinh}", self.decision_reference())
         meta = self.plan["van_ban"]
         return (
             f"Kế hoạch số {meta['so']:02d}/{meta['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
@@ -339,17 +367,23 @@ def test_every_document_passes_the_decree_30_checks(example):
     from pypdf import PdfReader
 
     plan_path = example.built.plan_docx
-    meta = example.plan["van_ban"]
+    # The plan's own lines, or those of the Quyết định that issues it (the plan attached after it).
+    meta = example.plan["van_ban"] if example.decision is None else example.decision
     title = example.fill(meta["trich_yeu"])
+    plan_title = example.fill(example.plan["van_ban"]["trich_yeu"])
+    title = title.replace("{trich_yeu_ke_hoach}", plan_title[:1].lower() + plan_title[1:])
     plan = document(plan_path)
     nd30.check_page(plan, appendices=[bool(a.get("ngang")) for a in example.appendices])
     nd30.check_fonts(plan)
     nd30.check_header(
         plan, type_name=meta["ten_loai"], title=title, type_code=meta["ky_hieu_loai"], agency_lines=example.agency_lines
     )
-    nd30.check_body(plan, type_name=meta["ten_loai"], title=title)
+    centred = (
+        () if example.decision is None else (example.fill(meta["tham_quyen_ban_hanh"]).upper(), meta["dong_quyet_dinh"])
+    )
+    nd30.check_body(plan, type_name=meta["ten_loai"], title=title, centred=centred)
     recipients = []
-    for line in example.plan["noi_nhan"]:
+    for line in (example.plan if example.decision is None else example.decision)["noi_nhan"]:
         if "co_quan" in line:
             recipients.append(example.fill(example.agencies[line["co_quan"]]["ten_viet_tat"]))
         elif "nhom" in line:
@@ -439,7 +473,7 @@ def test_one_letter_per_body_and_unit_and_no_other(example):
 
 def test_each_letter_has_its_own_number_and_date_and_cites_the_plan(example):
     symbol = example.letters["ky_hieu"]
-    plan_number = example.plan["van_ban"]["so"]
+    plan_number = (example.decision or example.plan["van_ban"])["so"]
     numbered = 0
     for recipient in example.expected:
         path = example.letter(recipient)
@@ -713,7 +747,7 @@ def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_
     assert len(plan.sections) == 1 + len(example.appendices)
     lines = docx_lines(path)
     signer = lines.index(example.plan["nguoi_ky"]["ho_ten"])
-    reference = f"(Kèm theo {example.plan_citation()})"
+    reference = example.appendix_note()
     tables = plan.tables[-len(example.appendices) :]
     reader = PdfReader(str(example.built.plan_pdf))
     texts = nd30.pdf_page_texts(reader)
@@ -927,7 +961,12 @@ def test_the_plan_refers_to_each_of_its_appendices_before_its_signature(example)
     if not example.appendices:
         pytest.skip(f"{example.name} has no appendix")
     lines = docx_lines(example.built.plan_docx)
-    body = " ".join(lines[: lines.index(example.plan["nguoi_ky"]["ho_ten"])])
+    signed = lines.index(example.plan["nguoi_ky"]["ho_ten"])
+    if example.decision is not None:  # the plan follows the decision's signature, up to its appendices
+        first = example.fill(example.appendices[0]["tieu_de"]).upper()
+        body = " ".join(lines[signed + 1 : lines.index(first) - 1])
+    else:
+        body = " ".join(lines[:signed])
     names = (
         ["Phụ lục"] if len(example.appendices) == 1 else [f"Phụ lục {ROMAN[i]}" for i in range(len(example.appendices))]
     )
@@ -954,6 +993,7 @@ def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_e
         load("cong-van.yaml"),
     )
     province.year = int(province.folder.name)
+    province.decision = load("quyet-dinh.yaml") if (province.folder / "quyet-dinh.yaml").exists() else None
     commune = next(
         unit["ma"]
         for unit_list in load("don-vi.yaml")["danh_sach"]

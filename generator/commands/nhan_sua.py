@@ -33,7 +33,8 @@ from .table import command_help
 
 PLAN_FILE = "ke-hoach.yaml"
 LETTER_FILE = "cong-van.yaml"  # the letters' own wording
-PLAN_DOCUMENT = "ke-hoach.docx"
+# The plan, or the Quyết định that issues it with the plan attached.
+PLAN_DOCUMENTS = ("ke-hoach.docx", "quyet-dinh.docx")
 # A quoted value then its end-of-line comment.
 EOL_COMMENT = re.compile(r'^([^#"]*"(?:[^"\\]|\\.)*")\s+#')
 # Below this share of unchanged paragraphs the file was not made from the current content.
@@ -262,7 +263,7 @@ def _changes(files: list[Edited], session: Session, plan: YamlFile, letter: Yaml
     changes_all: list[Changes] = []
     for item in files:
         original, edited = _paragraphs_of(item, session)
-        if item.target == PLAN_DOCUMENT:
+        if item.target in PLAN_DOCUMENTS:
             found = all_leaves
         else:
             found = letter_leaves if item.target in session.letters else task_leaves

@@ -219,8 +219,11 @@ def report_deadline(edition: Edition, recipient: Recipient) -> str:
 
 
 def plan_reference(edition: Edition) -> str:
-    """ "Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft."""
+    """ "Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft; a
+    plan issued by a Quyết định as its content cites it through the decision."""
     meta = edition.plan.document
+    if edition.decision is not None:
+        return edition.plain(edition.decision.plan_reference, quyet_dinh=decision_reference(edition))
     return (
         f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
         f"{edition.issuer.code} ngày {wording.short_date(meta.date)} của {edition.plain(edition.issuer.short_name)}"
@@ -231,9 +234,31 @@ def plan_citation(edition: Edition) -> str:
     """The plan as a "(Kèm theo …)" line cites it, in Decree 30's full wording: "Kế hoạch số
     05/KH-UBND ngày 12 tháng 11 năm 2024 của Ủy ban nhân dân huyện Hớn Quản", blanks in a draft."""
     meta = edition.plan.document
+    if edition.decision is not None:
+        return edition.plain(edition.decision.plan_reference, quyet_dinh=decision_citation(edition))
     return (
         f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
         f"{edition.issuer.code} {wording.long_date(meta.date)} của {issuer_name(edition)}"
+    )
+
+
+def decision_reference(edition: Edition) -> str:
+    """ "Quyết định số 12/QĐ-UBND ngày 15/01/2026 của UBND tỉnh …", with blanks in a draft."""
+    decision = edition.decision
+    return (
+        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
+        f"{decision.type_code}-{edition.issuer.code} ngày {wording.short_date(decision.date)} "
+        f"của {edition.plain(edition.issuer.short_name)}"
+    )
+
+
+def decision_citation(edition: Edition) -> str:
+    """The Quyết định as the attached plan's "(Kèm theo …)" line cites it, in Decree 30's full
+    wording: "Quyết định số 12/QĐ-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh …"."""
+    decision = edition.decision
+    return (
+        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
+        f"{decision.type_code}-{edition.issuer.code} {wording.long_date(decision.date)} của {issuer_name(edition)}"
     )
 
 
