@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..untrusted import MAX_FILE_BYTES, NotAForm
 from .pdf_tables import appendix_lines
-from .source import Line, clean, split_marker
+from .source import Line, clean, is_rule, split_marker
 
 RIGHT_COLUMN = re.compile(r"^\s*(cộng hòa|cộng hoà|độc lập)|,\s*ngày\b")
 SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
@@ -66,7 +66,11 @@ def printed_lines(found: list[Fragment]) -> list[list[Fragment]]:
             last.append(fragment)
         else:
             lines.append([fragment])
-    return [sorted(line, key=lambda f: f.x) for line in lines if not "".join(f.text for f in line).strip().isdigit()]
+    return [
+        sorted(line, key=lambda f: f.x)
+        for line in lines
+        if not "".join(f.text for f in line).strip().isdigit() and not is_rule("".join(f.text for f in line))
+    ]
 
 
 def _text(line: list[Fragment]) -> str:
@@ -89,6 +93,15 @@ def _paragraph(runs: list[tuple[str, bool]], number: int) -> Line:
     level, text = split_marker(raw)
     bold = split_marker(clean(bold))[1] if bold else ""
     return Line(number, text, level, bold if text.startswith(bold) else "")
+
+
+def _separated(line: list[Fragment]) -> list[tuple[str, bool]]:
+    """(text, bold) of a printed line's pieces. A number Word set before a tab ("I.", "a)", "-")
+    is a piece of its own with no space after it: it gets one back, as the tab it stood for."""
+    runs = [(f.text, f.bold) for f in line]
+    if len(runs) > 1 and split_marker(runs[0][0].strip() + " x")[0] is not None and not runs[0][0].endswith(" "):
+        runs[0] = (runs[0][0] + "\t", runs[0][1])
+    return runs
 
 
 def line_pitch(lines: list[list[Fragment]]) -> float | None:
@@ -152,7 +165,7 @@ def read_pdf_lines(path: Path, title: str) -> list[Line]:
             heading = False
         if runs:
             runs[-1] = (runs[-1][0] + " ", runs[-1][1])
-        runs += [(f.text, f.bold) for f in line]
+        runs += _separated(line)
     if runs:
         result.append(_paragraph(runs, len(result) + 1))
     # The signature block is on the page of "Nơi nhận"; pages after it are appendices.

@@ -7,11 +7,11 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .emit import Guess, content_text
-from .source import Line
+from .source import Line, plain
 
 NUMBER = re.compile(r"Số\s*:\s*(\d*)\s*/\s*([^\s/]+)", re.IGNORECASE)
 DATE = re.compile(r"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-DEADLINE = re.compile(r"trước ngày (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+DEADLINE = re.compile(r"trước ngày (\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:(?:/|\s+năm\s+)(\d{4}))?")
 MOTTO = ("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập")
 
 
@@ -37,11 +37,11 @@ class Unplaced:
     why: str
 
     def __str__(self) -> str:
-        return f"đoạn {self.line} («{' '.join(self.words.split()[:8])}…»): {self.why}"
+        return f"đoạn {self.line} («{' '.join(plain(self.words).split()[:8])}…»): {self.why}"
 
 
 def folded(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().strip()
+    return plain(unicodedata.normalize("NFC", text)).casefold().strip()
 
 
 def sentence_case(text: str) -> str:
@@ -50,7 +50,7 @@ def sentence_case(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = unicodedata.normalize("NFD", plain(text).replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "co-quan"
 

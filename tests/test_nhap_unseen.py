@@ -1,0 +1,175 @@
+"""`nhap` on shapes clerks type that the first importer got wrong (tools/measure_unseen.py found
+them on plans it had never seen): rules typed as underscores, italic words, sections after Tổ chức
+thực hiện, body headings without a colon, a deadline written in words, a PDF's tab after a number.
+Every Word input is typed here with python-docx, a few paragraphs each."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from generator.checks import load_edition
+from generator.cli import main
+from generator.document.plan import build_plan
+from generator.importing.pdf import Fragment, _separated
+from generator.writers.docx import render_docx
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "van-ban.docx"
+TITLE = "Thực hiện công tác gia đình trên địa bàn xã Tân Lập năm 2026"
+CLOSING = "Trên đây là Kế hoạch của Ủy ban nhân dân xã Tân Lập./."
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _cell(cell, lines) -> None:
+    cell.paragraphs[0].text = lines[0]
+    for line in lines[1:]:
+        cell.add_paragraph(line)
+
+
+def _paragraph(document, parts) -> None:
+    """parts: a string, or (text, "b"/"i"/"bi") pairs."""
+    p = document.add_paragraph()
+    for part in [parts] if isinstance(parts, str) else parts:
+        text, style = (part, "") if isinstance(part, str) else part
+        run = p.add_run(text)
+        run.bold = "b" in style or None
+        run.italic = "i" in style or None
+
+
+def typed_plan(path: Path, body: list, *, recipients=("- Lưu: VT.",)) -> Path:
+    """A commune plan typed as a clerk does: header in a borderless table with "____" rules under
+    the agency and the motto, a "____" rule under the trích yếu, then `body`, then the signature."""
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    _no_borders(header)
+    _cell(header.rows[0].cells[0], ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "________"])
+    _cell(header.rows[0].cells[1], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "______"])
+    _cell(header.rows[1].cells[0], ["Số: 12/KH-UBND"])
+    _cell(header.rows[1].cells[1], ["Tân Lập, ngày 02 tháng 3 năm 2026"])
+    for parts in [[("KẾ HOẠCH", "b")], [(TITLE, "b")], "__________", *body, CLOSING]:
+        _paragraph(document, parts)
+    signature = document.add_table(rows=1, cols=2)
+    _no_borders(signature)
+    _cell(signature.rows[0].cells[0], ["Nơi nhận:", *recipients])
+    _cell(signature.rows[0].cells[1], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Lê Thị Hoa"])
+    document.save(path)
+    return path
+
+
+def imported(tmp_path: Path, source: Path):
+    content = tmp_path / "content"
+    content.mkdir()
+    assert main(["--content", str(content), "nhap", str(source)]) == 0
+    return load_edition(content / "2026")
+
+
+def rebuilt(edition) -> docx.Document:
+    return docx.Document(io.BytesIO(render_docx(build_plan(edition), TEMPLATE)))
+
+
+def shown(document) -> list[str]:
+    texts = [re.sub(r"\s+", " ", p.text).strip() for p in document.paragraphs]
+    return [t for t in texts if t]
+
+
+def typed_body(body: list) -> list[str]:
+    texts = [t if isinstance(t, str) else "".join(p if isinstance(p, str) else p[0] for p in t) for t in body]
+    return [re.sub(r"\s+", " ", t).strip() for t in texts]
+
+
+TASKS = [
+    [("I.\tTỔ CHỨC THỰC HIỆN", "b")],
+    [("1.\tPhòng Văn hóa - Xã hội:", "b")],
+    "Tham mưu Ủy ban nhân dân xã triển khai Kế hoạch.",
+]
+
+
+def test_typed_rules_are_neither_agency_lines_nor_paragraphs(tmp_path):
+    body = ["Ủy ban nhân dân xã ban hành Kế hoạch như sau:", *TASKS]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
+    assert [edition.plain(line).upper() for line in edition.issuer.header_lines] == ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"]
+    assert edition.issuer.parent_agency is None
+    assert edition.plan.opening == ["Ủy ban nhân dân xã ban hành Kế hoạch như sau:"]
+    assert not any("___" in text for text in shown(rebuilt(edition)))
+
+
+def test_italic_words_stay_italic_and_only_they(tmp_path):
+    basis = "Căn cứ Luật Hôn nhân và gia đình ngày 19 tháng 6 năm 2014;"
+    body = [
+        [(basis, "i")],
+        "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
+        [("I.\tNỘI DUNG", "b")],
+        [("1.\tHoạt động", "b")],
+        [("a)\tChủ đề: ", "i"), "“Gia đình bình đẳng, không bạo lực”."],
+        *[[("II.\tTỔ CHỨC THỰC HIỆN", "b")], *TASKS[1:]],
+    ]
+    plan = rebuilt(imported(tmp_path, typed_plan(tmp_path / "kh.docx", body)))
+    assert shown(plan)[2 : 2 + len(body)] == typed_body(body)
+    paragraphs = {re.sub(r"\s+", " ", p.text).strip(): p for p in plan.paragraphs}
+    assert all(run.italic for run in paragraphs[basis].runs if run.text.strip())
+    theme = paragraphs["a) Chủ đề: “Gia đình bình đẳng, không bạo lực”."]
+    italic = "".join(run.text for run in theme.runs if run.italic).strip()
+    assert italic == "Chủ đề:"
+
+
+def test_sections_after_the_organisation_stay_after_it_with_their_numbers(tmp_path, capsys):
+    body = [
+        [("I.\tMỤC ĐÍCH", "b")],
+        "Nâng cao nhận thức về gia đình.",
+        *[[("II.\tTỔ CHỨC THỰC HIỆN", "b")], *TASKS[1:]],
+        [("III.\tKINH PHÍ", "b")],
+        "Kinh phí bố trí trong dự toán của xã.",
+        [("IV.\tCHẾ ĐỘ BÁO CÁO", "b")],
+        "Báo cáo kết quả trước ngày 20 tháng 11 năm 2026.",
+    ]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
+    assert [s.title for s in edition.plan.sections_after] == ["KINH PHÍ", "CHẾ ĐỘ BÁO CÁO"]
+    assert shown(rebuilt(edition))[2 : 3 + len(body)] == [*typed_body(body), CLOSING]
+    deadline = edition.plan.reporting.deadline
+    assert (deadline.year, deadline.month, deadline.day) == (2026, 11, 20)
+
+
+def test_body_headings_without_a_colon_are_bodies_and_print_as_typed(tmp_path):
+    body = [
+        [("I.\tTỔ CHỨC THỰC HIỆN", "b")],
+        [("1.\tSở Giáo dục và Đào tạo", "b")],
+        "Chỉ đạo các trường lồng ghép nội dung gia đình.",
+        [("2.\tĐề nghị Hội Liên hiệp Phụ nữ xã", "b")],
+        "Vận động hội viên tham gia.",
+        [("3.\tChế độ thông tin, báo cáo", "b")],
+        "Các đơn vị báo cáo định kỳ hằng quý.",
+    ]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
+    entries = edition.plan.assignments
+    names = [[edition.plain(edition.agency(a).name) for a in entry.agencies] for entry in entries]
+    assert names == [["Sở Giáo dục và Đào tạo"], ["Hội Liên hiệp Phụ nữ xã"], []]
+    assert edition.agency(entries[1].agencies[0]).kind == "de-nghi"
+    assert edition.plan.colon_after_bodies is False
+    assert shown(rebuilt(edition))[2 : 3 + len(body)] == [*typed_body(body), CLOSING]
+
+
+def test_one_heading_with_a_colon_keeps_the_colons(tmp_path):
+    body = [*TASKS, [("2.\tCông an xã", "b")], "Giữ gìn an ninh trật tự."]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
+    assert edition.plan.colon_after_bodies is True
+    assert [len(entry.agencies) for entry in edition.plan.assignments] == [1, 1]
+
+
+def test_a_number_set_before_a_tab_in_a_pdf_gets_its_space_back():
+    line = [Fragment(0, 121, 700, "I.", True), Fragment(0, 157, 700, "MỤC ĐÍCH, YÊU CẦU", True)]
+    assert "".join(text for text, _ in _separated(line)).split() == ["I.", "MỤC", "ĐÍCH,", "YÊU", "CẦU"]
+    words = [Fragment(0, 85, 600, "Tuyên truyền ", False), Fragment(0, 150, 600, "trên loa", True)]
+    assert "".join(text for text, _ in _separated(words)) == "Tuyên truyền trên loa"
