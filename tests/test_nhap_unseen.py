@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 
 from generator.checks import load_edition
 from generator.cli import main
+from generator.content.distribution import distribution
 from generator.document.plan import build_plan
 from generator.importing.pdf import Fragment, _separated
 from generator.writers.docx import render_docx
@@ -173,3 +174,30 @@ def test_a_number_set_before_a_tab_in_a_pdf_gets_its_space_back():
     assert "".join(text for text, _ in _separated(line)).split() == ["I.", "MỤC", "ĐÍCH,", "YÊU", "CẦU"]
     words = [Fragment(0, 85, 600, "Tuyên truyền ", False), Fragment(0, 150, 600, "trên loa", True)]
     assert "".join(text for text, _ in _separated(words)) == "Tuyên truyền trên loa"
+
+
+def test_hamlets_and_schools_named_together_on_one_line_get_a_letter_each(tmp_path):
+    body = [
+        *TASKS,
+        [("2.\tBan Nhân dân các thôn:", "b"), " Tuyên truyền tại nhà văn hóa thôn."],
+        [("3.\tCác trường Mầm non, Tiểu học trên địa bàn xã:", "b"), " Lồng ghép vào hoạt động ngoại khóa."],
+    ]
+    lines = [
+        "- Phòng Văn hóa - Xã hội;",
+        "- Ban Nhân dân thôn Đông, thôn Tây;",
+        "- Trường MN Tân Lập, Trường TH Tân Lập;",
+    ]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body, recipients=[*lines, "- Lưu: VT."]))
+    letters, problems = distribution(edition)
+    assert problems == []
+    assert [r.name for r in letters.recipients] == [
+        "Phòng Văn hóa - Xã hội",
+        "Ban Nhân dân thôn Đông",
+        "Ban Nhân dân thôn Tây",
+        "Trường MN Tân Lập",
+        "Trường TH Tân Lập",
+    ]
+    plan = rebuilt(edition)
+    signature = plan.tables[-1].rows[0].cells[0]
+    assert [re.sub(r"\s+", " ", p.text).strip() for p in signature.paragraphs][1:4] == lines
+    assert shown(plan)[2 : 3 + len(body)] == [*typed_body(body), CLOSING]

@@ -325,6 +325,10 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     named: set[str] = set()
     lines: list[dict] = []
     for line in recipients:
+        if "ten" not in line:  # already a unit list's own line (units.unit_lists)
+            named.add(line["co_quan"])
+            lines.append(line)
+            continue
         text = line["ten"]
         body = next((a for a in agencies if a["ma"] not in named and names_body(text, a["ten"].value)), None)
         if body is None:
@@ -338,7 +342,7 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     if not rest:
         return lines, []
     prefix = folded(rules["nhom_noi_nhan"])
-    index = next((i for i, line in enumerate(recipients) if folded(line["ten"]).startswith(prefix)), None)
+    index = next((i for i, line in enumerate(recipients) if folded(line.get("ten", "")).startswith(prefix)), None)
     if index is not None and "co_quan" in lines[index]:  # the line names a group better than one body
         taken = next(a for a in agencies if a["ma"] == lines[index]["co_quan"])
         taken["ten_viet_tat"] = taken["ten"]
