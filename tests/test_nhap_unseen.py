@@ -17,7 +17,9 @@ from generator.checks import load_edition
 from generator.cli import main
 from generator.content.distribution import distribution
 from generator.document.plan import build_plan
-from generator.importing.pdf import Fragment, _separated
+from generator.importing.emit import content_text
+from generator.importing.pdf import Fragment, _separated, unwrapped
+from generator.importing.pdf import _paragraph as pdf_paragraph
 from generator.writers.docx import render_docx
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "van-ban.docx"
@@ -201,3 +203,21 @@ def test_hamlets_and_schools_named_together_on_one_line_get_a_letter_each(tmp_pa
     signature = plan.tables[-1].rows[0].cells[0]
     assert [re.sub(r"\s+", " ", p.text).strip() for p in signature.paragraphs][1:4] == lines
     assert shown(plan)[2 : 3 + len(body)] == [*typed_body(body), CLOSING]
+
+
+def test_a_pdfs_italic_font_keeps_its_words_italic():
+    line = [Fragment(0, 121, 700, "a)", False, True), Fragment(0, 157, 700, "Chủ đề: ", False, True)]
+    line.append(Fragment(0, 220, 700, "“Gia đình”.", False))
+    paragraph = pdf_paragraph(_separated(line), 1)
+    assert paragraph.level == 3
+    assert content_text(paragraph.text) == "*Chủ đề:* “Gia đình”."
+
+
+def test_a_pdfs_nơi_nhận_line_wrapped_in_its_column_is_one_line():
+    printed = ["Nơi nhận:", "- UBND tỉnh (b/c);", "- Ban Nhân dân thôn Đông, thôn", "Tây;", "- Lưu: VT."]
+    assert unwrapped(printed) == [
+        "Nơi nhận:",
+        "- UBND tỉnh (b/c);",
+        "- Ban Nhân dân thôn Đông, thôn Tây;",
+        "- Lưu: VT.",
+    ]

@@ -289,7 +289,7 @@ def report(result: dict, verbose: bool) -> None:
 def make(folder: Path) -> None:
     for script in sorted((ROOT / "tools" / "unseen_plans").glob("ke_hoach_*.py")):
         subprocess.run([sys.executable, str(script), str(folder)], check=True, capture_output=True)
-    for plan in sorted(folder.glob("ke-hoach-tinh-*.docx")):
+    for plan in sorted(folder.glob("ke-hoach-*.docx")):
         subprocess.run(
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(plan)],
             check=True,

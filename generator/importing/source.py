@@ -75,17 +75,19 @@ def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
     return runs
 
 
+def mark_italic(text: str) -> str:
+    """An italic run's words between ITALIC_ON and ITALIC_OFF, the spaces around them outside,
+    so that the content keeps them in italics (*…*)."""
+    words = text.strip()
+    if not words:
+        return text
+    start = text.index(words[0])
+    return f"{text[:start]}{ITALIC_ON}{words}{ITALIC_OFF}{text[start + len(words) :]}"
+
+
 def _marked(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, bool]]:
-    """(text, bold) of each run, an italic run's words between ITALIC_ON and ITALIC_OFF (the spaces
-    around them outside), so that the content keeps them in italics (*…*)."""
-    marked = []
-    for text, bold, italic in runs:
-        words = text.strip()
-        if italic and words:
-            start = text.index(words[0])
-            text = f"{text[:start]}{ITALIC_ON}{words}{ITALIC_OFF}{text[start + len(words) :]}"
-        marked.append((text, bold))
-    return marked
+    """(text, bold) of each run, an italic run's words marked (mark_italic)."""
+    return [(mark_italic(text) if italic else text, bold) for text, bold, italic in runs]
 
 
 def joined(texts) -> str:
@@ -140,7 +142,7 @@ def split_marker(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-def _split(text: str) -> tuple[int | None, str]:
+def split_marked(text: str) -> tuple[int | None, str]:
     """split_marker, also for a marker inside an italic span ("*a) Chủ đề:* …")."""
     if text.startswith(ITALIC_ON):
         level, rest = split_marker(text[1:])
@@ -162,8 +164,8 @@ def paragraph_line(paragraph, number: int, levels: dict) -> Line:
     text = clean(raw)
     bold = clean(joined(bold))
     if level is None:
-        level, text = _split(text)
-        bold = _split(bold)[1] if bold else ""
+        level, text = split_marked(text)
+        bold = split_marked(bold)[1] if bold else ""
     if bold.endswith(ITALIC_ON):  # the italic words start right after the bold ones
         bold = bold[:-1].rstrip()
     return Line(
