@@ -221,3 +221,70 @@ def test_a_pdfs_nơi_nhận_line_wrapped_in_its_column_is_one_line():
         "- Ban Nhân dân thôn Đông, thôn Tây;",
         "- Lưu: VT.",
     ]
+
+
+def _spaced_header_plan(path: Path, body: list, *, numbered_style: bool = False) -> Path:
+    """The header typed as lines whose two columns are kept apart by spaces (no table, no tab);
+    with numbered_style, the sections numbered I., II. by a paragraph style (the list is the style's)."""
+    document = docx.Document()
+    for line in (
+        "ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "     XÃ NAM SƠN                     Độc lập - Tự do - Hạnh phúc",
+        "  Số: 33/KH-UBND             Nam Sơn, ngày 10 tháng 02 năm 2026",
+    ):
+        _paragraph(document, line)
+    if numbered_style:
+        numbering = document.part.numbering_part.element
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), "77")
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), "0")
+        for tag, value in (("w:numFmt", "upperRoman"), ("w:lvlText", "%1.")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            lvl.append(element)
+        abstract.append(lvl)
+        numbering.find(qn("w:num")).addprevious(abstract)
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), "77")
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), "77")
+        num.append(ref)
+        numbering.append(num)
+        style = document.styles.add_style("Muc La Ma", 1)
+        num_pr = OxmlElement("w:numPr")
+        num_id = OxmlElement("w:numId")
+        num_id.set(qn("w:val"), "77")
+        num_pr.append(num_id)
+        style.element.get_or_add_pPr().append(num_pr)
+    for parts in [[("KẾ HOẠCH", "b")], [(TITLE, "b")], *body, CLOSING]:
+        if isinstance(parts, tuple):  # ("style", text): a paragraph numbered by its style
+            document.add_paragraph(style="Muc La Ma").add_run(parts[1]).bold = True
+        else:
+            _paragraph(document, parts)
+    signature = document.add_table(rows=1, cols=2)
+    _cell(signature.rows[0].cells[0], ["Nơi nhận:", "- Lưu: VT."])
+    _cell(signature.rows[0].cells[1], ["CHỦ TỊCH", "", "Phạm Văn Tâm"])
+    document.save(path)
+    return path
+
+
+def test_a_header_whose_columns_are_kept_apart_by_spaces(tmp_path):
+    edition = imported(tmp_path, _spaced_header_plan(tmp_path / "kh.docx", TASKS))
+    issuer = edition.issuer
+    assert [edition.plain(line).upper() for line in issuer.header_lines] == ["ỦY BAN NHÂN DÂN", "XÃ NAM SƠN"]
+    assert issuer.place == "Nam Sơn"
+    assert edition.plan.document.number == 33
+
+
+def test_sections_numbered_by_their_paragraph_style(tmp_path):
+    body = [("style", "MỤC ĐÍCH"), "Giảm số vụ bạo lực gia đình.", ("style", "TỔ CHỨC THỰC HIỆN"), *TASKS[1:]]
+    edition = imported(tmp_path, _spaced_header_plan(tmp_path / "kh.docx", body, numbered_style=True))
+    assert [section.title for section in edition.plan.sections] == ["MỤC ĐÍCH"]
+    assert len(edition.plan.assignments) == 1 and edition.plan.assignments[0].agencies
+    assert shown(rebuilt(edition))[2:6] == [
+        "I. MỤC ĐÍCH",
+        "Giảm số vụ bạo lực gia đình.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Phòng Văn hóa - Xã hội:",
+    ]

@@ -123,13 +123,43 @@ def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
     return result
 
 
-def _automatic_level(paragraph, levels: dict[tuple[str, str], int]) -> int | None:
+def style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, str]]:
+    """styleId → (numId, ilvl) of the paragraph styles that number their paragraphs (a multilevel
+    list linked to Heading 1, 2…, or Word's List Number), through the styles they are based on."""
+    if not styles_xml:
+        return {}
+    own, based = {}, {}
+    for style in ElementTree.fromstring(styles_xml).findall(f"{W}style"):
+        name = style.get(f"{W}styleId")
+        num = style.find(f"{W}pPr/{W}numPr")
+        if num is not None and num.find(f"{W}numId") is not None:
+            ilvl = num.find(f"{W}ilvl")
+            own[name] = (num.find(f"{W}numId").get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0")
+        if style.find(f"{W}basedOn") is not None:
+            based[name] = style.find(f"{W}basedOn").get(f"{W}val")
+    result = {}
+    for name in set(own) | set(based):
+        seen, current = set(), name
+        while current is not None and current not in own and current not in seen:
+            seen.add(current)
+            current = based.get(current)
+        if current in own:
+            result[name] = own[current]
+    return result
+
+
+def _automatic_level(paragraph, levels: dict[tuple[str, str], int], styles: dict) -> int | None:
     properties = paragraph.find(f"{W}pPr")
+    style = properties.find(f"{W}pStyle") if properties is not None else None
+    inherited = styles.get(style.get(f"{W}val")) if style is not None else None
     num = properties.find(f"{W}numPr") if properties is not None else None
     if num is None:
-        return None
+        return levels.get(inherited) if inherited else None
     num_id, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
-    key = (num_id.get(f"{W}val") if num_id is not None else None, ilvl.get(f"{W}val") if ilvl is not None else "0")
+    key = (
+        num_id.get(f"{W}val") if num_id is not None else inherited[0] if inherited else None,
+        ilvl.get(f"{W}val") if ilvl is not None else inherited[1] if inherited else "0",
+    )
     return levels.get(key)
 
 
@@ -150,7 +180,7 @@ def split_marked(text: str) -> tuple[int | None, str]:
     return split_marker(text)
 
 
-def paragraph_line(paragraph, number: int, levels: dict) -> Line:
+def paragraph_line(paragraph, number: int, levels: dict, styles: dict | None = None) -> Line:
     runs = _marked(_runs(paragraph))
     raw = joined(text for text, _ in runs)
     bold = []
@@ -160,7 +190,7 @@ def paragraph_line(paragraph, number: int, levels: dict) -> Line:
         if not is_bold:
             break
         bold.append(text)
-    level = _automatic_level(paragraph, levels)
+    level = _automatic_level(paragraph, levels, styles or {})
     text = clean(raw)
     bold = clean(joined(bold))
     if level is None:
@@ -189,10 +219,11 @@ def table_line(table, number: int) -> Line:
 
 
 def read_lines(path: Path) -> list[Line]:
-    parts = read_docx_parts(path, ("word/document.xml", "word/numbering.xml"))
+    parts = read_docx_parts(path, ("word/document.xml", "word/numbering.xml", "word/styles.xml"))
     if "word/document.xml" not in parts:
         raise NotAForm("tệp Word không có nội dung")
     levels = numbering_levels(parts.get("word/numbering.xml"))
+    styles = style_numbering(parts.get("word/styles.xml"))
     body = ElementTree.fromstring(parts["word/document.xml"]).find(f"{W}body")
     lines: list[Line] = []
     # A section's page size is in the w:sectPr that ends it (in its last paragraph, or the body's
@@ -208,7 +239,7 @@ def read_lines(path: Path) -> list[Line]:
 
     for element in list(body) if body is not None else []:
         if element.tag == f"{W}p":
-            line = paragraph_line(element, len(lines) + 1, levels)
+            line = paragraph_line(element, len(lines) + 1, levels, styles)
             if line.text and not is_rule(line.extra["raw"]):
                 lines.append(line)
             if (section := element.find(f"{W}pPr/{W}sectPr")) is not None:

@@ -12,6 +12,7 @@ from .source import Line, plain
 NUMBER = re.compile(r"Số\s*:\s*(\d*)\s*/\s*([^\s/]+)", re.IGNORECASE)
 DATE = re.compile(r"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 DEADLINE = re.compile(r"trước ngày (\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:(?:/|\s+năm\s+)(\d{4}))?")
+COLUMNS = re.compile(r"\t+| {3,}")
 MOTTO = ("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập")
 
 
@@ -140,9 +141,10 @@ def header(lines: list[Line], rules: dict) -> tuple[dict, dict, int]:
                     left += row[0]
                 texts += [text for cell in row for text in cell]
         else:
-            raw = line.extra.get("raw", line.text)
-            left.append(raw.split("\t")[0])
-            texts += [part for part in raw.split("\t")]
+            # The two columns typed on one line: split by tabs, or by the spaces that stand for them.
+            columns = COLUMNS.split(line.extra.get("raw", line.text).strip())
+            left.append(columns[0])
+            texts += columns
     left = [text.strip() for text in left if text.strip()]
     texts = [text.strip() for text in texts if text.strip()]
     number = next((NUMBER.search(t) for t in texts if NUMBER.search(t)), None)
