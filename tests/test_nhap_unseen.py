@@ -288,3 +288,18 @@ def test_sections_numbered_by_their_paragraph_style(tmp_path):
         "II. TỔ CHỨC THỰC HIỆN",
         "1. Phòng Văn hóa - Xã hội:",
     ]
+
+
+def test_a_last_basis_ending_in_a_semicolon_is_kept_and_pointed_out(tmp_path):
+    import nd30
+
+    bases = ["Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;", "Căn cứ Luật Phòng, chống bạo lực gia đình;"]
+    body = [*([(text, "i")] for text in bases), "Ủy ban nhân dân xã ban hành Kế hoạch như sau:", *TASKS]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
+    assert edition.plan.opening[1] == f"*{bases[1]}*"  # as typed: the clerk's words
+    plan_file = tmp_path / "content" / "2026" / "ke-hoach.yaml"
+    line = next(line for line in plan_file.read_text(encoding="utf-8").splitlines() if bases[1] in line)
+    assert "# KIỂM TRA:" in line and "Nghị định 30" in line
+    # The clerk puts the full stop the comment asks for: the plan then passes BD6.
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("gia đình;*", "gia đình.*"), encoding="utf-8")
+    nd30.check_body(rebuilt(load_edition(plan_file.parent)), type_name="KẾ HOẠCH", title=TITLE)

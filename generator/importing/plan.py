@@ -191,6 +191,7 @@ def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -
     opening = []
     while body and body[0].level is None:
         opening.append(content_text(body.pop(0).text))
+    opening = _bases_end(opening, rules)
     tree = build_tree(body, result.unplaced)
     organisation = next(
         (n for n in tree.children if n.title and folded(rules["tieu_de_to_chuc_thuc_hien"]) in folded(n.title)),
@@ -201,6 +202,19 @@ def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -
     sections = [item(n) for n in tree.children[:at]]
     after = [item(n) for n in tree.children[at + 1 :]]
     return _Parts(issuer, meta, opening, sections, after, organisation, closing, lines[signature_index], appendices)
+
+
+def _bases_end(opening: list[str], rules: dict) -> list:
+    """The opening, its last "Căn cứ …" line marked when it ends with ";" where Decree 30 asks for
+    "." (the words are the clerk's: the importer does not change them)."""
+    word = folded(rules.get("can_cu", ""))
+    # The content's text: an italic line is between two "*".
+    bases = [i for i, text in enumerate(opening) if word and folded(text.strip("*")).startswith(word)]
+    if not bases or bases != list(range(bases[0], bases[-1] + 1)) or not opening[bases[-1]].strip("*").endswith(";"):
+        return opening
+    last = bases[-1]
+    note = "dòng căn cứ cuối cùng kết thúc bằng «;»; Nghị định 30 ghi dấu «.»"
+    return [*opening[:last], Guess(opening[last], note), *opening[last + 1 :]]
 
 
 def _assignments(
