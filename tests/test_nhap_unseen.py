@@ -52,7 +52,7 @@ def _paragraph(document, parts) -> None:
         run.italic = "i" in style or None
 
 
-def typed_plan(path: Path, body: list, *, recipients=("- Lưu: VT.",)) -> Path:
+def typed_plan(path: Path, body: list, *, recipients=("- Lưu: VT.",), tabbed: bool = False) -> Path:
     """A commune plan typed as a clerk does: header in a borderless table with "____" rules under
     the agency and the motto, a "____" rule under the trích yếu, then `body`, then the signature."""
     document = docx.Document()
@@ -64,10 +64,17 @@ def typed_plan(path: Path, body: list, *, recipients=("- Lưu: VT.",)) -> Path:
     _cell(header.rows[1].cells[1], ["Tân Lập, ngày 02 tháng 3 năm 2026"])
     for parts in [[("KẾ HOẠCH", "b")], [(TITLE, "b")], "__________", *body, CLOSING]:
         _paragraph(document, parts)
-    signature = document.add_table(rows=1, cols=2)
-    _no_borders(signature)
-    _cell(signature.rows[0].cells[0], ["Nơi nhận:", *recipients])
-    _cell(signature.rows[0].cells[1], ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Lê Thị Hoa"])
+    signer = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Lê Thị Hoa"]
+    if tabbed:  # the two columns typed side by side, kept apart by a tab
+        left = ["Nơi nhận:", *recipients]
+        for index in range(max(len(left), len(signer))):
+            right = signer[index] if index < len(signer) else ""
+            _paragraph(document, (left[index] if index < len(left) else "") + (f"\t{right}" if right else ""))
+    else:
+        signature = document.add_table(rows=1, cols=2)
+        _no_borders(signature)
+        _cell(signature.rows[0].cells[0], ["Nơi nhận:", *recipients])
+        _cell(signature.rows[0].cells[1], signer)
     document.save(path)
     return path
 
@@ -303,3 +310,13 @@ def test_a_last_basis_ending_in_a_semicolon_is_kept_and_pointed_out(tmp_path):
     # The clerk puts the full stop the comment asks for: the plan then passes BD6.
     plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("gia đình;*", "gia đình.*"), encoding="utf-8")
     nd30.check_body(rebuilt(load_edition(plan_file.parent)), type_name="KẾ HOẠCH", title=TITLE)
+
+
+def test_nơi_nhận_and_signature_typed_side_by_side_with_tabs(tmp_path):
+    lines = ["- Phòng Văn hóa - Xã hội;", "- Lưu: VT."]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", TASKS, recipients=lines, tabbed=True))
+    signer = edition.plan.signature
+    assert (signer.title, signer.name) == (["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Lê Thị Hoa")
+    assert edition.plan.archive == ["VT"]
+    cell = rebuilt(edition).tables[-1].rows[0].cells[0]
+    assert [re.sub(r"\s+", " ", p.text).strip() for p in cell.paragraphs] == ["Nơi nhận:", *lines]

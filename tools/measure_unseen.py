@@ -131,24 +131,32 @@ def parts(path: Path, built: bool = False) -> dict:
     plan (which draws its rules as borders) such a line is text and counts."""
     document = docx.Document(str(path))
     numbering = Numbering(document)
-    body, appendix, signature = [], [], None
+    body, appendix, signature, tabbed = [], [], None, ([], [])
     started = False
     for item in nd30.block_items(document.element.body):
         if item.tag == qn("w:tbl"):
             texts = [norm(nd30.paragraph_text(p)) for p in item.iter(qn("w:p"))]
-            if signature is None and started and any(t.startswith("Nơi nhận") for t in texts):
+            if signature in (None, "tabs") and started and any(t.startswith("Nơi nhận") for t in texts):
                 signature = item
             elif signature is not None:
                 appendix.append([[norm(nd30.paragraph_text(tc)) for tc in nd30.cells(tr)] for tr in nd30.rows(item)])
             continue
         label = numbering.label(item)
-        text = norm(f"{label} {nd30.paragraph_text(item)}")
+        raw = nd30.paragraph_text(item)
+        text = norm(f"{label} {raw}")
         if not started and text == TITLE:
             started = True
+        if started and signature is None and text.startswith("Nơi nhận"):
+            signature = "tabs"  # Nơi nhận and signature typed side by side with tabs, not in a table
+        if signature == "tabs" and text:
+            columns = [norm(c) for c in re.split(r"\t+", raw)]
+            tabbed[0].extend(columns[:1] if columns[0] else [])
+            tabbed[1].extend(c for c in columns[1:] if c)
+            continue
         if started and signature is None and text and not (RULE.match(text) and not built):
             body.append(text)
-    recipients, signer = [], []
-    if signature is not None:
+    recipients, signer = tabbed
+    if signature is not None and signature != "tabs":
         row = nd30.rows(signature)[0]
         left, right = nd30.cells(row)[0], nd30.cells(row)[-1]
         recipients = [t for t in (norm(nd30.paragraph_text(p)) for p in left.iter(qn("w:p"))) if t]

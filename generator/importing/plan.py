@@ -20,6 +20,7 @@ from .structure import (
     item,
     signature,
     slug,
+    tabbed_signature,
 )
 
 
@@ -175,6 +176,7 @@ class _Parts:
 
 
 def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -> _Parts:
+    lines = tabbed_signature(lines)
     issuer, meta, start = header(lines, rules)
     signature_index = next((i for i in range(start, len(lines)) if is_signature_table(lines[i])), None)
     if signature_index is None:

@@ -197,6 +197,32 @@ def issuer_record(header_lines: list[str], place: str, symbol: str, rules: dict)
     }
 
 
+def _starts_recipients(line: Line) -> bool:
+    return line.cells is None and folded(line.extra.get("raw", line.text)).startswith("nơi nhận")
+
+
+def tabbed_signature(lines: list[Line]) -> list[Line]:
+    """Lines where the Nơi nhận and the signature are typed side by side with tabs ("Nơi nhận:⇥KT.
+    CHỦ TỊCH", "- Sở Nội vụ;⇥PHÓ CHỦ TỊCH", "⇥Trần Thị Thu Hà") instead of in a table: those
+    paragraphs as the two cells of one table, as a signature table reads."""
+    start = next((i for i, line in enumerate(lines) if _starts_recipients(line)), None)
+    if start is None or any(is_signature_table(line) for line in lines):
+        return lines
+    end = start
+    while end < len(lines) and lines[end].cells is None:
+        raw = lines[end].extra.get("raw", lines[end].text)
+        if end > start and "\t" not in raw and not re.match(r"^\s*[-–+]", raw):
+            break  # the block ends at a paragraph in neither of its columns
+        end += 1
+    left, right = [], []
+    for line in lines[start:end]:
+        columns = COLUMNS.split(line.extra.get("raw", line.text).strip("\n"))
+        left.append(columns[0].strip())
+        right += [column.strip() for column in columns[1:]]
+    block = Line(lines[start].number, "", None, "", cells=[[[t for t in left if t], [t for t in right if t]]])
+    return [*lines[:start], block, *lines[end:]]
+
+
 def is_signature_table(line: Line) -> bool:
     return line.cells is not None and any(
         folded(text).startswith("nơi nhận") for row in line.cells for cell in row for text in cell
