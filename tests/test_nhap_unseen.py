@@ -161,11 +161,13 @@ def test_body_headings_without_a_colon_are_bodies_and_print_as_typed(tmp_path):
         "Vận động hội viên tham gia.",
         [("3.\tChế độ thông tin, báo cáo", "b")],
         "Các đơn vị báo cáo định kỳ hằng quý.",
+        [("4.\tHội nghị sơ kết", "b")],
+        "Tổ chức vào tháng 12 năm 2026.",
     ]
     edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
     entries = edition.plan.assignments
     names = [[edition.plain(edition.agency(a).name) for a in entry.agencies] for entry in entries]
-    assert names == [["Sở Giáo dục và Đào tạo"], ["Hội Liên hiệp Phụ nữ xã"], []]
+    assert names == [["Sở Giáo dục và Đào tạo"], ["Hội Liên hiệp Phụ nữ xã"], [], []]
     assert edition.agency(entries[1].agencies[0]).kind == "de-nghi"
     assert edition.plan.colon_after_bodies is False
     assert shown(rebuilt(edition))[2 : 3 + len(body)] == [*typed_body(body), CLOSING]

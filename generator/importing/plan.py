@@ -82,11 +82,15 @@ def _without_prefix(heading: str, rules: dict) -> str:
 
 
 def _body_word(name: str, rules: dict) -> str | None:
-    """The word a body's name starts with ("Sở", "Phòng", "Công an"…: nhap.yaml, dau_ten_co_quan)."""
-    return next(
-        (w.strip() for w in rules.get("dau_ten_co_quan", []) if folded(name).startswith(folded(w).strip() + " ")),
-        None,
-    )
+    """The word a body's name starts with ("Sở", "Phòng", "Công an"…: nhap.yaml, dau_ten_co_quan).
+    After a one-word one the name goes on in capitals ("Hội Nông dân", "Sở Y tế"), which "Hội nghị
+    sơ kết" or "Trường hợp …" do not."""
+    for word in (w.strip() for w in rules.get("dau_ten_co_quan", [])):
+        if folded(name).startswith(folded(word) + " "):
+            rest = name[len(word) :].strip()
+            if " " in word or rest[:1].isupper():
+                return word
+    return None
 
 
 def names_a_body(heading: str, rules: dict, recipients: tuple[str, ...] = ()) -> str | None:
