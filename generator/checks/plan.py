@@ -58,7 +58,7 @@ def empty_sections(edition: Edition) -> Iterator[Notice]:
     """Notice: an item with neither paragraphs nor sub-items, or an entry of Tổ chức thực hiện
     without tasks."""
     plan = edition.plan
-    for item, key in _empty_items(plan.sections, "noi_dung"):
+    for item, key in [*_empty_items(plan.sections, "noi_dung"), *_empty_items(plan.sections_after, "noi_dung_sau")]:
         message = (
             f"mục “{item.title}” không có đoạn văn nào và không có mục con"
             if item.title is not None
@@ -87,7 +87,7 @@ def _deep_items(items: list[Item], key: str, depth: int) -> Iterator[tuple[Item,
 
 def too_deep(edition: Edition) -> Iterator[Notice]:
     """Notice: items below the fifth level (I. → 1. → a) → - → +) print as the fifth: a reviewer would ask."""
-    roots = [(edition.plan.sections, "noi_dung", 1)] + [
+    roots = [(edition.plan.sections, "noi_dung", 1), (edition.plan.sections_after, "noi_dung_sau", 1)] + [
         (a.points, f"to_chuc_thuc_hien[{n}].muc", 3) for n, a in enumerate(edition.plan.assignments, start=1)
     ]
     for items, key, depth in roots:

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 from ..content.source import CHECK_MARK
 
+# Italic words of a paragraph read from Word are between these two marks (content: *…*).
+ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
+
 
 @dataclass(frozen=True)
 class Guess:
@@ -20,7 +23,8 @@ def content_text(text: str) -> str:
     """Source text as a content string: the content's own markup (* for italics, | for line
     breaks, {name} placeholders) typed in the source is escaped so it prints as typed."""
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
-    return text
+    # The italic words source.paragraph_line marked: the content's own italics.
+    return text.replace(ITALIC_ON, "*").replace(ITALIC_OFF, "*")
 
 
 def _scalar(value: object) -> str:

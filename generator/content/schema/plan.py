@@ -268,6 +268,16 @@ class Plan:
     organisation_closing: list[str] = spec(
         "ket_thuc_to_chuc_thuc_hien", "Các đoạn ở cuối mục Tổ chức thực hiện", default_factory=list
     )
+    sections_after: list[Item] = spec(
+        "noi_dung_sau",
+        "Các mục sau mục Tổ chức thực hiện (ví dụ Kinh phí, Chế độ báo cáo), đánh số tiếp theo",
+        default_factory=list,
+    )
+    colon_after_bodies: bool = spec(
+        "hai_cham_sau_co_quan",
+        "false: tiêu đề mục của từng cơ quan ở Tổ chức thực hiện in không có dấu hai chấm (như kế hoạch gốc)",
+        default=True,
+    )
     run_in_tasks: bool = spec(
         "nhiem_vu_cung_dong", "true: mục Tổ chức thực hiện có một đoạn nhiệm vụ in đoạn đó sau tiêu đề", default=False
     )
