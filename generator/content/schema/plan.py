@@ -183,8 +183,11 @@ class ReportUp:
     recipients: list[RecipientLine] = spec(
         "noi_nhan", "Nơi nhận sau dòng Như trên (trước dòng Lưu), như noi_nhan của kế hoạch", default_factory=list
     )
-    deadline: PartialDate = spec(
-        "han", "Hạn gửi báo cáo cấp trên; không trước hạn tổng hợp; giá trị của {han_cap_tren}"
+    deadline: PartialDate | None = spec(
+        "han",
+        "Hạn gửi báo cáo cấp trên, không trước hạn tổng hợp, giá trị của {han_cap_tren}; "
+        "kế hoạch không ghi hạn thì bỏ trường này (khi đó không dùng {han_cap_tren})",
+        default=None,
     )
     number: int | None = spec("so", "Số của báo cáo khi đã vào sổ; để trống (null) khi chưa có số", default=None)
     symbol: str | None = spec(
