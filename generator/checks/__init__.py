@@ -35,6 +35,7 @@ from . import (
     form_rows,
     forms,
     headers,
+    indicators,
     issuer,
     kinds,
     letters,
@@ -89,6 +90,7 @@ RULES: tuple[Rule, ...] = (
     Rule(limits.deadlines),
     Rule(limits.action_month_order),
     Rule(recipients.letters_reach, resolved=True),
+    Rule(indicators.unconfirmed_numbers, NOTICE),
 )
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from collections.abc import Iterator
 
 from ..content.schema import EDITION_FILES
-from ..checks import load_edition
+from ..checks import NOTICE, load_edition, problems
 from ..content.edition import Edition, plan_targets, text_values
 from ..content.schema import Item, PartialDate
 from ..document import wording
@@ -49,6 +49,7 @@ KINDS = {
     "tep-thua": "tệp không được đọc",
     "so-ngay": "số và ngày công văn không đi cùng nhau",
     "kiem-tra": "chỗ make nhap đoán chưa được xác nhận",
+    "so-chua-xac-nhan": "số thứ tự chỉ tiêu chưa xác nhận",
 }
 
 # "2021-2030", "2021 - 2030", "2021–2030": a period, judged by its last year.
@@ -102,6 +103,8 @@ def warnings(edition: Edition) -> Iterator[Notice]:
     yield from _unread_files(edition)
     yield from _letter_days(edition)
     yield from _unconfirmed_guesses(edition)
+    # The NOTICE rules of generator/checks/ (RULES), after the build's own rules passed.
+    yield from (notice for notice in problems(edition, NOTICE) if isinstance(notice, Notice))
 
 
 def _letter_days(edition: Edition) -> Iterator[Notice]:
