@@ -176,7 +176,11 @@ class SummaryReportSettings:
 @dataclass(kw_only=True)
 class ReportFormSettings:
     title: str = spec(
-        "trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO; | đánh dấu chỗ xuống dòng", line_marks=True
+        "trich_yeu",
+        "Trích yếu của báo cáo, in dưới chữ BÁO CÁO; | đánh dấu chỗ xuống dòng; {ky_bao_cao}: kỳ của biểu mẫu "
+        "(kế hoạch nhiều kỳ có một biểu mẫu cho mỗi kỳ), ví dụ năm 2027",
+        line_marks=True,
+        placeholders=("ky_bao_cao",),
     )
     addressee: str = spec(
         "kinh_gui", "Dòng Kính gửi của biểu mẫu (không ghi chữ Kính gửi)", placeholders=LETTER_PLACEHOLDERS
