@@ -29,6 +29,7 @@ PERIODS = PLAN["bao_cao"]["ky_bao_cao"]
 KEYS = [str(p["han"]["nam"]) for p in PERIODS]  # the years of their deadlines, all different here
 UNITS = {"so-noi-vu": "So-Noi-vu", "so-y-te": "So-Y-te", "cong-an-tinh": "Cong-an-tinh"}
 TITLE = "Kết quả {ky_bao_cao} thực hiện Kế hoạch phòng, chống bạo lực gia đình"
+SUMMARY_TITLE = "Tổng hợp kết quả {ky_bao_cao} thực hiện Kế hoạch"
 NARRATIVE_MM = 35  # the narrowest a column for a written result may be
 
 
@@ -58,7 +59,10 @@ def project(tmp_path_factory):
     form = content / str(YEAR) / "bieu-mau.yaml"
     text = form.read_text(encoding="utf-8")
     assert text.count(f'trich_yeu: "{FORM["trich_yeu"]}"') == 1
-    form.write_text(text.replace(f'trich_yeu: "{FORM["trich_yeu"]}"', f'trich_yeu: "{TITLE}"'), encoding="utf-8")
+    text = text.replace(f'trich_yeu: "{FORM["trich_yeu"]}"', f'trich_yeu: "{TITLE}"')
+    summary = f'  trich_yeu: "{FORM["tong_hop"]["trich_yeu"]}"'
+    assert text.count(summary) == 1
+    form.write_text(text.replace(summary, f'  trich_yeu: "{SUMMARY_TITLE}"'), encoding="utf-8")
     project = Project(content=content, templates=TEMPLATES, output=tmp_path_factory.mktemp("output"))
     build(project, year=YEAR)
     return project
@@ -161,6 +165,7 @@ def test_tong_hop_collects_one_period_into_its_own_folder(collected, output):
     assert {row["Hạn"] for row in rows.values()} == {deadline(PERIODS[1])}
     summary = lines(folder / "bao-cao-tong-hop.docx")
     assert "+ Sở Y tế: Đã làm" in summary
+    assert SUMMARY_TITLE.replace("{ky_bao_cao}", label(PERIODS[1])) in summary  # titled with its period
     # Its indicator table has the one period's column.
     result = FORM["cot"]["ket_qua"].replace("{ky_bao_cao}", label(PERIODS[1]))
     headers = [[c.text for c in t.rows[0].cells] for t in docx.Document(str(folder / "bao-cao-tong-hop.docx")).tables]

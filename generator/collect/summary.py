@@ -344,7 +344,8 @@ def build_summary(collection: Collection) -> Document:
     values = dict(figures.values)
     blocks = [*_opening(figures), *numbered(edition, _parts(figures)), paragraph(edition, summary.closing, **values)]
     values["han_bao_cao"] = values["han_tong_hop"]
-    title = edition.plain(summary.title, **values)
+    period = collection.period or reporting_periods(edition)[0]  # the period collected, or the single report's
+    title = edition.plain(summary.title, **values, ky_bao_cao=period.label)
     # A document of the collecting office: its number and symbol, its head's signature, its own format
     # (a Party body's: "BC/", Party Nơi nhận), as its forms have.
     style = receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc"

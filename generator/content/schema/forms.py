@@ -111,7 +111,12 @@ class SummarySigner:
 class SummaryReportSettings:
     """The collecting office's summary report to the issuer (bao-cao-tong-hop), made by make tong-hop."""
 
-    title: str = spec("trich_yeu", "Trích yếu của báo cáo tổng hợp", placeholders=LETTER_PLACEHOLDERS, line_marks=True)
+    title: str = spec(
+        "trich_yeu",
+        "Trích yếu của báo cáo tổng hợp; {ky_bao_cao}: kỳ được tổng hợp (make tong-hop KY=…), ví dụ năm 2027",
+        placeholders=LETTER_PLACEHOLDERS + ("ky_bao_cao",),
+        line_marks=True,
+    )
     opening: str = spec(
         "mo_dau",
         "Đoạn mở đầu; {so_da_bao_cao}, {so_phai_bao_cao}: số đơn vị đã và phải báo cáo",
