@@ -105,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     Rule(files.unread_files, NOTICE),
     Rule(letters.number_days, NOTICE),
     Rule(files.unconfirmed_guesses, NOTICE),
+    Rule(catalog.unconfirmed_numbers, NOTICE),
 )
 
 

@@ -29,6 +29,7 @@ KINDS = {
     "tep-thua": "tệp không được đọc",
     "so-ngay": "số và ngày công văn không đi cùng nhau",
     "kiem-tra": "chỗ make nhap đoán chưa được xác nhận",
+    "so-chua-xac-nhan": "số thứ tự chỉ tiêu chưa xác nhận",
 }
 
 
