@@ -1036,3 +1036,19 @@ def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, in_libr
         for rendering in (ours, in_libreoffice / ours.name):
             pages = [words_of(page.extract_text()) for page in PdfReader(str(rendering)).pages]
             assert [n for n, page in enumerate(pages) if words_of(heading) in page] == [len(pages) - 1], rendering
+
+
+def test_a_letters_closing_paragraph_breaks_only_where_its_line_is_full(example):
+    """The closing sentence ("… phối hợp thực hiện./.") starts its first line with several words:
+    the end mark "./." kept unbroken once made WeasyPrint put the first word alone on a line."""
+    from pypdf import PdfReader
+
+    for recipient in example.expected:
+        path = example.letter(recipient)
+        closing = [p.text for p in document(path).paragraphs if p.style.name == "Đoạn kết" and p.text.strip()]
+        assert closing, recipient.name
+        first_words = " ".join(closing[-1].split()[:3])
+        lines = [
+            " ".join(line.split()) for line in nd30.pdf_text(PdfReader(str(path.with_suffix(".pdf")))).splitlines()
+        ]
+        assert any(line.startswith(first_words) for line in lines), (recipient.name, first_words)

@@ -119,7 +119,11 @@ def typeset_label(text: str) -> str:
     return typeset_title(text, size, layout.TEXT_WIDTH_MM, "regular")
 
 
-_KEEP = re.compile(r"\d{4}\u00a0[-–]\u00a0\d{4}|(?<!\S)[^\s/\u2011]{1,8}/[^\s/\u2011]{1,8}(?!\S)")
+# A spaced year range, or a short token around a slash with a letter or digit on each side
+# ("(b/c)", "12/2024"); not the end mark "./.", which kept whole made WeasyPrint break a closing
+# paragraph after its first word.
+_SIDE = r"[^\s/\u2011]{0,7}\w[^\s/\u2011]{0,7}"
+_KEEP = re.compile(rf"\d{{4}}\u00a0[-–]\u00a0\d{{4}}|(?<!\S){_SIDE}/{_SIDE}(?!\S)")
 
 
 def keep_whole(text: str) -> str:
