@@ -43,10 +43,11 @@ xem: $(INSTALLED) system
 	@$(PY) -m generator $(OUTPUT_OPTION) xem $(if $(YEAR),--year $(YEAR))
 
 # The collecting office: `make tong-hop [YEAR=2024]` reads the returned forms in content/<năm>/bao-cao-nhan/
-# and writes the tracking list and the summary report into output/<năm>/tong-hop/.
+# and writes the tracking list and the summary report into output/<năm>/tong-hop/ (a multi-year
+# plan: `make tong-hop KY=2027`, one period, into output/<năm>/tong-hop/2027/).
 .PHONY: tong-hop nhan-sua
 tong-hop: $(INSTALLED) system
-	@$(PY) -m generator $(OUTPUT_OPTION) tong-hop $(if $(YEAR),--year $(YEAR))
+	@$(PY) -m generator $(OUTPUT_OPTION) tong-hop $(if $(YEAR),--year $(YEAR)) $(if $(KY),--ky $(KY))
 
 # Bringing Word edits of the plan back: `make nhan-sua [YEAR=2024]` (asks before writing content/).
 nhan-sua: $(INSTALLED)

@@ -11,6 +11,7 @@ from .content.edition import Edition
 from .document.decision import build_decision
 from .document.letter import build_letter
 from .document.model import Document
+from .document.parts import ReportingPeriod, form_periods
 from .document.plan import build_plan
 from .document.report_form import build_report_form
 
@@ -24,13 +25,24 @@ class DocumentKind:
     ]  # one for the plan, one for each recipient of a letter, or one for each asked to report
     docx_template: str  # a file in templates/
     html_template: str  # a file in templates/html/
-    output: str  # path under output/<year>/ without extension; {key} is the recipient's file key
-    build: Callable[..., Document]  # (edition) for a plan kind, (edition, recipient) for a recipient kind
+    output: str  # path under output/<year>/ without extension; {key}: the recipient's file key, {ky}: "-<period key>" of a period's form
+    build: Callable[..., Document]  # (edition) for a plan kind, (edition, recipient[, period]) for a recipient kind
     applies: Callable[[Edition], bool] = lambda edition: True  # whether the edition has this document at all
 
 
 KINDS: tuple[DocumentKind, ...] = (
-    DocumentKind("ke-hoach", "Kế hoạch", "plan", "van-ban.docx", "van-ban.html", "ke-hoach", build_plan),
+    # A plan issued by a Quyết định is the decision's attachment, with no number of its own: the
+    # one document is quyet-dinh.*, and no separate ke-hoach.* contradicts it.
+    DocumentKind(
+        "ke-hoach",
+        "Kế hoạch",
+        "plan",
+        "van-ban.docx",
+        "van-ban.html",
+        "ke-hoach",
+        build_plan,
+        applies=lambda edition: edition.decision is None,
+    ),
     DocumentKind(
         "quyet-dinh",
         "Quyết định ban hành kế hoạch",
@@ -50,7 +62,7 @@ KINDS: tuple[DocumentKind, ...] = (
         "reporter",
         "van-ban.docx",
         "van-ban.html",
-        "{key}/bao-cao-{key}",
+        "{key}/bao-cao-{key}{ky}",
         build_report_form,
     ),
 )
@@ -63,11 +75,29 @@ class Job:
     kind: DocumentKind
     stem: str  # output path under output/<year>/, without extension
     recipient: Recipient | None
+    period: ReportingPeriod | None = None  # a multi-year plan's form: the period it reports on
+
+    @property
+    def title(self) -> str:
+        """What the distribution list calls it: a period's form with the period's name."""
+        return f"{self.kind.title} ({self.period.name})" if self.period is not None else self.kind.title
 
     def document(self, edition: Edition) -> Document:
         if self.recipient is None:
             return self.kind.build(edition)
+        if self.kind.per == "reporter":
+            return self.kind.build(edition, self.recipient, self.period)
         return self.kind.build(edition, self.recipient)
+
+
+def document_titles(edition: Edition) -> tuple[str, ...]:
+    """The documents each recipient may be sent, in the distribution list's column order."""
+    return tuple(
+        f"{kind.title} ({period.name})" if period is not None else kind.title
+        for kind in KINDS
+        if kind.per != "plan" and kind.applies(edition)
+        for period in (form_periods(edition) if kind.per == "reporter" else (None,))
+    )
 
 
 def jobs(edition: Edition) -> Iterator[Job]:
@@ -79,5 +109,9 @@ def jobs(edition: Edition) -> Iterator[Job]:
             yield Job(kind, kind.output, None)
         else:
             for recipient in recipients:
-                if kind.per == "recipient" or recipient.reports:
+                if kind.per == "recipient":
                     yield Job(kind, kind.output.format(key=recipient.key), recipient)
+                elif recipient.reports:
+                    for period in form_periods(edition):
+                        ky = f"-{period.key}" if period is not None else ""
+                        yield Job(kind, kind.output.format(key=recipient.key, ky=ky), recipient, period)

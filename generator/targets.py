@@ -92,9 +92,9 @@ def _manifest_targets(
     """The distribution list, as CSV and HTML."""
     from .content.distribution import distribution
     from .document.manifest import build_manifest
-    from .kinds import KINDS
+    from .kinds import document_titles
 
-    recipient_titles = tuple(kind.title for kind in KINDS if kind.per != "plan")
+    recipient_titles = document_titles(edition)
     manifest = build_manifest(edition, distribution(edition)[0], recipient_titles, by_recipient, plan_files)
     content = repr(manifest)
     return [
@@ -118,11 +118,11 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     for job in jobs(edition):
         docx, pdf = _job_targets(job, edition, digests)
         result += (docx, pdf)
-        files = DocumentFiles(job.kind.title, docx.relative, pdf.relative)
+        files = DocumentFiles(job.title, docx.relative, pdf.relative)
         if job.recipient is None:
             plan_files += (files,)
         else:
-            by_recipient.setdefault(job.recipient.key, {})[job.kind.title] = files
+            by_recipient.setdefault(job.recipient.key, {})[job.title] = files
     return result + _manifest_targets(edition, digests, by_recipient, plan_files)
 
 

@@ -21,6 +21,10 @@ _CHUNK = 64 * 1024
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+# How a paragraph's other run content reads as text: a line break, a tab, Word's no-break hyphen.
+_READ_AS = {f"{W}br": " ", f"{W}cr": " ", f"{W}tab": " ", f"{W}noBreakHyphen": "-"}
+
+
 class NotAForm(Exception):
     """A file from outside (a returned form, a plan typed in Word) that cannot be read; the message is
     in the clerk's words."""
@@ -91,3 +95,11 @@ def read_docx_parts(path: Path, names: tuple[str, ...]) -> dict[str, bytes]:
             "không mở được như tệp Word (.docx): tệp hỏng, có mật khẩu hoặc không phải văn bản Word"
         ) from None
     return parts
+
+
+def paragraph_text(paragraph) -> str:
+    """The text of a w:p element as a reader sees it (tracked insertions kept, deletions dropped:
+    deleted text is w:delText, never read)."""
+    return "".join(
+        (node.text or "") if node.tag == f"{W}t" else _READ_AS.get(node.tag, "") for node in paragraph.iter()
+    )

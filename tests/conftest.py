@@ -49,11 +49,17 @@ class Built:
 
     @property
     def plan_docx(self) -> Path:
-        return self.output / str(self.year) / "ke-hoach.docx"
+        return self._plan(".docx")
 
     @property
     def plan_pdf(self) -> Path:
-        return self.output / str(self.year) / "ke-hoach.pdf"
+        return self._plan(".pdf")
+
+    def _plan(self, suffix: str) -> Path:
+        """ke-hoach.*, or quyet-dinh.* where a Quyết định issues the plan with the plan attached."""
+        folder = self.output / str(self.year)
+        decision = folder / f"quyet-dinh{suffix}"
+        return decision if decision.exists() else folder / f"ke-hoach{suffix}"
 
 
 def run_build(content: Path, output: Path, year: int = YEAR) -> Built:

@@ -923,8 +923,11 @@ def check_body(
     title: str | None = None,
     addressees: Sequence[str] = (),
     end_mark: bool = True,
+    centred: Sequence[str] = (),
 ) -> None:
-    """BD1–BD7 and HL1 on the body paragraphs (see body_paragraphs for what is the body)."""
+    """BD1–BD7 and HL1 on the body paragraphs (see body_paragraphs for what is the body).
+    `centred`: lines Decree 30 sets centred, not as body text (a Quyết định's authority line and
+    "QUYẾT ĐỊNH:"); they must be centred and are not held to BD2–BD3."""
     problems = Problems("body (BD1–BD7, HL1)")
     resolver = Resolver(document)
     paragraphs = body_paragraphs(document, type_name=type_name, title=title, addressees=addressees)
@@ -932,9 +935,15 @@ def check_body(
         problems.raise_if_any()
     sizes = set()
     bases = []
+    centred_lines = {normalise(line) for line in centred}
     for index, p in enumerate(paragraphs):
         text = paragraph_text(p)
         label = f"paragraph {normalise(text)[:50]!r}"
+        if normalise(text) in centred_lines:
+            problems.expect(
+                resolver.alignment(p) == "center", f"{label}: aligned {resolver.alignment(p)!r}, not centred"
+            )
+            continue
         problems.expect(
             resolver.alignment(p) == "both", f"BD2 {label}: aligned {resolver.alignment(p)!r}, must be justified"
         )

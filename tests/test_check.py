@@ -204,6 +204,7 @@ KIND_OF = (  # how each printed warning reads → its label in the summary
     (" nhắc giai đoạn ", "nhắc năm trước"),
     (" không thuộc năm của kế hoạch ", "ngày ngoài năm của kế hoạch"),
     (" chưa có nội dung (noi_dung: null) ", "chỉ tiêu chưa có nội dung"),
+    (".so_chua_xac_nhan: số thứ tự của ", "số thứ tự chỉ tiêu chưa xác nhận"),
 )
 
 

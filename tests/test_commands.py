@@ -73,7 +73,15 @@ def test_van_ban_passes_every_variable_as_an_option_the_subcommand_accepts(tmp_p
     ways = {**OPTIONS, **FLAGS, **PROGRAM_OPTIONS, FILE_ARGUMENT: None}
     for command in (c for c in COMMANDS if c.program is not None):
         assert set(command.variables) <= set(ways), command.name
-        values = {"YEAR": "2026", "FROM": "2025", "TO": "2026", "STRICT": "1", "OUTPUT": "ket qua", "TEP": "a.docx"}
+        values = {
+            "YEAR": "2026",
+            "FROM": "2025",
+            "TO": "2026",
+            "STRICT": "1",
+            "OUTPUT": "ket qua",
+            "TEP": "a.docx",
+            "KY": "2027",
+        }
         arguments = van_ban._arguments(command, [f"{v}={values[v]}" for v in command.variables])
         leading = arguments[:2] if arguments[:1] == ["--output"] else []
         args = parser().parse_args([*leading, command.program, *arguments[len(leading) :]])

@@ -205,10 +205,10 @@ def test_a_letter_without_a_number_leaves_its_day_blank(province):
     out = province.output / str(YEAR)
     numbered, blank = "So-Noi-vu", "So-Y-te"
     assert "Đồng Nai, ngày 03 tháng 02 năm 2026" in docx_text(out / numbered / f"cong-van-{numbered}.docx")
-    assert "Công văn số 46/UBND-VX ngày 03/02/2026" in docx_text(out / numbered / f"bao-cao-{numbered}.docx")
+    assert "Công văn số 46/UBND-VX ngày 03/02/2026" in docx_text(out / numbered / f"bao-cao-{numbered}-{YEAR}.docx")
     letter = docx_text(out / blank / f"cong-van-{blank}.docx")
-    form = docx_text(out / blank / f"bao-cao-{blank}.docx")
-    pdf = " ".join(page.extract_text() for page in PdfReader(out / blank / f"bao-cao-{blank}.pdf").pages)
+    form = docx_text(out / blank / f"bao-cao-{blank}-{YEAR}.docx")  # the first period's
+    pdf = " ".join(page.extract_text() for page in PdfReader(out / blank / f"bao-cao-{blank}-{YEAR}.pdf").pages)
     assert "ngày 03" not in letter and "03/02/2026" not in form and "03/02/2026" not in pdf
     assert "tháng 02 năm 2026" in letter and "/02/2026" in form and "/02/2026" in pdf
 

@@ -44,6 +44,12 @@ def short_date(date: dict) -> str:
     return f"{day}/{month}/{date['nam']}"
 
 
+def long_date(date: dict) -> str:
+    """ "ngày 05 tháng 02 năm 2026": Decree 30's date, day and months 1–2 with a leading zero."""
+    month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
+    return f"ngày {date['ngay']:02d} tháng {month} năm {date['nam']}"
+
+
 def place_date(place: str, date: dict) -> str:
     month = f"{date['thang']:02d}" if date["thang"] <= 2 else str(date["thang"])
     day = HAND_WRITTEN if date["ngay"] is None else f" {date['ngay']:02d} "
@@ -95,6 +101,8 @@ class Example:
             load("cong-van.yaml"),
         )
         self.form_settings, self.registry, self.lists = load("bieu-mau.yaml"), load("co-quan.yaml"), load("don-vi.yaml")
+        # A Quyết định that issues the plan: then the one document, and what the others cite.
+        self.decision = load("quyet-dinh.yaml") if (self.folder / "quyet-dinh.yaml").exists() else None
         self.kinds = {kind["ma"]: kind for kind in load("loai-noi-nhan.yaml")["loai"]}
         self.agencies = {agency["ma"]: agency for agency in self.registry["co_quan"]}
         self.built = run_build(self.folder.parent, output, year=self.year)
@@ -205,13 +213,33 @@ class Example:
     def plan_citation(self) -> str:
         """The plan as an appendix's "(Kèm theo …)" line cites it, in Decree 30's full wording."""
         meta, when = self.plan["van_ban"], self.plan["van_ban"]["ngay_ban_hanh"]
-        month = f"{when['thang']:02d}" if when["thang"] <= 2 else str(when["thang"])
         return (
             f"Kế hoạch số {meta['so']:02d}/{meta['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
-            f"ngày {when['ngay']:02d} tháng {month} năm {when['nam']} của {self.fill(self.issuer['ten'])}"
+            f"{long_date(when)} của {self.fill(self.issuer['ten'])}"
+        )
+
+    def appendix_note(self) -> str:
+        """The "(Kèm theo …)" line of an appendix: the plan's, or the decision's that issues it."""
+        if self.decision is None:
+            return f"(Kèm theo {self.plan_citation()})"
+        decision = self.decision
+        citation = (
+            f"Quyết định số {decision['so']:02d}/{decision['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
+            f"{long_date(decision['ngay_ban_hanh'])} của {self.fill(self.issuer['ten'])}"
+        )
+        return decision["kem_theo"].replace("{quyet_dinh_day_du}", citation)
+
+    def decision_reference(self) -> str:
+        decision = self.decision
+        return (
+            f"Quyết định số {decision['so']:02d}/{decision['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
+            f"ngày {short_date(decision['ngay_ban_hanh'])} của {self.issuer_short}"
         )
 
     def plan_reference(self) -> str:
+        """How the letters and forms cite the plan: by its number, or through its decision."""
+        if self.decision is not None:
+            return self.decision["ke_hoach_kem_theo"].replace("{quyet_dinh}", self.decision_reference())
         meta = self.plan["van_ban"]
         return (
             f"Kế hoạch số {meta['so']:02d}/{meta['ky_hieu_loai']}-{self.issuer['ky_hieu']} "
@@ -275,9 +303,14 @@ class Example:
         assert line in self.letters_by_addressee, f"no letter “{line}”; letters: {sorted(self.letters_by_addressee)}"
         return self.letters_by_addressee[line]
 
+    def forms(self, recipient: Expected) -> list[Path]:
+        """A recipient's forms: one, or one per reporting period (bao-cao-<unit>-<year>), in order."""
+        return sorted(self.letter(recipient).parent.glob("bao-cao-*.docx"))
+
     def form(self, recipient: Expected) -> Path | None:
-        forms = list(self.letter(recipient).parent.glob("bao-cao-*.docx"))
-        assert len(forms) <= 1, forms
+        """Its form, or its first period's."""
+        forms = self.forms(recipient)
+        assert len(forms) in (0, max(1, len(self.periods))), forms
         return forms[0] if forms else None
 
 
@@ -339,17 +372,23 @@ def test_every_document_passes_the_decree_30_checks(example):
     from pypdf import PdfReader
 
     plan_path = example.built.plan_docx
-    meta = example.plan["van_ban"]
+    # The plan's own lines, or those of the Quyết định that issues it (the plan attached after it).
+    meta = example.plan["van_ban"] if example.decision is None else example.decision
     title = example.fill(meta["trich_yeu"])
+    plan_title = example.fill(example.plan["van_ban"]["trich_yeu"])
+    title = title.replace("{trich_yeu_ke_hoach}", plan_title[:1].lower() + plan_title[1:])
     plan = document(plan_path)
     nd30.check_page(plan, appendices=[bool(a.get("ngang")) for a in example.appendices])
     nd30.check_fonts(plan)
     nd30.check_header(
         plan, type_name=meta["ten_loai"], title=title, type_code=meta["ky_hieu_loai"], agency_lines=example.agency_lines
     )
-    nd30.check_body(plan, type_name=meta["ten_loai"], title=title)
+    centred = (
+        () if example.decision is None else (example.fill(meta["tham_quyen_ban_hanh"]).upper(), meta["dong_quyet_dinh"])
+    )
+    nd30.check_body(plan, type_name=meta["ten_loai"], title=title, centred=centred)
     recipients = []
-    for line in example.plan["noi_nhan"]:
+    for line in (example.plan if example.decision is None else example.decision)["noi_nhan"]:
         if "co_quan" in line:
             recipients.append(example.fill(example.agencies[line["co_quan"]]["ten_viet_tat"]))
         elif "nhom" in line:
@@ -365,7 +404,14 @@ def test_every_document_passes_the_decree_30_checks(example):
 
     subject = example.fill(example.letters["trich_yeu"])
     subject = f"V/v {subject[:1].lower()}{subject[1:]}"
-    form_title = example.fill(example.form_settings["trich_yeu"])
+    # Checked on each unit's form, a multi-year plan's first period's: {ky_bao_cao} is that period.
+    periods = example.plan["bao_cao"].get("ky_bao_cao")
+    period = (
+        (periods[0].get("ten_cot") or periods[0]["ten"])
+        if periods
+        else example.fill(example.form_settings["ky_bao_cao"])
+    )
+    form_title = example.fill(example.form_settings["trich_yeu"], ky_bao_cao=period)
     for recipient in example.expected:
         letter = document(example.letter(recipient))
         addressees = [f"Kính gửi: {recipient.name}."]
@@ -439,7 +485,7 @@ def test_one_letter_per_body_and_unit_and_no_other(example):
 
 def test_each_letter_has_its_own_number_and_date_and_cites_the_plan(example):
     symbol = example.letters["ky_hieu"]
-    plan_number = example.plan["van_ban"]["so"]
+    plan_number = (example.decision or example.plan["van_ban"])["so"]
     numbered = 0
     for recipient in example.expected:
         path = example.letter(recipient)
@@ -695,11 +741,11 @@ def test_letters_and_forms_give_every_periods_deadline(example):
         text, pdf = " ".join(body_texts(letter)), flat(pdf_text(letter.with_suffix(".pdf")))
         for line in wanted:
             assert line in text and flat(line) in pdf, (recipient.name, line)
-        form = example.form(recipient)
-        deadline = next(line for line in body_texts(form) if "Thời hạn gửi báo cáo" in line)
-        form_pdf = flat(pdf_text(form.with_suffix(".pdf")))
-        for line in wanted:
-            assert line in deadline and flat(line) in form_pdf, (recipient.name, line)
+        # One form per period, each giving its own period's deadline.
+        for form, (date, _) in zip(example.forms(recipient), periods, strict=True):
+            deadline = next(line for line in body_texts(form) if "Thời hạn gửi báo cáo" in line)
+            assert deadline.endswith(f"{date}."), (recipient.name, deadline)
+            assert flat(deadline) in flat(pdf_text(form.with_suffix(".pdf"))), recipient.name
 
 
 def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_table(example):
@@ -713,7 +759,7 @@ def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_
     assert len(plan.sections) == 1 + len(example.appendices)
     lines = docx_lines(path)
     signer = lines.index(example.plan["nguoi_ky"]["ho_ten"])
-    reference = f"(Kèm theo {example.plan_citation()})"
+    reference = example.appendix_note()
     tables = plan.tables[-len(example.appendices) :]
     reader = PdfReader(str(example.built.plan_pdf))
     texts = nd30.pdf_page_texts(reader)
@@ -896,12 +942,14 @@ def test_the_result_columns_name_the_period_the_form_reports(example):
         ), (period["ten_cot"], period["ten"])
     checked = 0
     for recipient in (r for r in example.expected if r.reports):
-        path = example.form(recipient)
-        headers = [[nd30.normalise(cell.text) for cell in table.rows[0].cells] for table in document(path).tables]
-        assert any(header[2 : 2 + len(tasks)] == tasks for header in headers), (recipient.name, headers)
-        if recipient.targets or any(INDICATOR_LINE.match(line) for line in docx_lines(path)):
-            assert any(header[3 : 3 + len(wanted)] == wanted for header in headers), (recipient.name, headers)
-            checked += 1
+        # A multi-year plan's forms: one per period, each with that period's one result column.
+        per_form = [([t], [w]) for t, w in zip(tasks, wanted, strict=True)] if periods else [(tasks, wanted)]
+        for path, (task, result) in zip(example.forms(recipient), per_form, strict=True):
+            headers = [[nd30.normalise(cell.text) for cell in table.rows[0].cells] for table in document(path).tables]
+            assert any(header[2:] == task for header in headers), (recipient.name, headers)
+            if recipient.targets or any(INDICATOR_LINE.match(line) for line in docx_lines(path)):
+                assert any(header[3:-1] == result for header in headers), (recipient.name, headers)
+                checked += 1
     assert checked
 
 
@@ -927,7 +975,12 @@ def test_the_plan_refers_to_each_of_its_appendices_before_its_signature(example)
     if not example.appendices:
         pytest.skip(f"{example.name} has no appendix")
     lines = docx_lines(example.built.plan_docx)
-    body = " ".join(lines[: lines.index(example.plan["nguoi_ky"]["ho_ten"])])
+    signed = lines.index(example.plan["nguoi_ky"]["ho_ten"])
+    if example.decision is not None:  # the plan follows the decision's signature, up to its appendices
+        first = example.fill(example.appendices[0]["tieu_de"]).upper()
+        body = " ".join(lines[signed + 1 : lines.index(first) - 1])
+    else:
+        body = " ".join(lines[:signed])
     names = (
         ["Phụ lục"] if len(example.appendices) == 1 else [f"Phụ lục {ROMAN[i]}" for i in range(len(example.appendices))]
     )
@@ -954,6 +1007,7 @@ def test_the_commune_cites_the_provinces_plan_and_its_letter_as_the_provincial_e
         load("cong-van.yaml"),
     )
     province.year = int(province.folder.name)
+    province.decision = load("quyet-dinh.yaml") if (province.folder / "quyet-dinh.yaml").exists() else None
     commune = next(
         unit["ma"]
         for unit_list in load("don-vi.yaml")["danh_sach"]
@@ -982,3 +1036,19 @@ def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, in_libr
         for rendering in (ours, in_libreoffice / ours.name):
             pages = [words_of(page.extract_text()) for page in PdfReader(str(rendering)).pages]
             assert [n for n, page in enumerate(pages) if words_of(heading) in page] == [len(pages) - 1], rendering
+
+
+def test_a_letters_closing_paragraph_breaks_only_where_its_line_is_full(example):
+    """The closing sentence ("… phối hợp thực hiện./.") starts its first line with several words:
+    the end mark "./." kept unbroken once made WeasyPrint put the first word alone on a line."""
+    from pypdf import PdfReader
+
+    for recipient in example.expected:
+        path = example.letter(recipient)
+        closing = [p.text for p in document(path).paragraphs if p.style.name == "Đoạn kết" and p.text.strip()]
+        assert closing, recipient.name
+        first_words = " ".join(closing[-1].split()[:3])
+        lines = [
+            " ".join(line.split()) for line in nd30.pdf_text(PdfReader(str(path.with_suffix(".pdf")))).splitlines()
+        ]
+        assert any(line.startswith(first_words) for line in lines), (recipient.name, first_words)

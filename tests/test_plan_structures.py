@@ -22,6 +22,7 @@ from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, run_main
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
 PLAN = yaml.safe_load((ROOT / str(YEAR) / "ke-hoach.yaml").read_text(encoding="utf-8"))
+FIRST_PERIOD = PLAN["bao_cao"]["ky_bao_cao"][0]["han"]["nam"]  # forms: bao-cao-<unit>-<its year>
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def test_the_plans_own_targets_are_numbered_and_each_letter_and_form_names_its_o
         letter = docx_lines(folder / key / f"cong-van-{key}.docx")
         wanted = [f"- Chỉ tiêu {n} của Kế hoạch: {targets()[n - 1]}" for n in entry["bao_cao_chi_tieu_ke_hoach"]]
         assert [line for line in letter if line.startswith("- Chỉ tiêu ")] == wanted, key
-        form = docx.Document(str(folder / key / f"bao-cao-{key}.docx"))
+        form = docx.Document(str(folder / key / f"bao-cao-{key}-{FIRST_PERIOD}.docx"))
         rows = [
             row.cells[1].text
             for table in form.tables[1:]
@@ -88,11 +89,12 @@ def test_letters_and_forms_ask_for_a_report_each_period(folder):
         )
         for date, period in zip(dates, PLAN["bao_cao"]["ky_bao_cao"], strict=True):
             assert f"{date} ({period['ten']})" in request, key
-        deadline = next(
-            line for line in docx_lines(folder / key / f"bao-cao-{key}.docx") if "Thời hạn gửi báo cáo" in line
-        )
-        assert all(date in deadline for date in dates), deadline
-        assert all(date in flat(" ".join(pdf_pages(folder / key / f"bao-cao-{key}.pdf"))) for date in dates)
+        # One form per period, each giving its own period's deadline.
+        for date, period in zip(dates, PLAN["bao_cao"]["ky_bao_cao"], strict=True):
+            form = folder / key / f"bao-cao-{key}-{period['han']['nam']}"
+            deadline = next(line for line in docx_lines(form.with_suffix(".docx")) if "Thời hạn gửi báo cáo" in line)
+            assert date in deadline and all(d not in deadline for d in dates if d != date), deadline
+            assert date in flat(" ".join(pdf_pages(form.with_suffix(".pdf"))))
 
 
 def test_five_levels_and_the_organisation_section_read_in_order_in_both_formats(folder):
@@ -244,13 +246,15 @@ def test_letters_may_be_signed_by_another_signer_than_the_plan(folder):
     assert PLAN["nguoi_ky"]["ho_ten"] in docx_lines(folder / "ke-hoach.docx")
 
 
-def test_a_form_for_reports_of_several_years_leaves_its_year_blank(folder):
-    """The form goes out once and is filled each year (its periods' deadlines run from 2026 to
-    2030): its date line may not say 2026. The letter, sent once, keeps its year."""
+def test_each_periods_form_is_dated_in_its_year(folder):
+    """A form per period (its periods' deadlines run from 2026 to 2030), each reporting in the
+    year of its deadline: its date line says that year. The letter, sent once, keeps its year."""
     place_date = re.compile(r"ngày\s+(\S+\s+)?tháng\s+(\S+\s+)?năm\s*(\d{4})?")
-    form, letter = folder / "So-Y-te" / "bao-cao-So-Y-te", folder / "So-Y-te" / "cong-van-So-Y-te"
-    for text in (" ".join(docx_lines(form.with_suffix(".docx"))), pdf_pages(form.with_suffix(".pdf"))[0]):
-        assert place_date.search(flat(text)).group(3) is None
+    letter = folder / "So-Y-te" / "cong-van-So-Y-te"
+    for year in {str(p["han"]["nam"]) for p in PLAN["bao_cao"]["ky_bao_cao"]}:
+        form = folder / "So-Y-te" / f"bao-cao-So-Y-te-{year}"
+        for text in (" ".join(docx_lines(form.with_suffix(".docx"))), pdf_pages(form.with_suffix(".pdf"))[0]):
+            assert place_date.search(flat(text)).group(3) == year
     for text in (" ".join(docx_lines(letter.with_suffix(".docx"))), pdf_pages(letter.with_suffix(".pdf"))[0]):
         assert place_date.search(flat(text)).group(3) == "2026"
 

@@ -36,7 +36,8 @@ ENTRIES = {entry["co_quan"]: entry for entry in PLAN["to_chuc_thuc_hien"] if "co
 HEALTH = ENTRIES["so-y-te"]
 HOME = ENTRIES["so-noi-vu"]
 LEAD_IN = HEALTH["nhiem_vu"][-1]
-PERIODS = len(PLAN["bao_cao"]["ky_bao_cao"])
+PERIODS = 1  # a multi-year plan: one form per period, each with one result column
+KY = "2026"  # the first period: its forms are bao-cao-<unit>-2026, collected by tong-hop --ky 2026
 OLD_FORM_WARNING = "biểu mẫu được tạo trước lần sửa nội dung gần nhất"
 
 
@@ -91,7 +92,7 @@ def folder(tmp_path_factory):
 
 
 def test_each_point_is_a_row_of_the_form_under_its_lead_in_in_the_docx(folder):
-    rows = docx_task_rows(folder / "So-Y-te" / "bao-cao-So-Y-te.docx")
+    rows = docx_task_rows(folder / "So-Y-te" / "bao-cao-So-Y-te-2026.docx")
     blanks = [""] * PERIODS
     tasks = HEALTH["nhiem_vu"]
     assert rows == [
@@ -100,30 +101,30 @@ def test_each_point_is_a_row_of_the_form_under_its_lead_in_in_the_docx(folder):
         ["3", LEAD_IN],  # one cell across the result columns: nothing to fill in
         *(["", point_label(i, point), *blanks] for i, point in enumerate(HEALTH["muc"])),
     ]
-    table = task_table(folder / "So-Y-te" / "bao-cao-So-Y-te.docx")
+    table = task_table(folder / "So-Y-te" / "bao-cao-So-Y-te-2026.docx")
     lead_row = table.rows[3]
     assert cells_of(lead_row, table)[1].grid_span == PERIODS + 1
     # It stays on the page of its first point.
     assert all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in lead_row._tr.iter(qn("w:p")))
-    body = docx.Document(str(folder / "So-Y-te" / "bao-cao-So-Y-te.docx")).element.body
+    body = docx.Document(str(folder / "So-Y-te" / "bao-cao-So-Y-te-2026.docx")).element.body
     assert sum(nd30.paragraph_text(p).count(LEAD_IN) for p in body.iter(qn("w:p"))) == 1
 
 
 def test_points_without_a_lead_in_are_numbered_rows_of_their_own(folder):
-    rows = docx_task_rows(folder / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx")
+    rows = docx_task_rows(folder / "So-Noi-vu" / "bao-cao-So-Noi-vu-2026.docx")
     assert [row[:2] for row in rows] == [
         ["1", HOME["nhiem_vu"][0]],
         *([str(2 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"])),
     ]
     assert all(len(row) == 2 + PERIODS for row in rows)
-    assert [row[:2] for row in docx_task_rows(folder / "Cong-an-tinh" / "bao-cao-Cong-an-tinh.docx")] == [
+    assert [row[:2] for row in docx_task_rows(folder / "Cong-an-tinh" / "bao-cao-Cong-an-tinh-2026.docx")] == [
         ["1", ENTRIES["cong-an-tinh"]["nhiem_vu"][0]]
     ]
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) not installed")
 def test_the_pdf_shows_the_lead_in_once_across_the_row_and_each_point_in_order(folder):
-    words = pdf_words(folder / "So-Y-te" / "bao-cao-So-Y-te.pdf")
+    words = pdf_words(folder / "So-Y-te" / "bao-cao-So-Y-te-2026.pdf")
     text = " ".join(w[4] for w in words)
     assert text.count(LEAD_IN) == 1
     labels = [
@@ -181,13 +182,13 @@ def test_task_groups_keep_working_next_to_points_and_a_group_holding_the_lead_in
     form.write_text(form.read_text(encoding="utf-8") + groups, encoding="utf-8")
     built = build_root(tmp_path_factory, content, YEAR)
     blanks = [""] * PERIODS
-    assert docx_task_rows(built / "So-Y-te" / "bao-cao-So-Y-te.docx") == [
+    assert docx_task_rows(built / "So-Y-te" / "bao-cao-So-Y-te-2026.docx") == [
         ["1", "Chăm sóc y tế và phối hợp xử lý vụ việc", *blanks],
         ["2", LEAD_IN],
         *(["", point_label(i, point), *blanks] for i, point in enumerate(HEALTH["muc"])),
     ]
     # The group is the lead-in's row: the points are reported there, one row with results.
-    assert docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx") == [
+    assert docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu-2026.docx") == [
         ["1", "Tham mưu triển khai Kế hoạch", *blanks]
     ]
     letter = [p.text for p in docx.Document(str(built / "So-Noi-vu" / "cong-van-So-Noi-vu.docx")).paragraphs]
@@ -224,12 +225,12 @@ def without_points(source, target) -> None:
 
 
 def summary_lines(output) -> list[str]:
-    path = output / "tong-hop" / "bao-cao-tong-hop.docx"
+    path = output / "tong-hop" / KY / "bao-cao-tong-hop.docx"
     return [p.text.replace("\u00a0", " ") for p in docx.Document(str(path)).paragraphs]
 
 
 def tracking(output) -> dict[str, dict]:
-    text = (output / "tong-hop" / "theo-doi-bao-cao.csv").read_text(encoding="utf-8-sig")
+    text = (output / "tong-hop" / KY / "theo-doi-bao-cao.csv").read_text(encoding="utf-8-sig")
     return {row["Đơn vị"]: row for row in csv.DictReader(io.StringIO(text))}
 
 
@@ -250,13 +251,13 @@ def returned(tmp_path_factory, libreoffice):
     inbox.mkdir()
     point_a, point_c = (point_label(i, HEALTH["muc"][i]) for i in (0, 2))
     # Sở Y tế fills its new form per point and sends it re-saved by LibreOffice.
-    health = shutil.copy(built / "So-Y-te" / "bao-cao-So-Y-te.docx", content / "yte.docx")
+    health = shutil.copy(built / "So-Y-te" / "bao-cao-So-Y-te-2026.docx", content / "yte.docx")
     fill_tasks(
         health,
         {
-            HEALTH["nhiem_vu"][0]: ["Đã bảo đảm", "", ""],
-            point_a: ["120 nạn nhân", "95 nạn nhân", ""],
-            point_c: ["", "", "14 vụ"],
+            HEALTH["nhiem_vu"][0]: ["Đã bảo đảm"],
+            point_a: ["120 nạn nhân; 95 nạn nhân"],
+            point_c: ["14 vụ"],
         },
     )
     done, resaved = libreoffice(health, "docx")
@@ -264,20 +265,20 @@ def returned(tmp_path_factory, libreoffice):
     shutil.copy(resaved, inbox / "so y te.docx")
     # Sở Nội vụ fills the form made before: its points had no rows.
     fill_tasks(
-        shutil.copy(old / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx", inbox / "snv.docx"),
-        {HOME["nhiem_vu"][0]: ["Đã triển khai", "", ""]},
+        shutil.copy(old / "So-Noi-vu" / "bao-cao-So-Noi-vu-2026.docx", inbox / "snv.docx"),
+        {HOME["nhiem_vu"][0]: ["Đã triển khai"]},
     )
-    report = collect_edition(project, YEAR)
+    report = collect_edition(project, YEAR, KY)
     # A second office, to which Sở Y tế sends the form made before, its results on the lead-in's row.
     later = tmp_path_factory.mktemp("later")
     shutil.copytree(ROOT / str(YEAR), later / str(YEAR))
     (later / str(YEAR) / "bao-cao-nhan").mkdir()
     fill_tasks(
-        shutil.copy(old / "So-Y-te" / "bao-cao-So-Y-te.docx", later / str(YEAR) / "bao-cao-nhan" / "yte-cu.docx"),
-        {LEAD_IN: ["Đã hỗ trợ 120 nạn nhân", "", ""]},
+        shutil.copy(old / "So-Y-te" / "bao-cao-So-Y-te-2026.docx", later / str(YEAR) / "bao-cao-nhan" / "yte-cu.docx"),
+        {LEAD_IN: ["Đã hỗ trợ 120 nạn nhân"]},
     )
     later_project = Project(content=later, templates=TEMPLATES, output=tmp_path_factory.mktemp("later-output"))
-    later_report = collect_edition(later_project, YEAR)
+    later_report = collect_edition(later_project, YEAR, KY)
     return {
         "output": built,
         "report": report,
@@ -294,9 +295,9 @@ def identity(path) -> str:
 
 def test_the_forms_made_before_carry_another_version(returned):
     for key in ("So-Y-te", "So-Noi-vu"):
-        old, new = (identity(returned[f] / key / f"bao-cao-{key}.docx") for f in ("old", "built"))
+        old, new = (identity(returned[f] / key / f"bao-cao-{key}-{KY}.docx") for f in ("old", "built"))
         assert old.rsplit("/", 1)[0] == new.rsplit("/", 1)[0] and old != new, (old, new)
-    same = [identity(returned[f] / "Cong-an-tinh" / "bao-cao-Cong-an-tinh.docx") for f in ("old", "built")]
+    same = [identity(returned[f] / "Cong-an-tinh" / "bao-cao-Cong-an-tinh-2026.docx") for f in ("old", "built")]
     assert same[0] == same[1]  # an entry without points: the same form as before
 
 
@@ -313,7 +314,7 @@ def test_tong_hop_reads_results_per_point_under_the_lead_in(returned):
         "+ Sở Y tế: Đã bảo đảm",
         f"- {LEAD_IN}",
         f"{point_a.rstrip('.')}:",
-        "+ Sở Y tế: 120 nạn nhân; 95 nạn nhân",
+        "+ Sở Y tế: 120 nạn nhân; 95 nạn nhân",  # as typed in its one period cell
         f"{point_c.rstrip('.')}:",
         "+ Sở Y tế: 14 vụ",
     ]
@@ -342,12 +343,12 @@ def test_a_missing_point_row_of_a_new_form_is_a_problem(tmp_path, returned):
     shutil.copytree(ROOT / str(YEAR), tmp_path / "c" / str(YEAR))
     inbox = tmp_path / "c" / str(YEAR) / "bao-cao-nhan"
     inbox.mkdir()
-    form = shutil.copy(returned["built"] / "So-Y-te" / "bao-cao-So-Y-te.docx", inbox / "yte.docx")
+    form = shutil.copy(returned["built"] / "So-Y-te" / "bao-cao-So-Y-te-2026.docx", inbox / "yte.docx")
     document = docx.Document(str(form))
     removed = task_table(document).rows[5]  # b), with its bullets
     removed._tr.getparent().remove(removed._tr)
     document.save(str(form))
-    collect_edition(Project(content=tmp_path / "c", templates=TEMPLATES, output=tmp_path / "o"), YEAR)
+    collect_edition(Project(content=tmp_path / "c", templates=TEMPLATES, output=tmp_path / "o"), YEAR, KY)
     problems = tracking(tmp_path / "o" / str(YEAR))["Sở Y tế"]["Vấn đề cần xử lý"]
     assert "không tìm thấy dòng «b) Tư vấn tâm lý cho nạn nhân: …»" in problems
     assert re.search(r"không tìm thấy dòng «(a|c)\)", problems) is None
@@ -365,7 +366,7 @@ def test_an_entry_of_points_alone_has_a_row_per_point_and_no_empty_entry_warning
     plan.write_text(text.replace(task, ""), encoding="utf-8")
     assert not [n for n in check(content, YEAR).notices if "to_chuc_thuc_hien[1]" in n.field]
     built = build_root(tmp_path_factory, content, YEAR)
-    assert [row[:2] for row in docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu.docx")] == [
+    assert [row[:2] for row in docx_task_rows(built / "So-Noi-vu" / "bao-cao-So-Noi-vu-2026.docx")] == [
         [str(1 + i), point_label(i, p)] for i, p in enumerate(HOME["muc"])
     ]
     assert task_counts(built)["Sở Nội vụ"] == str(len(HOME["muc"]))

@@ -27,10 +27,18 @@ def load(path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def make_root(base):
+def make_root(base, plan_number: bool = False):
+    """The tiny root with the example's Quyết định added and, as a clerk does then, the plan's own
+    number removed (kept with `plan_number`)."""
     root = base / "noi-dung"
     shutil.copytree(ROOT, root)
     shutil.copy(DECISION, root / str(YEAR) / "quyet-dinh.yaml")
+    if not plan_number:
+        plan = root / str(YEAR) / "ke-hoach.yaml"
+        number = load(ROOT / str(YEAR) / "ke-hoach.yaml")["van_ban"]["so"]
+        text = plan.read_text(encoding="utf-8")
+        assert text.count(f"so: {number}") == 1
+        plan.write_text(text.replace(f"so: {number}", "so: null"), encoding="utf-8")
     return root
 
 
@@ -48,6 +56,7 @@ def expected(edition) -> dict:
     decision, issuer, plan = (
         load(edition / name) for name in ("quyet-dinh.yaml", "co-quan-ban-hanh.yaml", "ke-hoach.yaml")
     )
+    number = load(ROOT / str(YEAR) / "ke-hoach.yaml")["van_ban"]["so"]  # the plan's before the decision
     place = issuer["dia_danh"]
     date = decision["ngay_ban_hanh"]
     code = f"{decision['ky_hieu_loai']}-{issuer['ky_hieu']}"
@@ -66,7 +75,8 @@ def expected(edition) -> dict:
         "number": f"Số: {decision['so']}/{code}",
         "note": decision["kem_theo"].replace("{quyet_dinh_day_du}", citation).replace("{quyet_dinh}", reference),
         "plan_title": plan["van_ban"]["trich_yeu"].replace("{dia_danh}", place),
-        "plan_number": f"{plan['van_ban']['so']}/{plan['van_ban']['ky_hieu_loai']}-{issuer['ky_hieu']}",
+        "plan_number": f"{number}/{plan['van_ban']['ky_hieu_loai']}-{issuer['ky_hieu']}",
+        "plan_reference": decision["ke_hoach_kem_theo"].replace("{quyet_dinh}", reference),
         "articles": len(decision["dieu"]),
     }
 
@@ -144,6 +154,36 @@ def test_pdf_carries_the_decision_then_the_plan(built):
     assert plan_page >= 1 and "QUYẾT ĐỊNH:" not in pages[plan_page]
     assert nd30.normalise(want["note"]) in pages[plan_page].replace("\n", " ")
     assert want["plan_number"] not in " ".join(pages)
+
+
+def test_the_decision_is_the_one_document_and_the_letters_cite_it(built):
+    edition, folder = built
+    want = expected(edition)
+    # No separate, numbered plan contradicts the decision.
+    assert not (folder / "ke-hoach.docx").exists() and not (folder / "ke-hoach.pdf").exists()
+    letters = sorted(folder.glob("*/cong-van-*.docx"))
+    assert letters
+    for letter in letters:
+        text = nd30.normalise(" ".join(nd30.document_text_paragraphs(docx.Document(str(letter)))))
+        assert nd30.normalise(want["plan_reference"]) in text, letter.name
+        assert want["plan_number"] not in text, letter.name
+    # The grounds are in italic (Decree 30, Appendix I, II.6.a).
+    document = docx.Document(str(folder / "quyet-dinh.docx"))
+    by_text = {nd30.normalise(p.text): p for p in document.paragraphs}
+    for line in want["grounds"]:
+        runs = [run for run in by_text[nd30.normalise(line)].runs if run.text.strip()]
+        assert runs and all(run.italic for run in runs), line
+
+
+def test_a_plan_number_beside_a_decision_is_refused(tmp_path):
+    root = make_root(tmp_path, plan_number=True)
+    plan = root / str(YEAR) / "ke-hoach.yaml"
+    line = next(n for n, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1) if "  so: " in text)
+    output = tmp_path / "ra"
+    result = run_main(["--content", str(root), "--output", str(output), "build", "--year", str(YEAR)], tmp_path)
+    assert result.returncode == 1
+    assert f"ke-hoach.yaml:{line}" in result.stderr and "quyết định" in result.stderr, result.stderr
+    assert not output.exists() or not any(output.rglob("*.docx"))
 
 
 def test_without_the_file_no_decision(tmp_path, prebuilt):

@@ -20,6 +20,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from test_font_follow import compare, convert_all, restyled_templates  # noqa: E402
 
 from generator.build import Project, build  # noqa: E402
+from generator.fonts import body_font  # noqa: E402
 
 
 def main(family: str, edition: Path) -> int:
@@ -30,8 +31,10 @@ def main(family: str, edition: Path) -> int:
     folder = work / "output" / str(year)
     sources = sorted(folder.rglob("*.docx"))
     converted = convert_all(sources, work / "libreoffice")
-    problems = compare({source.with_suffix(".pdf"): pdf for source, pdf in converted.items()}, family)
-    print(f"{family}: {len(sources)} documents, {len(problems)} differences (output in {work})")
+    # Both renderings draw a family this machine lacks in its metric twin (Arial in Liberation Sans).
+    drawn = body_font(family).family
+    problems = compare({source.with_suffix(".pdf"): pdf for source, pdf in converted.items()}, drawn)
+    print(f"{family} ({drawn}): {len(sources)} documents, {len(problems)} differences (output in {work})")
     print("\n".join(problems))
     return 1 if problems else 0
 

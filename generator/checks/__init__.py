@@ -30,8 +30,10 @@ from . import (
     agencies,
     appendix,
     assignments,
+    catalog,
     deadlines,
     decision,
+    files,
     form_rows,
     forms,
     headers,
@@ -44,6 +46,7 @@ from . import (
     reporting,
     text,
     unit_lists,
+    years,
 )
 
 ERROR = "error"  # the edition cannot be built
@@ -89,12 +92,26 @@ RULES: tuple[Rule, ...] = (
     Rule(limits.deadlines),
     Rule(limits.action_month_order),
     Rule(recipients.letters_reach, resolved=True),
+    # What `make check` warns of (each Notice names its kind, counted in its summary line).
+    Rule(years.years_in_text, NOTICE),
+    Rule(reporting.deadline_years, NOTICE),
+    Rule(reporting.deadline_order, NOTICE),
+    Rule(catalog.unfilled_indicators, NOTICE),
+    Rule(recipients.unassigned_lines, NOTICE),
+    Rule(plan.empty_sections, NOTICE),
+    Rule(plan.too_deep, NOTICE),
+    Rule(plan.unreported_targets, NOTICE),
+    Rule(reporting.periods_outside_the_plan, NOTICE),
+    Rule(files.unread_files, NOTICE),
+    Rule(letters.number_days, NOTICE),
+    Rule(files.unconfirmed_guesses, NOTICE),
+    Rule(catalog.unconfirmed_numbers, NOTICE),
 )
 
 
 def problems(edition: Edition, severity: str = ERROR) -> list[Problem]:
     """What the rules of `severity` find; the rules that follow references only when the others
-    found nothing."""
+    found nothing. Notices are asked of an edition that loaded, so of one without errors."""
     rules = [rule for rule in RULES if rule.severity == severity]
     found = [problem for rule in rules if not rule.resolved for problem in rule.check(edition)]
     if not found:

@@ -59,7 +59,10 @@ def problems(edition) -> list[Problem]:
     up = reporting.report_up
     if up is None:
         return []
-    found = _date_problems(up.deadline, "bao_cao.cap_tren.han") + _recipient_problems(edition)
+    found = _recipient_problems(edition)
+    if up.deadline is None:  # the plan gives the report up no deadline: nothing to order
+        return found
+    found = _date_problems(up.deadline, "bao_cao.cap_tren.han") + found
     # What the report up depends on: the summary's deadline, else the units' (the last period's).
     before = reporting.summary_deadline or (reporting.periods[-1].deadline if reporting.periods else None)
     before = before or reporting.deadline

@@ -24,4 +24,13 @@ def decision(edition: Edition) -> Iterator[Problem]:
             yield decision.origin.problem(field_name, f"cần ít nhất {what}")
     if decision.number is not None and decision.number < 1:
         yield decision.origin.problem("number", f"số quyết định {decision.number} không hợp lệ")
+    meta = edition.plan.document
+    if meta.number is not None:
+        # The plan is the decision's attachment: a number of its own would be printed nowhere and
+        # contradict the decision's.
+        yield meta.origin.problem(
+            "number",
+            f"kế hoạch ban hành kèm theo quyết định (quyet-dinh.yaml) không có số riêng: bỏ số {meta.number} "
+            "(so: null); các văn bản ghi số của quyết định",
+        )
     yield from recipient_lines(decision.recipients, "noi_nhan", edition)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..content.edition import Edition
-from ..errors import Problem
+from ..errors import Notice, Problem
 from .common import check_date, unique
 
 
@@ -42,3 +42,32 @@ def _not_the_plans(edition: Edition) -> Iterator[Problem]:
                 f"số {entry.number} là số của chính kế hoạch (ke-hoach.yaml van_ban.so); "
                 "mỗi công văn phải có số riêng đã vào sổ",
             )
+
+
+def number_days(edition: Edition) -> Iterator[Notice]:
+    """Notice: a letter's number and day are given together (Decree 30, Art. 15): a numbered letter with
+    no day, or a shared day that no numbered letter uses."""
+    letters = edition.letters
+    for number, entry in enumerate(letters.numbers, start=1):
+        day = entry.date.day if entry.date is not None else letters.date.day if letters.date is not None else None
+        if day is None:
+            yield Notice(
+                entry.origin.path,
+                entry.origin.line_of("number"),
+                f"so[{number}].so",
+                f"công văn số {entry.number} chưa có ngày ban hành: ghi ngày (ngay_ban_hanh) cùng với số đã vào sổ",
+                "so-ngay",
+            )
+    if letters.date is None or letters.date.day is None:
+        return
+    # The shared day is the day of the numbered letters that have none of their own; the others
+    # print a blank day. A shared day no numbered letter uses is a day without a number.
+    if not any(entry.date is None for entry in letters.numbers):
+        yield Notice(
+            letters.date.origin.path,
+            letters.date.origin.line_of("day"),
+            "ngay_ban_hanh.ngay",
+            f"có ngày ban hành (ngày {letters.date.day}) nhưng không công văn nào dùng ngày này có số (so); "
+            "công văn chưa có số thì in trống ngày: ghi số đã vào sổ, hoặc để trống ngày (ngay: null)",
+            "so-ngay",
+        )

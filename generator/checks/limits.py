@@ -34,6 +34,7 @@ def _points(items: list[Item], depth: int, key: str) -> Iterator[Problem]:
 def points(edition: Edition) -> Iterator[Problem]:
     """The sections' lettered points, and an entry's points (lettered a), b)… too)."""
     yield from _points(edition.plan.sections, 1, "noi_dung")
+    yield from _points(edition.plan.sections_after, 1, "noi_dung_sau")
     for number, assignment in enumerate(edition.plan.assignments, start=1):
         if len(assignment.points) > LETTERED_POINTS:
             yield at(

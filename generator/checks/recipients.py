@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from ..content.distribution import distribution
 from ..content.edition import Edition
 from ..content.schema import RecipientLine
-from ..errors import Problem
+from ..content.text import roman
+from ..errors import Notice, Problem
 from .common import at
 
 
@@ -39,3 +40,33 @@ def plan_recipients(edition: Edition) -> Iterator[Problem]:
 def letters_reach(edition: Edition) -> Iterator[Problem]:
     """Every body served is reached by the plan's Nơi nhận, has tasks and a name for its files."""
     yield from distribution(edition)[1]
+
+
+def unassigned_lines(edition: Edition) -> Iterator[Notice]:
+    """Notice: a Nơi nhận line naming an agency (co_quan) or a group (nhom) that no entry of Tổ
+    chức thực hiện explains. Free-text lines (ten) are superiors and others informed, outside that
+    section by nature, and are not reported."""
+    plan = edition.plan
+    section = f"mục {roman(len(plan.sections) + 1)} ({plan.organisation_title.rstrip(': ').capitalize()})"
+    assigned = {agency_id for a in plan.assignments for agency_id in a.agencies}
+    for number, line in enumerate(plan.recipients, start=1):
+        if line.agency is not None and line.agency not in assigned:
+            agency = edition.agency(line.agency)
+            yield Notice(
+                line.origin.path,
+                line.origin.line_of("agency"),
+                f"noi_nhan[{number}].co_quan",
+                f"“{agency.short_name}” có ở Nơi nhận nhưng không có nhiệm vụ nào ở {section}",
+                "noi-nhan",
+            )
+        elif line.group is not None:
+            members = {a.id for a in edition.registry.agencies if line.group in a.groups}
+            if not members & assigned:
+                yield Notice(
+                    line.origin.path,
+                    line.origin.line_of("group"),
+                    f"noi_nhan[{number}].nhom",
+                    f"nhóm “{edition.group_name(line.group)}” có ở Nơi nhận nhưng không cơ quan nào "
+                    f"của nhóm có nhiệm vụ ở {section}",
+                    "noi-nhan",
+                )

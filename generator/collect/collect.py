@@ -20,7 +20,7 @@ from ..checks.limits import YEARS_AHEAD
 from ..checks.text import character_problem
 from ..document import wording
 from ..document.model import Table
-from ..document.parts import collects_reports, reporting_periods
+from ..document.parts import ReportingPeriod, collects_reports, reporting_periods
 from ..document.report_form import (
     ACTIVITIES,
     BUDGET,
@@ -38,6 +38,7 @@ from ..document.report_form import (
 )
 from . import RETURNED
 from .reading import NotAForm, ReadForm, normal, read_form
+from .periods import other_period
 from .received import RECEIVED, received_dates
 
 
@@ -45,12 +46,9 @@ from .received import RECEIVED, received_dates
 class UnitReport:
     """What one usable form says."""
 
-    tasks: list[tuple[str, tuple[str, ...], str | None]] = field(
-        default_factory=list
-    )  # (row name, result per period, its lead-in)
-    activities: list[tuple[float | None, float | None, float | None, str]] = field(
-        default_factory=list
-    )  # quantity, participants, women, note
+    # (row name, result per period, its lead-in); (quantity, participants, women, note)
+    tasks: list[tuple[str, tuple[str, ...], str | None]] = field(default_factory=list)
+    activities: list[tuple[float | None, float | None, float | None, str]] = field(default_factory=list)
     indicators: list[tuple[tuple[float | None, ...], tuple[float | None, ...], tuple[float | None, ...]]] = field(
         default_factory=list
     )
@@ -86,6 +84,7 @@ class Collection:
     edition: Edition
     expected: tuple[Recipient, ...]  # the recipients asked to report, in the plan's order
     files: list[ReturnedFile]
+    period: ReportingPeriod | None = None  # the period collected (tong-hop --ky), of a multi-year plan
 
     def used(self, recipient: Recipient) -> ReturnedFile | None:
         return next((f for f in self.files if f.recipient is recipient and f.usable), None)
@@ -104,7 +103,7 @@ class Collection:
             if collects_reports(self.edition, recipient) and reporting.summary_deadline
             else reporting.deadline
         )
-        # A plan of several reporting periods has no one deadline (which period a form reports on is not known).
+        due = due or (self.period.deadline if self.period is not None else None)
         if due is None or due.month is None or due.day is None:
             return None
         return date(due.year, due.month, due.day)
@@ -181,9 +180,10 @@ def shown_number(value: float | None) -> str:
 class _Reader:
     """Reads one returned form's cells against the tables this edition makes for its recipient."""
 
-    def __init__(self, edition: Edition, recipient: Recipient, tables: tuple, returned: ReturnedFile):
+    def __init__(self, edition: Edition, recipient: Recipient, tables: tuple, returned: ReturnedFile, period=None):
         self.edition, self.recipient, self.read, self.returned = edition, recipient, tables, returned
-        self.expected = form_tables(edition, recipient)
+        self.period = period
+        self.expected = form_tables(edition, recipient, period)
         self.parts = part_numbers(self.expected)
         headings = edition.report_form.headings
         self.titles = {
@@ -308,7 +308,7 @@ class _Reader:
 
     def report(self) -> UnitReport:
         result = UnitReport()
-        periods = len(reporting_periods(self.edition))
+        periods = 1 if self.period is not None else len(reporting_periods(self.edition))
         result.tasks = self.tasks(periods)
         result.activities = self.activities()
         if INDICATORS in self.expected:
@@ -413,7 +413,7 @@ def linked_files(folder: Path) -> list[Path]:
     return found
 
 
-def collect(edition: Edition) -> Collection:
+def collect(edition: Edition, period: ReportingPeriod | None = None) -> Collection:
     expected = tuple(r for r in distribution(edition)[0].recipients if r.reports)
     by_id = {r.id: r for r in expected}
     files: list[ReturnedFile] = [
@@ -433,12 +433,12 @@ def collect(edition: Edition) -> Collection:
         received = typed.get(path.relative_to(inbox).as_posix())
         returned = ReturnedFile(path, received_on=received or datetime.fromtimestamp(path.stat().st_mtime).date())
         files.append(returned)
-        _read(edition, by_id, returned)
+        _read(edition, by_id, returned, period)
     _mark_duplicates(files)
-    return Collection(edition, expected, files)
+    return Collection(edition, expected, files, period)
 
 
-def _read(edition: Edition, by_id: dict[str, Recipient], returned: ReturnedFile) -> None:
+def _read(edition: Edition, by_id: dict[str, Recipient], returned: ReturnedFile, period=None) -> None:
     """Read one returned file: its recipient, date and figures, or why it cannot be counted."""
     try:
         read = read_form(returned.path)
@@ -464,7 +464,9 @@ def _read(edition: Edition, by_id: dict[str, Recipient], returned: ReturnedFile)
         )
         return
     returned.recipient = recipient
-    if version != form_identity(edition, recipient).version:
+    if other := other_period(edition, recipient, version, period):
+        return returned.problems.append(other)
+    if version != form_identity(edition, recipient, period=period).version:
         returned.warnings.append(
             "biểu mẫu được tạo trước lần sửa nội dung gần nhất; số liệu được đọc theo tên dòng, tên cột"
         )
@@ -478,8 +480,7 @@ def _read(edition: Edition, by_id: dict[str, Recipient], returned: ReturnedFile)
     returned.reported_on, returned.date_written = (
         (read.written_date, True) if read.written_date else (returned.received_on, False)
     )
-    report = _Reader(edition, recipient, read.tables, returned).report()
-    returned.report = report
+    returned.report = _Reader(edition, recipient, read.tables, returned, period).report()
 
 
 def _mark_duplicates(files: list[ReturnedFile]) -> None:

@@ -16,9 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..document.model import IDENTITY_PROPERTY
-from ..untrusted import MAX_FILE_BYTES, MAX_MEMBER_BYTES, W, NotAForm
-from ..untrusted import member as _member
-from ..untrusted import parse as _parse
+from ..untrusted import MAX_FILE_BYTES, MAX_MEMBER_BYTES, W, NotAForm, member, paragraph_text, parse
 
 __all__ = ["W", "NotAForm", "ReadForm", "normal", "read_form"]
 
@@ -43,18 +41,9 @@ def normal(text: str) -> str:
 
 # What reads as a character besides text runs: a line break or tab (the lines of a cell, as the
 # forms write them) as a space, Word's no-break hyphen (in "UBND-VX", as the writer puts it) as a hyphen.
-_READ_AS = {f"{W}br": " ", f"{W}cr": " ", f"{W}tab": " ", f"{W}noBreakHyphen": "-"}
-
-
-def _paragraph_text(paragraph) -> str:
-    return "".join(
-        (node.text or "") if node.tag == f"{W}t" else _READ_AS.get(node.tag, "") for node in paragraph.iter()
-    )
-
-
 def _texts(element) -> str:
     """The text of a cell or paragraph: its paragraphs joined by line breaks."""
-    return "\n".join(_paragraph_text(p) for p in element.iter(f"{W}p"))
+    return "\n".join(paragraph_text(p) for p in element.iter(f"{W}p"))
 
 
 def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] | None:
@@ -63,7 +52,7 @@ def _identity_from_properties(archive: zipfile.ZipFile) -> tuple[int, str, str] 
         if part not in names:
             continue
         try:
-            root = _parse(_member(archive, part))
+            root = parse(member(archive, part))
         except ElementTree.ParseError:
             continue
         for element in root.iter():
@@ -90,9 +79,9 @@ def read_form(path: Path) -> ReadForm:
             # Declared sizes first (cheap), then every part is measured while it is unpacked.
             if any(info.file_size > MAX_MEMBER_BYTES for info in archive.infolist()):
                 raise NotAForm("tệp quá lớn để là một biểu mẫu báo cáo")
-            document = _member(archive, "word/document.xml")
+            document = member(archive, "word/document.xml")
             identity = _identity_from_properties(archive)
-        body = _parse(document).find(f"{W}body")
+        body = parse(document).find(f"{W}body")
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, EOFError, NotImplementedError):
         raise NotAForm("không mở được như tệp Word (.docx): tệp hỏng hoặc không phải văn bản Word") from None
     if body is None:
@@ -120,5 +109,5 @@ def read_form(path: Path) -> ReadForm:
 def _date_line(body):
     """The date written on the form's date line (in its header, the first table), as a match."""
     header = next(body.iter(f"{W}tbl"), None)
-    lines = (normal(_paragraph_text(p)) for p in header.iter(f"{W}p")) if header is not None else ()
+    lines = (normal(paragraph_text(p)) for p in header.iter(f"{W}p")) if header is not None else ()
     return next((WRITTEN_DATE.search(line) for line in lines if DATE_LINE.fullmatch(line)), None)

@@ -34,6 +34,10 @@ def _parts(figures: Figures) -> list[tuple[str, list[BodyPart]]]:
     return parts
 
 
+def _year(edition, up) -> int:
+    return up.deadline.year if up.deadline is not None else edition.year
+
+
 def build_report_up(collection: Collection) -> Document:
     figures = Figures(collection)
     edition = figures.edition
@@ -47,8 +51,8 @@ def build_report_up(collection: Collection) -> Document:
     symbol = edition.plain(up.symbol) if up.symbol else f"BC-{edition.issuer.code}"
     title = edition.plain(up.title, **values)
     return Document(
-        # Dated in the year it is due; the day and month are written when it is signed.
-        header=header(edition, symbol, number=up.number, date=PartialDate(year=up.deadline.year)),
+        # Dated in the year it is due (else the plan's); the day and month are written when it is signed.
+        header=header(edition, symbol, number=up.number, date=PartialDate(year=_year(edition, up))),
         type_name="BÁO CÁO",
         title=title,
         addressees=(f"Kính gửi: {edition.plain(up.addressee, **values)}.",),

@@ -24,9 +24,9 @@ from ..files import display_path
 from ..state import BuildState
 from . import RETURNED
 from .collect import Collection, returned_files
+from .periods import FOLDER, chosen_period, folder_name
 from .received import RECEIVED
 
-FOLDER = "tong-hop"
 TRACKING = "theo-doi-bao-cao"
 SUMMARY = "bao-cao-tong-hop"
 REPORT_UP = "bao-cao-cap-tren"  # the issuer's own report to the level above
@@ -200,10 +200,11 @@ def returned_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _confined(output_year: Path) -> Path:
-    """output/<year>/tong-hop/, refused when it or output/<year>/ is a link (writing would land elsewhere)."""
-    target = output_year / FOLDER
-    for path in (output_year, target, target / SET_ASIDE):
+def _confined(output_year: Path, name: str = FOLDER) -> Path:
+    """output/<year>/tong-hop/ (or a period's tong-hop/<key>/), refused when it, a folder above it
+    up to output/<year>/ or its set-aside folder is a link (writing would land elsewhere)."""
+    target = output_year / name
+    for path in (output_year, output_year / FOLDER, target, target / SET_ASIDE):
         if path.is_symlink():
             raise GeneratorError(
                 f"{display_path(path)} là một liên kết (link); không ghi qua liên kết, hãy xóa liên kết rồi chạy lại"
@@ -211,9 +212,15 @@ def _confined(output_year: Path) -> Path:
     return target
 
 
-def collect_edition(project: Project, year: int | None) -> CollectReport:
+def collect_edition(project: Project, year: int | None, period_key: str | None = None) -> CollectReport:
+    """Collect an edition's returned forms; a multi-year plan's of one period (`period_key`, KY=)."""
+    from ..checks import load_edition
+    from .collect import collect
+
     content_folder = edition_folder(project, year)
-    folder = _confined(project.output / content_folder.name)
+    edition = load_edition(content_folder)
+    period = chosen_period(edition, period_key)
+    folder = _confined(project.output / content_folder.name, folder_name(period))
     report = CollectReport(folder)
     state = BuildState.load(folder)
     inputs = hashlib.sha256(
@@ -221,11 +228,7 @@ def collect_edition(project: Project, year: int | None) -> CollectReport:
             (code_version(), edition_inputs(project, content_folder), returned_digest(content_folder / RETURNED))
         ).encode()
     ).hexdigest()
-    from ..checks import load_edition
-    from .collect import collect
-
-    edition = load_edition(content_folder)
-    collection = collect(edition)
+    collection = collect(edition, period)
     _fill_report(report, collection)
     if state.unchanged_since(inputs):
         return report

@@ -26,6 +26,7 @@ from ..document.model import (
 )
 from ..document.parts import (
     header,
+    header_style,
     issue_date,
     letter_values,
     paragraph,
@@ -157,7 +158,8 @@ class Figures:
 
     def indicator_table(self) -> Table | None:
         """Each indicator, one row per unit reporting it; a rate with its summed count and total."""
-        periods = reporting_periods(self.edition)
+        period = self.collection.period
+        periods = (period,) if period is not None else reporting_periods(self.edition)
         seen: dict[tuple[str, str | None], list] = {}
         for recipient, returned in self.reported:
             report = returned.report
@@ -342,11 +344,13 @@ def build_summary(collection: Collection) -> Document:
     values = dict(figures.values)
     blocks = [*_opening(figures), *numbered(edition, _parts(figures)), paragraph(edition, summary.closing, **values)]
     values["han_bao_cao"] = values["han_tong_hop"]
-    title = edition.plain(summary.title, **values)
+    period = collection.period or reporting_periods(edition)[0]  # the period collected, or the single report's
+    title = edition.plain(summary.title, **values, ky_bao_cao=period.label)
     # A document of the collecting office: its number and symbol, its head's signature, its own format
     # (a Party body's: "BC/", Party Nơi nhận), as its forms have.
     style = receiver.kind.form if receiver.kind.form != "khong" else "nha_nuoc"
-    party = style == "dang"
+    chosen = header_style(edition, style)  # its number, symbol and Nơi nhận as the style declares (the_thuc)
+    party = chosen.party
     symbol_code = (edition.plain(summary.symbol) if summary.symbol else receiver.symbol_code) or wording.BLANK
     # Filed where the office files its own report (a Party body: its office), as its form says.
     archive = next(
@@ -368,7 +372,7 @@ def build_summary(collection: Collection) -> Document:
         blocks=tuple(blocks),
         signature=_signature(figures),
         recipients=wording.list_lines(["Như trên"], [edition.plain(line) for line in archive], party=party),
-        recipients_style=style,
+        recipients_style=chosen.convention,
         info=DocumentInfo(
             title=f"Báo cáo {wording.lower_first(title)}", author=receiver.short_name, created=issue_date(edition)
         ),

@@ -81,7 +81,7 @@ class _AsTyped(Edition):
 
 
 def _as_typed(edition: Edition, **document: object) -> Edition:
-    values = {f.name: getattr(edition, f.name) for f in fields(edition)}
+    values = {f.name: getattr(edition, f.name) for f in fields(edition) if f.init}
     if document:
         values["plan"] = replace(edition.plan, document=replace(edition.plan.document, **document))
     return _AsTyped(**values)

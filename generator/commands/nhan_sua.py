@@ -22,17 +22,19 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..build import SET_ASIDE, Project, edition_folder, targets
-from ..collect.reading import W, NotAForm, _member, _paragraph_text, _parse, normal, read_form
+from ..collect.reading import normal, read_form
 from ..document.model import CONTENT_DIGEST_PROPERTY
 from ..errors import GeneratorError
 from ..kinds import jobs
 from ..files import display_path, inside, make_folders, one_build_at_a_time, os_problem, write_atomic
+from ..untrusted import W, NotAForm, member, paragraph_text, parse
 from .nhan_sua_edits import Changes, apply, compare, leaves, merge, round_trip_yaml, trace
 from .table import command_help
 
 PLAN_FILE = "ke-hoach.yaml"
 LETTER_FILE = "cong-van.yaml"  # the letters' own wording
-PLAN_DOCUMENT = "ke-hoach.docx"
+# The plan, or the Quyết định that issues it with the plan attached.
+PLAN_DOCUMENTS = ("ke-hoach.docx", "quyet-dinh.docx")
 # A quoted value then its end-of-line comment.
 EOL_COMMENT = re.compile(r'^([^#"]*"(?:[^"\\]|\\.)*")\s+#')
 # Below this share of unchanged paragraphs the file was not made from the current content.
@@ -55,14 +57,14 @@ def docx_paragraphs(data: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         document = archive.read("word/document.xml")
     body = ElementTree.fromstring(document).find(f"{W}body")
-    texts = (normal(_paragraph_text(p)) for p in body.iter(f"{W}p")) if body is not None else ()
+    texts = (normal(paragraph_text(p)) for p in body.iter(f"{W}p")) if body is not None else ()
     return [text for text in texts if text]
 
 
 def _core_title(data: bytes) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            element = _parse(_member(archive, "docProps/core.xml")).find(DC_TITLE)
+            element = parse(member(archive, "docProps/core.xml")).find(DC_TITLE)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, NotAForm):
         return None
     return None if element is None else normal(element.text or "")
@@ -72,7 +74,7 @@ def content_digest_of(data: bytes) -> str | None:
     """The digest of the content a DOCX was made from (its custom property), None when it has none."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = _parse(_member(archive, "docProps/custom.xml"))
+            root = parse(member(archive, "docProps/custom.xml"))
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, NotAForm):
         return None
     for element in root:
@@ -261,7 +263,7 @@ def _changes(files: list[Edited], session: Session, plan: YamlFile, letter: Yaml
     changes_all: list[Changes] = []
     for item in files:
         original, edited = _paragraphs_of(item, session)
-        if item.target == PLAN_DOCUMENT:
+        if item.target in PLAN_DOCUMENTS:
             found = all_leaves
         else:
             found = letter_leaves if item.target in session.letters else task_leaves

@@ -29,7 +29,7 @@ class Command:
 
 # How a NAME=value argument reaches `python -m generator`: an option of the subcommand, a flag set by
 # any value, the program's own --output (before the subcommand), or the subcommand's file argument.
-OPTIONS = {"YEAR": "--year", "FROM": "--from", "TO": "--to"}
+OPTIONS = {"YEAR": "--year", "FROM": "--from", "TO": "--to", "KY": "--ky"}
 FLAGS = {"STRICT": "--strict"}
 PROGRAM_OPTIONS = {"OUTPUT": "--output"}
 FILE_ARGUMENT = "TEP"
@@ -61,8 +61,9 @@ COMMANDS = (
     ),
     Command(
         "tong-hop",
-        ("YEAR", "OUTPUT"),
-        "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/",
+        ("YEAR", "KY", "OUTPUT"),
+        "tổng hợp các biểu mẫu đã nhận ở content/<năm>/bao-cao-nhan/ vào output/<năm>/tong-hop/; "
+        "kế hoạch nhiều kỳ: KY=<năm của kỳ>",
         "tong-hop",
     ),
     Command(
@@ -98,6 +99,7 @@ EXAMPLES = {
     "TO": "2025",
     "TEP": "ke-hoach.docx",
     "OUTPUT": "ket-qua",
+    "KY": "2027",
 }
 
 

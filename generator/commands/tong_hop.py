@@ -15,12 +15,18 @@ def add_command(commands: argparse._SubParsersAction, year) -> None:
     collecting.add_argument(
         "--year", type=year, metavar="NĂM", help="năm cần tổng hợp (mặc định: năm mới nhất trong content/)"
     )
+    collecting.add_argument(
+        "--ky",
+        metavar="KỲ",
+        help="kế hoạch nhiều kỳ báo cáo: kỳ cần tổng hợp, ghi năm của hạn kỳ đó (như trong tên tệp biểu mẫu), ví dụ 2027",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from ..collect.run import REPORT_UP, collect_edition
 
-    report = collect_edition(Project(content=args.content, templates=args.templates, output=args.output), args.year)
+    project = Project(content=args.content, templates=args.templates, output=args.output)
+    report = collect_edition(project, args.year, args.ky)
     for path, copy in report.set_aside:
         print(f"  {display_path(path)} đã được sửa tay: bản sửa được chép sang {display_path(copy)}")
     for path in report.kept_edited:

@@ -47,7 +47,8 @@ def deadline_values(reporting: Reporting, values: dict[str, str]) -> dict[str, s
     units = units_deadline(reporting, values)
     summary = short_date(reporting.summary_deadline) if reporting.summary_deadline else units
     found = {"han_bao_cao": units, "han_tong_hop": summary}
-    if reporting.report_up is not None:
+    # A report up whose plan gives it no deadline (cap_tren without han) has no {han_cap_tren}.
+    if reporting.report_up is not None and reporting.report_up.deadline is not None:
         found["han_cap_tren"] = short_date(reporting.report_up.deadline)
     if reporting.deadline_words is not None:
         # Whether "trước ngày D" includes D is said once (tinh_ca_ngay_han); the words follow it.

@@ -191,7 +191,15 @@ def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, 
 NOT_SERVED = "mục chung ở Tổ chức thực hiện; danh sách cơ quan ghi không gửi công văn riêng cho mục này"
 
 
-def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
+def distribution(edition: Edition) -> tuple[Distribution, tuple[Problem, ...]]:
+    """Who gets which letter and form, with the problems that keep a body from getting one;
+    worked out once per edition, whichever stage asks first."""
+    if "distribution" not in edition.prepared:
+        edition.prepared["distribution"] = _distribution(edition)
+    return edition.prepared["distribution"]
+
+
+def _distribution(edition: Edition) -> tuple[Distribution, tuple[Problem, ...]]:
     recipients: list[Recipient] = []
     not_served: list[NotServed] = []
     problems: list[Problem] = []
@@ -211,7 +219,7 @@ def distribution(edition: Edition) -> tuple[Distribution, list[Problem]]:
                 recipients.append(recipient)
                 named_at.append(where)
     problems += _file_name_problems(recipients, named_at)
-    return Distribution(tuple(recipients), tuple(not_served)), problems
+    return Distribution(tuple(recipients), tuple(not_served)), tuple(problems)
 
 
 def _unservable(

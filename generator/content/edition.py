@@ -8,7 +8,7 @@ entry point callers use.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from collections.abc import Iterator
 
@@ -53,6 +53,9 @@ class Edition:
     letters: LetterSettings
     report_form: ReportFormSettings
     decision: Decision | None = None  # None: the plan is issued on its own, with its own number
+    # What is worked out once from the bound content and then shared by every stage (the checks,
+    # the builders, the distribution list, tong-hop): content.distribution keeps the recipients here.
+    prepared: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def agency(self, agency_id: str) -> Agency:
         return next(a for a in self.registry.agencies if a.id == agency_id)

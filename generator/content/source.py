@@ -8,6 +8,7 @@ The limits of what the writers can show live in `generator.checks.limits` (a sta
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,8 @@ import yaml
 
 from ..errors import Problem
 
+# A comment `make nhap` writes beside each value it guessed; the clerk deletes it to confirm.
+CHECK_MARK = "# KIỂM TRA:"
 MAX_FILE_BYTES = 1_000_000  # the 2024 plan is 30 kB
 MAX_DEPTH = 40  # levels of YAML nesting; the 2024 plan's deepest value is 10 levels down
 _ENCODING_ADVICE = (
@@ -146,3 +149,12 @@ UNPRINTABLE = {
 def describe(char: str) -> str:
     """What kind of unprintable character `char` is, in Vietnamese."""
     return UNPRINTABLE.get(unicodedata.category(char), "dấu cách đặc biệt")
+
+
+def unconfirmed(text: str) -> list[tuple[int, str]]:
+    """(line, note) of every `# KIỂM TRA:` comment still in a content file."""
+    return [
+        (number, line.split(CHECK_MARK, 1)[1].strip())
+        for number, line in enumerate(text.splitlines(), start=1)
+        if re.search(r"(^|\s)" + re.escape(CHECK_MARK), line)
+    ]

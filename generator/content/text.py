@@ -160,3 +160,49 @@ def running_text(text: str) -> str:
     if "|" not in text:
         return text
     return _LINE_BREAK.sub(" ", text).replace("\\|", "|")
+
+
+# A year as a four-digit number standing alone: "31/10/2024", "năm 2024", "2021-2030", not "120245".
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+EXCERPT_CHARS = 40  # characters of context shown on each side of a mention
+
+
+def excerpt(text: str, start: int, end: int, chars: int = EXCERPT_CHARS) -> str:
+    """`text[start:end]` with some words around it, "…" where the text is cut, inside “ ”."""
+    left = max(0, start - chars)
+    right = min(len(text), end + chars)
+    # Cut at a space so that no word is shown half.
+    if left > 0:
+        space = text.find(" ", left, start)
+        left = space + 1 if space != -1 else left
+    if right < len(text):
+        space = text.rfind(" ", end, right)
+        right = space if space != -1 else right
+    return "“" + ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "") + "”"
+
+
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+def roman(number: int) -> str:
+    result = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            result += letters
+            number -= value
+    return result

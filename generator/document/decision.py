@@ -8,28 +8,17 @@ from datetime import date
 from ..content.edition import Edition
 from . import wording
 from .model import Attachment, Block, Document, DocumentInfo, Span
-from .parts import header, issuer_name, paragraph, signature, spans, with_closing
+from .parts import (
+    decision_citation,
+    decision_reference,
+    header,
+    issuer_name,
+    paragraph,
+    signature,
+    spans,
+    with_closing,
+)
 from .plan import appendix_pages, plan_parts, recipient_name
-
-
-def decision_reference(edition: Edition) -> str:
-    """ "Quyết định số 12/QĐ-UBND ngày 15/01/2026 của UBND tỉnh …", with blanks in a draft."""
-    decision = edition.decision
-    return (
-        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
-        f"{decision.type_code}-{edition.issuer.code} ngày {wording.short_date(decision.date)} "
-        f"của {edition.plain(edition.issuer.short_name)}"
-    )
-
-
-def decision_citation(edition: Edition) -> str:
-    """The Quyết định as the attached plan's "(Kèm theo …)" line cites it, in Decree 30's full
-    wording: "Quyết định số 12/QĐ-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh …"."""
-    decision = edition.decision
-    return (
-        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
-        f"{decision.type_code}-{edition.issuer.code} {wording.long_date(decision.date)} của {issuer_name(edition)}"
-    )
 
 
 def plan_title(edition: Edition) -> str:
@@ -57,7 +46,11 @@ def decision_blocks(edition: Edition) -> list[Block]:
     decision = edition.decision
     values = {"trich_yeu_ke_hoach": plan_title(edition)}
     blocks = [Block("centred", (Span(edition.plain(decision.authority).upper(), bold=True),))]
-    blocks += [Block("paragraph", spans(edition, line)) for line in decision.grounds]
+    # The grounds in italic (Decree 30, Appendix I, II.6.a).
+    blocks += [
+        Block("paragraph", tuple(replace(span, italic=True) for span in spans(edition, line)))
+        for line in decision.grounds
+    ]
     blocks.append(Block("centred", (Span(edition.plain(decision.decides), bold=True),)))
     label = edition.plain(decision.article_label)
     for number, text in enumerate(decision.articles, start=1):

@@ -122,6 +122,8 @@ class ReportingPeriod:
 
     label: str  # "năm 2024", in the column title
     deadline: PartialDate  # when the units' report on it is due
+    name: str = ""  # as a sentence names it: "báo cáo năm 2026"; "" for a plan's single report
+    key: str = ""  # its forms' file names and `tong-hop --ky`: its deadline's year; "" for a single report
 
 
 def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
@@ -129,10 +131,30 @@ def reporting_periods(edition: Edition) -> tuple[ReportingPeriod, ...]:
     reporting = edition.plan.reporting
     if reporting.periods:
         return tuple(
-            ReportingPeriod(edition.plain(period.column or period.name), period.deadline)
-            for period in reporting.periods
+            ReportingPeriod(
+                edition.plain(period.column or period.name), period.deadline, edition.plain(period.name), key
+            )
+            for period, key in zip(reporting.periods, period_keys(reporting.periods), strict=True)
         )
     return (ReportingPeriod(edition.plain(edition.report_form.period), reporting.deadline),)
+
+
+def period_keys(periods) -> list[str]:
+    """Each period's key: the year of its deadline ("2027"), numbered within a year that has
+    several ("2027-1", "2027-2")."""
+    years = [str(period.deadline.year) for period in periods]
+    counts: dict[str, int] = {}
+    keys = []
+    for year in years:
+        counts[year] = counts.get(year, 0) + 1
+        keys.append(f"{year}-{counts[year]}" if years.count(year) > 1 else year)
+    return keys
+
+
+def form_periods(edition: Edition) -> tuple[ReportingPeriod | None, ...]:
+    """The periods a recipient gets a form for: one form per period of a multi-year plan, each
+    with its own result column; (None,): one form for a plan's single report."""
+    return reporting_periods(edition) if edition.plan.reporting.periods else (None,)
 
 
 def header_style(edition: Edition, code: str) -> HeaderStyle:
@@ -166,9 +188,7 @@ def header(
         # A parent line too long for the column breaks where the content marks it with "|".
         parent_agency="\n".join(title_lines(parent)).upper() if parent else None,
         agency_lines=tuple(line.upper() for line in agency_lines),
-        number_line=wording.number_line(number, symbol, party=chosen.convention == "dang")
-        if chosen.number_line
-        else "",
+        number_line=wording.number_line(number, symbol, party=chosen.party) if chosen.number_line else "",
         place_date=wording.place_date(place or issuer.place, when, blank_year=blank_year),
         subject_lines=subject_lines,
         national_name=edition.plain(chosen.national_name).upper(),
@@ -209,18 +229,22 @@ def units_deadline(edition: Edition) -> str:
     return wording.joined([f"{wording.short_date(p.deadline)} ({edition.plain(p.name)})" for p in reporting.periods])
 
 
-def report_deadline(edition: Edition, recipient: Recipient) -> str:
-    """When a recipient's report is due: the units' deadline, or for the body that collects the
-    reports, the deadline of its summary (the units' deadline when the content gives none)."""
+def report_deadline(edition: Edition, recipient: Recipient, period: ReportingPeriod | None = None) -> str:
+    """When a recipient's report is due: the units' deadline (of one period, for its form), or
+    for the body that collects the reports, the deadline of its summary (the units' deadline when
+    the content gives none)."""
     reporting = edition.plan.reporting
     if collects_reports(edition, recipient) and reporting.summary_deadline:
         return wording.short_date(reporting.summary_deadline)
-    return units_deadline(edition)
+    return wording.short_date(period.deadline) if period is not None else units_deadline(edition)
 
 
 def plan_reference(edition: Edition) -> str:
-    """ "Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft."""
+    """ "Kế hoạch số 05/KH-UBND ngày 12/11/2024 của UBND huyện Hớn Quản", with blanks in a draft; a
+    plan issued by a Quyết định as its content cites it through the decision."""
     meta = edition.plan.document
+    if edition.decision is not None:
+        return edition.plain(edition.decision.plan_reference, quyet_dinh=decision_reference(edition))
     return (
         f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
         f"{edition.issuer.code} ngày {wording.short_date(meta.date)} của {edition.plain(edition.issuer.short_name)}"
@@ -231,9 +255,31 @@ def plan_citation(edition: Edition) -> str:
     """The plan as a "(Kèm theo …)" line cites it, in Decree 30's full wording: "Kế hoạch số
     05/KH-UBND ngày 12 tháng 11 năm 2024 của Ủy ban nhân dân huyện Hớn Quản", blanks in a draft."""
     meta = edition.plan.document
+    if edition.decision is not None:
+        return edition.plain(edition.decision.plan_reference, quyet_dinh=decision_citation(edition))
     return (
         f"{wording.sentence_case(meta.type_name)} số {wording.document_number(meta.number)}/{meta.type_code}-"
         f"{edition.issuer.code} {wording.long_date(meta.date)} của {issuer_name(edition)}"
+    )
+
+
+def decision_reference(edition: Edition) -> str:
+    """ "Quyết định số 12/QĐ-UBND ngày 15/01/2026 của UBND tỉnh …", with blanks in a draft."""
+    decision = edition.decision
+    return (
+        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
+        f"{decision.type_code}-{edition.issuer.code} ngày {wording.short_date(decision.date)} "
+        f"của {edition.plain(edition.issuer.short_name)}"
+    )
+
+
+def decision_citation(edition: Edition) -> str:
+    """The Quyết định as the attached plan's "(Kèm theo …)" line cites it, in Decree 30's full
+    wording: "Quyết định số 12/QĐ-UBND ngày 15 tháng 01 năm 2026 của Ủy ban nhân dân tỉnh …"."""
+    decision = edition.decision
+    return (
+        f"{wording.sentence_case(decision.type_name)} số {wording.document_number(decision.number)}/"
+        f"{decision.type_code}-{edition.issuer.code} {wording.long_date(decision.date)} của {issuer_name(edition)}"
     )
 
 

@@ -21,10 +21,6 @@ from .parts import (
 )
 
 
-# The deepest level a plan numbers or marks; deeper items are marked as this one (make check warns).
-DEEPEST_LEVEL = 5
-
-
 def item_label(depth: int, index: int) -> str:
     """I. → 1. → a) → - → + for depths 1 to 5 (Decree 30, PL I §V row 6b); deeper levels as the fifth."""
     if depth == 1:
@@ -100,7 +96,7 @@ def assignment_heading(edition: Edition, assignment: Assignment) -> str:
             edition.agency_kind(agencies[0]).heading, ten=joined, ten_trong_cau=wording.within_sentence(joined)
         )
     suffix = f" {edition.plain(assignment.heading_suffix)}" if assignment.heading_suffix else ""
-    return f"{heading}{suffix}:"
+    return f"{heading}{suffix}:" if edition.plan.colon_after_bodies else f"{heading}{suffix}"
 
 
 def recipient_name(edition: Edition, line: RecipientLine) -> str:
@@ -154,6 +150,9 @@ def plan_parts(edition: Edition) -> list[PlanPart]:
                 "section", "#to-chuc-ket-thuc", tuple(paragraph(edition, text) for text in plan.organisation_closing)
             )
         )
+    for index, section in enumerate(plan.sections_after, start=organisation + 1):
+        key = section.title if section.title is not None else f"#sau-{index}"
+        parts.append(PlanPart("section", key, tuple(item_blocks(edition, section, 1, index))))
     parts.append(PlanPart("closing", "closing", tuple(paragraph(edition, text) for text in plan.closing)))
     return parts
 

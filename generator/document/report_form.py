@@ -15,13 +15,15 @@ from dataclasses import dataclass, replace
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.schema import Assignment, Item
+from ..content.schema import Assignment, Item, PartialDate
+from ..content.text import roman
 from . import wording
 from .model import CELL_LINE_BREAK, Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
 from .parts import (
     ReportedIndicator,
     collects_reports,
     header,
+    ReportingPeriod,
     header_style,
     indicator_label,
     issue_date,
@@ -50,15 +52,6 @@ class FormIdentity:
 
     def __str__(self) -> str:
         return f"{self.year}/{self.recipient}/{self.version}"
-
-
-def roman(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    text = ""
-    for value, numeral in numerals:
-        while number >= value:
-            text, number = text + numeral, number - value
-    return text
 
 
 @dataclass(frozen=True)
@@ -234,10 +227,11 @@ def column_words(edition: Edition) -> dict[str, str]:
     return {name: edition.plain(getattr(columns, name)) for name in COLUMN_WORDS}
 
 
-def form_tables(edition: Edition, recipient: Recipient) -> dict[str, Table]:
-    """The tables of a recipient's form, by part: tasks, activities, indicators (if any), budget, narrative."""
+def form_tables(edition: Edition, recipient: Recipient, period: ReportingPeriod | None = None) -> dict[str, Table]:
+    """The tables of a recipient's form, by part: tasks, activities, indicators (if any), budget,
+    narrative; one result column for `period`, else one per period of the plan."""
     columns, c = edition.report_form.columns, column_words(edition)
-    periods = reporting_periods(edition)
+    periods = (period,) if period is not None else reporting_periods(edition)
     tasks = task_rows(edition, recipient)
     task_titles = tuple(edition.plain(columns.task_result, ky_bao_cao=p.label) for p in periods)
     tables = {
@@ -274,10 +268,16 @@ def has_rate_rows(edition: Edition, recipient: Recipient) -> bool:
     return any(indicator.percentage for indicator in form_indicators(edition, recipient))
 
 
-def form_identity(edition: Edition, recipient: Recipient, tables: dict[str, Table] | None = None) -> FormIdentity:
+def form_identity(
+    edition: Edition,
+    recipient: Recipient,
+    tables: dict[str, Table] | None = None,
+    period: ReportingPeriod | None = None,
+) -> FormIdentity:
     """The identity printed on a form and stored in its properties; the version changes when a
-    table, column or row label does, so a form sent before such a change is told apart."""
-    tables = tables if tables is not None else form_tables(edition, recipient)
+    table, column or row label does, so a form sent before such a change is told apart, and so
+    does each period's form (its result column is titled with the period)."""
+    tables = tables if tables is not None else form_tables(edition, recipient, period)
     digest = hashlib.sha256()
     for table in tables.values():
         digest.update(repr((table.name, table.columns, tuple(row[:2] for row in table.rows))).encode())
@@ -316,11 +316,12 @@ def form_notes(edition: Edition, recipient: Recipient, values: dict[str, str]) -
     )
 
 
-def build_report_form(edition: Edition, recipient: Recipient) -> Document:
+def build_report_form(edition: Edition, recipient: Recipient, period: ReportingPeriod | None = None) -> Document:
+    """A recipient's form; a multi-year plan's recipient gets one for each `period`."""
     form = edition.report_form
     values = letter_values(edition, recipient)
-    values["han_bao_cao"] = report_deadline(edition, recipient)
-    tables = form_tables(edition, recipient)
+    values["han_bao_cao"] = report_deadline(edition, recipient, period)
+    tables = form_tables(edition, recipient, period)
     identity = form_identity(edition, recipient, tables)
     label_values = {**values, "ma_bieu_mau": str(identity), "cong_van": letter_reference(edition, recipient)}
     # Reports go to the issuer through the body that collects them, as the letter says; that
@@ -331,10 +332,11 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         for entries in (recipient.form_archive, recipient.kind.form_archive, form.archive)
         if entries is not None
     )
-    title = edition.plain(form.title)
-    party = header_style(edition, recipient.kind.form).convention == "dang"
+    title = edition.plain(form.title, ky_bao_cao=(period or reporting_periods(edition)[0]).label)
+    chosen = header_style(edition, recipient.kind.form)
+    party = chosen.party
     return Document(
-        header=form_header(edition, recipient),
+        header=form_header(edition, recipient, period),
         type_name="BÁO CÁO",
         title=title,
         addressees=(f"Kính gửi: {edition.plain(addressee, **values)}.",),
@@ -347,7 +349,7 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
         recipients=wording.list_lines(
             [edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party
         ),
-        recipients_style="dang" if party else "nha_nuoc",
+        recipients_style=chosen.convention,
         label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
         notes=form_notes(edition, recipient, values),
         info=DocumentInfo(
@@ -359,18 +361,20 @@ def build_report_form(edition: Edition, recipient: Recipient) -> Document:
     )
 
 
-def form_header(edition: Edition, recipient: Recipient):
+def form_header(edition: Edition, recipient: Recipient, period: ReportingPeriod | None = None):
+    # A period's form is dated in the year of its deadline; a form for reports due in several
+    # years (all periods on one form) leaves the year to fill.
+    years = {p.deadline.year for p in ((period,) if period else reporting_periods(edition)) if p.deadline}
     symbol_code = recipient.symbol_code or wording.BLANK
     return header(
         edition,
-        f"BC/{symbol_code}" if header_style(edition, recipient.kind.form).convention == "dang" else f"BC-{symbol_code}",
+        f"BC/{symbol_code}" if header_style(edition, recipient.kind.form).party else f"BC-{symbol_code}",
         parent=recipient.parent,
         agency_lines=recipient.own_lines,
         place=recipient.place,
         style=recipient.kind.form,
-        # A form for reports due in several years (a five-year plan's yearly ones) is dated
-        # in each of them: its date line leaves the year to fill too.
-        blank_year=len({period.deadline.year for period in reporting_periods(edition) if period.deadline}) > 1,
+        date=PartialDate(year=period.deadline.year) if period is not None else None,
+        blank_year=len(years) > 1,
     )
 
 

@@ -4,34 +4,11 @@ from __future__ import annotations
 
 from ..content.deadlines import BLANK, day_text, month_text, short_date  # noqa: F401 (written here too)
 from ..content.schema import PartialDate
+from ..content.text import roman  # noqa: F401 (written here too)
 
 
-_ROMAN = [
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-]
 # Vietnamese alphabetical order for points: no f, j, w, z; đ follows d.
 _POINT_LETTERS = list("abcdđeghiklmnopqrstuvxy")
-
-
-def roman(number: int) -> str:
-    result = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            result += letters
-            number -= value
-    return result
 
 
 def point_letter(index: int) -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
-CHECK_MARK = "# KIỂM TRA:"
+from ..content.source import CHECK_MARK
+
+# Italic words of a paragraph read from Word are between these two marks (content: *…*).
+ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,8 @@ def content_text(text: str) -> str:
     """Source text as a content string: the content's own markup (* for italics, | for line
     breaks, {name} placeholders) typed in the source is escaped so it prints as typed."""
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("|", "\\|")
-    return text
+    # The italic words source.paragraph_line marked: the content's own italics.
+    return text.replace(ITALIC_ON, "*").replace(ITALIC_OFF, "*")
 
 
 def _scalar(value: object) -> str:
@@ -97,12 +100,3 @@ def _dump_list(values: list, indent: int) -> list[str]:
 
 def document(value: dict, header: str) -> str:
     return f"# {header}\n" + "\n".join(dump(value)) + "\n"
-
-
-def unconfirmed(text: str) -> list[tuple[int, str]]:
-    """(line, note) of every `# KIỂM TRA:` comment still in a content file."""
-    return [
-        (number, line.split(CHECK_MARK, 1)[1].strip())
-        for number, line in enumerate(text.splitlines(), start=1)
-        if re.search(r"(^|\s)" + re.escape(CHECK_MARK), line)
-    ]

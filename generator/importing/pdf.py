@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..untrusted import MAX_FILE_BYTES, NotAForm
 from .pdf_tables import appendix_lines
-from .source import Line, clean, split_marker
+from .emit import ITALIC_ON
+from .source import Line, clean, is_rule, joined, mark_italic, split_marked
 
 RIGHT_COLUMN = re.compile(r"^\s*(cộng hòa|cộng hoà|độc lập)|,\s*ngày\b")
 SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
@@ -25,6 +26,7 @@ class Fragment:
     y: float
     text: str
     bold: bool
+    italic: bool = False
 
 
 def fragments(path: Path) -> tuple[list[Fragment], float]:
@@ -45,7 +47,8 @@ def fragments(path: Path) -> tuple[list[Fragment], float]:
                 if text.strip():
                     name = str((font or {}).get("/BaseFont", ""))
                     x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
-                    found.append(Fragment(number, x, y, text.replace("\n", ""), "Bold" in name))
+                    italic = "Italic" in name or "Oblique" in name
+                    found.append(Fragment(number, x, y, text.replace("\n", ""), "Bold" in name, italic))
 
             page.extract_text(visitor_text=visit)
     except NotAForm:
@@ -66,7 +69,11 @@ def printed_lines(found: list[Fragment]) -> list[list[Fragment]]:
             last.append(fragment)
         else:
             lines.append([fragment])
-    return [sorted(line, key=lambda f: f.x) for line in lines if not "".join(f.text for f in line).strip().isdigit()]
+    return [
+        sorted(line, key=lambda f: f.x)
+        for line in lines
+        if not "".join(f.text for f in line).strip().isdigit() and not is_rule("".join(f.text for f in line))
+    ]
 
 
 def _text(line: list[Fragment]) -> str:
@@ -80,15 +87,40 @@ def _columns(lines: list[list[Fragment]], middle: float) -> Line:
 
 
 def _paragraph(runs: list[tuple[str, bool]], number: int) -> Line:
-    raw = clean("".join(t for t, _ in runs))
-    bold = ""
+    raw = clean(joined(t for t, _ in runs))
+    pieces = []
     for piece, is_bold in runs:
         if not is_bold:
             break
-        bold += piece
-    level, text = split_marker(raw)
-    bold = split_marker(clean(bold))[1] if bold else ""
+        pieces.append(piece)
+    bold = joined(pieces)
+    level, text = split_marked(raw)
+    bold = split_marked(clean(bold))[1] if bold else ""
+    bold = bold[:-1].rstrip() if bold.endswith(ITALIC_ON) else bold
     return Line(number, text, level, bold if text.startswith(bold) else "")
+
+
+def _separated(line: list[Fragment]) -> list[tuple[str, bool]]:
+    """(text, bold) of a printed line's pieces. A number Word set before a tab ("I.", "a)", "-")
+    is a piece of its own with no space after it: it gets one back, as the tab it stood for."""
+    runs = [(f.text, f.bold) for f in line]
+    if len(runs) > 1 and split_marked(runs[0][0].strip() + " x")[0] is not None and not runs[0][0].endswith(" "):
+        runs[0] = (runs[0][0] + "\t", runs[0][1])
+    # Italic words (from the font's name) between the marks a DOCX's italic runs get.
+    return [(mark_italic(text) if f.italic else text, bold) for f, (text, bold) in zip(line, runs, strict=True)]
+
+
+def unwrapped(texts: list[str]) -> list[str]:
+    """The Nơi nhận's lines: a printed line that does not start with a dash, after a dashed line
+    that does not end its entry (";", "."), is the rest of that line wrapped in its column."""
+    result: list[str] = []
+    for text in texts:
+        last = result[-1] if result else ""
+        if re.match(r"^[-–+]", last) and not re.match(r"^[-–+]", text) and not last.endswith((";", ".", ":")):
+            result[-1] = f"{last} {text}"
+        else:
+            result.append(text)
+    return result
 
 
 def line_pitch(lines: list[list[Fragment]]) -> float | None:
@@ -152,12 +184,14 @@ def read_pdf_lines(path: Path, title: str) -> list[Line]:
             heading = False
         if runs:
             runs[-1] = (runs[-1][0] + " ", runs[-1][1])
-        runs += [(f.text, f.bold) for f in line]
+        runs += _separated(line)
     if runs:
         result.append(_paragraph(runs, len(result) + 1))
     # The signature block is on the page of "Nơi nhận"; pages after it are appendices.
     end = signature_end(lines, signature_at, middle)
-    result.append(_columns(lines[signature_at:end], middle))
+    block = _columns(lines[signature_at:end], middle)
+    block.cells[0][0] = unwrapped(block.cells[0][0])
+    result.append(block)
     after = lines[end:]
     pages: dict[int, list[tuple[float, float, str]]] = {}
     for line in after:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .emit import Guess, content_text
 from .source import Line
-from .units import unit_lists
+from .units import unit_kinds, unit_lists
 from .structure import (
     DEADLINE,
     Node,
@@ -20,6 +20,7 @@ from .structure import (
     item,
     signature,
     slug,
+    tabbed_signature,
 )
 
 
@@ -29,6 +30,7 @@ class Imported:
     files: dict[str, dict] = field(default_factory=dict)
     unplaced: list[Unplaced] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    colon_after_bodies: bool = True
 
 
 def split_closing(body: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -65,9 +67,43 @@ def body_names(heading: str, rules: dict, recipients: tuple[str, ...] = ()) -> l
     parts = [part.strip() for part in re.split(r",\s+|\s+và\s+", name)]
     if any(folded(line) == folded(name) for line in recipients):
         return [name]
-    if len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts):
+    several = len(parts) > 1 and all(part[:1].isupper() and len(part.split()) >= 2 for part in parts)
+    # "Sở Giáo dục và Đào tạo" is one: each part must start as a body's name does.
+    if several and (not rules.get("dau_ten_co_quan") or all(_body_word(part, rules) for part in parts)):
         return parts
     return [name]
+
+
+def _without_prefix(heading: str, rules: dict) -> str:
+    for prefix in rules["bo_tien_to"]:
+        if folded(heading).startswith(folded(prefix)):
+            return heading[len(prefix) :]
+    return heading
+
+
+def _body_word(name: str, rules: dict) -> str | None:
+    """The word a body's name starts with ("Sở", "Phòng", "Công an"…: nhap.yaml, dau_ten_co_quan).
+    After a one-word one the name goes on in capitals ("Hội Nông dân", "Sở Y tế"), which "Hội nghị
+    sơ kết" or "Trường hợp …" do not."""
+    for word in (w.strip() for w in rules.get("dau_ten_co_quan", [])):
+        if folded(name).startswith(folded(word) + " "):
+            rest = name[len(word) :].strip()
+            if " " in word or rest[:1].isupper():
+                return word
+    return None
+
+
+def names_a_body(heading: str, rules: dict, recipients: tuple[str, ...] = ()) -> str | None:
+    """Why a heading typed without a colon ("1. Sở Nội vụ") is taken for a body's name: the word
+    it starts with (nhap.yaml, dau_ten_co_quan), a list of units, or the Nơi nhận line naming it."""
+    name = _without_prefix(heading, rules).strip()
+    word = _body_word(name, rules)
+    if word:
+        return f"bắt đầu bằng «{word}»"
+    if unit_kinds(heading, rules):
+        return "là một danh sách đơn vị"
+    line = next((line for line in recipients if names_body(line, name)), None)
+    return f"dòng Nơi nhận «{line}» ghi tên đó" if line else None
 
 
 def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
@@ -87,16 +123,23 @@ def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
 
 def entry(
     node: Node, rules: dict, taken: set[str], unplaced: list[Unplaced], recipients: tuple[str, ...] = ()
-) -> tuple[object, list[dict]]:
-    """(the assignment, its body records) from one entry of Tổ chức thực hiện. A heading without
-    a colon is taken for an item that is not a body ("Chế độ thông tin, báo cáo")."""
+) -> tuple[object, list[dict], bool]:
+    """(the assignment, its body records, whether its heading has a colon) from one entry of Tổ
+    chức thực hiện. A heading without a colon is a body's name when names_a_body says so, else an
+    item that is not a body ("Chế độ thông tin, báo cáo")."""
     paragraphs = list(node.paragraphs)
     heading = node.title if node.title is not None else paragraphs.pop(0) if paragraphs else ""
     heading = heading.strip()
-    is_body = heading.endswith(":")
+    colon = heading.endswith(":")
     heading = heading.rstrip(":").rstrip()
+    why = None if colon else names_a_body(heading, rules, recipients)
+    is_body = colon or why is not None
     names = body_names(heading, rules, recipients) if is_body else []
     records = [_record(name, heading, rules, taken) for name in names]
+    for record in records if why else ():
+        record["ten"] = Guess(
+            record["ten"].value, f"tiêu đề «{heading}» không có dấu hai chấm; đoán là cơ quan vì {why}"
+        )
     # A run-in heading ("3. Phòng Kinh tế: Tham mưu …") keeps its first task on its line.
     run_in = node.run_in and is_body and bool(paragraphs)
     rest = paragraphs[1:] if run_in else paragraphs
@@ -117,8 +160,8 @@ def entry(
     if node.children:
         assignment["muc"] = [item(child) for child in node.children]
     if not records:
-        return Guess(assignment, f"«{heading}» không có dấu hai chấm: coi là mục không giao cho cơ quan nào"), []
-    return assignment, records
+        return Guess(assignment, f"«{heading}» không có dấu hai chấm: coi là mục không giao cho cơ quan nào"), [], colon
+    return assignment, records, colon
 
 
 @dataclass
@@ -129,6 +172,7 @@ class _Parts:
     meta: dict
     opening: list[str]
     sections: list[dict]
+    sections_after: list[dict]
     organisation: Node | None
     closing: list[Line]
     signature: Line
@@ -136,6 +180,7 @@ class _Parts:
 
 
 def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -> _Parts:
+    lines = tabbed_signature(lines)
     issuer, meta, start = header(lines, rules)
     signature_index = next((i for i in range(start, len(lines)) if is_signature_table(lines[i])), None)
     if signature_index is None:
@@ -152,13 +197,30 @@ def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -
     opening = []
     while body and body[0].level is None:
         opening.append(content_text(body.pop(0).text))
+    opening = _bases_end(opening, rules)
     tree = build_tree(body, result.unplaced)
     organisation = next(
         (n for n in tree.children if n.title and folded(rules["tieu_de_to_chuc_thuc_hien"]) in folded(n.title)),
         None,
     )
-    sections = [item(n) for n in tree.children if n is not organisation]
-    return _Parts(issuer, meta, opening, sections, organisation, closing, lines[signature_index], appendices)
+    # The sections after Tổ chức thực hiện (Kinh phí, Chế độ báo cáo…) stay after it.
+    at = tree.children.index(organisation) if organisation is not None else len(tree.children)
+    sections = [item(n) for n in tree.children[:at]]
+    after = [item(n) for n in tree.children[at + 1 :]]
+    return _Parts(issuer, meta, opening, sections, after, organisation, closing, lines[signature_index], appendices)
+
+
+def _bases_end(opening: list[str], rules: dict) -> list:
+    """The opening, its last "Căn cứ …" line marked when it ends with ";" where Decree 30 asks for
+    "." (the words are the clerk's: the importer does not change them)."""
+    word = folded(rules.get("can_cu", ""))
+    # The content's text: an italic line is between two "*".
+    bases = [i for i, text in enumerate(opening) if word and folded(text.strip("*")).startswith(word)]
+    if not bases or bases != list(range(bases[0], bases[-1] + 1)) or not opening[bases[-1]].strip("*").endswith(";"):
+        return opening
+    last = bases[-1]
+    note = "dòng căn cứ cuối cùng kết thúc bằng «;»; Nghị định 30 ghi dấu «.»"
+    return [*opening[:last], Guess(opening[last], note), *opening[last + 1 :]]
 
 
 def _assignments(
@@ -173,10 +235,14 @@ def _assignments(
             "không có công văn, biểu mẫu nào được tạo cho đến khi ghi các cơ quan và nhiệm vụ vào đó."
         )
     else:
+        colons = []
         for node in organisation.children:
-            assignment, records = entry(node, rules, taken, result.unplaced, recipients)
+            assignment, records, colon = entry(node, rules, taken, result.unplaced, recipients)
             assignments.append(assignment)
             agencies += records
+            if records:
+                colons.append((colon, node))
+        result.colon_after_bodies = _colons(colons, result.unplaced)
     if not agencies:
         stand_in = dict(rules["noi_tong_hop"])
         stand_in["ten"] = Guess(stand_in["ten"], "kế hoạch không giao cho cơ quan nào: ghi nơi tổng hợp báo cáo")
@@ -188,6 +254,17 @@ def _assignments(
             )
         )
     return assignments, agencies
+
+
+def _colons(colons: list[tuple[bool, Node]], unplaced: list[Unplaced]) -> bool:
+    """Whether the bodies' headings print with a colon: as the plan typed them; where it typed
+    some with and some without, with one (and the others are listed)."""
+    if colons and not any(colon for colon, _ in colons):
+        return False
+    for colon, node in colons:
+        if not colon:
+            unplaced.append(Unplaced(node.line, node.title or "", "tiêu đề cơ quan không có dấu hai chấm: in có"))
+    return True
 
 
 def _reporting(lines: list[Line], rules: dict, year: int, receiver: str) -> dict:
@@ -220,6 +297,10 @@ def import_plan(lines: list[Line], rules: dict, year: int | None) -> Imported:
     if organisation is not None and organisation.paragraphs:
         plan["mo_dau_to_chuc_thuc_hien"] = [content_text(p) for p in organisation.paragraphs]
     plan["to_chuc_thuc_hien"] = assignments
+    if parts.sections_after:
+        plan["noi_dung_sau"] = parts.sections_after
+    if not result.colon_after_bodies:
+        plan["hai_cham_sau_co_quan"] = Guess(False, "kế hoạch gốc ghi tên các cơ quan không có dấu hai chấm")
     plan["ket_thuc"] = [Guess(content_text(line.text), "đoán là đoạn kết thúc kế hoạch") for line in parts.closing]
     plan["nguoi_ky"] = signer
     lists, warnings = unit_lists(agencies, recipients, rules)
@@ -264,6 +345,10 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     named: set[str] = set()
     lines: list[dict] = []
     for line in recipients:
+        if "ten" not in line:  # already a unit list's own line (units.unit_lists)
+            named.add(line["co_quan"])
+            lines.append(line)
+            continue
         text = line["ten"]
         body = next((a for a in agencies if a["ma"] not in named and names_body(text, a["ten"].value)), None)
         if body is None:
@@ -277,7 +362,7 @@ def link_recipients(recipients: list[dict], agencies: list[dict], rules: dict) -
     if not rest:
         return lines, []
     prefix = folded(rules["nhom_noi_nhan"])
-    index = next((i for i, line in enumerate(recipients) if folded(line["ten"]).startswith(prefix)), None)
+    index = next((i for i, line in enumerate(recipients) if folded(line.get("ten", "")).startswith(prefix)), None)
     if index is not None and "co_quan" in lines[index]:  # the line names a group better than one body
         taken = next(a for a in agencies if a["ma"] == lines[index]["co_quan"])
         taken["ten_viet_tat"] = taken["ten"]

@@ -62,9 +62,21 @@ def read_plan(source: Path, year: int | None) -> Imported:
         raise ImportProblem(f"{shown}: {err}; chưa ghi gì vào nội dung") from None
 
 
+def _with_reporting_defaults(plan: str, year: int) -> str:
+    """ke-hoach.yaml with the documented bao_cao fields of mac-dinh/bao-cao.yaml (the deadline
+    words, and the summary deadline and report up commented out) after the ones read from the plan."""
+    defaults = (DEFAULTS / "bao-cao.yaml").read_text(encoding="utf-8").replace("__NAM__", str(year))
+    added = defaults.split("\nbao_cao:\n", 1)[1]
+    lines = plan.splitlines(keepends=True)
+    start = next(n for n, line in enumerate(lines) if line.startswith("bao_cao:"))
+    end = next((n for n in range(start + 1, len(lines)) if not lines[n].startswith(" ")), len(lines))
+    return "".join(lines[:end]) + added + "".join(lines[end:])
+
+
 def texts(imported: Imported) -> dict[str, str]:
     """Every file of the new edition, as text."""
     result = {name: document(value, HEADERS[name]) for name, value in imported.files.items()}
+    result["ke-hoach.yaml"] = _with_reporting_defaults(result["ke-hoach.yaml"], imported.year)
     for name in COPIED:
         if name not in result:
             result[name] = (DEFAULTS / name).read_text(encoding="utf-8")

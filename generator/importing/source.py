@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..untrusted import W, NotAForm, read_docx_parts
+from .emit import ITALIC_OFF, ITALIC_ON
 
 # Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
 ROMAN = re.compile(r"^([IVXLC]+)\.[ \t]+")
@@ -17,6 +18,8 @@ LETTER = re.compile(r"^([a-zđ])\)[ \t]+")
 DASH = re.compile(r"^[-–][ \t]+")
 PLUS = re.compile(r"^\+[ \t]+")
 TYPED = ((ROMAN, 1), (DECIMAL, 2), (LETTER, 3), (DASH, 4), (PLUS, 5))
+# A line typed to draw a rule ("________" under the agency, the motto or the trích yếu): not text.
+RULE = re.compile(r"^[\s_]*_{3,}[\s_]*$|^\s*[-–—]{5,}\s*$")
 # Word's automatic numbering formats, by level.
 FORMATS = {"upperRoman": 1, "decimal": 2, "lowerLetter": 3}
 
@@ -38,17 +41,26 @@ def clean(text: str) -> str:
     return re.sub(r" {2,}", " ", text).strip()
 
 
+def plain(text: str) -> str:
+    """Text without the italic marks of paragraph_line."""
+    return text.replace(ITALIC_ON, "").replace(ITALIC_OFF, "")
+
+
+def is_rule(text: str) -> bool:
+    return bool(RULE.match(text))
+
+
 def _bool_on(run_properties, tag: str) -> bool:
     node = run_properties.find(f"{W}{tag}") if run_properties is not None else None
     return node is not None and node.get(f"{W}val", "true") not in ("0", "false", "none")
 
 
-def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool]]:
-    """(text, bold) of each run; a line break reads as a space in a paragraph of the body (a manual
-    break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận)."""
+def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) of each run; a line break reads as a space in a paragraph of the body (a
+    manual break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận)."""
     runs = []
     for run in paragraph.iter(f"{W}r"):
-        bold = _bool_on(run.find(f"{W}rPr"), "b")
+        properties = run.find(f"{W}rPr")
         text = ""
         for node in run:
             if node.tag == f"{W}t":
@@ -59,8 +71,29 @@ def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool]]:
                 text += "\t"
             elif node.tag == f"{W}noBreakHyphen":
                 text += "-"
-        runs.append((text, bold))
+        runs.append((text, _bool_on(properties, "b"), _bool_on(properties, "i")))
     return runs
+
+
+def mark_italic(text: str) -> str:
+    """An italic run's words between ITALIC_ON and ITALIC_OFF, the spaces around them outside,
+    so that the content keeps them in italics (*…*)."""
+    words = text.strip()
+    if not words:
+        return text
+    start = text.index(words[0])
+    return f"{text[:start]}{ITALIC_ON}{words}{ITALIC_OFF}{text[start + len(words) :]}"
+
+
+def _marked(runs: list[tuple[str, bool, bool]]) -> list[tuple[str, bool]]:
+    """(text, bold) of each run, an italic run's words marked (mark_italic)."""
+    return [(mark_italic(text) if italic else text, bold) for text, bold, italic in runs]
+
+
+def joined(texts) -> str:
+    """Texts of runs as one, an italic span that goes on in the next run kept as one span."""
+    text = "".join(texts)
+    return re.sub(f"{ITALIC_OFF}(\\s*){ITALIC_ON}", r"\1", text)
 
 
 def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
@@ -90,13 +123,43 @@ def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
     return result
 
 
-def _automatic_level(paragraph, levels: dict[tuple[str, str], int]) -> int | None:
+def style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, str]]:
+    """styleId → (numId, ilvl) of the paragraph styles that number their paragraphs (a multilevel
+    list linked to Heading 1, 2…, or Word's List Number), through the styles they are based on."""
+    if not styles_xml:
+        return {}
+    own, based = {}, {}
+    for style in ElementTree.fromstring(styles_xml).findall(f"{W}style"):
+        name = style.get(f"{W}styleId")
+        num = style.find(f"{W}pPr/{W}numPr")
+        if num is not None and num.find(f"{W}numId") is not None:
+            ilvl = num.find(f"{W}ilvl")
+            own[name] = (num.find(f"{W}numId").get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0")
+        if style.find(f"{W}basedOn") is not None:
+            based[name] = style.find(f"{W}basedOn").get(f"{W}val")
+    result = {}
+    for name in set(own) | set(based):
+        seen, current = set(), name
+        while current is not None and current not in own and current not in seen:
+            seen.add(current)
+            current = based.get(current)
+        if current in own:
+            result[name] = own[current]
+    return result
+
+
+def _automatic_level(paragraph, levels: dict[tuple[str, str], int], styles: dict) -> int | None:
     properties = paragraph.find(f"{W}pPr")
+    style = properties.find(f"{W}pStyle") if properties is not None else None
+    inherited = styles.get(style.get(f"{W}val")) if style is not None else None
     num = properties.find(f"{W}numPr") if properties is not None else None
     if num is None:
-        return None
+        return levels.get(inherited) if inherited else None
     num_id, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
-    key = (num_id.get(f"{W}val") if num_id is not None else None, ilvl.get(f"{W}val") if ilvl is not None else "0")
+    key = (
+        num_id.get(f"{W}val") if num_id is not None else inherited[0] if inherited else None,
+        ilvl.get(f"{W}val") if ilvl is not None else inherited[1] if inherited else "0",
+    )
     return levels.get(key)
 
 
@@ -109,26 +172,38 @@ def split_marker(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-def paragraph_line(paragraph, number: int, levels: dict) -> Line:
-    runs = _runs(paragraph)
-    raw = "".join(text for text, _ in runs)
-    bold = ""
+def split_marked(text: str) -> tuple[int | None, str]:
+    """split_marker, also for a marker inside an italic span ("*a) Chủ đề:* …")."""
+    if text.startswith(ITALIC_ON):
+        level, rest = split_marker(text[1:])
+        return (level, ITALIC_ON + rest) if level is not None else (None, text)
+    return split_marker(text)
+
+
+def paragraph_line(paragraph, number: int, levels: dict, styles: dict | None = None) -> Line:
+    runs = _marked(_runs(paragraph))
+    raw = joined(text for text, _ in runs)
+    bold = []
     for text, is_bold in runs:
         if not text:
             continue
         if not is_bold:
             break
-        bold += text
-    level = _automatic_level(paragraph, levels)
+        bold.append(text)
+    level = _automatic_level(paragraph, levels, styles or {})
     text = clean(raw)
+    bold = clean(joined(bold))
     if level is None:
-        level, text = split_marker(text)
-        bold = clean(bold)
-        bold = split_marker(bold)[1] if bold else ""
-    else:
-        bold = clean(bold)
+        level, text = split_marked(text)
+        bold = split_marked(bold)[1] if bold else ""
+    if bold.endswith(ITALIC_ON):  # the italic words start right after the bold ones
+        bold = bold[:-1].rstrip()
     return Line(
-        number, text, level, bold if text.startswith(bold) else "", extra={"raw": unicodedata.normalize("NFC", raw)}
+        number,
+        text,
+        level,
+        bold if text.startswith(bold) else "",
+        extra={"raw": unicodedata.normalize("NFC", plain(raw))},
     )
 
 
@@ -137,17 +212,18 @@ def table_line(table, number: int) -> Line:
     for row in table.findall(f"{W}tr"):
         cells = []
         for cell in row.findall(f"{W}tc"):
-            texts = ["".join(t for t, _ in _runs(p, "\n")) for p in cell.iter(f"{W}p")]
-            cells.append([clean(part) for text in texts for part in text.split("\n")])
+            texts = ["".join(t for t, *_ in _runs(p, "\n")) for p in cell.iter(f"{W}p")]
+            cells.append([clean(part) for text in texts for part in text.split("\n") if not is_rule(part)])
         rows.append(cells)
     return Line(number, "", None, "", cells=rows)
 
 
 def read_lines(path: Path) -> list[Line]:
-    parts = read_docx_parts(path, ("word/document.xml", "word/numbering.xml"))
+    parts = read_docx_parts(path, ("word/document.xml", "word/numbering.xml", "word/styles.xml"))
     if "word/document.xml" not in parts:
         raise NotAForm("tệp Word không có nội dung")
     levels = numbering_levels(parts.get("word/numbering.xml"))
+    styles = style_numbering(parts.get("word/styles.xml"))
     body = ElementTree.fromstring(parts["word/document.xml"]).find(f"{W}body")
     lines: list[Line] = []
     # A section's page size is in the w:sectPr that ends it (in its last paragraph, or the body's
@@ -163,8 +239,8 @@ def read_lines(path: Path) -> list[Line]:
 
     for element in list(body) if body is not None else []:
         if element.tag == f"{W}p":
-            line = paragraph_line(element, len(lines) + 1, levels)
-            if line.text:
+            line = paragraph_line(element, len(lines) + 1, levels, styles)
+            if line.text and not is_rule(line.extra["raw"]):
                 lines.append(line)
             if (section := element.find(f"{W}pPr/{W}sectPr")) is not None:
                 end_section(section)

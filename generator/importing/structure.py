@@ -7,11 +7,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .emit import Guess, content_text
-from .source import Line
+from .source import Line, plain
 
 NUMBER = re.compile(r"Số\s*:\s*(\d*)\s*/\s*([^\s/]+)", re.IGNORECASE)
 DATE = re.compile(r"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-DEADLINE = re.compile(r"trước ngày (\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+DEADLINE = re.compile(r"trước ngày (\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:(?:/|\s+năm\s+)(\d{4}))?")
+COLUMNS = re.compile(r"\t+| {3,}")
 MOTTO = ("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập")
 
 
@@ -37,11 +38,11 @@ class Unplaced:
     why: str
 
     def __str__(self) -> str:
-        return f"đoạn {self.line} («{' '.join(self.words.split()[:8])}…»): {self.why}"
+        return f"đoạn {self.line} («{' '.join(plain(self.words).split()[:8])}…»): {self.why}"
 
 
 def folded(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().strip()
+    return plain(unicodedata.normalize("NFC", text)).casefold().strip()
 
 
 def sentence_case(text: str) -> str:
@@ -50,7 +51,7 @@ def sentence_case(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = unicodedata.normalize("NFD", plain(text).replace("đ", "d").replace("Đ", "D"))
     text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:40].strip("-") or "co-quan"
 
@@ -140,9 +141,10 @@ def header(lines: list[Line], rules: dict) -> tuple[dict, dict, int]:
                     left += row[0]
                 texts += [text for cell in row for text in cell]
         else:
-            raw = line.extra.get("raw", line.text)
-            left.append(raw.split("\t")[0])
-            texts += [part for part in raw.split("\t")]
+            # The two columns typed on one line: split by tabs, or by the spaces that stand for them.
+            columns = COLUMNS.split(line.extra.get("raw", line.text).strip())
+            left.append(columns[0])
+            texts += columns
     left = [text.strip() for text in left if text.strip()]
     texts = [text.strip() for text in texts if text.strip()]
     number = next((NUMBER.search(t) for t in texts if NUMBER.search(t)), None)
@@ -193,6 +195,32 @@ def issuer_record(header_lines: list[str], place: str, symbol: str, rules: dict)
         "dia_danh": place,
         "tham_quyen": Guess(rules["tien_to_tham_quyen"] + own[0].upper(), "dòng thẩm quyền đoán từ tên cơ quan"),
     }
+
+
+def _starts_recipients(line: Line) -> bool:
+    return line.cells is None and folded(line.extra.get("raw", line.text)).startswith("nơi nhận")
+
+
+def tabbed_signature(lines: list[Line]) -> list[Line]:
+    """Lines where the Nơi nhận and the signature are typed side by side with tabs ("Nơi nhận:⇥KT.
+    CHỦ TỊCH", "- Sở Nội vụ;⇥PHÓ CHỦ TỊCH", "⇥Trần Thị Thu Hà") instead of in a table: those
+    paragraphs as the two cells of one table, as a signature table reads."""
+    start = next((i for i, line in enumerate(lines) if _starts_recipients(line)), None)
+    if start is None or any(is_signature_table(line) for line in lines):
+        return lines
+    end = start
+    while end < len(lines) and lines[end].cells is None:
+        raw = lines[end].extra.get("raw", lines[end].text)
+        if end > start and "\t" not in raw and not re.match(r"^\s*[-–+]", raw):
+            break  # the block ends at a paragraph in neither of its columns
+        end += 1
+    left, right = [], []
+    for line in lines[start:end]:
+        columns = COLUMNS.split(line.extra.get("raw", line.text).strip("\n"))
+        left.append(columns[0].strip())
+        right += [column.strip() for column in columns[1:]]
+    block = Line(lines[start].number, "", None, "", cells=[[[t for t in left if t], [t for t in right if t]]])
+    return [*lines[:start], block, *lines[end:]]
 
 
 def is_signature_table(line: Line) -> bool:

@@ -13,37 +13,78 @@ from .emit import Guess, content_text
 from .structure import folded, slug
 
 
-def unit_kinds(heading: str, rules: dict) -> list[str]:
-    """The kinds of unit a heading gives to ("UBND các xã, phường" → xã, phường), else []."""
-    words = rules["danh_sach_don_vi"]
-    text = folded(heading).rstrip(":").strip()
-    for prefix in words["tien_to"]:
-        if not text.startswith(folded(prefix)):
-            continue
-        parts = [part.strip() for part in re.split(r",\s*|\s+và\s+", text[len(folded(prefix)) :])]
-        known = [folded(kind) for kind in words["loai_don_vi"]]
-        if parts and all(part in known for part in parts):
-            return [kind for kind in words["loai_don_vi"] if folded(kind) in parts]
+def shapes(rules: dict) -> list[dict]:
+    """The kinds of unit list the importer knows: lower People's Committees (danh_sach_don_vi),
+    then the others (danh_sach_khac: hamlets, schools…), each with its words and its template."""
+    return [rules["danh_sach_don_vi"], *rules.get("danh_sach_khac", [])]
+
+
+def _kinds_in(text: str, shape: dict) -> list[str]:
+    for ending in shape.get("hau_to", []):  # "… trên địa bàn xã"
+        at = text.find(" " + folded(ending))
+        text = text[:at] if at > 0 else text
+    parts = [part.strip() for part in re.split(r",\s*|\s+và\s+", text)]
+    known = [folded(kind) for kind in shape["loai_don_vi"]]
+    if parts and all(part in known for part in parts):
+        return [kind for kind in shape["loai_don_vi"] if folded(kind) in parts]
     return []
 
 
-def named_unit(line: str, kinds: list[str], rules: dict) -> tuple[str, str] | None:
-    """(kind, place) when a Nơi nhận line names one unit of those kinds: "UBND xã An Khương"."""
-    for prefix in rules["danh_sach_don_vi"]["tien_to_noi_nhan"]:
-        if not folded(line).startswith(folded(prefix)):
-            continue
-        rest = line[len(prefix) :].strip()
-        for kind in sorted(kinds, key=len, reverse=True):
-            if folded(rest).startswith(folded(kind) + " "):
-                place = rest[len(kind) :].strip()
-                if place and place[:1].isupper() and "," not in place:
-                    return kind, place
+def list_shape(heading: str, rules: dict) -> tuple[dict, list[str]] | None:
+    """(the shape, the kinds of unit) a heading gives to ("UBND các xã, phường" → xã, phường)."""
+    text = folded(heading).rstrip(":").strip()
+    for shape in shapes(rules):
+        for prefix in shape["tien_to"]:
+            if text.startswith(folded(prefix)):
+                kinds = _kinds_in(text[len(folded(prefix)) :], shape)
+                if kinds:
+                    return shape, kinds
     return None
 
 
-def _unit_list(code: str, heading: str, units: list[dict], rules: dict) -> dict:
+def unit_kinds(heading: str, rules: dict) -> list[str]:
+    """The kinds of unit a heading gives to ("UBND các xã, phường" → xã, phường), else []."""
+    found = list_shape(heading, rules)
+    return found[1] if found else []
+
+
+def _one_unit(piece: str, kinds: list[str], shape: dict) -> tuple[str, str, str] | None:
+    """(kind, place, name) of "xã An Khương" (or "Trường MN Hòa An" with its abbreviations)."""
+    words = {folded(kind): kind for kind in kinds}
+    words.update({folded(short): kind for kind, short in shape.get("viet_tat", {}).items() if kind in kinds})
+    for prefix in sorted(shape["tien_to_noi_nhan"], key=len, reverse=True):
+        if not folded(piece).startswith(folded(prefix)):
+            continue
+        rest = piece[len(prefix) :].strip()
+        for word in sorted(words, key=len, reverse=True):
+            if folded(rest).startswith(word + " "):
+                place = rest[len(word) :].strip()
+                if place and place[:1].isupper():
+                    name = piece if shape.get("ten_giu_tien_to") else rest[:1].upper() + rest[1:]
+                    return words[word], place, name
+    return None
+
+
+def named_units(line: str, kinds: list[str], shape: dict) -> list[tuple[str, str, str]]:
+    """(kind, place, name) of each unit a Nơi nhận line names: "UBND xã An Khương" is one, "Ban
+    Nhân dân thôn Hòa Bình, thôn Hòa Lợi" two (a piece after the first may leave out the prefix)."""
+    pieces = [piece.strip() for piece in re.split(r",\s+", line) if piece.strip()]
+    first = _one_unit(pieces[0], kinds, shape) if pieces else None
+    if first is None:
+        return []
+    found = [first]
+    prefix = pieces[0][: len(pieces[0]) - len(first[2])] if not shape.get("ten_giu_tien_to") else ""
+    for piece in pieces[1:]:
+        unit = _one_unit(piece, kinds, shape) or _one_unit(prefix + piece, kinds, shape)
+        if unit is None:
+            return []
+        found.append(unit)
+    return found
+
+
+def _unit_list(code: str, heading: str, units: list[dict], shape: dict) -> dict:
     """A unit list written to as the importer's rules say (the clerk checks its wording)."""
-    template = rules["danh_sach_don_vi"]["mau"]
+    template = shape["mau"]
     result = {"ma": code, **template, "don_vi": units}
     result["loai"] = Guess(template["loai"], f"các đơn vị của «{heading}»: loại và lời văn theo mẫu chung")
     return result
@@ -55,21 +96,20 @@ def unit_lists(agencies: list[dict], recipients: list[dict], rules: dict) -> tup
     lists, warnings, taken = [], [], {a["ma"] for a in agencies}
     for agency in agencies:
         heading = agency["ten"].value if isinstance(agency["ten"], Guess) else agency["ten"]
-        kinds = unit_kinds(heading, rules)
-        if not kinds:
+        found = list_shape(heading, rules)
+        if found is None:
             continue
-        units = []
+        shape, kinds = found
+        units, lines = [], []
         for line in recipients:
-            found = named_unit(line["ten"], kinds, rules)
-            if found is None:
-                continue
-            kind, place = found
-            code = slug(f"{kind} {place}")
-            while code in taken:
-                code += "-2"
-            taken.add(code)
-            name = content_text(kind[:1].upper() + kind[1:] + " " + place)
-            units.append({"ma": code, "ten": name, "dia_danh": content_text(place)})
+            named = named_units(line.get("ten", ""), kinds, shape)
+            lines += [line] if named else []
+            for _kind, place, name in named:
+                code = slug(name)
+                while code in taken:
+                    code += "-2"
+                taken.add(code)
+                units.append({"ma": code, "ten": content_text(name), "dia_danh": content_text(place)})
         if not units:
             warnings.append(
                 f"Mục «{heading}» giao cho các đơn vị nhưng Nơi nhận không ghi tên từng đơn vị: "
@@ -78,7 +118,11 @@ def unit_lists(agencies: list[dict], recipients: list[dict], rules: dict) -> tup
             continue
         code = slug(f"danh sach {heading}")
         shown = ", ".join(unit["ten"] for unit in units)
-        lists.append(_unit_list(code, heading, units, rules))
+        lists.append(_unit_list(code, heading, units, shape))
         agency["danh_sach"] = Guess(code, f"các đơn vị lấy từ các dòng Nơi nhận: {shown}")
         agency.pop("loai", None)  # a list's entry takes the kind of its list
+        if len(lines) == 1 and len(units) > 1:  # one line names them all: it is the list's own line
+            text = lines[0].pop("ten")
+            lines[0]["co_quan"] = agency["ma"]
+            agency["ten_viet_tat"] = Guess(text, "tên viết tắt lấy từ dòng Nơi nhận ghi các đơn vị")
     return lists, warnings

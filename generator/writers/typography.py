@@ -12,7 +12,7 @@
   place name of the date line, wherever the header repeats it ("Phan Rang - Tháp Chàm"), are kept
   on one line: `keep_whole` and `keep_places` enclose them in KEEP_START … KEEP_END.
 - A title breaks where the clerk marked it with `|` (generator/content/text.py), else at phrase
-  boundaries in balanced lines (title_breaks.py), in both formats.
+  boundaries in balanced lines (title_breaks.py), in both formats; so does a form's label line.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..content.text import running_text
 from ..document.model import Block, Document, Table
 from . import layout
 from .fonts import text_width_mm
-from .title_breaks import broken_title
+from .title_breaks import FILL, broken_title
 
 NO_BREAK_HYPHEN = "\u2011"  # only inside the writers: it marks a hyphen for the format's own no-break hyphen
 NO_BREAK_SPACE = "\u00a0"
@@ -95,11 +95,35 @@ def typeset_document(document: Document) -> Document:
             _typeset_all(header), subject_lines=tuple(typeset_subject(line) for line in header.subject_lines)
         ),
         title=typeset_title(document.title) if document.title is not None else None,
+        # A form's label lines ("(Kèm theo Công văn số … của Ủy ban nhân dân …)") break as a title
+        # does, at a phrase boundary in balanced lines, not with a place name's last word alone.
+        label_lines=tuple(typeset_label(line) for line in document.label_lines),
         info=replace(document.info, title=running_text(document.info.title)),
     )
 
 
-_KEEP = re.compile(r"\d{4}\u00a0[-–]\u00a0\d{4}|(?<!\S)[^\s/\u2011]{1,8}/[^\s/\u2011]{1,8}(?!\S)")
+# Where a citation's line breaks first: before the issuer ("… năm 2024 / của Ủy ban nhân dân …"),
+# so that neither its date nor the issuer's name is split.
+BEFORE_ISSUER = " của "
+
+
+def typeset_label(text: str) -> str:
+    """A form's label line across the text width: on one line if it fits, else broken before the
+    issuer where both parts fit, else as a title is (at phrase boundaries, balanced)."""
+    size, width = layout.TABLE_PT, layout.TEXT_WIDTH_MM * FILL
+    head, found, issuer = text.partition(BEFORE_ISSUER)
+    if found and text_width_mm(text, size, "regular") > width:
+        lines = (head, found.lstrip() + issuer)
+        if all(text_width_mm(line, size, "regular") <= width for line in lines):
+            return LINE_BREAK.join(no_breaks(line) for line in lines)
+    return typeset_title(text, size, layout.TEXT_WIDTH_MM, "regular")
+
+
+# A spaced year range, or a short token around a slash with a letter or digit on each side
+# ("(b/c)", "12/2024"); not the end mark "./.", which kept whole made WeasyPrint break a closing
+# paragraph after its first word.
+_SIDE = r"[^\s/\u2011]{0,7}\w[^\s/\u2011]{0,7}"
+_KEEP = re.compile(rf"\d{{4}}\u00a0[-–]\u00a0\d{{4}}|(?<!\S){_SIDE}/{_SIDE}(?!\S)")
 
 
 def keep_whole(text: str) -> str:

@@ -27,6 +27,7 @@ from .plan import (  # noqa: F401
     Appendix,
     AppendixColumn,
     Assignment,
+    DEEPEST_LEVEL,
     DeadlineWords,
     DocumentMeta,
     IndicatorRef,

@@ -40,6 +40,12 @@ class Decision:
         "{quyet_dinh_day_du} ghi đầy đủ như Nghị định 30, ví dụ (Kèm theo {quyet_dinh_day_du})",
         placeholders=("quyet_dinh", "quyet_dinh_day_du"),
     )
+    plan_reference: str = spec(
+        "ke_hoach_kem_theo",
+        "Cách công văn, biểu mẫu và báo cáo nhắc đến kế hoạch (giá trị của {ke_hoach}); {quyet_dinh} "
+        "là số, ngày của quyết định, ví dụ Kế hoạch ban hành kèm theo {quyet_dinh}",
+        placeholders=("quyet_dinh",),
+    )
     recipients: list[RecipientLine] = spec("noi_nhan", "Nơi nhận của quyết định, đúng thứ tự; dòng Lưu tự thêm")
     signature: Signature | None = spec(
         "nguoi_ky", "Người ký quyết định, khi khác người ký kế hoạch; để trống thì như kế hoạch", default=None

@@ -111,7 +111,12 @@ class SummarySigner:
 class SummaryReportSettings:
     """The collecting office's summary report to the issuer (bao-cao-tong-hop), made by make tong-hop."""
 
-    title: str = spec("trich_yeu", "Trích yếu của báo cáo tổng hợp", placeholders=LETTER_PLACEHOLDERS, line_marks=True)
+    title: str = spec(
+        "trich_yeu",
+        "Trích yếu của báo cáo tổng hợp; {ky_bao_cao}: kỳ được tổng hợp (make tong-hop KY=…), ví dụ năm 2027",
+        placeholders=LETTER_PLACEHOLDERS + ("ky_bao_cao",),
+        line_marks=True,
+    )
     opening: str = spec(
         "mo_dau",
         "Đoạn mở đầu; {so_da_bao_cao}, {so_phai_bao_cao}: số đơn vị đã và phải báo cáo",
@@ -176,7 +181,11 @@ class SummaryReportSettings:
 @dataclass(kw_only=True)
 class ReportFormSettings:
     title: str = spec(
-        "trich_yeu", "Trích yếu của báo cáo, in dưới chữ BÁO CÁO; | đánh dấu chỗ xuống dòng", line_marks=True
+        "trich_yeu",
+        "Trích yếu của báo cáo, in dưới chữ BÁO CÁO; | đánh dấu chỗ xuống dòng; {ky_bao_cao}: kỳ của biểu mẫu "
+        "(kế hoạch nhiều kỳ có một biểu mẫu cho mỗi kỳ), ví dụ năm 2027",
+        line_marks=True,
+        placeholders=("ky_bao_cao",),
     )
     addressee: str = spec(
         "kinh_gui", "Dòng Kính gửi của biểu mẫu (không ghi chữ Kính gửi)", placeholders=LETTER_PLACEHOLDERS

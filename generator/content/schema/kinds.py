@@ -67,6 +67,12 @@ class HeaderStyle:
     number_line: bool = spec("dong_so", "false: không in dòng Số (thôn, ấp, khu phố không có sổ văn bản)", default=True)
     origin: Origin | None = origin_field()
 
+    @property
+    def party(self) -> bool:
+        """Whether documents in this style follow the Party's rules for the number, symbol and Nơi
+        nhận (the_thuc: dang), as the style declares."""
+        return self.convention == "dang"
+
 
 # The header styles every edition has without declaring them (kieu_tieu_de adds others).
 BUILT_IN_STYLES = {

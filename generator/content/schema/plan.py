@@ -50,6 +50,11 @@ class ActionMonth:
 MEASURES_DOC = "Chỉ tiêu đặt nhiều mức (… trên 90%; … trên 70%): mỗi mức một phần tử, biểu mẫu hỏi mỗi mức một dòng"
 
 
+# The deepest level a plan numbers or marks (I. → 1. → a) → - → +); deeper items are marked as
+# this one (make check warns).
+DEEPEST_LEVEL = 5
+
+
 @dataclass(kw_only=True)
 class Item:
     """One numbered item of a section, at any depth (I. → 1. → a) → -)."""
@@ -178,8 +183,11 @@ class ReportUp:
     recipients: list[RecipientLine] = spec(
         "noi_nhan", "Nơi nhận sau dòng Như trên (trước dòng Lưu), như noi_nhan của kế hoạch", default_factory=list
     )
-    deadline: PartialDate = spec(
-        "han", "Hạn gửi báo cáo cấp trên; không trước hạn tổng hợp; giá trị của {han_cap_tren}"
+    deadline: PartialDate | None = spec(
+        "han",
+        "Hạn gửi báo cáo cấp trên, không trước hạn tổng hợp, giá trị của {han_cap_tren}; "
+        "kế hoạch không ghi hạn thì bỏ trường này (khi đó không dùng {han_cap_tren})",
+        default=None,
     )
     number: int | None = spec("so", "Số của báo cáo khi đã vào sổ; để trống (null) khi chưa có số", default=None)
     symbol: str | None = spec(
@@ -262,6 +270,16 @@ class Plan:
     )
     organisation_closing: list[str] = spec(
         "ket_thuc_to_chuc_thuc_hien", "Các đoạn ở cuối mục Tổ chức thực hiện", default_factory=list
+    )
+    sections_after: list[Item] = spec(
+        "noi_dung_sau",
+        "Các mục sau mục Tổ chức thực hiện (ví dụ Kinh phí, Chế độ báo cáo), đánh số tiếp theo",
+        default_factory=list,
+    )
+    colon_after_bodies: bool = spec(
+        "hai_cham_sau_co_quan",
+        "false: tiêu đề mục của từng cơ quan ở Tổ chức thực hiện in không có dấu hai chấm (như kế hoạch gốc)",
+        default=True,
     )
     run_in_tasks: bool = spec(
         "nhiem_vu_cung_dong", "true: mục Tổ chức thực hiện có một đoạn nhiệm vụ in đoạn đó sau tiêu đề", default=False
