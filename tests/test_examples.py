@@ -849,7 +849,13 @@ def in_libreoffice(example, soffice, tmp_path_factory) -> Path:
     import subprocess
 
     outdir = tmp_path_factory.mktemp(f"lo-{example.name}")
-    sources = [example.built.plan_docx, *sorted(example.output.glob("*/bao-cao-*.docx"))]
+    # One form per recipient: a multi-year plan's forms of each period are laid out alike.
+    forms = [
+        min(folder.glob("bao-cao-*.docx"), default=None)
+        for folder in sorted(example.output.iterdir())
+        if folder.is_dir()
+    ]
+    sources = [example.built.plan_docx, *(form for form in forms if form is not None)]
     assert len({p.stem for p in sources}) == len(sources), "converted files would overwrite each other"
     subprocess.run(
         [
@@ -1030,7 +1036,7 @@ def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, in_libr
 
     heading = yaml.safe_load((example.folder / "bieu-mau.yaml").read_text(encoding="utf-8"))["tieu_de_huong_dan"]
     words_of = lambda text: " ".join(nd30.words(text))  # noqa: E731
-    pdfs = sorted(example.output.glob("*/bao-cao-*.pdf"))
+    pdfs = [pdf for pdf in sorted(example.output.glob("*/bao-cao-*.pdf")) if (in_libreoffice / pdf.name).exists()]
     assert pdfs
     for ours in pdfs:
         for rendering in (ours, in_libreoffice / ours.name):
