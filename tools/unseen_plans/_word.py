@@ -89,3 +89,23 @@ def set_widths(table, widths) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
+
+
+def signature_table(document, sent_to: list[str], titles: list[str], name: str) -> None:
+    """Nơi nhận (11 pt lines) on the left, the signer's titles and name on the right, in a
+    borderless two-column table as most clerks type it."""
+    table = document.add_table(rows=1, cols=2)
+    no_borders(table)
+    left, right = table.rows[0].cells
+    set_widths(table, (Mm(85), Mm(80)))
+    para(left, [("Nơi nhận:", "bi")], indent=False, after=0)
+    for line in sent_to:
+        p = para(left, line, indent=False, after=0)
+        p.runs[0].font.size = Pt(11)
+    left._tc.remove(left.paragraphs[0]._p)
+    for title in titles:
+        para(right, [(title, "b")], align=CENTER, indent=False, after=0)
+    for _ in range(4):
+        para(right, "", align=CENTER, indent=False, after=0)
+    para(right, [(name, "b")], align=CENTER, indent=False, after=0)
+    right._tc.remove(right.paragraphs[0]._p)

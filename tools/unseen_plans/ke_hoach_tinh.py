@@ -7,7 +7,7 @@ Usage: python tools/unseen_plans/ke_hoach_tinh.py OUTPUT_FOLDER
 
 from __future__ import annotations
 
-from _word import CENTER, JUSTIFY, new_document, no_borders, para, save, set_widths
+from _word import CENTER, JUSTIFY, new_document, para, save, set_widths, signature_table
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
@@ -210,21 +210,7 @@ SENT_TO = [
 
 
 def signature(document) -> None:
-    table = document.add_table(rows=1, cols=2)
-    no_borders(table)
-    left, right = table.rows[0].cells
-    set_widths(table, (Mm(85), Mm(80)))
-    para(left, [("Nơi nhận:", "bi")], indent=False, after=0)
-    for line in SENT_TO:
-        p = para(left, line, indent=False, after=0)
-        p.runs[0].font.size = Pt(11)
-    left._tc.remove(left.paragraphs[0]._p)
-    para(right, [("KT. CHỦ TỊCH", "b")], align=CENTER, indent=False, after=0)
-    para(right, [("PHÓ CHỦ TỊCH", "b")], align=CENTER, indent=False, after=0)
-    for _ in range(4):
-        para(right, "", align=CENTER, indent=False, after=0)
-    para(right, [("Lê Văn Phước", "b")], align=CENTER, indent=False, after=0)
-    right._tc.remove(right.paragraphs[0]._p)
+    signature_table(document, SENT_TO, ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], "Lê Văn Phước")
 
 
 ROWS = [
