@@ -451,31 +451,32 @@ def soffice() -> str:
     return found
 
 
+def convert(
+    soffice: str, sources: list[Path], outdir: Path, *, to: str = "pdf", profile: Path | None = None, timeout: int = 600
+) -> subprocess.CompletedProcess:
+    """Files through LibreOffice headless in one call, into `outdir` by stem (a profile of its own
+    unless given: two conversions at once would share and lock the default one)."""
+    profile = profile or outdir / "profile"
+    return subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", to]
+        + ["--outdir", str(outdir), *map(str, sources)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def libreoffice(soffice, tmp_path_factory):
     """Convert a file with LibreOffice headless (to PDF unless told); returns (CompletedProcess, converted path)."""
     profile = tmp_path_factory.mktemp("lo-profile")
 
-    def convert(source: Path, to: str = "pdf") -> tuple[subprocess.CompletedProcess, Path]:
+    def converted(source: Path, to: str = "pdf") -> tuple[subprocess.CompletedProcess, Path]:
         outdir = tmp_path_factory.mktemp("lo-out")
-        done = subprocess.run(
-            [
-                soffice,
-                "--headless",
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--convert-to",
-                to,
-                "--outdir",
-                str(outdir),
-                str(source),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        return done, outdir / f"{source.stem}.{to}"
+        return convert(soffice, [source], outdir, to=to, profile=profile, timeout=300), outdir / f"{source.stem}.{to}"
 
-    return convert
+    return converted
 
 
 # Making a symbolic link on Windows needs administrator rights or developer mode (and

@@ -17,7 +17,7 @@ import docx
 import nd30
 import pytest
 import yaml
-from conftest import ROOT, run_build
+from conftest import ROOT, convert, run_build
 
 EXAMPLES = ROOT / "examples"
 EXAMPLE_NAMES = ("ubnd-tinh", "ubnd-xa")
@@ -846,7 +846,6 @@ def test_the_organisation_section_has_its_introduction_points_items_and_closing(
 def in_libreoffice(example, soffice, tmp_path_factory) -> Path:
     """The example's plan and forms as LibreOffice lays out their DOCX (as the recipient opens
     them), converted in one call for the tests below: the folder of the PDFs, named by stem."""
-    import subprocess
 
     outdir = tmp_path_factory.mktemp(f"lo-{example.name}")
     # One form per recipient: a multi-year plan's forms of each period are laid out alike.
@@ -857,21 +856,8 @@ def in_libreoffice(example, soffice, tmp_path_factory) -> Path:
     ]
     sources = [example.built.plan_docx, *(form for form in forms if form is not None)]
     assert len({p.stem for p in sources}) == len(sources), "converted files would overwrite each other"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(outdir / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, sources),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    done = convert(soffice, sources, outdir)
+    assert done.returncode == 0, done.stderr
     return outdir
 
 

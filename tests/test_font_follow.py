@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, run_main
+from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, convert, run_main
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from pypdf import PdfReader
@@ -78,22 +78,7 @@ def convert_all(sources: list[Path], outdir: Path) -> dict[Path, Path]:
     for number, source in enumerate(sources):
         copies[source] = flat / f"{number:03d}-{source.name}"
         shutil.copyfile(source, copies[source])
-    done = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation={(outdir / 'profile').as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, copies.values()),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = convert(soffice, list(copies.values()), outdir)
     assert done.returncode == 0, done.stderr
     return {source: outdir / f"{copy.stem}.pdf" for source, copy in copies.items()}
 

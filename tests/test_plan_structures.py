@@ -8,7 +8,6 @@ introduction, points, an item that is not a body and a closing paragraph.
 from __future__ import annotations
 
 import re
-import subprocess
 
 import docx
 import pytest
@@ -17,7 +16,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 import nd30
-from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, run_main
+from conftest import ROOTS, SOFFICE_DEFAULT, ContentCopy, build_root, convert, run_main
 
 ROOT = ROOTS / "tinh-mau"
 YEAR = 2026
@@ -162,21 +161,8 @@ def test_appendices_follow_the_signature_on_their_own_pages_numbered_from_one(fo
 
 @pytest.mark.skipif(not __import__("os").path.exists(SOFFICE_DEFAULT), reason="LibreOffice not installed")
 def test_word_and_pdf_agree_on_the_pages_of_a_plan_with_appendices(folder, tmp_path):
-    subprocess.run(
-        [
-            SOFFICE_DEFAULT,
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(folder / "ke-hoach.docx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    done = convert(SOFFICE_DEFAULT, [folder / "ke-hoach.docx"], tmp_path, timeout=180)
+    assert done.returncode == 0, done.stderr
     word = PdfReader(str(tmp_path / "ke-hoach.pdf")).pages
     ours = PdfReader(str(folder / "ke-hoach.pdf")).pages
     assert [p.mediabox.width > p.mediabox.height for p in word] == [p.mediabox.width > p.mediabox.height for p in ours]

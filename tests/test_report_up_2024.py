@@ -18,14 +18,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
-from conftest import CONTENT, ROOTS, TEMPLATES, run_main
+from conftest import CONTENT, ROOTS, TEMPLATES, convert, run_main
 from pypdf import PdfReader
 from test_collect import fill, texts_of_table, tracking
 
@@ -146,13 +145,7 @@ def spent() -> int:
 
 def _resave(soffice: str, source: Path, target: Path, scratch: Path) -> None:
     profile, out = scratch / "lo-profile", scratch / "lo-out"
-    done = subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "docx", "--outdir"]
-        + [str(out), str(source)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    done = convert(soffice, [source], out, to="docx", profile=profile, timeout=300)
     assert done.returncode == 0, done.stderr
     shutil.copy(out / source.name, target)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import docx
 import nd30
 import pytest
 import yaml
-from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, run_main
+from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, convert, run_main
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -201,22 +200,7 @@ def libreoffice_pdfs(built, soffice, tmp_path_factory) -> dict[str, Path]:
     folder = built.output / str(YEAR)
     sources = sorted(folder.rglob("*.docx"))
     outdir, profile = tmp_path_factory.mktemp("lo-all"), tmp_path_factory.mktemp("lo-all-profile")
-    done = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    done = convert(soffice, sources, outdir, profile=profile, timeout=900)
     assert done.returncode == 0, done.stderr
     assert len({p.stem for p in sources}) == len(sources), "converted files would overwrite each other"
     return {p.relative_to(folder).with_suffix(".pdf").as_posix(): outdir / f"{p.stem}.pdf" for p in sources}
@@ -340,22 +324,8 @@ def marked(tmp_path_factory, soffice):
 
 def converted_all(soffice, sources: list[Path], outdir: Path) -> dict[str, PdfReader]:
     """LibreOffice's PDF of each DOCX, converted in one call: file stem → reader."""
-    profile = outdir / "profile"
-    subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        check=True,
-        timeout=300,
-    )
+    done = convert(soffice, sources, outdir, timeout=300)
+    assert done.returncode == 0, done.stderr
     return {source.stem: PdfReader(str(outdir / f"{source.stem}.pdf")) for source in sources}
 
 
