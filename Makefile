@@ -59,14 +59,14 @@ TEST_JOBS ?= 2
 PYTEST_JOBS = -n $(TEST_JOBS) --dist loadfile
 
 test: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver poppler-utils
 	@$(PY) -m pytest -q $(PYTEST_JOBS)
 
 # CI: the whole suite again on the paths Windows takes (spawned workers, the O_EXCL lock file),
 # forced on this system by the variables generator/workers.py and generator/files.py read, with
 # the POSIX-only calls Windows lacks (fork, killpg, symlink, fcntl…) removed (tests/posix_disabled.py).
 test-portable: $(INSTALLED) system
-	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver
+	@sh tools/ensure-system.sh libreoffice-writer-nogui chromium chromium-driver poppler-utils
 	@GENERATOR_START_METHOD=spawn GENERATOR_LOCK=file $(PY) -m pytest -q -p tests.posix_disabled $(PYTEST_JOBS)
 
 # Developers (and CI): ruff's rules and formatting, as pyproject.toml configures them.

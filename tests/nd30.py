@@ -1123,8 +1123,28 @@ class PdfText:
     size: float
 
 
+def read_pdf(path):
+    """The PdfReader of a file, shared while the file is unchanged: pypdf's text extraction is
+    slow, and many tests read the same built PDFs (pdf_fragments keeps each page's result)."""
+    from pathlib import Path
+
+    status = Path(path).stat()
+    return _read_pdf(str(Path(path).resolve()), status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+@functools.lru_cache(maxsize=512)
+def _read_pdf(path: str, mtime_ns: int, size: int, inode: int):
+    from pypdf import PdfReader
+
+    return PdfReader(path)
+
+
 def pdf_fragments(page) -> list[PdfText]:
-    """Text fragments in content order, with positions in default user space (origin bottom-left)."""
+    """Text fragments in content order, with positions in default user space (origin bottom-left).
+    Kept on the page object: a page of a shared reader (read_pdf) is read once."""
+    cached = getattr(page, "_nd30_fragments", None)
+    if cached is not None:
+        return list(cached)
     fragments: list[PdfText] = []
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -1135,6 +1155,7 @@ def pdf_fragments(page) -> list[PdfText]:
         fragments.append(PdfText(text, x, y, font_size * scale))
 
     page.extract_text(visitor_text=visit)
+    page._nd30_fragments = tuple(fragments)
     return fragments
 
 

@@ -352,9 +352,7 @@ def appendix_pages(reader, example: Example) -> list[tuple[int, bool]]:
 
 @functools.cache  # read once: several tests read every PDF of an example's build, which no test changes
 def pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    return " ".join(nd30.words(nd30.pdf_text(PdfReader(str(path)))))
+    return " ".join(nd30.words(nd30.pdf_text(nd30.read_pdf(path))))
 
 
 @pytest.fixture(scope="module", params=EXAMPLE_NAMES)
@@ -369,8 +367,6 @@ def unit_recipients(example: Example) -> list[Expected]:
 
 # ----------------------------------------------------------------------------- Decree 30
 def test_every_document_passes_the_decree_30_checks(example):
-    from pypdf import PdfReader
-
     plan_path = example.built.plan_docx
     # The plan's own lines, or those of the Quyết định that issues it (the plan attached after it).
     meta = example.plan["van_ban"] if example.decision is None else example.decision
@@ -453,7 +449,7 @@ def test_every_document_passes_the_decree_30_checks(example):
             nd30.check_addressees(form, addressee)
             nd30.check_body(form, type_name="BÁO CÁO", title=form_title, addressees=addressee, end_mark=False)
     for pdf in sorted(example.output.rglob("*.pdf")):
-        reader = PdfReader(str(pdf))
+        reader = nd30.read_pdf(pdf)
         # A Quyết định's file ends with the plan it issues, appendices included (issue 21).
         with_plan = (
             pdf == example.built.plan_pdf or pdf == example.built.output / str(example.built.year) / "quyet-dinh.pdf"
@@ -750,7 +746,6 @@ def test_letters_and_forms_give_every_periods_deadline(example):
 
 def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_table(example):
     from docx.enum.section import WD_SECTION
-    from pypdf import PdfReader
 
     if not example.appendices:
         pytest.skip(f"{example.name} has no appendix")
@@ -761,7 +756,7 @@ def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_
     signer = lines.index(example.plan["nguoi_ky"]["ho_ten"])
     reference = example.appendix_note()
     tables = plan.tables[-len(example.appendices) :]
-    reader = PdfReader(str(example.built.plan_pdf))
+    reader = nd30.read_pdf(example.built.plan_pdf)
     texts = nd30.pdf_page_texts(reader)
     signature_page = next(i for i, text in enumerate(texts, start=1) if example.plan["nguoi_ky"]["ho_ten"] in text)
     starts = appendix_pages(reader, example)
@@ -869,7 +864,7 @@ def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, in_
     if not example.appendices:
         pytest.skip(f"{example.name} has no appendix")
     word = PdfReader(str(in_libreoffice / example.built.plan_docx.with_suffix(".pdf").name))
-    ours = PdfReader(str(example.built.plan_pdf))
+    ours = nd30.read_pdf(example.built.plan_pdf)
     orientation = lambda reader: [page.mediabox.width > page.mediabox.height for page in reader.pages]
     assert orientation(word) == orientation(ours)
     assert appendix_pages(word, example) == appendix_pages(ours, example)
@@ -1033,14 +1028,11 @@ def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, in_libr
 def test_a_letters_closing_paragraph_breaks_only_where_its_line_is_full(example):
     """The closing sentence ("… phối hợp thực hiện./.") starts its first line with several words:
     the end mark "./." kept unbroken once made WeasyPrint put the first word alone on a line."""
-    from pypdf import PdfReader
 
     for recipient in example.expected:
         path = example.letter(recipient)
         closing = [p.text for p in document(path).paragraphs if p.style.name == "Đoạn kết" and p.text.strip()]
         assert closing, recipient.name
         first_words = " ".join(closing[-1].split()[:3])
-        lines = [
-            " ".join(line.split()) for line in nd30.pdf_text(PdfReader(str(path.with_suffix(".pdf")))).splitlines()
-        ]
+        lines = [" ".join(line.split()) for line in nd30.pdf_text(nd30.read_pdf(path.with_suffix(".pdf"))).splitlines()]
         assert any(line.startswith(first_words) for line in lines), (recipient.name, first_words)

@@ -35,9 +35,11 @@ def free_port() -> int:
 
 class Server:
     def __init__(self, content: Path, output: Path, port: int):
+        # faulthandler: a server that does not stop is made to print where each thread waits (stop).
+        command = [sys.executable, "-X", "faulthandler", "-m", "generator", "--content", str(content)]
+        command += ["--output", str(output), "xem", "--no-browser", "--port", str(port)]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "generator", "--content", str(content), "--output", str(output), "xem"]
-            + ["--no-browser", "--port", str(port)],
+            command,
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -74,7 +76,12 @@ class Server:
 
     def stop(self, how: int = signal.SIGTERM) -> str:
         self.process.send_signal(how)
-        rest, _ = self.process.communicate(timeout=20)
+        try:
+            rest, _ = self.process.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.send_signal(signal.SIGABRT)
+            rest, _ = self.process.communicate(timeout=20)
+            raise AssertionError(f"the server did not stop within 20 s; where it waited:\n{rest}") from None
         return rest
 
 
