@@ -89,6 +89,25 @@ def _single_measures(edition: Edition) -> list[Problem]:
     ]
 
 
+def _rate_units(edition: Edition) -> list[Problem]:
+    """don_vi_tu_so and don_vi_mau_so name the units of a rate's count and total rows: on an
+    indicator or an item that is no rate (ty_le) there is no such row, and the unit would be lost."""
+    catalog = edition.catalog
+    indicators = [i for o in (catalog.objectives if catalog is not None else []) for i in o.indicators]
+    items = [*indicators, *_all_items(edition.plan.sections)]
+    return [
+        at(item.origin, field, key, "chỉ dùng cho chỉ tiêu tỷ lệ (ty_le: true), có dòng số đạt và tổng số")
+        for item in items
+        if not item.percentage
+        for field, key in (("count_unit", "don_vi_tu_so"), ("total_unit", "don_vi_mau_so"))
+        if getattr(item, field) is not None
+    ]
+
+
+def _all_items(items: list) -> list:
+    return [found for item in items for found in (item, *_all_items(item.items))]
+
+
 def _target_scopes(edition: Edition) -> list[Problem]:
     """pham_vi_chi_tieu_ke_hoach narrows a target the entry reports (bao_cao_chi_tieu_ke_hoach), once."""
     found = []
@@ -111,6 +130,7 @@ def problems(edition: Edition) -> list[Problem]:
     names a source of kinh_phi, once. ke-hoach.yaml: no indicator asked where it is not measured."""
     form, known = edition.report_form, _codes(edition)
     found: list[Problem] = _unmeasured(edition) + _single_measures(edition) + _target_scopes(edition)
+    found += _rate_units(edition)
     for number, activity in enumerate(form.activities, start=1):
         found += _unknown(activity.asked_of, known, activity.origin, f"hoat_dong[{number}].danh_cho")
     seen: set[int] = set()

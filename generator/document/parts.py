@@ -70,11 +70,19 @@ class ReportedIndicator:
     narrowing: str | None  # the part of it the plan gives this recipient: "số liệu về bạo lực trên cơ sở giới"
     source: str  # the document the letter cites it from: "Kế hoạch số 180/KH-UBND …"
     measures: tuple[str, ...] = ()  # the levels it sets, where it sets several: the form asks each
+    count_unit: str | None = None  # a rate's count row's unit ("người"), where it has its own
+    total_unit: str | None = None  # its total row's, where it differs from the count's ("trẻ sinh sống")
 
     @property
     def reference(self) -> str:
         """The label with the plan's narrowing: "Chỉ tiêu 2 của Mục tiêu 3 (số liệu về bạo lực trên cơ sở giới)"."""
         return f"{self.label} ({self.narrowing})" if self.narrowing else self.label
+
+
+def _rate_units(edition: Edition, indicator) -> dict[str, str | None]:
+    """A rate's own units of its count and total rows (don_vi_tu_so, don_vi_mau_so), where given."""
+    count = edition.plain(indicator.count_unit) if indicator.count_unit else None
+    return {"count_unit": count, "total_unit": edition.plain(indicator.total_unit) if indicator.total_unit else count}
 
 
 def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[ReportedIndicator, ...]:
@@ -94,6 +102,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
                 narrowing=edition.plain(scopes[number]) if number in scopes else None,
                 source="Kế hoạch",
                 measures=tuple(edition.text(measure) for measure in target.measures),
+                **_rate_units(edition, target),
             )
         )
     catalog = edition.catalog
@@ -111,6 +120,7 @@ def reported_indicators(edition: Edition, recipient: Recipient) -> tuple[Reporte
                     narrowing=edition.plain(ref.narrowing) if ref.narrowing else None,
                     source=source,
                     measures=tuple(edition.text(measure) for measure in indicator.measures),
+                    **_rate_units(edition, indicator),
                 )
             )
     return tuple(lines)

@@ -145,9 +145,9 @@ def indicator_rows(edition: Edition, indicators: tuple[ReportedIndicator, ...], 
         text = indicator.text or edition.plain(edition.report_form.unknown_indicator)
         rows.append((str(number), f"{indicator.reference}: {text}", indicator.unit or wording.BLANK, *blanks, ""))
         if indicator.percentage:
-            count_unit = edition.plain(columns.count_unit)
-            rows.append(("", edition.plain(columns.count_row), count_unit, *blanks, ""))
-            rows.append(("", edition.plain(columns.total_row), count_unit, *blanks, ""))
+            default = edition.plain(columns.count_unit)
+            rows.append(("", edition.plain(columns.count_row), indicator.count_unit or default, *blanks, ""))
+            rows.append(("", edition.plain(columns.total_row), indicator.total_unit or default, *blanks, ""))
     return rows
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .common import Origin, origin_field, spec
 from .issuer import IssuerLevel
-from .plan import MEASURES_DOC
+from .plan import COUNT_UNIT_DOC, MEASURES_DOC, TOTAL_UNIT_DOC
 
 UNCONFIRMED_DOC = "Số thứ tự chưa đối chiếu được với văn bản nguồn: lời ghi chú in trong ngoặc sau số chỉ tiêu"
 LEVELS_DOC = "Cấp (cap ở co-quan-ban-hanh.yaml) không đo chỉ tiêu này, ví dụ [huyen, xa]: kế hoạch cấp đó không giao"
@@ -22,6 +22,8 @@ class Indicator:
     percentage: bool = spec(
         "ty_le", "true: chỉ tiêu là một tỷ lệ; biểu mẫu hỏi thêm số đạt (tử số) và tổng số (mẫu số)", default=False
     )
+    count_unit: str | None = spec("don_vi_tu_so", COUNT_UNIT_DOC, default=None)
+    total_unit: str | None = spec("don_vi_mau_so", TOTAL_UNIT_DOC, default=None)
     measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
     unconfirmed_number: str | None = spec("so_chua_xac_nhan", UNCONFIRMED_DOC, default=None)
     not_measured_at: list[IssuerLevel] = spec("khong_do_o_cap", LEVELS_DOC, default_factory=list, one_or_more=True)

@@ -48,6 +48,12 @@ class ActionMonth:
 
 
 MEASURES_DOC = "Chỉ tiêu đặt nhiều mức (… trên 90%; … trên 70%): mỗi mức một phần tử, biểu mẫu hỏi mỗi mức một dòng"
+COUNT_UNIT_DOC = (
+    "Chỉ tiêu tỷ lệ: đơn vị tính của dòng số đạt (tử số), ví dụ người; để trống thì lấy don_vi_tu_so ở bieu-mau.yaml"
+)
+TOTAL_UNIT_DOC = (
+    "Chỉ tiêu tỷ lệ: đơn vị tính của dòng tổng số (mẫu số), ví dụ trẻ sinh sống; để trống thì như dòng số đạt"
+)
 
 
 # The deepest level a plan numbers or marks (I. → 1. → a) → - → +); deeper items are marked as
@@ -78,6 +84,8 @@ class Item:
     percentage: bool = spec(
         "ty_le", "Chỉ tiêu của kế hoạch là một tỷ lệ: biểu mẫu hỏi thêm số đạt và tổng số", default=False
     )
+    count_unit: str | None = spec("don_vi_tu_so", COUNT_UNIT_DOC, default=None)
+    total_unit: str | None = spec("don_vi_mau_so", TOTAL_UNIT_DOC, default=None)
     measures: list[str] = spec("cac_muc", MEASURES_DOC, default_factory=list)
     origin: Origin | None = origin_field()
 
