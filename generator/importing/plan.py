@@ -9,7 +9,7 @@ from .emit import Guess, content_text
 from .source import Line
 from .units import unit_kinds, unit_lists
 from .structure import (
-    DEADLINE,
+    DEADLINE_DATE,
     Node,
     NotAPlan,
     Unplaced,
@@ -267,17 +267,36 @@ def _colons(colons: list[tuple[bool, Node]], unplaced: list[Unplaced]) -> bool:
     return True
 
 
+def _deadline_words(rules: dict) -> tuple[re.Pattern, dict[str, bool]]:
+    """The plan's deadline words followed by a date (nhap.yaml, loi_han), and whether each counts
+    the deadline day as on time (tinh_ca_ngay_han)."""
+    words = {" ".join(w.split()).casefold(): False for w in rules["loi_han"]["khong_tinh_ngay_han"]}
+    words |= {" ".join(w.split()).casefold(): True for w in rules["loi_han"]["tinh_ca_ngay_han"]}
+    # The longest first, so that "chậm nhất là ngày" is not read as a shorter phrase.
+    spelled = (r"\s+".join(re.escape(part) for part in w.split()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"({'|'.join(spelled)})\s+{DEADLINE_DATE}", re.IGNORECASE), words
+
+
 def _reporting(lines: list[Line], rules: dict, year: int, receiver: str) -> dict:
-    """The report's deadline, guessed from the plan's words, and who receives the reports."""
+    """The report's deadline, and whether its day is still on time, guessed from the plan's words
+    (nhap.yaml, loi_han); who receives the reports."""
     text = " ".join(line.text for line in lines if line.cells is None)
-    deadline = DEADLINE.search(text)
+    pattern, inclusive = _deadline_words(rules)
+    deadline = pattern.search(text)
+    on_time = "báo cáo ghi đúng ngày hạn vẫn đúng hạn"
+    late = "báo cáo ghi đúng ngày hạn là trễ hạn"
     if deadline:
-        day = {"nam": max(int(deadline.group(3) or year), year), "thang": int(deadline.group(2))}
-        due = Guess({**day, "ngay": int(deadline.group(1))}, f"hạn báo cáo đoán từ «{deadline.group(0)}»")
+        day = {"nam": max(int(deadline.group(4) or year), year), "thang": int(deadline.group(3))}
+        said = " ".join(deadline.group(0).split())
+        due = Guess({**day, "ngay": int(deadline.group(2))}, f"hạn báo cáo đoán từ «{said}»")
+        included = inclusive[" ".join(deadline.group(1).split()).casefold()]
+        counted = Guess(included, f"đoán từ «{said}»: {on_time if included else late}")
     else:
         due = Guess({"nam": year, **rules["nam_bao_cao"]}, "kế hoạch không ghi hạn báo cáo: ghi hạn đúng")
+        counted = Guess(False, f"kế hoạch không ghi hạn báo cáo: {late}; true thì {on_time}")
     return {
         "han_bao_cao": due,
+        "tinh_ca_ngay_han": counted,
         "noi_nhan_bao_cao": Guess(receiver, "nơi tổng hợp báo cáo đoán là cơ quan đầu tiên ở Tổ chức thực hiện"),
     }
 

@@ -11,7 +11,8 @@ from .source import Line, plain
 
 NUMBER = re.compile(r"Số\s*:\s*(\d*)\s*/\s*([^\s/]+)", re.IGNORECASE)
 DATE = re.compile(r"^(.*?),\s*ngày\s*(\d{0,2})\s*tháng\s*(\d{0,2})\s*năm\s*(\d{4})", re.IGNORECASE)
-DEADLINE = re.compile(r"trước ngày (\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:(?:/|\s+năm\s+)(\d{4}))?")
+# A date after a plan's deadline words (nhap.yaml, loi_han): day, month and perhaps the year.
+DEADLINE_DATE = r"(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:(?:/|\s+năm\s+)(\d{4}))?"
 COLUMNS = re.compile(r"\t+| {3,}")
 MOTTO = ("cộng hòa xã hội chủ nghĩa", "cộng hoà xã hội chủ nghĩa", "độc lập")
 
