@@ -106,10 +106,16 @@ def test_the_report_up_has_no_internal_lines_and_its_wording_comes_from_content(
     assert SUMMARY["y_kien"] not in everything  # the units' own difficulties go to the issuer, not up
     opening = next(line for line in lines if line.startswith(UP["mo_dau"][0].split("{")[0]))
     assert "2/8 cơ quan, đơn vị" in opening and "{" not in opening
-    # 2 + 5 + 1 activities, 120 + 40 people, 70 + 12 women, 1.500.000 + 300.000 + 200.000 đồng.
+    # 2 + 1 cuộc, 5 tin, bài (counts of different units are never added), 120 + 40 people, 70 + 12 women,
+    # 1.500.000 + 300.000 + 200.000 đồng.
     assessment = next(i for i, line in enumerate(lines) if line.endswith(f". {SUMMARY['danh_gia']}"))
     assert lines[assessment + 1] == filled(
-        UP["danh_gia_noi_dung"][0], tong_so_luong="8", tong_so_nguoi="160", tong_so_nu="82", tong_kinh_phi="2.000.000"
+        UP["danh_gia_noi_dung"][0],
+        tong_so_luong_cuoc="3",
+        tong_so_luong_tin_bai="5",
+        tong_so_nguoi="160",
+        tong_so_nu="82",
+        tong_kinh_phi="2.000.000",
     )
     proposal = next(i for i, line in enumerate(lines) if line.endswith(f". {SUMMARY['de_xuat']}"))
     assert lines[proposal + 1] == filled(UP["de_xuat_noi_dung"][0], so_phai_bao_cao="8") and proposal > assessment

@@ -220,6 +220,44 @@ def test_every_total_is_the_sum_of_what_counts(trip):
     assert "2.677" in pdf and "1.960" in pdf and "116.500.000" in pdf
 
 
+# The count totals content/2024's Đánh giá chung names, by the unit of its activity rows (bieu-mau.yaml).
+COUNT_PLACEHOLDERS = {
+    "cuộc": "tong_so_luong_cuoc",
+    "chiến dịch": "tong_so_luong_chien_dich",
+    "lượt": "tong_so_luong_luot",
+    "tin, bài": "tong_so_luong_tin_bai",
+    "bản": "tong_so_luong_ban",
+    "cái": "tong_so_luong_cai",
+}
+
+
+def test_the_assessment_counts_each_unit_on_its_own(trip):
+    """Each count of the summary's Đánh giá chung is the hand sum of the rows of one unit, in the
+    DOCX and the PDF (never cuộc, lượt and tin, bài added together)."""
+    units = {a["ten"]: a["don_vi_tinh"] for a in FORM["hoat_dong"]}
+    assert set(units.values()) == set(COUNT_PLACEHOLDERS)
+    sums = dict.fromkeys(COUNT_PLACEHOLDERS, 0)
+    for activity, values in counted():
+        sums[units[activity]] += values[0]
+    # By hand: cuộc VH-TT 1 + 2, LHPN 1 + 3, CA 2, TTYT 1, LĐ-TB&XH 1 + 1 (its bad row out), An Khương 1 + 1 + 1;
+    # lượt LHPN 40; bản TTYT 500 (all rows added, as {tong_so_luong} did: 555).
+    assert sums == {"cuộc": 15, "chiến dịch": 0, "lượt": 40, "tin, bài": 0, "bản": 500, "cái": 0}
+    sentence = SUMMARY["danh_gia_noi_dung"][0]
+    head, tail = sentence.split("; ", 1)  # "Có {so_da_bao_cao}/{so_phai_bao_cao} đơn vị gửi báo cáo"
+    values = {COUNT_PLACEHOLDERS[unit]: f"{total:,}".replace(",", ".") for unit, total in sums.items()}
+    values |= {"tong_so_nguoi": "2.677", "tong_so_nu": "1.960", "tong_kinh_phi": "116.500.000"}
+    for name, value in values.items():
+        tail = tail.replace(f"{{{name}}}", value)
+    assert "{" not in tail and "{tong_so_luong}" not in sentence
+    lines = _paragraphs(trip["folder"] / "bao-cao-tong-hop.docx")
+    said = next(line for line in lines if line.startswith(head.split("{")[0]) and "; " in line)
+    assert said.split("; ", 1)[1] == tail
+    pdf = " ".join(
+        " ".join((p.extract_text() or "").split()) for p in PdfReader(trip["folder"] / "bao-cao-tong-hop.pdf").pages
+    )
+    assert " ".join(tail.split()) in pdf
+
+
 def test_every_file_is_tracked_as_it_came(trip):
     rows = tracking(trip["out"])
     culture, labour = rows[_short("phong-vhtt")], rows[_short("phong-ldtbxh")]

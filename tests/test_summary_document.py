@@ -194,8 +194,9 @@ def test_the_office_s_assessment_and_proposals_come_from_content_with_today_s_fi
     assessment = lines[heading + 1]
     before = SUMMARY["danh_gia_noi_dung"][0].split("{")[0]
     assert assessment.startswith(before) and "{" not in assessment
-    # 3 of 8 units; valid rows only: Đoàn 2 + Công an 3 + Hội 2 activities, Hội's 50 people, 40 women.
-    assert "3/8 đơn vị" in assessment and " 7 hoạt động" in assessment
+    # 3 of 8 units; valid rows only, each unit on its own: Hội's 2 cuộc, Đoàn's 2 + Công an's 3 tin, bài;
+    # Hội's 50 people, 40 women.
+    assert "3/8 đơn vị" in assessment and " 2 cuộc " in assessment and " 5 tin, bài" in assessment
     assert "50 lượt người" in assessment and "40 lượt nữ" in assessment and "1.200.000 đồng" in assessment
     proposal = next(i for i, line in enumerate(lines) if line.endswith(f". {SUMMARY['de_xuat']}"))
     assert lines[proposal + 1] == SUMMARY["de_xuat_noi_dung"][0].replace("{so_phai_bao_cao}", "8")

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..content.edition import Edition, sources, text_fields, text_values
 from ..content.source import UNPRINTABLE, describe, thousands
 from ..content.deadlines import unavailable_deadlines
+from ..content.figures import QUANTITY_TOTAL, count_groups, count_placeholders
 from ..content.text import ACTION_MONTH_PLACEHOLDERS, check_markup
 from ..errors import Problem
 from ..fonts import glyph_coverage
@@ -27,12 +28,45 @@ def markup(edition: Edition) -> Iterator[Problem]:
     without_month = (
         () if edition.plan.action_month is not None else ACTION_MONTH_PLACEHOLDERS
     ) + unavailable_deadlines(edition.plan.reporting)
+    counts, refused = count_totals(edition)
     for source in sources(edition):
         for text, origin, field_name, key, metadata in text_fields(source):
+            names = metadata["placeholders"]
+            summary = QUANTITY_TOTAL in names  # a paragraph with the summary's figures: counts by unit too
             for message in check_markup(
-                text, metadata["placeholders"], unavailable=without_month, line_marks=metadata["line_marks"]
+                text,
+                (*names, *counts) if summary else names,
+                unavailable=without_month,
+                line_marks=metadata["line_marks"],
+                refused=refused if summary else None,
             ):
                 yield at(origin, field_name, key, message)
+
+
+def count_totals(edition: Edition) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The count totals of this edition's activity rows ({tong_so_luong_cuoc}…), and
+    {tong_so_luong} refused, naming the rows of each unit, when the rows have several units."""
+    activities = edition.report_form.activities
+    named = count_placeholders(activities)
+    groups = count_groups(activities)
+    if len(groups) < 2:
+        return tuple(named), {}
+
+    def line(index: int) -> int:
+        return activities[index].origin.line_of("name")
+
+    rows = "; ".join(
+        f"đơn vị tính “{group.unit}”: "
+        + ", ".join(f"«{edition.plain(activities[i].name)}» (dòng {line(i)})" for i in group.rows)
+        for group in groups
+    )
+    instead = ", ".join(f"{{{g.placeholder}}} (số {g.unit})" for g in groups if g.placeholder)
+    message = (
+        f"“{{{QUANTITY_TOTAL}}}” cộng cột số lượng của mọi dòng hoạt động (hoat_dong ở bieu-mau.yaml), nhưng các "
+        f"dòng đó có {len(groups)} đơn vị tính khác nhau, cộng lại không ra một số có nghĩa ({rows}); dùng "
+        f"tổng của từng đơn vị tính: {instead}"
+    )
+    return tuple(named), {QUANTITY_TOTAL: message}
 
 
 def characters(edition: Edition) -> Iterator[Problem]:

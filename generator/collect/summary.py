@@ -13,6 +13,7 @@ from functools import cached_property
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
+from ..content.figures import count_placeholders
 from ..document import wording
 from ..document.model import (
     CELL_LINE_BREAK,
@@ -102,22 +103,30 @@ class Figures:
         return paragraph(self.edition, self.edition.report_form.summary.nothing)
 
     def totals(self, column: int) -> float | None:
-        """The total of one activity column (0 quantity, 1 participants, 2 women) over every unit."""
+        """The total of participants (1) or women (2) over every activity row and unit."""
         return _sum(_sum(a[column] for a in r.report.activities) for _, r in self.reported)
+
+    def counts(self, rows: tuple[int, ...]) -> float | None:
+        """The total of the "Số lượng" column over these activity rows (rows of one unit) and every unit."""
+        return _sum(
+            _sum(r.report.activities[i][0] for i in rows if i < len(r.report.activities)) for _, r in self.reported
+        )
 
     def budget_total(self) -> float | None:
         return _sum(_sum(r.report.budget) for _, r in self.reported)
 
     def automatic(self) -> dict[str, str]:
-        """The automatic figures a content paragraph may use ({tong_so_nguoi}, …); "0" where none."""
+        """The automatic figures a content paragraph may use ({tong_so_nguoi}, …); "0" where none.
+        Counts are totalled by unit ({tong_so_luong_cuoc}…: content/figures.py), never across units."""
         figures = {
             "so_da_bao_cao": str(len(self.reported)),
             "so_phai_bao_cao": str(len(self.collection.expected)),
-            "tong_so_luong": shown_number(self.totals(0)),
             "tong_so_nguoi": shown_number(self.totals(1)),
             "tong_so_nu": shown_number(self.totals(2)),
             "tong_kinh_phi": shown_number(self.budget_total()),
         }
+        for name, group in count_placeholders(self.edition.report_form.activities).items():
+            figures[name] = shown_number(self.counts(group.rows))
         return {key: value or "0" for key, value in figures.items()}
 
     # ------------------------------------------------------------ the tables

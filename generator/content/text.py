@@ -67,14 +67,26 @@ def placeholder_names(text: str) -> list[str]:
 
 
 def check_markup(
-    text: str, template_placeholders: tuple[str, ...] = (), unavailable: tuple[str, ...] = (), line_marks: bool = False
+    text: str,
+    template_placeholders: tuple[str, ...] = (),
+    unavailable: tuple[str, ...] = (),
+    line_marks: bool = False,
+    refused: dict[str, str] | None = None,
 ) -> list[str]:
     """Problems with the markup of `text`, as Vietnamese messages (empty when it is fine).
     `template_placeholders`: the names a sentence template may hold besides the content's own;
-    `unavailable`: content placeholders this edition has no value for (no Action Month)."""
-    allowed = [name for name in dict.fromkeys((*PLACEHOLDERS, *template_placeholders)) if name not in unavailable]
+    `unavailable`: content placeholders this edition has no value for (no Action Month);
+    `refused`: names this edition's content makes meaningless, with the message saying why."""
+    refused = refused or {}
+    allowed = [
+        name
+        for name in dict.fromkeys((*PLACEHOLDERS, *template_placeholders))
+        if name not in unavailable and name not in refused
+    ]
     messages = [
-        f"kế hoạch không có Tháng hành động (thang_hanh_dong) nên không dùng được “{{{name}}}”"
+        refused[name]
+        if name in refused
+        else f"kế hoạch không có Tháng hành động (thang_hanh_dong) nên không dùng được “{{{name}}}”"
         if name in unavailable and name in ACTION_MONTH_PLACEHOLDERS
         else f"kế hoạch không có {PLACEHOLDERS[name]} nên không dùng được “{{{name}}}”"
         if name in unavailable

@@ -90,7 +90,9 @@ class FormColumns:
     origin: Origin | None = origin_field()
 
 
-# The summary's automatic figures, for the collecting office's own paragraphs.
+# The summary's automatic figures, for the collecting office's own paragraphs. Besides these, a
+# count total per unit of the activity rows ({tong_so_luong_cuoc}…, content/figures.py), and
+# {tong_so_luong} only while the rows share one unit (checks/text.py refuses it otherwise).
 SUMMARY_FIGURES = ("so_da_bao_cao", "so_phai_bao_cao", "tong_so_luong", "tong_so_nguoi", "tong_so_nu", "tong_kinh_phi")
 
 
@@ -155,8 +157,11 @@ class SummaryReportSettings:
     assessment_title: str = spec("danh_gia", "Tên phần đánh giá chung của cơ quan tổng hợp, ví dụ ĐÁNH GIÁ CHUNG")
     assessment: list[str] = spec(
         "danh_gia_noi_dung",
-        "Các đoạn đánh giá chung do cơ quan tổng hợp viết, mỗi phần tử một đoạn; {so_da_bao_cao}, "
-        "{so_phai_bao_cao}, {tong_so_luong}, {tong_so_nguoi}, {tong_so_nu}, {tong_kinh_phi}: số liệu tự động",
+        "Các đoạn đánh giá chung do cơ quan tổng hợp viết, mỗi phần tử một đoạn; số liệu tự động: "
+        "{so_da_bao_cao}, {so_phai_bao_cao} (số đơn vị đã, phải báo cáo), {tong_so_luong_…} (tổng cột Số lượng "
+        "của các dòng hoạt động có đơn vị tính đó, viết không dấu: {tong_so_luong_cuoc}, {tong_so_luong_tin_bai}; "
+        "{tong_so_luong} chỉ khi mọi dòng cùng một đơn vị tính), {tong_so_nguoi}, {tong_so_nu} (số người tham gia, "
+        "số nữ của mọi dòng), {tong_kinh_phi} (tổng kinh phí, đồng)",
         default_factory=list,
         placeholders=LETTER_PLACEHOLDERS + SUMMARY_FIGURES,
     )
