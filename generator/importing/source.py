@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 from ..untrusted import W, NotAForm, read_docx_parts
 from .emit import ITALIC_OFF, ITALIC_ON
+from .wordml import blocks, cell_paragraphs, cells, rows, runs
 
 # Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
 ROMAN = re.compile(r"^([IVXLC]+)\.[ \t]+")
@@ -57,9 +58,10 @@ def _bool_on(run_properties, tag: str) -> bool:
 
 def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
     """(text, bold, italic) of each run; a line break reads as a space in a paragraph of the body (a
-    manual break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận)."""
-    runs = []
-    for run in paragraph.iter(f"{W}r"):
+    manual break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận).
+    The runs are those Word shows (wordml.runs: inside content controls, links, fields, insertions)."""
+    found = []
+    for run in runs(paragraph):
         properties = run.find(f"{W}rPr")
         text = ""
         for node in run:
@@ -67,12 +69,12 @@ def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
                 text += node.text or ""
             elif node.tag in (f"{W}br", f"{W}cr"):
                 text += line_break
-            elif node.tag == f"{W}tab":
+            elif node.tag in (f"{W}tab", f"{W}ptab"):
                 text += "\t"
             elif node.tag == f"{W}noBreakHyphen":
                 text += "-"
-        runs.append((text, _bool_on(properties, "b"), _bool_on(properties, "i")))
-    return runs
+        found.append((text, _bool_on(properties, "b"), _bool_on(properties, "i")))
+    return found
 
 
 def mark_italic(text: str) -> str:
@@ -125,27 +127,36 @@ def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
 
 def style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, str]]:
     """styleId → (numId, ilvl) of the paragraph styles that number their paragraphs (a multilevel
-    list linked to Heading 1, 2…, or Word's List Number), through the styles they are based on."""
+    list linked to Heading 1, 2…, Word's List Number 2 or List Bullet 3, a clerk's own style). Each
+    of the two comes from the nearest style of the basedOn chain that gives it, as in Word: a style
+    may give only its level (ilvl) and take the list (numId) from the style it is based on."""
     if not styles_xml:
         return {}
-    own, based = {}, {}
+    own: dict[str, dict[str, str]] = {}
+    based = {}
     for style in ElementTree.fromstring(styles_xml).findall(f"{W}style"):
         name = style.get(f"{W}styleId")
         num = style.find(f"{W}pPr/{W}numPr")
-        if num is not None and num.find(f"{W}numId") is not None:
-            ilvl = num.find(f"{W}ilvl")
-            own[name] = (num.find(f"{W}numId").get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0")
+        given = {tag: node.get(f"{W}val") for tag in ("numId", "ilvl") if (node := _child(num, tag)) is not None}
+        own[name] = given
         if style.find(f"{W}basedOn") is not None:
             based[name] = style.find(f"{W}basedOn").get(f"{W}val")
     result = {}
-    for name in set(own) | set(based):
+    for name in own:
+        found: dict[str, str] = {}
         seen, current = set(), name
-        while current is not None and current not in own and current not in seen:
+        while current is not None and current not in seen:
             seen.add(current)
+            for tag, value in own.get(current, {}).items():
+                found.setdefault(tag, value)
             current = based.get(current)
-        if current in own:
-            result[name] = own[current]
+        if found.get("numId") not in (None, "0"):
+            result[name] = (found["numId"], found.get("ilvl", "0"))
     return result
+
+
+def _child(node, tag: str):
+    return node.find(f"{W}{tag}") if node is not None else None
 
 
 def _automatic_level(paragraph, levels: dict[tuple[str, str], int], styles: dict) -> int | None:
@@ -208,14 +219,14 @@ def paragraph_line(paragraph, number: int, levels: dict, styles: dict | None = N
 
 
 def table_line(table, number: int) -> Line:
-    rows = []
-    for row in table.findall(f"{W}tr"):
-        cells = []
-        for cell in row.findall(f"{W}tc"):
-            texts = ["".join(t for t, *_ in _runs(p, "\n")) for p in cell.iter(f"{W}p")]
-            cells.append([clean(part) for text in texts for part in text.split("\n") if not is_rule(part)])
-        rows.append(cells)
-    return Line(number, "", None, "", cells=rows)
+    found = []
+    for row in rows(table):
+        texts = []
+        for cell in cells(row):
+            lines = ["".join(t for t, *_ in _runs(p, "\n")) for p in cell_paragraphs(cell)]
+            texts.append([clean(part) for text in lines for part in text.split("\n") if not is_rule(part)])
+        found.append(texts)
+    return Line(number, "", None, "", cells=found)
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -237,7 +248,7 @@ def read_lines(path: Path) -> list[Line]:
             line.landscape = size is not None and size.get(f"{W}orient") == "landscape"
         start = len(lines)
 
-    for element in list(body) if body is not None else []:
+    for element in blocks(body) if body is not None else []:
         if element.tag == f"{W}p":
             line = paragraph_line(element, len(lines) + 1, levels, styles)
             if line.text and not is_rule(line.extra["raw"]):
