@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 from ..untrusted import W, NotAForm, read_docx_parts
 from .emit import ITALIC_OFF, ITALIC_ON
+from .columns import docx_shares
 from .wordml import blocks, cell_paragraphs, cells, rows, runs
 
 # Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
@@ -34,6 +35,7 @@ class Line:
     cells: list[list[str]] | None = None  # a table's rows of cell lines, instead of text
     landscape: bool = False
     extra: dict = field(default_factory=dict)
+    column_shares: tuple[float, ...] | None = None  # a table's columns, each a share of its width
 
 
 def clean(text: str) -> str:
@@ -226,7 +228,8 @@ def table_line(table, number: int) -> Line:
             lines = ["".join(t for t, *_ in _runs(p, "\n")) for p in cell_paragraphs(cell)]
             texts.append([clean(part) for text in lines for part in text.split("\n") if not is_rule(part)])
         found.append(texts)
-    return Line(number, "", None, "", cells=found)
+    first = next(rows(table), None)
+    return Line(number, "", None, "", cells=found, column_shares=docx_shares(table, first))
 
 
 def read_lines(path: Path) -> list[Line]:
