@@ -79,6 +79,26 @@ HIDDEN = [
         "Phối hợp với Hội Nông dân tỉnh tuyên truyền.",
     ),
 ]
+NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box(text: str) -> str:
+    """A run holding a text box as Word saves one: a DrawingML box and its VML copy for old readers."""
+    box = f"<w:txbxContent><w:p>{_run(text)}</w:p></w:txbxContent>"
+    return (
+        f'<w:r><mc:AlternateContent {NAMESPACES}><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+        f"<a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+HIDDEN.append((_run("Tổ chức tọa đàm ") + _text_box("về bình đẳng giới."), "Tổ chức tọa đàm về bình đẳng giới."))
 DROPPED = ["Bỏ câu thừa", "MERGEFIELD", "DOCPROPERTY", "Bấm vào đây"]
 BLOCK_PARAGRAPH = "Tuyên truyền trong khu dân cư bằng nhiều hình thức."
 SIGNER = "Hoàng Văn Điều"
