@@ -13,6 +13,8 @@ compares the built ke-hoach.docx with the source DOCX (for a PDF: the DOCX it wa
 - levels: of the paragraphs found by their words without numbering, how many have the same level
   (I. / 1. / a) / - / +);
 - signer lines, Nơi nhận lines, appendix cells: equal or not;
+- appendix widths: the most a built column's width is off the source's, each source table's
+  grid scaled to the built table's width (nhap fits the columns to the builder's text width);
 - letters: for each body the plan assigns (<plan>.expect.json, written by the plan's script) a
   letter whose Kính gửi names it, and a form beside it;
 - Decree 30: the layout checks of tests/nd30.py on the plan (page, fonts, header, body,
@@ -131,7 +133,7 @@ def parts(path: Path, built: bool = False) -> dict:
     plan (which draws its rules as borders) such a line is text and counts."""
     document = docx.Document(str(path))
     numbering = Numbering(document)
-    body, appendix, signature, tabbed = [], [], None, ([], [])
+    body, appendix, widths, signature, tabbed = [], [], [], None, ([], [])
     started = False
     for item in nd30.block_items(document.element.body):
         if item.tag == qn("w:tbl"):
@@ -140,6 +142,7 @@ def parts(path: Path, built: bool = False) -> dict:
                 signature = item
             elif signature is not None:
                 appendix.append([[norm(nd30.paragraph_text(tc)) for tc in nd30.cells(tr)] for tr in nd30.rows(item)])
+                widths.append([int(col.get(qn("w:w"))) * 25.4 / 1440 for col in item.iter(qn("w:gridCol"))])
             continue
         label = numbering.label(item)
         raw = nd30.paragraph_text(item)
@@ -161,7 +164,25 @@ def parts(path: Path, built: bool = False) -> dict:
         left, right = nd30.cells(row)[0], nd30.cells(row)[-1]
         recipients = [t for t in (norm(nd30.paragraph_text(p)) for p in left.iter(qn("w:p"))) if t]
         signer = [t for t in (norm(nd30.paragraph_text(p)) for p in right.iter(qn("w:p"))) if t]
-    return {"body": body, "recipients": recipients, "signer": signer, "appendix": appendix, "document": document}
+    return {
+        "body": body,
+        "recipients": recipients,
+        "signer": signer,
+        "appendix": appendix,
+        "widths": widths,
+        "document": document,
+    }
+
+
+def width_error(source: list[list[float]], built: list[list[float]]) -> float | None:
+    """The largest difference (mm) between a built column and the source's scaled to the built
+    table's width; None when the tables or their columns do not pair up."""
+    if len(source) != len(built) or any(len(a) != len(b) for a, b in zip(source, built, strict=False)):
+        return None
+    errors = [
+        abs(a * sum(y) / sum(x) - b) for x, y in zip(source, built, strict=True) for a, b in zip(x, y, strict=True)
+    ]
+    return max(errors, default=0.0)
 
 
 def found_in_order(source: list[str], built: list[str]) -> tuple[int, list[str]]:
@@ -266,6 +287,7 @@ def measure(path: Path, scratch: Path) -> dict:
         "signer": (source["signer"] == built["signer"], source["signer"], built["signer"]),
         "recipients": (source["recipients"] == built["recipients"], source["recipients"], built["recipients"]),
         "appendix": (source["appendix"] == built["appendix"], source["appendix"], built["appendix"]),
+        "widths": width_error(source["widths"], built["widths"]),
         "letters": (letters_ok, len(expected), letter_problems),
         "nd30": nd30_failures(plan, source, built, letters),
         "said": said,
@@ -286,6 +308,10 @@ def report(result: dict, verbose: bool) -> None:
         print(f"  {name}: {'giống' if equal else 'KHÁC'}")
         if not equal and verbose:
             print(f"    nguồn: {source}\n    in ra: {built}")
+    if result["appendix"][1]:
+        error = result["widths"]
+        shown = "không so được" if error is None else f"lệch tối đa {error:.1f} mm"
+        print(f"  độ rộng cột phụ lục: {shown}")
     ok, expected, problems = result["letters"]
     print(f"  công văn + biểu mẫu: {ok}/{expected}")
     print(f"  lỗi thể thức Nghị định 30: {len(result['nd30'])}")
