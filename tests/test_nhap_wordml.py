@@ -199,10 +199,9 @@ STYLED = [
 ]
 
 
-def styled_plan(path: Path) -> Path:
-    """A plan whose numbers all come from paragraph styles: Word's built-in list styles, and a
-    clerk's Muc1…Muc5 where only Muc1 names the list (numId) and the others, each based on the one
-    before, give only their level (ilvl)."""
+def _plan(path: Path, numbering, numbered) -> Path:
+    """A short plan whose STYLED paragraphs `numbered(paragraph, style)` numbers, after
+    `numbering(document)` wrote the lists and styles."""
     document = docx.Document()
     document.add_paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     document.add_paragraph("TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc")
@@ -210,13 +209,10 @@ def styled_plan(path: Path) -> Path:
     document.add_paragraph().add_run("KẾ HOẠCH").bold = True
     document.add_paragraph().add_run("Thực hiện công tác bình đẳng giới năm 2026").bold = True
     document.add_paragraph("UBND tỉnh ban hành Kế hoạch như sau:")
-    _numbering(document)
-    _style(document, "Muc1", None, '<w:ilvl w:val="0"/><w:numId w:val="90"/>')
-    for level in range(2, 6):
-        _style(document, f"Muc{level}", f"Muc{level - 1}", f'<w:ilvl w:val="{level - 1}"/>')
+    numbering(document)
     for style, text, _ in STYLED:
-        paragraph = document.add_paragraph(style=None)
-        paragraph._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), style.replace(" ", ""))
+        paragraph = document.add_paragraph()
+        numbered(paragraph, style)
         paragraph.add_run(text).bold = style == "Muc1" or text.endswith(":")
     document.add_paragraph("UBND tỉnh yêu cầu các đơn vị triển khai thực hiện./.")
     table = document.add_table(rows=1, cols=2)
@@ -226,12 +222,82 @@ def styled_plan(path: Path) -> Path:
     return path
 
 
-def test_paragraphs_numbered_by_their_style_keep_their_levels(tmp_path, capsys):
-    source = styled_plan(tmp_path / "ke-hoach.docx")
-    styles = {s.style_id for s in docx.Document(str(source)).styles}
-    assert {"ListNumber2", "ListBullet3", "Muc5"} <= styles  # the styles the paragraphs name exist
+def _rebuilt_numbers(tmp_path: Path, source: Path, capsys) -> list[str]:
+    """The STYLED paragraphs as the plan built from the imported content shows them."""
     folder = imported(tmp_path, source, capsys)
     rebuilt = docx.Document(io.BytesIO(render_docx(build_plan(load_edition(folder)), TEMPLATE)))
     shown = [re.sub(r"\s+", " ", p.text).strip() for p in rebuilt.paragraphs if p.text.strip()]
     start = shown.index("UBND tỉnh ban hành Kế hoạch như sau:") + 1
-    assert shown[start : start + len(STYLED)] == [f"{number} {text}" for _, text, number in STYLED]
+    return shown[start : start + len(STYLED)]
+
+
+def _style_lists(document) -> None:
+    """Word's built-in list styles are in python-docx's template; the clerk's Muc1…Muc5: only Muc1
+    names the list (numId), the others, each based on the one before, give only their level."""
+    _numbering(document)
+    _style(document, "Muc1", None, '<w:ilvl w:val="0"/><w:numId w:val="90"/>')
+    for level in range(2, 6):
+        _style(document, f"Muc{level}", f"Muc{level - 1}", f'<w:ilvl w:val="{level - 1}"/>')
+
+
+def test_paragraphs_numbered_by_their_style_keep_their_levels(tmp_path, capsys):
+    def styled(paragraph, style: str) -> None:
+        paragraph._p.get_or_add_pPr().get_or_add_pStyle().set(qn("w:val"), style.replace(" ", ""))
+
+    source = _plan(tmp_path / "ke-hoach.docx", _style_lists, styled)
+    styles = {s.style_id for s in docx.Document(str(source)).styles}
+    assert {"ListNumber2", "ListBullet3", "Muc5"} <= styles  # the styles the paragraphs name exist
+    assert _rebuilt_numbers(tmp_path, source, capsys) == [f"{number} {text}" for _, text, number in STYLED]
+
+
+LIST_LEVEL = {"I.": 0, "1.": 1, "a)": 2, "-": 3, "+": 4}
+
+
+def _list_style(document) -> None:
+    """A list defined as a list style (Word's Define New List Style): list 91 defines the style
+    DanhSachKeHoach with the levels I. / 1. / a) / - / +, list 92 only links to it; list 93 is 92
+    with its fourth level overridden to a "+" bullet."""
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(
+            [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)"), ("bullet", "-"), ("bullet", "+")]
+        )
+    )
+    first = numbering.find(qn("w:num"))
+    first.addprevious(
+        parse_xml(
+            f'<w:abstractNum {W} w:abstractNumId="91"><w:styleLink w:val="DanhSachKeHoach"/>{levels}</w:abstractNum>'
+        )
+    )
+    first.addprevious(
+        parse_xml(f'<w:abstractNum {W} w:abstractNumId="92"><w:numStyleLink w:val="DanhSachKeHoach"/></w:abstractNum>')
+    )
+    for num, abstract, extra in (
+        ("91", "91", ""),
+        ("92", "92", ""),
+        (
+            "93",
+            "92",
+            '<w:lvlOverride w:ilvl="3"><w:lvl w:ilvl="3"><w:numFmt w:val="bullet"/><w:lvlText w:val="+"/></w:lvl></w:lvlOverride>',
+        ),
+    ):
+        numbering.append(parse_xml(f'<w:num {W} w:numId="{num}"><w:abstractNumId w:val="{abstract}"/>{extra}</w:num>'))
+    document.styles.element.append(
+        parse_xml(
+            f'<w:style {W} w:type="numbering" w:customStyle="1" w:styleId="DanhSachKeHoach">'
+            '<w:name w:val="Danh sách kế hoạch"/><w:pPr><w:numPr><w:numId w:val="91"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+
+
+def test_a_list_that_uses_a_list_style_keeps_its_levels(tmp_path, capsys):
+    def listed(paragraph, style: str) -> None:
+        number = next(number for s, _, number in STYLED if s == style)
+        ilvl, num = (3, "93") if number == "+" else (LIST_LEVEL[number], "92")
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {W}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>')
+        )
+
+    source = _plan(tmp_path / "ke-hoach.docx", _list_style, listed)
+    assert _rebuilt_numbers(tmp_path, source, capsys) == [f"{number} {text}" for _, text, number in STYLED]

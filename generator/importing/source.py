@@ -100,28 +100,46 @@ def joined(texts) -> str:
     return re.sub(f"{ITALIC_OFF}(\\s*){ITALIC_ON}", r"\1", text)
 
 
+def _plan_levels(lvls, ilvl: str | None = None) -> dict[str, int]:
+    """ilvl → plan level of numbering levels (w:lvl), by their format and, for a bullet, its sign."""
+    levels = {}
+    for lvl in lvls:
+        fmt = lvl.find(f"{W}numFmt")
+        text = lvl.find(f"{W}lvlText")
+        fmt_value = fmt.get(f"{W}val") if fmt is not None else ""
+        text_value = (text.get(f"{W}val") if text is not None else "") or ""
+        key = ilvl if ilvl is not None else lvl.get(f"{W}ilvl")
+        if fmt_value in FORMATS:
+            levels[key] = FORMATS[fmt_value]
+        elif fmt_value == "bullet":
+            levels[key] = 5 if text_value.strip() == "+" else 4
+    return levels
+
+
 def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
-    """(numId, ilvl) → plan level, from numbering.xml."""
+    """(numId, ilvl) → plan level, from numbering.xml. A list that uses a list style (Word's
+    Define New List Style: w:numStyleLink) takes the levels of the list defining that style
+    (w:styleLink); a list's own w:lvlOverride replaces a level."""
     if not numbering_xml:
         return {}
     root = ElementTree.fromstring(numbering_xml)
-    abstract = {}
+    abstract, defines, uses = {}, {}, {}
     for node in root.findall(f"{W}abstractNum"):
-        levels = {}
-        for lvl in node.findall(f"{W}lvl"):
-            fmt = lvl.find(f"{W}numFmt")
-            text = lvl.find(f"{W}lvlText")
-            fmt_value = fmt.get(f"{W}val") if fmt is not None else ""
-            text_value = (text.get(f"{W}val") if text is not None else "") or ""
-            if fmt_value in FORMATS:
-                levels[lvl.get(f"{W}ilvl")] = FORMATS[fmt_value]
-            elif fmt_value == "bullet":
-                levels[lvl.get(f"{W}ilvl")] = 5 if text_value.strip() == "+" else 4
-        abstract[node.get(f"{W}abstractNumId")] = levels
+        number = node.get(f"{W}abstractNumId")
+        abstract[number] = _plan_levels(node.findall(f"{W}lvl"))
+        if (link := node.find(f"{W}styleLink")) is not None:
+            defines[link.get(f"{W}val")] = number
+        if (link := node.find(f"{W}numStyleLink")) is not None:
+            uses[number] = link.get(f"{W}val")
+    for number, style in uses.items():
+        if not abstract[number] and style in defines:
+            abstract[number] = abstract[defines[style]]
     result = {}
     for num in root.findall(f"{W}num"):
         ref = num.find(f"{W}abstractNumId")
-        levels = abstract.get(ref.get(f"{W}val") if ref is not None else None, {})
+        levels = dict(abstract.get(ref.get(f"{W}val") if ref is not None else None, {}))
+        for override in num.findall(f"{W}lvlOverride"):
+            levels.update(_plan_levels(override.findall(f"{W}lvl"), override.get(f"{W}ilvl")))
         for ilvl, level in levels.items():
             result[(num.get(f"{W}numId"), ilvl)] = level
     return result
