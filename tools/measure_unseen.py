@@ -91,20 +91,55 @@ def _formats(document) -> dict:
     }
 
 
+def _numbering_of(node) -> dict[str, str]:
+    """The numId and ilvl a paragraph's or a style's own w:numPr gives."""
+    num = node.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    found = {}
+    for tag in ("numId", "ilvl"):
+        child = num.find(qn(f"w:{tag}")) if num is not None else None
+        if child is not None:
+            found[tag] = child.get(qn("w:val"))
+    return found
+
+
+def _style_numbering(document) -> dict[str, dict[str, str]]:
+    """styleId → the numId and ilvl its paragraphs take, each from the nearest style of its basedOn
+    chain that gives it."""
+    own, based = {}, {}
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.get(qn("w:styleId"))
+        own[name] = _numbering_of(style)
+        parent = style.find(qn("w:basedOn"))
+        if parent is not None:
+            based[name] = parent.get(qn("w:val"))
+    result = {}
+    for name in own:
+        found, current, seen = {}, name, set()
+        while current is not None and current not in seen:
+            seen.add(current)
+            for tag, value in own.get(current, {}).items():
+                found.setdefault(tag, value)
+            current = based.get(current)
+        result[name] = found
+    return result
+
+
 class Numbering:
-    """The number Word shows before each automatically numbered paragraph."""
+    """The number Word shows before each automatically numbered paragraph (its own numbering, or
+    its paragraph style's)."""
 
     def __init__(self, document):
         self.formats = _formats(document)
+        self.styles = _style_numbering(document)
         self.counters: dict[str, list[int]] = {}
 
     def label(self, p) -> str:
-        num = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num is None:
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        given = {**self.styles.get(style.get(qn("w:val")) if style is not None else None, {}), **_numbering_of(p)}
+        num_id = given.get("numId")
+        if num_id in (None, "0"):
             return ""
-        num_id = num.find(qn("w:numId")).get(qn("w:val"))
-        ilvl_node = num.find(qn("w:ilvl"))
-        ilvl = int(ilvl_node.get(qn("w:val"))) if ilvl_node is not None else 0
+        ilvl = int(given.get("ilvl", "0"))
         levels = self.formats.get(num_id, {})
         if ilvl not in levels:
             return ""
