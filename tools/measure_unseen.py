@@ -13,6 +13,8 @@ compares the built ke-hoach.docx with the source DOCX (for a PDF: the DOCX it wa
 - levels: of the paragraphs found by their words without numbering, how many have the same level
   (I. / 1. / a) / - / +);
 - signer lines, Nơi nhận lines, appendix cells: equal or not;
+- appendix widths: the most a built column's width is off the source's, each source table's
+  grid scaled to the built table's width (nhap fits the columns to the builder's text width);
 - letters: for each body the plan assigns (<plan>.expect.json, written by the plan's script) a
   letter whose Kính gửi names it, and a form beside it;
 - Decree 30: the layout checks of tests/nd30.py on the plan (page, fonts, header, body,
@@ -89,20 +91,55 @@ def _formats(document) -> dict:
     }
 
 
+def _numbering_of(node) -> dict[str, str]:
+    """The numId and ilvl a paragraph's or a style's own w:numPr gives."""
+    num = node.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    found = {}
+    for tag in ("numId", "ilvl"):
+        child = num.find(qn(f"w:{tag}")) if num is not None else None
+        if child is not None:
+            found[tag] = child.get(qn("w:val"))
+    return found
+
+
+def _style_numbering(document) -> dict[str, dict[str, str]]:
+    """styleId → the numId and ilvl its paragraphs take, each from the nearest style of its basedOn
+    chain that gives it."""
+    own, based = {}, {}
+    for style in document.styles.element.findall(qn("w:style")):
+        name = style.get(qn("w:styleId"))
+        own[name] = _numbering_of(style)
+        parent = style.find(qn("w:basedOn"))
+        if parent is not None:
+            based[name] = parent.get(qn("w:val"))
+    result = {}
+    for name in own:
+        found, current, seen = {}, name, set()
+        while current is not None and current not in seen:
+            seen.add(current)
+            for tag, value in own.get(current, {}).items():
+                found.setdefault(tag, value)
+            current = based.get(current)
+        result[name] = found
+    return result
+
+
 class Numbering:
-    """The number Word shows before each automatically numbered paragraph."""
+    """The number Word shows before each automatically numbered paragraph (its own numbering, or
+    its paragraph style's)."""
 
     def __init__(self, document):
         self.formats = _formats(document)
+        self.styles = _style_numbering(document)
         self.counters: dict[str, list[int]] = {}
 
     def label(self, p) -> str:
-        num = p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
-        if num is None:
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        given = {**self.styles.get(style.get(qn("w:val")) if style is not None else None, {}), **_numbering_of(p)}
+        num_id = given.get("numId")
+        if num_id in (None, "0"):
             return ""
-        num_id = num.find(qn("w:numId")).get(qn("w:val"))
-        ilvl_node = num.find(qn("w:ilvl"))
-        ilvl = int(ilvl_node.get(qn("w:val"))) if ilvl_node is not None else 0
+        ilvl = int(given.get("ilvl", "0"))
         levels = self.formats.get(num_id, {})
         if ilvl not in levels:
             return ""
@@ -131,7 +168,7 @@ def parts(path: Path, built: bool = False) -> dict:
     plan (which draws its rules as borders) such a line is text and counts."""
     document = docx.Document(str(path))
     numbering = Numbering(document)
-    body, appendix, signature, tabbed = [], [], None, ([], [])
+    body, appendix, widths, signature, tabbed = [], [], [], None, ([], [])
     started = False
     for item in nd30.block_items(document.element.body):
         if item.tag == qn("w:tbl"):
@@ -140,6 +177,7 @@ def parts(path: Path, built: bool = False) -> dict:
                 signature = item
             elif signature is not None:
                 appendix.append([[norm(nd30.paragraph_text(tc)) for tc in nd30.cells(tr)] for tr in nd30.rows(item)])
+                widths.append([int(col.get(qn("w:w"))) * 25.4 / 1440 for col in item.iter(qn("w:gridCol"))])
             continue
         label = numbering.label(item)
         raw = nd30.paragraph_text(item)
@@ -161,7 +199,25 @@ def parts(path: Path, built: bool = False) -> dict:
         left, right = nd30.cells(row)[0], nd30.cells(row)[-1]
         recipients = [t for t in (norm(nd30.paragraph_text(p)) for p in left.iter(qn("w:p"))) if t]
         signer = [t for t in (norm(nd30.paragraph_text(p)) for p in right.iter(qn("w:p"))) if t]
-    return {"body": body, "recipients": recipients, "signer": signer, "appendix": appendix, "document": document}
+    return {
+        "body": body,
+        "recipients": recipients,
+        "signer": signer,
+        "appendix": appendix,
+        "widths": widths,
+        "document": document,
+    }
+
+
+def width_error(source: list[list[float]], built: list[list[float]]) -> float | None:
+    """The largest difference (mm) between a built column and the source's scaled to the built
+    table's width; None when the tables or their columns do not pair up."""
+    if len(source) != len(built) or any(len(a) != len(b) for a, b in zip(source, built, strict=False)):
+        return None
+    errors = [
+        abs(a * sum(y) / sum(x) - b) for x, y in zip(source, built, strict=True) for a, b in zip(x, y, strict=True)
+    ]
+    return max(errors, default=0.0)
 
 
 def found_in_order(source: list[str], built: list[str]) -> tuple[int, list[str]]:
@@ -266,6 +322,7 @@ def measure(path: Path, scratch: Path) -> dict:
         "signer": (source["signer"] == built["signer"], source["signer"], built["signer"]),
         "recipients": (source["recipients"] == built["recipients"], source["recipients"], built["recipients"]),
         "appendix": (source["appendix"] == built["appendix"], source["appendix"], built["appendix"]),
+        "widths": width_error(source["widths"], built["widths"]),
         "letters": (letters_ok, len(expected), letter_problems),
         "nd30": nd30_failures(plan, source, built, letters),
         "said": said,
@@ -286,6 +343,10 @@ def report(result: dict, verbose: bool) -> None:
         print(f"  {name}: {'giống' if equal else 'KHÁC'}")
         if not equal and verbose:
             print(f"    nguồn: {source}\n    in ra: {built}")
+    if result["appendix"][1]:
+        error = result["widths"]
+        shown = "không so được" if error is None else f"lệch tối đa {error:.1f} mm"
+        print(f"  độ rộng cột phụ lục: {shown}")
     ok, expected, problems = result["letters"]
     print(f"  công văn + biểu mẫu: {ok}/{expected}")
     print(f"  lỗi thể thức Nghị định 30: {len(result['nd30'])}")

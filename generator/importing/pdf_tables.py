@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .columns import pdf_shares
 from .source import Line, clean
 
 EDGE = 2.0  # points: a text line this close to a table's box is inside it
@@ -29,7 +30,9 @@ def _page_items(page, texts: list[tuple[float, float, str]]) -> list[tuple[float
     for table in tables:
         rows = [[[clean((cell or "").replace("\n", " "))] for cell in row] for row in table.extract()]
         if rows:
-            items.append((table.bbox[1], Line(0, "", None, "", cells=rows, landscape=landscape)))
+            shares = pdf_shares(table.cells, len(rows[0]))
+            line = Line(0, "", None, "", cells=rows, landscape=landscape, column_shares=shares)
+            items.append((table.bbox[1], line))
     return sorted(items, key=lambda item: item[0])
 
 

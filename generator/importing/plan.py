@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .columns import fitted_mm
 from .emit import Guess, content_text
 from .source import Line
 from .units import unit_kinds, unit_lists
@@ -430,9 +431,13 @@ def appendix_tables(lines: list[Line], unplaced: list[Unplaced]) -> list[dict]:
         for extra in titles[:-1]:
             unplaced.append(Unplaced(extra.number, extra.text, "đoạn sau chữ ký chưa nhập được"))
         appendix = {"tieu_de": content_text(titles[-1].text)}
-        if line.landscape or titles[-1].landscape:
+        landscape = line.landscape or titles[-1].landscape
+        if landscape:
             appendix["ngang"] = True
         appendix["cot"] = [{"ten": content_text(cell)} for cell in rows[0]]
+        widths = fitted_mm(line.column_shares, landscape)
+        for column, width in zip(appendix["cot"], widths, strict=True) if widths else ():
+            column["rong"] = width
         appendix["dong"] = [[content_text(cell) for cell in row] for row in rows[1:]]
         appendices.append(appendix)
         texts = []

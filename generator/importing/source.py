@@ -10,6 +10,8 @@ from xml.etree import ElementTree
 
 from ..untrusted import W, NotAForm, read_docx_parts
 from .emit import ITALIC_OFF, ITALIC_ON
+from .columns import docx_shares
+from .wordml import blocks, cell_paragraphs, cells, rows, runs
 
 # Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
 ROMAN = re.compile(r"^([IVXLC]+)\.[ \t]+")
@@ -33,6 +35,7 @@ class Line:
     cells: list[list[str]] | None = None  # a table's rows of cell lines, instead of text
     landscape: bool = False
     extra: dict = field(default_factory=dict)
+    column_shares: tuple[float, ...] | None = None  # a table's columns, each a share of its width
 
 
 def clean(text: str) -> str:
@@ -57,9 +60,10 @@ def _bool_on(run_properties, tag: str) -> bool:
 
 def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
     """(text, bold, italic) of each run; a line break reads as a space in a paragraph of the body (a
-    manual break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận)."""
-    runs = []
-    for run in paragraph.iter(f"{W}r"):
+    manual break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận).
+    The runs are those Word shows (wordml.runs: inside content controls, links, fields, insertions)."""
+    found = []
+    for run in runs(paragraph):
         properties = run.find(f"{W}rPr")
         text = ""
         for node in run:
@@ -67,12 +71,12 @@ def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
                 text += node.text or ""
             elif node.tag in (f"{W}br", f"{W}cr"):
                 text += line_break
-            elif node.tag == f"{W}tab":
+            elif node.tag in (f"{W}tab", f"{W}ptab"):
                 text += "\t"
             elif node.tag == f"{W}noBreakHyphen":
                 text += "-"
-        runs.append((text, _bool_on(properties, "b"), _bool_on(properties, "i")))
-    return runs
+        found.append((text, _bool_on(properties, "b"), _bool_on(properties, "i")))
+    return found
 
 
 def mark_italic(text: str) -> str:
@@ -96,28 +100,46 @@ def joined(texts) -> str:
     return re.sub(f"{ITALIC_OFF}(\\s*){ITALIC_ON}", r"\1", text)
 
 
+def _plan_levels(lvls, ilvl: str | None = None) -> dict[str, int]:
+    """ilvl → plan level of numbering levels (w:lvl), by their format and, for a bullet, its sign."""
+    levels = {}
+    for lvl in lvls:
+        fmt = lvl.find(f"{W}numFmt")
+        text = lvl.find(f"{W}lvlText")
+        fmt_value = fmt.get(f"{W}val") if fmt is not None else ""
+        text_value = (text.get(f"{W}val") if text is not None else "") or ""
+        key = ilvl if ilvl is not None else lvl.get(f"{W}ilvl")
+        if fmt_value in FORMATS:
+            levels[key] = FORMATS[fmt_value]
+        elif fmt_value == "bullet":
+            levels[key] = 5 if text_value.strip() == "+" else 4
+    return levels
+
+
 def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
-    """(numId, ilvl) → plan level, from numbering.xml."""
+    """(numId, ilvl) → plan level, from numbering.xml. A list that uses a list style (Word's
+    Define New List Style: w:numStyleLink) takes the levels of the list defining that style
+    (w:styleLink); a list's own w:lvlOverride replaces a level."""
     if not numbering_xml:
         return {}
     root = ElementTree.fromstring(numbering_xml)
-    abstract = {}
+    abstract, defines, uses = {}, {}, {}
     for node in root.findall(f"{W}abstractNum"):
-        levels = {}
-        for lvl in node.findall(f"{W}lvl"):
-            fmt = lvl.find(f"{W}numFmt")
-            text = lvl.find(f"{W}lvlText")
-            fmt_value = fmt.get(f"{W}val") if fmt is not None else ""
-            text_value = (text.get(f"{W}val") if text is not None else "") or ""
-            if fmt_value in FORMATS:
-                levels[lvl.get(f"{W}ilvl")] = FORMATS[fmt_value]
-            elif fmt_value == "bullet":
-                levels[lvl.get(f"{W}ilvl")] = 5 if text_value.strip() == "+" else 4
-        abstract[node.get(f"{W}abstractNumId")] = levels
+        number = node.get(f"{W}abstractNumId")
+        abstract[number] = _plan_levels(node.findall(f"{W}lvl"))
+        if (link := node.find(f"{W}styleLink")) is not None:
+            defines[link.get(f"{W}val")] = number
+        if (link := node.find(f"{W}numStyleLink")) is not None:
+            uses[number] = link.get(f"{W}val")
+    for number, style in uses.items():
+        if not abstract[number] and style in defines:
+            abstract[number] = abstract[defines[style]]
     result = {}
     for num in root.findall(f"{W}num"):
         ref = num.find(f"{W}abstractNumId")
-        levels = abstract.get(ref.get(f"{W}val") if ref is not None else None, {})
+        levels = dict(abstract.get(ref.get(f"{W}val") if ref is not None else None, {}))
+        for override in num.findall(f"{W}lvlOverride"):
+            levels.update(_plan_levels(override.findall(f"{W}lvl"), override.get(f"{W}ilvl")))
         for ilvl, level in levels.items():
             result[(num.get(f"{W}numId"), ilvl)] = level
     return result
@@ -125,27 +147,36 @@ def numbering_levels(numbering_xml: bytes | None) -> dict[tuple[str, str], int]:
 
 def style_numbering(styles_xml: bytes | None) -> dict[str, tuple[str, str]]:
     """styleId → (numId, ilvl) of the paragraph styles that number their paragraphs (a multilevel
-    list linked to Heading 1, 2…, or Word's List Number), through the styles they are based on."""
+    list linked to Heading 1, 2…, Word's List Number 2 or List Bullet 3, a clerk's own style). Each
+    of the two comes from the nearest style of the basedOn chain that gives it, as in Word: a style
+    may give only its level (ilvl) and take the list (numId) from the style it is based on."""
     if not styles_xml:
         return {}
-    own, based = {}, {}
+    own: dict[str, dict[str, str]] = {}
+    based = {}
     for style in ElementTree.fromstring(styles_xml).findall(f"{W}style"):
         name = style.get(f"{W}styleId")
         num = style.find(f"{W}pPr/{W}numPr")
-        if num is not None and num.find(f"{W}numId") is not None:
-            ilvl = num.find(f"{W}ilvl")
-            own[name] = (num.find(f"{W}numId").get(f"{W}val"), ilvl.get(f"{W}val") if ilvl is not None else "0")
+        given = {tag: node.get(f"{W}val") for tag in ("numId", "ilvl") if (node := _child(num, tag)) is not None}
+        own[name] = given
         if style.find(f"{W}basedOn") is not None:
             based[name] = style.find(f"{W}basedOn").get(f"{W}val")
     result = {}
-    for name in set(own) | set(based):
+    for name in own:
+        found: dict[str, str] = {}
         seen, current = set(), name
-        while current is not None and current not in own and current not in seen:
+        while current is not None and current not in seen:
             seen.add(current)
+            for tag, value in own.get(current, {}).items():
+                found.setdefault(tag, value)
             current = based.get(current)
-        if current in own:
-            result[name] = own[current]
+        if found.get("numId") not in (None, "0"):
+            result[name] = (found["numId"], found.get("ilvl", "0"))
     return result
+
+
+def _child(node, tag: str):
+    return node.find(f"{W}{tag}") if node is not None else None
 
 
 def _automatic_level(paragraph, levels: dict[tuple[str, str], int], styles: dict) -> int | None:
@@ -208,14 +239,15 @@ def paragraph_line(paragraph, number: int, levels: dict, styles: dict | None = N
 
 
 def table_line(table, number: int) -> Line:
-    rows = []
-    for row in table.findall(f"{W}tr"):
-        cells = []
-        for cell in row.findall(f"{W}tc"):
-            texts = ["".join(t for t, *_ in _runs(p, "\n")) for p in cell.iter(f"{W}p")]
-            cells.append([clean(part) for text in texts for part in text.split("\n") if not is_rule(part)])
-        rows.append(cells)
-    return Line(number, "", None, "", cells=rows)
+    found = []
+    for row in rows(table):
+        texts = []
+        for cell in cells(row):
+            lines = ["".join(t for t, *_ in _runs(p, "\n")) for p in cell_paragraphs(cell)]
+            texts.append([clean(part) for text in lines for part in text.split("\n") if not is_rule(part)])
+        found.append(texts)
+    first = next(rows(table), None)
+    return Line(number, "", None, "", cells=found, column_shares=docx_shares(table, first))
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -237,7 +269,7 @@ def read_lines(path: Path) -> list[Line]:
             line.landscape = size is not None and size.get(f"{W}orient") == "landscape"
         start = len(lines)
 
-    for element in list(body) if body is not None else []:
+    for element in blocks(body) if body is not None else []:
         if element.tag == f"{W}p":
             line = paragraph_line(element, len(lines) + 1, levels, styles)
             if line.text and not is_rule(line.extra["raw"]):

@@ -183,9 +183,14 @@ def rules(
     )
 
 
+def appendix_text_mm(landscape: bool) -> float:
+    """The text width of an appendix's page, portrait or landscape: its tables' full width."""
+    return (PAGE_HEIGHT_MM if landscape else PAGE_WIDTH_MM) - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+
+
 def appendix_widths(page: AppendixPage) -> tuple[float, ...]:
     """An appendix table's column widths: as given, the rest of its page's text width shared evenly."""
-    width = (PAGE_HEIGHT_MM if page.landscape else PAGE_WIDTH_MM) - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+    width = appendix_text_mm(page.landscape)
     given = [w for w in page.widths_mm if w is not None]
     free = len(page.widths_mm) - len(given)
     share = (width - sum(given)) / free if free else 0
@@ -194,5 +199,5 @@ def appendix_widths(page: AppendixPage) -> tuple[float, ...]:
 
 def appendix_rule_mm(page: AppendixPage) -> float:
     """The rule under an appendix's title block: a short share of its title's width."""
-    text_mm = (PAGE_HEIGHT_MM if page.landscape else PAGE_WIDTH_MM) - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+    text_mm = appendix_text_mm(page.landscape)
     return round(min(text_width_mm(page.title, TITLE_PT, "bold"), text_mm) * SHORT_RULE_SHARE, 1)
