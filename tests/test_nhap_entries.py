@@ -27,14 +27,19 @@ ENTRIES = [
 ]
 
 
-def typed_plan(path: Path, recipients: list[str], entries=ENTRIES) -> Path:
-    document = docx.Document()
+def plan_opening(document) -> None:
+    """A provincial plan's header, title and opening line, as typed in Word (tab-separated columns)."""
     document.add_paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     document.add_paragraph("TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc")
     document.add_paragraph("Số: 7/KH-UBND\tLạng Sơn, ngày 2 tháng 3 năm 2026")
     document.add_paragraph().add_run("KẾ HOẠCH").bold = True
     document.add_paragraph().add_run("Thực hiện công tác bình đẳng giới năm 2026").bold = True
     document.add_paragraph("UBND tỉnh ban hành Kế hoạch như sau:")
+
+
+def typed_plan(path: Path, recipients: list[str], entries=ENTRIES) -> Path:
+    document = docx.Document()
+    plan_opening(document)
     for text, bold in [
         ("I. MỤC ĐÍCH", True),
         ("Nâng cao nhận thức về bình đẳng giới.", False),

@@ -14,11 +14,11 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from generator.cli import main
 from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.writers.docx import render_docx
 from test_nhap import _numbering
+from test_nhap_entries import imported, plan_opening
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "van-ban.docx"
 W = nsdecls("w")
@@ -132,12 +132,7 @@ def _signature_table() -> str:
 
 def hidden_plan(path: Path) -> Path:
     document = docx.Document()
-    document.add_paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    document.add_paragraph("TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc")
-    document.add_paragraph("Số: 7/KH-UBND\tLạng Sơn, ngày 2 tháng 3 năm 2026")
-    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
-    document.add_paragraph().add_run("Thực hiện công tác bình đẳng giới năm 2026").bold = True
-    document.add_paragraph("UBND tỉnh ban hành Kế hoạch như sau:")
+    plan_opening(document)
     document.add_paragraph().add_run("I. MỤC ĐÍCH").bold = True
     body = document.element.body
     sectPr = body[-1]
@@ -152,13 +147,6 @@ def hidden_plan(path: Path) -> Path:
     sectPr.addprevious(parse_xml(_signature_table()))
     document.save(path)
     return path
-
-
-def imported(tmp_path: Path, source: Path, capsys) -> Path:
-    content = tmp_path / "content"
-    content.mkdir()
-    assert main(["--content", str(content), "nhap", str(source)]) == 0, capsys.readouterr().err
-    return content / "2026"
 
 
 def test_words_in_content_controls_fields_and_revisions_come_back(tmp_path, capsys):
@@ -203,12 +191,7 @@ def _plan(path: Path, numbering, numbered) -> Path:
     """A short plan whose STYLED paragraphs `numbered(paragraph, style)` numbers, after
     `numbering(document)` wrote the lists and styles."""
     document = docx.Document()
-    document.add_paragraph("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    document.add_paragraph("TỈNH LẠNG SƠN\tĐộc lập - Tự do - Hạnh phúc")
-    document.add_paragraph("Số: 7/KH-UBND\tLạng Sơn, ngày 2 tháng 3 năm 2026")
-    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
-    document.add_paragraph().add_run("Thực hiện công tác bình đẳng giới năm 2026").bold = True
-    document.add_paragraph("UBND tỉnh ban hành Kế hoạch như sau:")
+    plan_opening(document)
     numbering(document)
     for style, text, _ in STYLED:
         paragraph = document.add_paragraph()
