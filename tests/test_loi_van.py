@@ -108,6 +108,27 @@ def test_the_comparison_speaks_the_new_edition_s_words(tmp_path):
     assert PACKAGED["so_sanh"]["theo_doi_thay_doi"] in texts, "a key left out keeps the packaged sentence"
 
 
+def test_a_unit_with_its_own_line_of_nơi_nhận_is_reached_directly(tmp_path):
+    """A list whose every unit has its own Nơi nhận line (as `nhap` makes it) has no line of its
+    own: each unit is reached by its line, not "qua dòng “None”"."""
+    import shutil
+
+    from conftest import ROOTS
+
+    folder = tmp_path / str(YEAR)
+    shutil.copytree(ROOTS / "xa-mau" / str(YEAR), folder)
+    plan = folder / "ke-hoach.yaml"
+    text = plan.read_text(encoding="utf-8")
+    units = ("Ấp Tân Lập", "Ấp Bàu Hàm")  # the units of the root's list "ap" (don-vi.yaml)
+    own_lines = "".join(f'  - ten: "{unit}"\n' for unit in units)
+    list_line = '  - nhom: "doan-the"\n  - co_quan: "cac-ap"\n'  # in noi_nhan, after the group's line
+    assert text.count(list_line) == 1
+    plan.write_text(text.replace(list_line, '  - nhom: "doan-the"\n' + own_lines), encoding="utf-8")
+    reached = {r.short_name: r.reached_by for r in distribution(load_edition(folder))[0].recipients}
+    own = PACKAGED["danh_sach_gui"]["trong_noi_nhan"]["truc_tiep"]
+    assert [reached[unit] for unit in units] == [own.replace("{ten}", unit) for unit in units]
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [

@@ -160,14 +160,23 @@ def _unit_recipient(
         parent=edition.plain(parent, **values) if parent else None,
         own_lines=tuple(edition.plain(line, **values) for line in lines),
         place=edition.plain(unit_list.place, **values),
-        # Each unit of a list is reached through the Nơi nhận line of its list (or the list's group).
-        reached_by=edition.plain(edition.words.distribution.reach.list_line, dong=str(reaching_line(edition, agency))),
+        reached_by=_unit_reached_by(edition, agency, short_name),
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
         signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
         symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
         form_instructions=tuple(unit_list.form_instructions) if unit_list.form_instructions is not None else None,
         form_archive=tuple(unit_list.form_archive) if unit_list.form_archive is not None else None,
     )
+
+
+def _unit_reached_by(edition: Edition, agency: Agency, short_name: str) -> str:
+    """How the plan's Nơi nhận reaches a unit of a list: through the line of its list (or of the
+    list's group), else through its own line (reach: every unit of the list has one)."""
+    words = edition.words.distribution.reach
+    line = reaching_line(edition, agency)
+    if line is None:
+        return edition.plain(words.own_line, ten=short_name)
+    return edition.plain(words.list_line, dong=line)
 
 
 def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, reached: str) -> Recipient:
