@@ -19,7 +19,7 @@ from .document.report_form import build_report_form
 @dataclass(frozen=True)
 class DocumentKind:
     id: str
-    title: str  # what the clerk calls it, in the distribution list
+    title: str  # the field of loi-van.yaml's danh_sach_gui.van_ban that names it in the distribution list
     per: Literal[
         "plan", "recipient", "reporter"
     ]  # one for the plan, one for each recipient of a letter, or one for each asked to report
@@ -35,7 +35,7 @@ KINDS: tuple[DocumentKind, ...] = (
     # one document is quyet-dinh.*, and no separate ke-hoach.* contradicts it.
     DocumentKind(
         "ke-hoach",
-        "Kế hoạch",
+        "plan",
         "plan",
         "van-ban.docx",
         "van-ban.html",
@@ -45,7 +45,7 @@ KINDS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "quyet-dinh",
-        "Quyết định ban hành kế hoạch",
+        "decision",
         "plan",
         "van-ban.docx",
         "van-ban.html",
@@ -54,11 +54,11 @@ KINDS: tuple[DocumentKind, ...] = (
         applies=lambda edition: edition.decision is not None,
     ),
     DocumentKind(
-        "cong-van", "Công văn", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter
+        "cong-van", "letter", "recipient", "van-ban.docx", "van-ban.html", "{key}/cong-van-{key}", build_letter
     ),
     DocumentKind(
         "bao-cao",
-        "Biểu mẫu báo cáo",
+        "form",
         "reporter",
         "van-ban.docx",
         "van-ban.html",
@@ -77,10 +77,9 @@ class Job:
     recipient: Recipient | None
     period: ReportingPeriod | None = None  # a multi-year plan's form: the period it reports on
 
-    @property
-    def title(self) -> str:
+    def title(self, edition: Edition) -> str:
         """What the distribution list calls it: a period's form with the period's name."""
-        return f"{self.kind.title} ({self.period.name})" if self.period is not None else self.kind.title
+        return _title(edition, self.kind, self.period)
 
     def document(self, edition: Edition) -> Document:
         if self.recipient is None:
@@ -90,10 +89,16 @@ class Job:
         return self.kind.build(edition, self.recipient)
 
 
+def _title(edition: Edition, kind: DocumentKind, period: ReportingPeriod | None) -> str:
+    names = edition.words.distribution.documents
+    name = edition.plain(getattr(names, kind.title))
+    return edition.plain(names.form_of_period, van_ban=name, ky_bao_cao=period.name) if period is not None else name
+
+
 def document_titles(edition: Edition) -> tuple[str, ...]:
     """The documents each recipient may be sent, in the distribution list's column order."""
     return tuple(
-        f"{kind.title} ({period.name})" if period is not None else kind.title
+        _title(edition, kind, period)
         for kind in KINDS
         if kind.per != "plan" and kind.applies(edition)
         for period in (form_periods(edition) if kind.per == "reporter" else (None,))

@@ -63,10 +63,11 @@ def usable_cores() -> int:
 # ---------------------------------------------------------------- fingerprints
 @functools.cache
 def code_version() -> str:
-    """The generator's version: its version number and the bytes of its own source."""
+    """The generator's version: its version number and the bytes of its own source, the packaged
+    YAML files (default wording, the importer's rules) included."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -118,11 +118,11 @@ def targets(project: Project, edition: Edition) -> list[Target]:
     for job in jobs(edition):
         docx, pdf = _job_targets(job, edition, digests)
         result += (docx, pdf)
-        files = DocumentFiles(job.title, docx.relative, pdf.relative)
+        files = DocumentFiles(job.title(edition), docx.relative, pdf.relative)
         if job.recipient is None:
             plan_files += (files,)
         else:
-            by_recipient.setdefault(job.recipient.key, {})[job.title] = files
+            by_recipient.setdefault(job.recipient.key, {})[files.title] = files
     return result + _manifest_targets(edition, digests, by_recipient, plan_files)
 
 

@@ -153,11 +153,13 @@ def test_twenty_thousand_problems_fit_one_spreadsheet_cell():
     import csv
     import io
 
+    from generator.checks import load_edition
     from generator.collect.run import TrackingRow, tracking_csv
 
+    edition = load_edition(ROOT / "2026")
     problems = "; ".join(f"bang 2, dòng {n}: “x” không phải một số" for n in range(20_000))
     row = TrackingRow("1", "Phòng A", "Đã báo cáo", "", "", "", "", "", "a.docx", problems)
-    cells = list(csv.reader(io.StringIO(tracking_csv([row]).decode("utf-8-sig"))))[1]
+    cells = list(csv.reader(io.StringIO(tracking_csv([row], edition).decode("utf-8-sig"))))[1]
     assert len(cells[-1]) <= 32_767, "Excel cuts a longer cell without a word"
     assert cells[-1].startswith("bang 2, dòng 0:") and "vấn đề nữa" in cells[-1]
     left = int(cells[-1].rsplit("… và ", 1)[1].split(" ", 1)[0])

@@ -12,11 +12,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import jinja2
 
+from ..content.edition import Edition
+from ..content.schema import TrackingWording
 from ..project import Project, code_version, edition_folder, edition_inputs
 from ..errors import GeneratorError, TemplateProblem
 from ..engine import SET_ASIDE, WriteReport, write_outputs
@@ -36,7 +38,7 @@ REPORT_UP = "bao-cao-cap-tren"  # the issuer's own report to the level above
 class TrackingRow:
     number: str
     unit: str
-    status: str  # "Đã báo cáo", "Chưa báo cáo", "Tệp không dùng được"
+    status: str  # loi-van.yaml's theo_doi: da_bao_cao, chua_bao_cao or khong_dung_duoc
     reported_on: str
     date_source: str
     received_on: str
@@ -60,45 +62,53 @@ def _date(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def _words(edition: Edition) -> TrackingWording:
+    """The tracking list's wording (loi-van.yaml, theo_doi), its labels as printed."""
+    return edition.labels(edition.words.tracking)
+
+
 def _problems(collection: Collection, recipient, used) -> list[str]:
     """What the tracking list says is to be done about a unit's files: the others' problems, then
     the counted file's warnings and the figures left out of it."""
+    edition = collection.edition
     others = [f for f in collection.files if f.recipient is recipient and f is not used]
     problems = [f"{f.path.name}: {p}" for f in others for p in f.problems + f.invalid]
     if used:
+        invalid = edition.words.tracking.invalid
         problems += [f"{used.path.name}: {w}" for w in used.warnings]
-        problems += [f"{used.path.name}: chưa hợp lệ, không tính, đã đề nghị bổ sung: {p}" for p in used.invalid]
+        problems += [f"{used.path.name}: {edition.plain(invalid, so_lieu=p)}" for p in used.invalid]
     return problems
 
 
-def _unit_row(number: int, recipient, collection: Collection) -> TrackingRow:
+def _unit_row(number: int, recipient, collection: Collection, words: TrackingWording) -> TrackingRow:
     used = collection.used(recipient)
     due = _date(collection.deadline(recipient))
     problems = "; ".join(_problems(collection, recipient, used))
     if used:
-        late = "Trễ hạn" if collection.late(recipient, used.reported_on) else ""
-        source = "ghi trên báo cáo" if used.date_written else "ngày của tệp"
+        late = words.late if collection.late(recipient, used.reported_on) else ""
+        source = words.date_written if used.date_written else words.date_of_file
         reported_on, received_on = _date(used.reported_on), _date(used.received_on)
         return TrackingRow(
-            str(number), recipient.short_name, "Đã báo cáo", reported_on, source, received_on, due, late,
+            str(number), recipient.short_name, words.reported, reported_on, source, received_on, due, late,
             used.path.name, problems,
         )  # fmt: skip
     others = [f for f in collection.files if f.recipient is recipient]
-    status = "Tệp không dùng được" if others else "Chưa báo cáo"
+    status = words.unusable if others else words.missing
     received = ", ".join(_date(f.received_on) for f in others)
     files = ", ".join(f.path.name for f in others)
     return TrackingRow(str(number), recipient.short_name, status, "", "", received, due, "", files, problems)
 
 
 def tracking_rows(collection: Collection) -> list[TrackingRow]:
-    rows = [_unit_row(number, r, collection) for number, r in enumerate(collection.expected, start=1)]
+    words = _words(collection.edition)
+    rows = [_unit_row(number, r, collection, words) for number, r in enumerate(collection.expected, start=1)]
     for returned in collection.files:
         if returned.recipient is None:
             rows.append(
                 TrackingRow(
                     "",
-                    "(không rõ đơn vị)",
-                    "Tệp không dùng được",
+                    words.unknown_unit,
+                    words.unusable,
                     "",
                     "",
                     _date(returned.received_on),
@@ -111,24 +121,16 @@ def tracking_rows(collection: Collection) -> list[TrackingRow]:
     return rows
 
 
-TRACKING_COLUMNS = (
-    "STT",
-    "Đơn vị",
-    "Tình trạng",
-    "Ngày báo cáo",
-    "Ngày lấy từ",
-    "Ngày nhận",
-    "Hạn",
-    "Trễ hạn",
-    "Tệp",
-    "Vấn đề cần xử lý",
-)
+def tracking_columns(words: TrackingWording) -> tuple[str, ...]:
+    """The tracking list's columns, in the order of TrackingRow's fields."""
+    names = words.columns
+    return tuple(getattr(names, f.name) for f in fields(TrackingRow))
 
 
-def tracking_csv(rows: list[TrackingRow]) -> bytes:
+def tracking_csv(rows: list[TrackingRow], edition: Edition) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(TRACKING_COLUMNS)
+    writer.writerow(tracking_columns(_words(edition)))
     for row in rows:
         writer.writerow(
             [
@@ -141,7 +143,7 @@ def tracking_csv(rows: list[TrackingRow]) -> bytes:
                 row.deadline,
                 row.late,
                 row.file,
-                _spreadsheet_cell(row.problems),
+                _spreadsheet_cell(row.problems, edition),
             ]
         )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the byte order mark lets Excel read UTF-8
@@ -153,7 +155,7 @@ def tracking_csv(rows: list[TrackingRow]) -> bytes:
 SPREADSHEET_CELL_LIMIT = 32_000
 
 
-def _spreadsheet_cell(problems: str) -> str:
+def _spreadsheet_cell(problems: str, edition: Edition) -> str:
     if len(problems) <= SPREADSHEET_CELL_LIMIT:
         return problems
     items = problems.split("; ")
@@ -165,23 +167,22 @@ def _spreadsheet_cell(problems: str) -> str:
             break
         kept.append(item)
     left = len(items) - len(kept)
-    return "; ".join(kept) + f"; … và {left} vấn đề nữa (xem đủ trong {TRACKING}.html)"
+    return "; ".join(kept) + "; " + edition.plain(edition.words.tracking.more, so=str(left), tep=f"{TRACKING}.html")
 
 
 def tracking_html(rows: list[TrackingRow], collection: Collection, html_folder: Path) -> bytes:
     from ..writers.jinja import strict_environment
 
+    edition, words = collection.edition, _words(collection.edition)
+    reported = sum(1 for r in collection.expected if collection.used(r))
+    heading = edition.plain(
+        edition.words.tracking.heading, so_da_bao_cao=str(reported), so_phai_bao_cao=str(len(collection.expected))
+    )
     environment = strict_environment(jinja2.FileSystemLoader(html_folder))
     try:
         return (
             environment.get_template(f"{TRACKING}.html")
-            .render(
-                rows=rows,
-                columns=TRACKING_COLUMNS,
-                year=collection.edition.year,
-                reported=sum(1 for r in collection.expected if collection.used(r)),
-                expected=len(collection.expected),
-            )
+            .render(rows=rows, columns=tracking_columns(words), words=words, heading=heading)
             .encode("utf-8")
         )
     except jinja2.TemplateError as err:
@@ -253,7 +254,7 @@ def _outputs(project: Project, collection: Collection) -> dict[str, bytes]:
     if collection.edition.plan.reporting.report_up is not None:
         documents[REPORT_UP] = build_report_up(collection)
     outputs = {
-        f"{TRACKING}.csv": lambda: tracking_csv(rows),
+        f"{TRACKING}.csv": lambda: tracking_csv(rows, collection.edition),
         f"{TRACKING}.html": lambda: tracking_html(rows, collection, html_folder),
     }
     made = {relative: make() for relative, make in outputs.items()}

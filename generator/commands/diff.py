@@ -32,7 +32,7 @@ from pathlib import Path
 
 from ..checks import load_edition
 from ..content.edition import Edition
-from ..content.schema import PartialDate
+from ..content.schema import ComparisonWording, PartialDate
 from ..content.text import expand, fill, placeholder_names
 from ..document.comparison import (
     LOCAL_TIME,
@@ -118,11 +118,9 @@ def _line(text: str, bold: bool = False) -> Block:
     return Block("paragraph", (Span(text, bold=bold),))
 
 
-_PART_TITLES = {"opening": "Phần mở đầu", "closing": "Phần kết thúc"}
-_HEADER_FIELDS = ("dòng số, ký hiệu", "dòng địa danh, ngày tháng", "tên loại văn bản", "trích yếu")
-
-
-def _parts(edition: Edition, typed: Edition) -> list[_Part]:
+def _parts(edition: Edition, typed: Edition, words: ComparisonWording) -> list[_Part]:
+    """An edition's plan in parts, named in the new edition's `words` (so_sanh.phan) for both."""
+    names = words.parts
     shown_plan, typed_plan = build_plan(edition), build_plan(typed)
 
     def header_lines(plan: Document) -> list[Block]:
@@ -133,41 +131,35 @@ def _parts(edition: Edition, typed: Edition) -> list[_Part]:
             _line(plan.title or "", bold=True),
         ]
 
-    header = tuple(
-        _Unit(s, t, field=name)
-        for s, t, name in zip(header_lines(shown_plan), header_lines(typed_plan), _HEADER_FIELDS, strict=True)
-    )
-    parts = [_Part("header", "header", "Số, ngày và trích yếu", header, fields=True)]
+    fields = (names.number_line, names.date_line, names.type_name, names.title)
+    shown_lines, typed_lines = header_lines(shown_plan), header_lines(typed_plan)
+    header = tuple(_Unit(s, t, field=name) for s, t, name in zip(shown_lines, typed_lines, fields, strict=True))
+    parts = [_Part("header", "header", names.header, header, fields=True)]
     for shown, typed_part in zip(plan_parts(edition), plan_parts(typed), strict=True):
-        parts.append(_plan_part(edition, shown, typed_part))
+        parts.append(_plan_part(edition, shown, typed_part, words))
 
     def lines(shown: tuple[str, ...], as_typed: tuple[str, ...], bold: bool = False) -> tuple[_Unit, ...]:
         return tuple(_Unit(_line(s, bold), _line(t, bold)) for s, t in zip(shown, as_typed, strict=True))
 
     signature, typed_signature = shown_plan.signature, typed_plan.signature
-    parts.append(_Part("signature", "signature", "Người ký", lines(signature.lines, typed_signature.lines, bold=True)))
-    parts.append(
-        _Part(
-            "signer",
-            "signer",
-            "Họ tên người ký",
-            lines((signature.name,), (typed_signature.name,), bold=True),
-            fields=True,
-        )
-    )
-    parts.append(_Part("recipients", "recipients", "Nơi nhận", lines(shown_plan.recipients, typed_plan.recipients)))
+    signed = lines(signature.lines, typed_signature.lines, bold=True)
+    parts.append(_Part("signature", "signature", names.signature, signed))
+    signer = lines((signature.name,), (typed_signature.name,), bold=True)
+    parts.append(_Part("signer", "signer", names.signer, signer, fields=True))
+    listed = lines(shown_plan.recipients, typed_plan.recipients)
+    parts.append(_Part("recipients", "recipients", names.recipients, listed))
     return parts
 
 
-def _plan_part(edition: Edition, shown: PlanPart, typed: PlanPart) -> _Part:
+def _plan_part(edition: Edition, shown: PlanPart, typed: PlanPart, words: ComparisonWording) -> _Part:
     numbered = shown.kind in _NUMBERED_PARTS
     units = []
     for shown_block, typed_block in zip(shown.blocks, typed.blocks, strict=True):
         label = _LABEL.match(typed_block.text) if numbered else None
         units.append(_Unit(shown_block, typed_block, label.end() if label else 0))
     units = tuple(units)
-    if shown.kind in _PART_TITLES:
-        return _Part(shown.kind, shown.key, _PART_TITLES[shown.kind], units)
+    if shown.kind in ("opening", "closing"):
+        return _Part(shown.kind, shown.key, getattr(words.parts, shown.kind), units)
     title = shown.blocks[0].text if shown.blocks else shown.key
     agency = edition.agency(shown.agency).name if shown.agency else None
     return _Part(shown.kind, shown.key, title, units, agency)
@@ -243,8 +235,9 @@ class _Context:
     """What the whole comparison shares: the editions' placeholder values, the numbering of moves
     (each pair has its own name in the DOCX) and the automatic substitutions found."""
 
-    def __init__(self, old: Edition, new: Edition) -> None:
+    def __init__(self, old: Edition, new: Edition, words: ComparisonWording) -> None:
         self.old_values, self.new_values = old.placeholder_values, new.placeholder_values
+        self.words = words
         self.moves = 0
         self.automatic: list[Substitution] = []
 
@@ -262,7 +255,7 @@ class _Context:
             if self.old_values[name] != self.new_values[name]
         ]
         if old.typed.text[: old.label] != new.typed.text[: new.label]:
-            reasons.append("đánh số lại")
+            reasons.append(self.words.parts.renumbered)
         if new.field is not None and not reasons:  # the number or date new-year moved
             reasons.append(new.field)
         self.automatic.append(Substitution(part.title, old.shown.text, new.shown.text, tuple(reasons)))
@@ -420,11 +413,13 @@ def _moment(on: date | datetime | None) -> datetime:
 
 def compare(old_edition: Edition, new_edition: Edition, on: date | datetime | None = None) -> Comparison:
     """The comparison of two editions, made `on` (by default now: a review document is dated when made)."""
-    old, new = _parts(old_edition, _drafted(old_edition, new_edition)), _parts(new_edition, _as_typed(new_edition))
+    words = new_edition.labels(new_edition.words.comparison)  # the new edition's, labels as printed
+    old = _parts(old_edition, _drafted(old_edition, new_edition), words)
+    new = _parts(new_edition, _as_typed(new_edition), words)
     matched = _match_parts(old, new)
     moment = _moment(on)
     new_to_old = {j: i for i, j in matched.items()}
-    context = _Context(old_edition, new_edition)
+    context = _Context(old_edition, new_edition, words)
     parts: list[PartDiff] = []
     shown_old: set[int] = set()
 
@@ -462,6 +457,8 @@ def compare(old_edition: Edition, new_edition: Edition, on: date | datetime | No
         tuple(context.automatic),
         build_plan(new_edition),
         moment,
+        words,
+        new_edition.placeholder_values,
     )
 
 

@@ -192,9 +192,13 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
 
 
 class Binder:
-    def __init__(self, path: str, problems: list[Problem]):
+    """Binds one file. `defaults`: a bound object of the same model whose values stand for the
+    keys the file leaves out, at every level (loi-van.yaml over the packaged wording)."""
+
+    def __init__(self, path: str, problems: list[Problem], defaults: Any = None):
         self.path = path
         self.problems = problems
+        self.defaults = defaults
 
     def problem(self, node: yaml.Node, field: str, message: str) -> None:
         self.problems.append(Problem(self.path, _node_line(node), field or "(tệp)", message))
@@ -205,18 +209,18 @@ class Binder:
             self.problems.append(Problem(self.path, 1, "(tệp)", "tệp rỗng"))
             return None
         try:
-            return self._value(node, cls, "")
+            return self._value(node, cls, "", self.defaults)
         except _Invalid:
             return None
 
-    # -- one value of a declared type
-    def _value(self, node: yaml.Node, tp: Any, field: str) -> Any:
+    # -- one value of a declared type (`fallback`: the default object of a dataclass, if any)
+    def _value(self, node: yaml.Node, tp: Any, field: str, fallback: Any = None) -> Any:
         origin = get_origin(tp)
         if origin is Union or origin is types.UnionType:  # Optional[X] and X | None
             inner = [a for a in get_args(tp) if a is not type(None)]
             if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
                 return None
-            return self._value(node, inner[0], field)
+            return self._value(node, inner[0], field, fallback)
         if origin is list:
             return self._list(node, get_args(tp)[0], field)
         if origin is Literal:
@@ -227,7 +231,7 @@ class Binder:
                 raise _Invalid
             return value
         if dataclasses.is_dataclass(tp):
-            return self._object(node, tp, field)
+            return self._object(node, tp, field, fallback)
         return self._scalar(node, tp, field)
 
     def _scalar(self, node: yaml.Node, tp: type, field: str) -> Any:
@@ -273,7 +277,7 @@ class Binder:
                 result.append(self._value(child, item_tp, f"{field}[{index}]"))
         return result
 
-    def _object(self, node: yaml.Node, cls: type, field: str) -> Any:
+    def _object(self, node: yaml.Node, cls: type, field: str, fallback: Any = None) -> Any:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, field, "phải là một nhóm trường dạng “tên_trường: giá trị”")
             raise _Invalid
@@ -294,11 +298,11 @@ class Binder:
         failed = False
         for key, spec_field in by_key.items():
             where = f"{field}.{key}" if field else key
+            default = getattr(fallback, spec_field.name) if fallback is not None else None
             if key not in given:
-                required = (
-                    spec_field.default is dataclasses.MISSING and spec_field.default_factory is dataclasses.MISSING
-                )
-                if required:
+                if fallback is not None:
+                    values[spec_field.name] = default
+                elif spec_field.default is dataclasses.MISSING and spec_field.default_factory is dataclasses.MISSING:
                     self.problem(node, where, "thiếu trường bắt buộc")
                     failed = True
                 continue
@@ -312,7 +316,7 @@ class Binder:
                     # A list of one may be written as its single value: `co_quan: phong-tu-phap`.
                     values[spec_field.name] = [self._value(value_node, get_args(hints[spec_field.name])[0], where)]
                 else:
-                    values[spec_field.name] = self._value(value_node, hints[spec_field.name], where)
+                    values[spec_field.name] = self._value(value_node, hints[spec_field.name], where, default)
             except _Invalid:
                 failed = True
         if failed:

@@ -97,15 +97,17 @@ def reach(edition: Edition, agency: Agency) -> str | None:
     """How the plan's Nơi nhận reaches an agency: its own line or the line of a group it is in."""
     for line in edition.plan.recipients:
         if line.agency == agency.id:
-            return f"trực tiếp (“{edition.plain(agency.short_name)}”)"
+            return edition.plain(edition.words.distribution.reach.own_line, ten=edition.plain(agency.short_name))
     for line in edition.plan.recipients:
         if line.group is not None and line.group in agency.groups:
-            return f"qua nhóm “{edition.plain(edition.group_name(line.group))}”"
+            return edition.plain(
+                edition.words.distribution.reach.group, nhom=edition.plain(edition.group_name(line.group))
+            )
     if agency.unit_list is not None:  # a list of units whose every unit has its own line
         units = edition.unit_list(agency.unit_list)
         lines = {edition.plain(line.text) for line in edition.plan.recipients if line.text is not None}
         if units.units and all(edition.plain(units.short_name, **_unit_values(u)) in lines for u in units.units):
-            return "qua dòng riêng của từng đơn vị"
+            return edition.plain(edition.words.distribution.reach.unit_lines)
     return None
 
 
@@ -158,14 +160,23 @@ def _unit_recipient(
         parent=edition.plain(parent, **values) if parent else None,
         own_lines=tuple(edition.plain(line, **values) for line in lines),
         place=edition.plain(unit_list.place, **values),
-        # Each unit of a list is reached through the Nơi nhận line of its list (or the list's group).
-        reached_by=f"qua dòng “{reaching_line(edition, agency)}” của Nơi nhận",
+        reached_by=_unit_reached_by(edition, agency, short_name),
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
         signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
         symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
         form_instructions=tuple(unit_list.form_instructions) if unit_list.form_instructions is not None else None,
         form_archive=tuple(unit_list.form_archive) if unit_list.form_archive is not None else None,
     )
+
+
+def _unit_reached_by(edition: Edition, agency: Agency, short_name: str) -> str:
+    """How the plan's Nơi nhận reaches a unit of a list: through the line of its list (or of the
+    list's group), else through its own line (reach: every unit of the list has one)."""
+    words = edition.words.distribution.reach
+    line = reaching_line(edition, agency)
+    if line is None:
+        return edition.plain(words.own_line, ten=short_name)
+    return edition.plain(words.list_line, dong=line)
 
 
 def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, reached: str) -> Recipient:
@@ -188,9 +199,6 @@ def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, 
     )
 
 
-NOT_SERVED = "mục chung ở Tổ chức thực hiện; danh sách cơ quan ghi không gửi công văn riêng cho mục này"
-
-
 def distribution(edition: Edition) -> tuple[Distribution, tuple[Problem, ...]]:
     """Who gets which letter and form, with the problems that keep a body from getting one;
     worked out once per edition, whichever stage asks first."""
@@ -208,7 +216,7 @@ def _distribution(edition: Edition) -> tuple[Distribution, tuple[Problem, ...]]:
         for agency_id in assignment.agencies:
             agency = edition.agency(agency_id)
             if not agency.letter:
-                not_served.append(NotServed(agency, NOT_SERVED))
+                not_served.append(NotServed(agency, edition.plain(edition.words.distribution.not_served_reason)))
                 continue
             reached = reach(edition, agency)
             problem = _unservable(edition, agency, assignment, number, reached)

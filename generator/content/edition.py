@@ -7,8 +7,9 @@ entry point callers use.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from collections.abc import Iterator
 
@@ -36,8 +37,13 @@ from .schema import (
     ReportFormSettings,
     UnitList,
     UnitLists,
+    WITH_DEFAULTS,
+    Wording,
 )
 from .text import expand, italic_runs
+
+# The packaged files that give the keys an edition's file of the same name leaves out.
+DEFAULTS = Path(__file__).resolve().parent / "mac-dinh"
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ class Edition:
     letters: LetterSettings
     report_form: ReportFormSettings
     decision: Decision | None = None  # None: the plan is issued on its own, with its own number
+    # The lists' wording (loi-van.yaml over the packaged defaults); None only for an Edition made
+    # by hand, which then reads the packaged defaults (see `words`).
+    wording: Wording | None = None
     # What is worked out once from the bound content and then shared by every stage (the checks,
     # the builders, the distribution list, tong-hop): content.distribution keeps the recipients here.
     prepared: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -86,6 +95,24 @@ class Edition:
             values.update(ngay_bat_dau=self.plan.action_month.start, ngay_ket_thuc=self.plan.action_month.end)
         return values | deadline_values(self.plan.reporting, values)
 
+    @property
+    def words(self) -> Wording:
+        """The wording of the distribution list, the tracking list and the comparison."""
+        return self.wording if self.wording is not None else packaged_defaults("loi-van.yaml")
+
+    def labels(self, words: object) -> object:
+        """A copy of a wording object with each label printed as plain text (placeholders such as
+        {nam} filled in, italic markers dropped); a sentence template, with placeholders of its own,
+        stays as typed for `plain` to fill in."""
+        changes = {}
+        for f in fields(words):
+            value = getattr(words, f.name)
+            if is_dataclass(value):
+                changes[f.name] = self.labels(value)
+            elif isinstance(value, str) and not f.metadata.get("placeholders"):
+                changes[f.name] = self.plain(value)
+        return replace(words, **changes)
+
     def plan_target(self, number: int) -> Item:
         """Target `number` of the plan's own (the items of its section marked la_chi_tieu)."""
         return plan_targets(self.plan)[number - 1]
@@ -113,20 +140,14 @@ def bind_edition(folder: Path) -> Edition:
         )
     for name, model in EDITION_FILES.items():
         path = folder / name
-        shown = display_path(path)
+        defaults = packaged_defaults(name) if name in WITH_DEFAULTS else None
         if not path.is_file():
             if name in OPTIONAL_FILES:
-                bound[name] = None
+                bound[name] = defaults
             else:
-                problems.append(Problem(shown, 1, "(tệp)", "không tìm thấy tệp"))
+                problems.append(Problem(display_path(path), 1, "(tệp)", "không tìm thấy tệp"))
             continue
-        text = read_source(path, shown, problems)
-        if text is None:
-            continue
-        known = len(problems)
-        node = compose(shown, text, problems)
-        # A file that does not parse has its one syntax problem; binding it would add noise.
-        bound[name] = Binder(shown, problems).bind(node, model) if len(problems) == known else None
+        bound[name] = _bind_file(path, model, problems, defaults)
     if problems or any(bound.get(name) is None for name in EDITION_FILES if name not in OPTIONAL_FILES):
         raise ContentError(problems)
     edition = Edition(
@@ -141,8 +162,36 @@ def bind_edition(folder: Path) -> Edition:
         letters=bound["cong-van.yaml"],
         report_form=bound["bieu-mau.yaml"],
         decision=bound.get("quyet-dinh.yaml"),
+        wording=bound["loi-van.yaml"],
     )
     return edition
+
+
+def _bind_file(path: Path, model: type, problems: list[Problem], defaults: object = None) -> object:
+    """One file bound to its model, or None with its problems added. A file with packaged defaults
+    may be empty (only comments): it changes nothing."""
+    shown = display_path(path)
+    text = read_source(path, shown, problems)
+    if text is None:
+        return None
+    known = len(problems)
+    node = compose(shown, text, problems)
+    if len(problems) > known:
+        return None  # a file that does not parse has its one syntax problem; binding it would add noise
+    if node is None and defaults is not None:
+        return defaults
+    return Binder(shown, problems, defaults).bind(node, model)
+
+
+@functools.cache
+def packaged_defaults(name: str) -> object:
+    """The packaged file `name` of mac-dinh/, bound to its model once per process; a problem in it
+    is the program's own, reported like a content file's."""
+    problems: list[Problem] = []
+    bound = _bind_file(DEFAULTS / name, EDITION_FILES[name], problems)
+    if problems or bound is None:
+        raise ContentError(problems or [Problem(display_path(DEFAULTS / name), 1, "(tệp)", "tệp rỗng")])
+    return bound
 
 
 def text_fields(obj: object, key: str = "") -> Iterator[tuple[str, Origin, str, str, dict]]:
@@ -181,6 +230,7 @@ def sources(edition: Edition) -> tuple[object, ...]:
             edition.letters,
             edition.report_form,
             edition.decision,
+            edition.wording,
         )
         if source is not None
     )

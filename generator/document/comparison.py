@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Literal
 
+from ..content.edition import packaged_defaults
+from ..content.schema import ComparisonWording
+from ..content.text import expand, italic_runs
 from .model import BlockKind, Document
 
 # Vietnam keeps one time all year, UTC+7 (Giờ Đông Dương), for every issuer the content can name. A
@@ -125,6 +128,10 @@ class Comparison:
     plan: Document | None = field(default=None, compare=False, repr=False)  # the new edition's plan
     # When the comparison was made, in the issuer's local time: the time of its tracked changes.
     moment: datetime | None = None
+    # The new edition's wording (loi-van.yaml, so_sanh), labels printed; None: the packaged one.
+    words: ComparisonWording | None = None
+    # The new edition's placeholder values ({nam}, {dia_danh}…), for the wording's sentence templates.
+    values: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def revision_time(self) -> datetime:
@@ -139,59 +146,85 @@ class Comparison:
 
 
 # ---------------------------------------------------------------- words
-STATUS_WORDS = {
-    "same": "không đổi",
-    "changed": "có thay đổi",
-    "added": "mới thêm",
-    "removed": "đã bỏ",
-}
+# The comparison's sentences are the new edition's (loi-van.yaml, so_sanh): its labels already
+# printed (Comparison.words), its sentence templates filled in here.
 
-PART_COLUMNS = ["Phần của kế hoạch", "Tình trạng", "Đoạn thêm", "Đoạn bỏ", "Đoạn sửa", "Đoạn chuyển chỗ"]
-TRACK_CHANGES_NOTE = (
-    "Các thay đổi được ghi bằng chế độ theo dõi thay đổi (Track Changes): chữ thêm có gạch dưới, chữ bỏ bị gạch "
-    "ngang. Trong Word, vào thẻ Review (Xem lại) để chấp nhận (Accept) hoặc từ chối (Reject) từng thay đổi."
-)
+
+def _say(comparison: Comparison, template: str, **values: object) -> str:
+    """A sentence template of the comparison's wording with its placeholders filled in, as plain text."""
+    filled = {**comparison.values, "nam_cu": str(comparison.from_year), "nam_moi": str(comparison.to_year)}
+    filled.update((name, str(value)) for name, value in values.items())
+    return "".join(expand(part, filled) for part, _ in italic_runs(template))
+
+
+def words(comparison: Comparison) -> ComparisonWording:
+    return comparison.words if comparison.words is not None else packaged_defaults("loi-van.yaml").comparison
+
+
+def status_words(comparison: Comparison) -> dict[str, str]:
+    """The words of a part's status (PartDiff.status)."""
+    statuses = words(comparison).statuses
+    return {"same": statuses.same, "changed": statuses.changed, "added": statuses.added, "removed": statuses.removed}
+
+
+def part_columns(comparison: Comparison) -> list[str]:
+    names = words(comparison).columns
+    return [names.part, names.status, names.added, names.removed, names.changed, names.moved]
+
+
+def moved_away(comparison: Comparison, start: str) -> str:
+    """The note left where a moved paragraph stood (the HTML page), `start` its first words."""
+    return _say(comparison, words(comparison).page.moved_away, doan=start)
 
 
 def summary_heading(comparison: Comparison) -> str:
-    return f"TÓM TẮT THAY ĐỔI SO VỚI KẾ HOẠCH NĂM {comparison.from_year}"
+    return _say(comparison, words(comparison).summary_heading)
 
 
 def title(comparison: Comparison) -> str:
-    return f"So sánh kế hoạch năm {comparison.from_year} và năm {comparison.to_year}"
+    return _say(comparison, words(comparison).title)
 
 
 def summary_lines(comparison: Comparison) -> list[str]:
     """The short summary of the clerk's edits at the top of both outputs (and printed by the CLI)."""
+    said = words(comparison)
     if not comparison.has_changes:
-        if comparison.automatic:
-            return [
-                f"Không có chỗ nào được sửa: lời văn kế hoạch năm {comparison.to_year} giữ nguyên như năm {comparison.from_year}."
-            ]
-        return [
-            f"Hai bản giống nhau: kế hoạch năm {comparison.to_year} không có thay đổi nào so với năm {comparison.from_year}."
-        ]
+        return [_say(comparison, said.unedited if comparison.automatic else said.identical)]
     lines = [
-        f"Tổng cộng: thêm {comparison.total('added')} đoạn, bỏ {comparison.total('removed')} đoạn, "
-        f"sửa {comparison.total('changed')} đoạn, chuyển chỗ {comparison.total('moved_to')} đoạn."
+        _say(
+            comparison,
+            said.totals,
+            them=comparison.total("added"),
+            bo=comparison.total("removed"),
+            sua=comparison.total("changed"),
+            chuyen=comparison.total("moved_to"),
+        )
     ]
     for change in comparison.agencies:
         if change.status == "added":
-            lines.append(f"{change.name}: mới có trong kế hoạch, {change.tasks} nhiệm vụ.")
+            lines.append(_say(comparison, said.agency_added, co_quan=change.name, so_nhiem_vu=change.tasks))
         elif change.status == "removed":
-            lines.append(f"{change.name}: không còn trong kế hoạch (trước có {change.tasks} nhiệm vụ).")
+            lines.append(_say(comparison, said.agency_removed, co_quan=change.name, so_nhiem_vu=change.tasks))
         else:
             counts = [
-                f"{word} {n} nhiệm vụ"
-                for word, n in (
-                    ("thêm", change.tasks_added),
-                    ("bỏ", change.tasks_removed),
-                    ("sửa", change.tasks_changed),
-                    ("chuyển chỗ", change.tasks_moved),
+                _say(comparison, sentence, so=n)
+                for sentence, n in (
+                    (said.tasks_added, change.tasks_added),
+                    (said.tasks_removed, change.tasks_removed),
+                    (said.tasks_changed, change.tasks_changed),
+                    (said.tasks_moved, change.tasks_moved),
                 )
                 if n
             ]
-            lines.append(f"{change.name}: " + ", ".join(counts) + f"; nay có {change.tasks} nhiệm vụ.")
+            lines.append(
+                _say(
+                    comparison,
+                    said.agency_changed,
+                    co_quan=change.name,
+                    thay_doi=", ".join(counts),
+                    so_nhiem_vu=change.tasks,
+                )
+            )
     return lines
 
 
@@ -199,9 +232,13 @@ def automatic_line(comparison: Comparison) -> str | None:
     """The automatic substitutions in one line: not edits, so apart from the summary."""
     if not comparison.automatic:
         return None
+    said = words(comparison)
     reasons = Counter(reason for substitution in comparison.automatic for reason in substitution.reasons)
-    return (
-        f"Chương trình tự thay, không tính là sửa: {len(comparison.automatic)} đoạn ("
-        + "; ".join(f"{reason} ở {count} đoạn" for reason, count in reasons.items())
-        + ")."
+    return _say(
+        comparison,
+        said.automatic,
+        so_doan=len(comparison.automatic),
+        ly_do="; ".join(
+            _say(comparison, said.automatic_reason, ly_do=reason, so_doan=count) for reason, count in reasons.items()
+        ),
     )

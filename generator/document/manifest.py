@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..content.distribution import Distribution, Recipient
 from ..content.edition import Edition
+from ..content.schema import DistributionWording
 from . import wording
 from .parts import letter_number, report_deadline, reported_indicators
 from .plan import recipient_name
@@ -16,7 +17,7 @@ from .report_form import task_count, unconfirmed_numbers, unknown_indicators
 class DocumentFiles:
     """One document in both formats, as paths relative to output/<year>/."""
 
-    title: str  # "Công văn", "Biểu mẫu báo cáo", "Kế hoạch"
+    title: str  # the document's name in loi-van.yaml (danh_sach_gui.van_ban), e.g. "Công văn"
     docx: str
     pdf: str
 
@@ -53,27 +54,30 @@ class Manifest:
     plan_lines: tuple[PlanLine, ...]
     not_served: tuple[tuple[str, str], ...]  # (agency name, why no letter)
     checks: tuple[str, ...]  # one sentence per check made, with its count
+    words: DistributionWording  # the labels and headings of loi-van.yaml (danh_sach_gui)
 
     @property
     def columns(self) -> tuple[str, ...]:
+        names = self.words.columns
         return (
-            "STT",
-            "Nơi nhận",
-            "Tên viết tắt",
-            "Loại nơi nhận",
-            "Số nhiệm vụ",
-            "Số chỉ tiêu báo cáo",
-            "Số công văn",
-            "Hạn báo cáo",
+            names.number,
+            names.name,
+            names.short_name,
+            names.kind,
+            names.tasks,
+            names.indicators,
+            names.letter_number,
+            names.deadline,
             *self.document_titles,
             *(document.title for document in self.plan),
-            "Có trong Nơi nhận của kế hoạch",
+            names.reached_by,
         )
 
 
 def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
     """One line per indicator a recipient reports whose wording chi-tieu.yaml lacks (noi_dung: null):
     its letter and form print a blank to fill in by hand."""
+    words = edition.words.distribution.checks
     by_indicator: dict[str, list[str]] = {}
     for label, short_name in unknown_indicators(edition, recipients):
         by_indicator.setdefault(label, []).append(short_name)
@@ -81,12 +85,10 @@ def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
     for label, note, short_name in unconfirmed_numbers(edition, recipients):
         unconfirmed.setdefault((label, note), []).append(short_name)
     return tuple(
-        f"Chú ý: {label} chưa được ghi nội dung trong tệp chỉ tiêu (chi-tieu.yaml); công văn và biểu mẫu của "
-        f"{', '.join(names)} in chỗ trống để ghi tay."
+        edition.plain(words.unknown_indicator, chi_tieu=label, noi_nhan=", ".join(names))
         for label, names in by_indicator.items()
     ) + tuple(
-        f"Chú ý: số thứ tự của {label} chưa được xác nhận (chi-tieu.yaml, so_chua_xac_nhan); công văn và biểu "
-        f"mẫu của {', '.join(names)} ghi “({note})” sau số chỉ tiêu."
+        edition.plain(words.unconfirmed, chi_tieu=label, noi_nhan=", ".join(names), ghi_chu=note)
         for (label, note), names in unconfirmed.items()
     )
 
@@ -94,12 +96,13 @@ def unknown_indicator_lines(edition: Edition, recipients) -> tuple[str, ...]:
 def _letter_number(edition: Edition, recipient: Recipient) -> str:
     number, _ = letter_number(edition, recipient)
     if number is None:
-        return "chưa có số (ghi khi vào sổ)"
+        return edition.plain(edition.words.distribution.no_number)
     return wording.number_line(number, edition.letters.symbol)
 
 
 def _what_is_sent(edition: Edition, distribution: Distribution, line) -> str:
     """What a line of the plan's Nơi nhận is sent, in a clerk's words."""
+    words = edition.words.distribution.sent
     by_entry: dict[str, list[Recipient]] = {}
     for recipient in distribution.recipients:
         by_entry.setdefault(recipient.entry, []).append(recipient)
@@ -109,31 +112,43 @@ def _what_is_sent(edition: Edition, distribution: Distribution, line) -> str:
     def agency_sent(agency_id: str) -> str:
         served = by_entry.get(agency_id, [])
         if agency_id in not_served:
-            return f"kế hoạch; không có công văn riêng: {not_served[agency_id]}"
+            return edition.plain(words.not_served, ly_do=not_served[agency_id])
         if len(served) > 1 or (served and served[0].id != agency_id):
-            return f"kế hoạch; mỗi đơn vị một công văn{' và biểu mẫu báo cáo' if served[0].reports else ''} ({len(served)} đơn vị, xem bảng nơi nhận công văn)"
+            per_unit = words.per_unit_reports if served[0].reports else words.per_unit
+            return edition.plain(per_unit, so_don_vi=str(len(served)))
         if served:
-            return "kế hoạch, công văn" + (" và biểu mẫu báo cáo" if served[0].reports else " (không đề nghị báo cáo)")
+            return edition.plain(words.letter_reports if served[0].reports else words.letter)
         if agency_id not in assigned:
-            return "kế hoạch, để biết (không có nhiệm vụ ở mục Tổ chức thực hiện nên không có công văn)"
-        return "kế hoạch"
+            return edition.plain(words.for_information)
+        return edition.plain(words.plan_only)
 
     if line.agency is not None:
         return agency_sent(line.agency)
     if line.group is not None:
-        members = [a for a in edition.registry.agencies if line.group in a.groups]
-        with_letter = [edition.plain(a.short_name) for a in members if a.id in by_entry]
-        without = [
-            f"{edition.plain(a.short_name)} ({not_served.get(a.id, 'không có nhiệm vụ ở mục Tổ chức thực hiện')})"
-            for a in members
-            if a.id not in by_entry
-        ]
-        return (
-            f"kế hoạch; {len(with_letter)} trong {len(members)} cơ quan của nhóm có công văn riêng"
-            + (f" ({', '.join(with_letter)})" if with_letter else "")
-            + (f"; không có công văn riêng: {'; '.join(without)}" if without else "")
+        return _group_sent(edition, line.group, by_entry, not_served)
+    return edition.plain(words.free_text)
+
+
+def _group_sent(edition: Edition, group: str, by_entry: dict, not_served: dict[str, str]) -> str:
+    """What a group's line of the plan's Nơi nhận is sent: which of its agencies have letters."""
+    words = edition.words.distribution.sent
+    members = [a for a in edition.registry.agencies if group in a.groups]
+    with_letter = [edition.plain(a.short_name) for a in members if a.id in by_entry]
+    without = [
+        edition.plain(
+            words.with_reason,
+            ten=edition.plain(a.short_name),
+            ly_do=not_served.get(a.id) or edition.plain(words.no_tasks),
         )
-    return "kế hoạch, để biết (nơi nhận ghi tự do, không có công văn)"
+        for a in members
+        if a.id not in by_entry
+    ]
+    sentence = edition.plain(words.group, so=str(len(with_letter)), tong=str(len(members)))
+    if with_letter:
+        sentence = edition.plain(words.group_with_letters, cau=sentence, danh_sach=", ".join(with_letter))
+    if without:
+        sentence = edition.plain(words.group_without_letters, cau=sentence, danh_sach="; ".join(without))
+    return sentence
 
 
 def build_manifest(
@@ -143,6 +158,7 @@ def build_manifest(
     by_recipient: dict[str, dict[str, DocumentFiles]],
     plan: tuple[DocumentFiles, ...],
 ) -> Manifest:
+    words = edition.words.distribution
     rows = tuple(
         ManifestRow(
             number=number,
@@ -152,7 +168,7 @@ def build_manifest(
             tasks=task_count(edition, recipient),
             indicators=len(reported_indicators(edition, recipient)),
             letter_number=_letter_number(edition, recipient),
-            deadline=report_deadline(edition, recipient) if recipient.reports else "không đề nghị báo cáo",
+            deadline=report_deadline(edition, recipient) if recipient.reports else edition.plain(words.no_report),
             documents=tuple(by_recipient[recipient.key].get(title) for title in document_titles),
             reached_by=recipient.reached_by,
         )
@@ -164,20 +180,31 @@ def build_manifest(
     )
     # Counted in units: each unit of a list that gets letters of its own is one, as in the table.
     considered = len(rows) + len(distribution.not_served)
+    served, left = len(rows), len(distribution.not_served)
     checks = (
-        f"{len(rows)}/{len(rows)} nơi nhận công văn có trong Nơi nhận của kế hoạch (trực tiếp hoặc qua nhóm).",
-        f"{considered}/{considered} nơi nhận ở phần Tổ chức thực hiện đã được xét (mỗi đơn vị của một danh sách "
-        f"là một nơi nhận): {len(rows)} được gửi công văn, {len(distribution.not_served)} không gửi (có ghi lý do).",
-        f"{len(rows)}/{len(rows)} nơi nhận công văn có ít nhất một nhiệm vụ.",
+        edition.plain(words.checks.in_recipients, so=str(served), tong=str(served)),
+        edition.plain(
+            words.checks.considered,
+            so=str(considered),
+            tong=str(considered),
+            so_gui=str(served),
+            so_khong_gui=str(left),
+        ),
+        edition.plain(words.checks.with_tasks, so=str(served), tong=str(served)),
         *unknown_indicator_lines(edition, distribution.recipients),
     )
     meta = edition.plan.document
     return Manifest(
-        title=f"Danh sách gửi văn bản: {wording.sentence_case(meta.type_name)} {wording.lower_first(edition.plain(meta.title))}",
+        title=edition.plain(
+            words.title,
+            ten_loai=wording.sentence_case(meta.type_name),
+            trich_yeu=wording.lower_first(edition.plain(meta.title)),
+        ),
         plan=plan,
         document_titles=document_titles,
         rows=rows,
         plan_lines=plan_lines,
         not_served=tuple((edition.plain(item.agency.name), item.reason) for item in distribution.not_served),
         checks=checks,
+        words=edition.labels(words),
     )

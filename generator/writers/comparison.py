@@ -26,16 +26,17 @@ from docx.shared import Mm
 
 from ..content.text import marked_breaks
 from ..document.comparison import (
-    PART_COLUMNS,
-    STATUS_WORDS,
-    TRACK_CHANGES_NOTE,
     Comparison,
     ParagraphDiff,
     Piece,
     automatic_line,
+    moved_away,
+    part_columns,
+    status_words,
     summary_heading,
     summary_lines,
     title,
+    words,
 )
 from ..document.model import Block, Document, DocumentInfo, Span
 from ..document.parts import with_closing
@@ -61,7 +62,10 @@ def render_html(comparison: Comparison, html_folder: Path) -> bytes:
             title=title(comparison),
             summary=summary_lines(comparison),
             automatic=automatic_line(comparison),
-            status_words=STATUS_WORDS,
+            status_words=status_words(comparison),
+            columns=part_columns(comparison),
+            page=words(comparison).page,
+            moved_away=lambda start: moved_away(comparison, start),
         )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / HTML_TEMPLATE}: lỗi mẫu HTML: {err}") from err
@@ -250,19 +254,20 @@ def _summary(document, comparison: Comparison) -> None:
     heading = document.add_paragraph(summary_heading(comparison), _style(document, "Tên loại văn bản"))
     heading.paragraph_format.page_break_before = True
     body = _style(document, "Đoạn văn")
-    document.add_paragraph(TRACK_CHANGES_NOTE, body)
+    document.add_paragraph(words(comparison).track_changes, body)
     for line in summary_lines(comparison):
         document.add_paragraph(line, body)
     automatic = automatic_line(comparison)
     if automatic:
         document.add_paragraph(automatic, body)
+    statuses = status_words(comparison)
     rows = [
-        [part.title, STATUS_WORDS[part.status], str(part.added), str(part.removed), str(part.changed), str(part.moved)]
+        [part.title, statuses[part.status], str(part.added), str(part.removed), str(part.changed), str(part.moved)]
         for part in comparison.parts
         if part.has_changes
     ]
     if rows:
-        _table(document, PART_COLUMNS, rows, PART_WIDTHS_MM)
+        _table(document, part_columns(comparison), rows, PART_WIDTHS_MM)
 
 
 _NUMBER_MM = 17

@@ -34,7 +34,8 @@ def render_csv(manifest: Manifest) -> bytes:
             ]
         )
     writer.writerow([])
-    writer.writerow(["STT", "Nơi nhận của kế hoạch", "Được gửi"])
+    names = manifest.words.columns
+    writer.writerow([names.number, names.plan_line, names.sent])
     for line in manifest.plan_lines:
         writer.writerow([line.number, line.text, line.sent])
     # The byte order mark lets Excel read the file as UTF-8, so Vietnamese letters show.

@@ -78,10 +78,16 @@ from .forms import (  # noqa: F401
 from .decision import (  # noqa: F401
     Decision,
 )
+from .wording import (  # noqa: F401
+    ComparisonWording,
+    DistributionWording,
+    TrackingWording,
+    Wording,
+)
 
 # Files an edition may leave out: a plan that reports on no national strategy has no catalog; a
-# plan issued on its own has no Quyết định.
-OPTIONAL_FILES = ("chi-tieu.yaml", "quyet-dinh.yaml")
+# plan issued on its own has no Quyết định; the lists' wording has packaged defaults (WITH_DEFAULTS).
+OPTIONAL_FILES = ("chi-tieu.yaml", "quyet-dinh.yaml", "loi-van.yaml")
 
 # The files of an edition and the model each one holds.
 EDITION_FILES: dict[str, type] = {
@@ -94,4 +100,9 @@ EDITION_FILES: dict[str, type] = {
     "cong-van.yaml": LetterSettings,
     "bieu-mau.yaml": ReportFormSettings,
     "quyet-dinh.yaml": Decision,
+    "loi-van.yaml": Wording,
 }
+
+# Files whose every key has a value in a packaged file of generator/content/mac-dinh/ of the same
+# name: the edition's own file, if any, gives only the keys it changes.
+WITH_DEFAULTS = ("loi-van.yaml",)
