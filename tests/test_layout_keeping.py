@@ -5,8 +5,10 @@ tests/roots/xa-mau:
   short parenthesised phrase ("(qua Phòng Văn hóa - Xã hội)"), never inside it;
 - a form's "(Kèm theo …)" line is italic, its "Mẫu báo cáo" label upright;
 - a small table stays on one page with its heading (DOCX: rows cantSplit, every row but the last
-  kept with the next; PDF: the heading and every row on one page), a long one breaks between rows
-  with its header row repeated.
+  kept with the next; PDF and LibreOffice's layout of the DOCX: the heading and every row on one
+  page, wherever filler paragraphs put the table), a long one breaks between rows with its header
+  row repeated and never fewer than three rows on a page. Each page sweep is also run with the
+  rule switched off, where it must find a split: the checks can fail.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ def _form_document(rows: int | None = None):
         return document
     blocks = list(document.blocks)
     index, table = next((i, b) for i, b in enumerate(blocks) if isinstance(b, Table) and b.name == "hoat-dong")
-    extra = tuple((str(n), f"Hoạt động số {n}", "cuộc", "", "", "", "") for n in range(1, rows + 1))
+    extra = tuple((str(n), f"Hoạt động số {n}.", "cuộc", "", "", "", "") for n in range(1, rows + 1))
     blocks[index] = dataclasses.replace(table, rows=extra)
     return dataclasses.replace(document, blocks=tuple(blocks))
 
@@ -208,19 +210,23 @@ def _filled(document, count: int):
     return dataclasses.replace(document, blocks=fillers + document.blocks)
 
 
-def _split_tables(monkeypatch=None) -> list[int]:
-    """The filler counts (paragraphs put before the form's tables) for which the PDF puts the
-    activity table's heading and rows on more than one page."""
+def _row_pages(rows: int) -> dict[int, list[int]]:
+    """For each count of filler paragraphs put before the form's tables, the page of the activity
+    table's heading, then of each of its `rows` rows, in the PDF."""
     from generator.writers.pdf import render_pdf
 
-    document = _form_document(rows=6)
-    texts = ["II. KẾT QUẢ CÁC HOẠT ĐỘNG", *(f"Hoạt động số {n}" for n in range(1, 7))]
-    split = []
+    document = _form_document(rows=rows)
+    texts = ["II. KẾT QUẢ CÁC HOẠT ĐỘNG", *(f"Hoạt động số {n}." for n in range(1, rows + 1))]
+    found = {}
     for count in range(8, 32):
         pdf = render_pdf(_filled(document, count), TEMPLATES / "html", "van-ban.html", TEMPLATES / "van-ban.docx")
-        if len(set(_pages_of(pdf, texts))) > 1:
-            split.append(count)
-    return split
+        found[count] = _pages_of(pdf, texts)
+    return found
+
+
+def _split_tables() -> list[int]:
+    """The filler counts for which a six-row activity table and its heading fall on two pages."""
+    return [count for count, pages in _row_pages(6).items() if len(set(pages)) > 1]
 
 
 def test_the_pdf_puts_a_small_tables_heading_and_rows_on_one_page(monkeypatch):
@@ -230,3 +236,46 @@ def test_the_pdf_puts_a_small_tables_heading_and_rows_on_one_page(monkeypatch):
 
     monkeypatch.setattr(layout, "KEPT_TABLE_ROWS", 0)
     assert _split_tables() != []
+
+
+def _lone_rows() -> list[int]:
+    """The filler counts for which a 14-row table leaves fewer than three rows on a page."""
+    lone = []
+    for count, (heading, *rows) in _row_pages(14).items():
+        if len(set(rows)) > 1 and min(rows.count(page) for page in set(rows)) < 3:
+            lone.append(count)
+        assert heading == rows[0], count  # the heading never ends a page alone
+    return lone
+
+
+def test_the_pdf_breaks_a_long_table_with_three_rows_at_least_on_each_page(monkeypatch):
+    assert _lone_rows() == []
+    from generator.writers import layout
+
+    monkeypatch.setattr(layout, "LONG_TABLE_EDGE_ROWS", 1)
+    assert _lone_rows() != []
+
+
+def test_libreoffice_lays_out_the_docx_keeping_the_small_table_and_the_hanging_line(soffice, output, tmp_path):
+    """The DOCX as a word processor lays it out (one LibreOffice call): the six-row table and its
+    heading on one page whatever precedes them, and the addressee's continuation hanging."""
+    from conftest import convert
+    from generator.writers.docx import render_docx
+
+    document = _form_document(rows=6)
+    sources = []
+    for count in range(8, 32, 2):
+        path = tmp_path / f"sweep-{count}.docx"
+        path.write_bytes(render_docx(_filled(document, count), TEMPLATES / "van-ban.docx"))
+        sources.append(path)
+    form = tmp_path / "form.docx"
+    shutil.copy(output / f"{FORM}.docx", form)
+    outdir = tmp_path / "pdf"
+    convert(soffice, [*sources, form], outdir)
+    texts = ["II. KẾT QUẢ CÁC HOẠT ĐỘNG", *(f"Hoạt động số {n}." for n in range(1, 7))]
+    pages = [_pages_of((outdir / f"{path.stem}.pdf").read_bytes(), texts) for path in sources]
+    assert all(len(set(found)) == 1 for found in pages), pages
+    assert {found[0] for found in pages} == {0, 1}  # the sweep does carry the table across a page end
+    if shutil.which("pdftotext"):
+        (first_x, _, first), (second_x, _, second) = _addressee_lines(outdir / "form.pdf")
+        assert _text(second) == PHRASE and abs(second_x - first[2][0]) < 1.5, (first, second)
