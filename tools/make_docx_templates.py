@@ -477,7 +477,7 @@ def document_template() -> None:
     """One template for every kind: plan, letter (no type name; V/v, Kính gửi) and report form."""
     document = new_document()
     paragraph(document, "{%p for line in doc.label_lines %}", "VBFormLabel")
-    paragraph(document, "{{ line }}", "VBFormLabel")
+    paragraph(document, "{{ line.text }}", "VBFormLabel")
     paragraph(document, "{%p endfor %}", "VBFormLabel")
     header_table(document)
     paragraph(document, "{%p if doc.type_name %}", "VBTypeName")

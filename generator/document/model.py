@@ -110,7 +110,9 @@ class Document:
     # (Hướng dẫn 36-HD/VPTW); each writer has a style of each.
     recipients_style: str = "nha_nuoc"
     appendices: tuple[AppendixPage, ...] = ()  # after the signature, each from a new page numbered on its own
-    label_lines: tuple[str, ...] = ()  # a form's "Mẫu …" label and "(Kèm theo …)" line, right-aligned above the header
+    # A form's "Mẫu …" label and its "(Kèm theo …)" line (italic, as Decree 30 prints such lines),
+    # right-aligned above the header.
+    label_lines: tuple[Span, ...] = ()
     notes: tuple[str, ...] = ()  # a form's instructions, printed after the signature (outside what the unit signs)
     attached: Attachment | None = None  # a Quyết định's plan, on a new page after its signature
 

@@ -350,7 +350,10 @@ def build_report_form(edition: Edition, recipient: Recipient, period: ReportingP
             [edition.plain(line) for line in form.copies], [edition.plain(line) for line in archive], party=party
         ),
         recipients_style=chosen.convention,
-        label_lines=(edition.plain(form.label, **label_values), edition.plain(form.attached, **label_values)),
+        label_lines=(
+            Span(edition.plain(form.label, **label_values)),
+            Span(edition.plain(form.attached, **label_values), italic=True),
+        ),
         notes=form_notes(edition, recipient, values),
         info=DocumentInfo(
             title=f"Báo cáo {wording.lower_first(title)} ({recipient.short_name})",

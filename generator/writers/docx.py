@@ -24,7 +24,8 @@ from .docx_appendix import add_appendices
 from .docx_attached import add_attached, centre_lines, template_kind
 from .jinja import CompilingOnceEnvironment, strict_environment
 from .language import mark_runs
-from .typography import NO_BREAK_HYPHEN, typeset_document
+from . import layout
+from .typography import NO_BREAK_HYPHEN, hanging_mm, typeset_document
 from .word_styles import RULED_STYLES, TemplateStyles, template_bytes, template_styles
 
 
@@ -107,7 +108,11 @@ def render_docx(document: Document, template: Path, content_digest: str | None =
         near = " / ".join(line.strip() for line in getattr(err, "docx_context", []) if line.strip())
         raise TemplateProblem(f"{template}: lỗi mẫu Word: {err}" + (f" (gần: {near})" if near else "")) from err
     _draw_rules(docx_template.docx, document, styles)
-    _span_group_rows(docx_template.docx, shown, styles)
+    tables = _body_tables(docx_template.docx, shown, styles)
+    _span_group_rows(tables)
+    _keep_small_tables(tables)
+    _hang_addressees(docx_template.docx, shown, styles)
+    _italic_label_lines(docx_template.docx, shown, styles)
     _keep_last_row_with_signature(docx_template.docx, styles)
     centre_lines(docx_template.docx, shown)
     add_attached(docx_template.docx, shown)
@@ -143,13 +148,12 @@ def _keep_with_next(paragraph) -> None:
         properties.insert(1 if properties.find(qn("w:pStyle")) is not None else 0, OxmlElement("w:keepNext"))
 
 
-def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
-    """A table's group rows (a lead-in over its points): the label's cell spans the row's other
-    cells, which are removed, and the row stays on the page of the next. The template sets each
-    body table after a paragraph of the table-space style, in the order of the document's tables."""
+def _body_tables(docx, document: Document, styles: TemplateStyles) -> list:
+    """(Table, its w:tbl) for each table of the body. The template sets each body table after a
+    paragraph of the table-space style, in the order of the document's tables."""
     tables = [block for block in document.blocks if isinstance(block, Table)]
-    if not any(table.group_rows for table in tables):
-        return
+    if not tables:
+        return []
     space = styles.template_ids["VBTableSpace"]
     rendered = []
     for paragraph in docx.element.body.iterchildren(qn("w:p")):
@@ -167,7 +171,13 @@ def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
             f"bản Word của “{document.info.title}” có {len(rendered)} bảng thay vì {len(tables)}: mẫu Word "
             "thiếu đoạn kiểu “Khoảng trên bảng” trước một bảng"
         )
-    for table, element in zip(tables, rendered, strict=True):
+    return list(zip(tables, rendered, strict=True))
+
+
+def _span_group_rows(tables: list) -> None:
+    """A table's group rows (a lead-in over its points): the label's cell spans the row's other
+    cells, which are removed, and the row stays on the page of the next."""
+    for table, element in tables:
         rows = element.findall(qn("w:tr"))[1:]  # after the header row
         for index in table.group_rows:
             cells = rows[index].findall(qn("w:tc"))
@@ -180,6 +190,58 @@ def _span_group_rows(docx, document: Document, styles: TemplateStyles) -> None:
                 rows[index].remove(cell)
             for paragraph in rows[index].iter(qn("w:p")):
                 _keep_with_next(paragraph)
+
+
+def _keep_small_tables(tables: list) -> None:
+    """A small table (layout.kept_whole) stays on one page with its heading: no row splits, and
+    every row but the last is kept with the next (the heading and the space above the table are
+    kept with the next by their styles). A longer table breaks between rows, never with fewer than
+    a few rows on either page (layout.kept_with_next); its header row is repeated on each page."""
+    for table, element in tables:
+        header, *rows = element.findall(qn("w:tr"))
+        for row in (header, *rows):
+            properties = row.get_or_add_trPr()
+            if properties.find(qn("w:cantSplit")) is None:
+                properties.insert(0, OxmlElement("w:cantSplit"))
+        if header.trPr.find(qn("w:tblHeader")) is None:
+            header.trPr.append(OxmlElement("w:tblHeader"))
+        for row in (header, *(rows[index] for index in layout.kept_with_next(table))):
+            for paragraph in row.iter(qn("w:p")):
+                _keep_with_next(paragraph)
+
+
+def _hang_addressees(docx, document: Document, styles: TemplateStyles) -> None:
+    """Each "Kính gửi: …" line's continuation lines hang after its label, as Decree 30 sets them:
+    the paragraph's left indent grows by the label's width, its first line hangs back by as much."""
+    style = styles["VBAddressee"]
+    addressee = styles.template_ids["VBAddressee"]
+    lines = iter(document.addressees)
+    for paragraph in docx.element.body.iterchildren(qn("w:p")):
+        pstyle = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if pstyle is None or pstyle.get(qn("w:val")) != addressee:
+            continue
+        hang = Mm(hanging_mm(next(lines, ""), style.size_pt, style.face, style.font)).twips
+        if not hang:
+            continue
+        indent = paragraph.get_or_add_pPr().get_or_add_ind()
+        indent.attrib.pop(qn("w:firstLine"), None)
+        indent.set(qn("w:left"), str(round(style.left_pt * 20) + hang))
+        indent.set(qn("w:hanging"), str(hang))
+
+
+def _italic_label_lines(docx, document: Document, styles: TemplateStyles) -> None:
+    """A form's label lines set as their spans say: the "(Kèm theo …)" line in italic."""
+    label = styles.template_ids["VBFormLabel"]
+    lines = iter(document.label_lines)
+    for paragraph in docx.element.body.iterchildren(qn("w:p")):
+        pstyle = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if pstyle is None or pstyle.get(qn("w:val")) != label:
+            continue
+        line = next(lines, None)
+        if line is None or not line.italic:
+            continue
+        for run in paragraph.iter(qn("w:r")):
+            run.get_or_add_rPr().get_or_add_i()
 
 
 def _keep_last_row_with_signature(docx, styles: TemplateStyles) -> None:

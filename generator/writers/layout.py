@@ -6,10 +6,11 @@ stylesheet is rendered with them, so Word and PDF output are laid out alike.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..content.schema import MAX_REPORTING_PERIODS
-from ..document.model import AppendixPage, Document
+from ..document.model import CELL_LINE_BREAK, AppendixPage, Document, Table
 from .fonts import FAMILY, text_width_mm
 from .title_breaks import broken_title
 
@@ -115,6 +116,14 @@ TABLE_CENTRED_COLUMNS.update({name: (0, 2) for name in TABLE_COLUMNS_MM if name.
 TABLE_ROW_MIN_MM = {"y-kien": 45}
 TABLE_SPACE_BEFORE_PT = 6  # between a table and the heading above it
 TABLE_CELL_PADDING_PT = (2, 3)  # inside each cell of a ruled table: above and below, left and right
+# A table of at most this many body rows (a form's tables, the summary's small ones), and no taller
+# than this share of the page's text height, is kept on one page with its heading: Word keeps each
+# row but the last with the next, the PDF avoids a break inside it. A longer one breaks between
+# rows, its header row repeated on the next page; one of many rows never leaves fewer than
+# LONG_TABLE_EDGE_ROWS of its rows at the bottom or top of a page.
+KEPT_TABLE_ROWS = 8
+KEPT_TABLE_SHARE = 0.45  # a taller one kept whole would leave half a page empty
+LONG_TABLE_EDGE_ROWS = 3
 WRITING_LINE_PT = 22  # height of one ruled line to write on
 WRITING_LINES_KEPT = 2  # the last lines to write on go to the next page with the signature block
 ADDRESSEE_INDENT_MM = 30  # "Kính gửi:" stands right of centre
@@ -201,3 +210,42 @@ def appendix_rule_mm(page: AppendixPage) -> float:
     """The rule under an appendix's title block: a short share of its title's width."""
     text_mm = appendix_text_mm(page.landscape)
     return round(min(text_width_mm(page.title, TITLE_PT, "bold"), text_mm) * SHORT_RULE_SHARE, 1)
+
+
+def _row_mm(cells, widths: tuple[float, ...], style: str) -> float:
+    """A table row's height as its cells' lines fill their columns (an estimate: whole words are
+    not measured, each cell's text is spread over its width)."""
+    vertical, horizontal = (points * 25.4 / 72 for points in TABLE_CELL_PADDING_PT)
+    line_mm = TABLE_PT * SINGLE_LINE * 25.4 / 72
+    lines = max(
+        sum(
+            max(1, math.ceil(text_width_mm(piece, TABLE_PT, style) / (width - 2 * horizontal)))
+            for piece in cell.split(CELL_LINE_BREAK)
+        )
+        for cell, width in zip(cells, widths, strict=False)
+    )
+    return lines * line_mm + 2 * vertical
+
+
+def kept_whole(table: Table) -> bool:
+    """Whether a body table is kept on one page with its heading (KEPT_TABLE_ROWS)."""
+    if len(table.rows) > KEPT_TABLE_ROWS:
+        return False
+    widths = TABLE_COLUMNS_MM[table.name]
+    least = TABLE_ROW_MIN_MM.get(table.name, 0)
+    height = _row_mm(table.columns, widths, "bold") + sum(
+        max(_row_mm(row, widths, "regular"), least) for row in table.rows
+    )
+    return height <= KEPT_TABLE_SHARE * (PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM)
+
+
+def kept_with_next(table: Table) -> tuple[int, ...]:
+    """The body rows (by index) kept on the page of the row after them: every row but the last of a
+    table kept whole; in a table of many rows, its first and its last LONG_TABLE_EDGE_ROWS rows
+    (a table of a few tall rows breaks between any two)."""
+    count, edge = len(table.rows), LONG_TABLE_EDGE_ROWS
+    if kept_whole(table):
+        return tuple(range(count - 1))
+    if count <= 2 * edge:
+        return ()
+    return (*range(edge - 1), *range(count - edge, count - 1))

@@ -17,7 +17,17 @@ from ..errors import TemplateProblem
 from . import layout
 from .fonts import check_harfbuzz_subset, no_library_search
 from .jinja import strict_environment, template_files
-from .typography import KEEP_END, KEEP_START, LINE_BREAK, NO_BREAK_HYPHEN, keep_places, keep_whole, typeset_document
+from .typography import (
+    KEEP_END,
+    KEEP_START,
+    LINE_BREAK,
+    NO_BREAK_HYPHEN,
+    hanging_mm,
+    keep_addressees,
+    keep_places,
+    keep_whole,
+    typeset_document,
+)
 from .word_styles import font_faces, template_fonts, template_styles, template_stylesheet
 
 # Jinja-rendered with the layout numbers (page, tables, columns), then followed by the rules made
@@ -46,7 +56,8 @@ def keep_spaces(text: str) -> str:
     return re.sub(r" {2,}", lambda match: "\u00a0" * len(match.group(0)), text)
 
 
-_UNBROKEN = re.compile(rf"\S*{NO_BREAK_HYPHEN}\S*|{KEEP_START}[^{KEEP_END}]*{KEEP_END}")
+# What typography keeps whole first: a kept phrase may hold a word with a no-break hyphen.
+_UNBROKEN = re.compile(rf"{KEEP_START}[^{KEEP_END}]*{KEEP_END}|\S*{NO_BREAK_HYPHEN}\S*")
 
 
 def _unbroken(match: re.Match) -> str:
@@ -75,13 +86,24 @@ def pdf_template_files(html_folder: Path, template: str) -> list[Path]:
     return sorted({*template_files(html_folder, template), *template_files(html_folder, STYLESHEET)})
 
 
+def _hanging(document: Document, style) -> list[str]:
+    """Each addressee line's inline style: its continuation lines hang after its label, as in the DOCX."""
+    indents = []
+    for line in document.addressees:
+        hang = hanging_mm(line, style.size_pt, style.face, style.font) * 72 / 25.4
+        margin = f"margin-left: {round(style.left_pt + hang, 2):g}pt; text-indent: {-round(hang, 2):g}pt"
+        indents.append(margin if hang else "")
+    return indents
+
+
 def render_html(document: Document, html_folder: Path, template: str, word_template: Path) -> str:
-    rules = template_styles(word_template).rules(document)
+    styles = template_styles(word_template)
+    shown = keep_addressees(keep_places(typeset_document(document)))
     try:
         return (
             _environment(html_folder)
             .get_template(template)
-            .render(doc=keep_places(typeset_document(document)), rules=rules, L=layout)
+            .render(doc=shown, rules=styles.rules(document), hanging=_hanging(shown, styles["VBAddressee"]), L=layout)
         )
     except jinja2.TemplateError as err:
         raise TemplateProblem(f"{html_folder / template}: lỗi mẫu HTML: {err}") from err

@@ -13,6 +13,10 @@
   on one line: `keep_whole` and `keep_places` enclose them in KEEP_START … KEEP_END.
 - A title breaks where the clerk marked it with `|` (generator/content/text.py), else at phrase
   boundaries in balanced lines (title_breaks.py), in both formats; so does a form's label line.
+- A "Kính gửi: …" line never breaks inside a short parenthesised phrase ("(qua Phòng Văn hóa -
+  Xã hội)") that has words before it: its spaces become no-break spaces (and, for the PDF, the
+  phrase is kept whole), so the line breaks before the phrase. Its continuation lines hang after
+  the label ("Kính gửi: "): `hanging_mm` is what both writers indent them by.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import fields, is_dataclass, replace
 from ..content.text import running_text
 from ..document.model import Block, Document, Table
 from . import layout
-from .fonts import text_width_mm
+from .fonts import FAMILY, text_width_mm
 from .title_breaks import FILL, broken_title
 
 NO_BREAK_HYPHEN = "\u2011"  # only inside the writers: it marks a hyphen for the format's own no-break hyphen
@@ -89,15 +93,17 @@ def typeset_document(document: Document) -> Document:
     """The document as the writers place it: every text typeset, titles broken into their lines.
     Its file metadata (`info`) stays as it is, but for the line-break marks."""
     header = document.header
+    typeset_text = _typeset_all(replace(document, info=None))
     return replace(
-        _typeset_all(replace(document, info=None)),
+        typeset_text,
         header=replace(
             _typeset_all(header), subject_lines=tuple(typeset_subject(line) for line in header.subject_lines)
         ),
         title=typeset_title(document.title) if document.title is not None else None,
         # A form's label lines ("(Kèm theo Công văn số … của Ủy ban nhân dân …)") break as a title
         # does, at a phrase boundary in balanced lines, not with a place name's last word alone.
-        label_lines=tuple(typeset_label(line) for line in document.label_lines),
+        label_lines=tuple(replace(line, text=typeset_label(line.text)) for line in document.label_lines),
+        addressees=tuple(join_phrases(line) for line in typeset_text.addressees),
         info=replace(document.info, title=running_text(document.info.title)),
     )
 
@@ -163,3 +169,46 @@ def keep_places(document: Document) -> Document:
             parent_agency=kept(header.parent_agency, *agency),
         ),
     )
+
+
+# ---------------------------------------------------------------- the "Kính gửi: …" lines
+# The label ends at the first colon and the space after it.
+LABEL_END = ": "
+_PARENTHESIS = re.compile(r"(?<= )\([^()]*\)")
+
+
+def addressee_label(line: str) -> str:
+    """The label of a "Kính gửi: …" line with its colon and space ("" when it has none)."""
+    head, found, _ = line.partition(LABEL_END)
+    return head + found if found else ""
+
+
+def hanging_mm(line: str, size_pt: float, style: str = "regular", family: str = FAMILY) -> float:
+    """How far the continuation lines of an addressee line hang: the width of its label."""
+    return round(text_width_mm(addressee_label(line), size_pt, style, family), 2)
+
+
+def join_phrases(line: str, size_pt: float = layout.BODY_PT) -> str:
+    """An addressee line with each parenthesised phrase after its first words joined by no-break
+    spaces, where the phrase fits on a continuation line: the line then breaks before it."""
+    label = addressee_label(line)
+    room = (layout.TEXT_WIDTH_MM - layout.ADDRESSEE_INDENT_MM - hanging_mm(line, size_pt)) * FILL
+
+    def joined(match: re.Match) -> str:
+        if match.start() <= len(label) or text_width_mm(match[0] + ".", size_pt) > room:
+            return match[0]
+        return match[0].replace(" ", NO_BREAK_SPACE)
+
+    return _PARENTHESIS.sub(joined, line)
+
+
+def keep_addressees(document: Document) -> Document:
+    """For the PDF: each joined phrase of the typeset addressee lines kept whole (the PDF may break
+    after a dash before a no-break space, which Word does not)."""
+
+    def kept(line: str) -> str:
+        return _PARENTHESIS.sub(
+            lambda m: KEEP_START + m[0] + KEEP_END if " " not in m[0] and NO_BREAK_SPACE in m[0] else m[0], line
+        )
+
+    return replace(document, addressees=tuple(kept(line) for line in document.addressees))

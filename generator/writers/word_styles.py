@@ -154,6 +154,11 @@ class ParagraphStyle:
         return self.line_value
 
     @property
+    def face(self) -> str:
+        """The face of the font its text is set in: "regular", "bold", "italic" or "bold-italic"."""
+        return "-".join(name for name, on in (("bold", self.bold), ("italic", self.italic)) if on) or "regular"
+
+    @property
     def empty_height_pt(self) -> float:
         """The height an empty paragraph of this style takes: its spacing and one line."""
         return self.before_pt + self.line_pt + self.after_pt

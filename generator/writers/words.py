@@ -43,7 +43,7 @@ def document_texts(document: Document) -> list[str]:
         signature.note or "",
         document.recipients_label,
         *document.recipients,
-        *document.label_lines,
+        *(line.text for line in document.label_lines),
         *document.notes,
     ]
     for block in document.blocks:
