@@ -10,6 +10,8 @@ wins; a title that no such way fits breaks between two other words as a last res
 
 from __future__ import annotations
 
+import functools
+
 from ..content.text import LINE_BREAK, title_lines
 from .fonts import FAMILY, text_width_mm
 
@@ -77,10 +79,17 @@ def _best(words: list[str], widths: dict[tuple[int, int], float], lines: int) ->
 
 def auto_lines(text: str, size_pt: float, width_mm: float, style: str = "bold", family: str = FAMILY) -> list[str]:
     """The lines of an unmarked title: one if it fits, else broken at phrase boundaries."""
+    return list(_auto_lines(text, size_pt, width_mm, style, family))
+
+
+# A build typesets the same subject and form title for every letter and form, in both formats:
+# each is worked out once per process.
+@functools.lru_cache(maxsize=1024)
+def _auto_lines(text: str, size_pt: float, width_mm: float, style: str, family: str) -> tuple[str, ...]:
     words = text.split()
     limit = width_mm * FILL
     if len(words) < 2 or text_width_mm(" ".join(words), size_pt, style, family) <= limit:
-        return [" ".join(words)]
+        return (" ".join(words),)
     widths = {}
     for start in range(len(words)):
         for end in range(start + 1, len(words) + 1):
@@ -97,7 +106,7 @@ def auto_lines(text: str, size_pt: float, width_mm: float, style: str = "bold", 
     ]
     breaks = min(found, key=lambda option: option[0])[1]
     bounds = [0, *breaks, len(words)]
-    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return tuple(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
 
 
 def broken_title(text: str, size_pt: float, width_mm: float, style: str = "bold", family: str = FAMILY) -> list[str]:
