@@ -122,7 +122,7 @@ TABLE_CELL_PADDING_PT = (2, 3)  # inside each cell of a ruled table: above and b
 # rows, its header row repeated on the next page; one of many rows never leaves fewer than
 # LONG_TABLE_EDGE_ROWS of its rows at the bottom or top of a page.
 KEPT_TABLE_ROWS = 8
-KEPT_TABLE_SHARE = 0.45  # a taller one kept whole would leave half a page empty
+KEPT_TABLE_SHARE = 0.3  # a taller one kept whole would leave a third of a page or more empty
 LONG_TABLE_EDGE_ROWS = 3
 WRITING_LINE_PT = 22  # height of one ruled line to write on
 WRITING_LINES_KEPT = 2  # the last lines to write on go to the next page with the signature block
