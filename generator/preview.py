@@ -198,7 +198,10 @@ class Preview:
                     continue
                 folder = "" if len(relative.parts) == 1 else relative.parts[0]
                 order, recipient, title, column = labels.get(key, (len(labels) + 1, folder, path.stem, 0))
-                status = path.stat()
+                try:
+                    status = path.stat()
+                except OSError:  # replaced by the build running now, between the listing and here
+                    continue
                 groups.setdefault((order, recipient), []).append(
                     (column, {"path": key, "name": title, "version": f"{status.st_mtime_ns}-{status.st_size}"})
                 )

@@ -369,3 +369,25 @@ def test_hand_edit_kept(server):
     status = running.wait_for(2)
     assert status["errors"] == [] and status["written"] > 0
     assert letter.read_bytes() == edited
+
+
+def test_a_pdf_replaced_while_the_page_asks_is_left_out_not_an_error(prebuilt, tmp_path, monkeypatch):
+    """A build moves a document aside before putting the new one in its place: a file listed by
+    the page's /status can be gone a moment later, which ended the request with no answer."""
+    from generator.preview import Preview
+    from generator.project import Project
+
+    base = prebuilt("xa-mau", tmp_path)
+    preview = Preview(Project(content=base / "content", templates=ROOT / "templates", output=base / "output"), 2026)
+    vanishing = base / "output" / YEAR / "ke-hoach.pdf"
+    served = Preview.served_file
+
+    def replaced_meanwhile(self, relative):
+        found = served(self, relative)
+        if found == vanishing:
+            vanishing.unlink()  # between the check and the page's reading of it
+        return found
+
+    monkeypatch.setattr(Preview, "served_file", replaced_meanwhile)
+    listed = [file["path"] for group in preview.status_json()["documents"] for file in group["files"]]
+    assert "ke-hoach.pdf" not in listed and len(listed) > 2
