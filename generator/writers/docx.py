@@ -210,16 +210,21 @@ def _keep_small_tables(tables: list) -> None:
                 _keep_with_next(paragraph)
 
 
+def _paragraphs_in_style(docx, style_id: str):
+    """The body's own paragraphs (not those in tables) in the paragraph style of that id, in order."""
+    for paragraph in docx.element.body.iterchildren(qn("w:p")):
+        pstyle = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if pstyle is not None and pstyle.get(qn("w:val")) == style_id:
+            yield paragraph
+
+
 def _hang_addressees(docx, document: Document, styles: TemplateStyles) -> None:
     """Each "Kính gửi: …" line's continuation lines hang after its label, as Decree 30 sets them:
     the paragraph's left indent grows by the label's width, its first line hangs back by as much."""
     style = styles["VBAddressee"]
     addressee = styles.template_ids["VBAddressee"]
     lines = iter(document.addressees)
-    for paragraph in docx.element.body.iterchildren(qn("w:p")):
-        pstyle = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if pstyle is None or pstyle.get(qn("w:val")) != addressee:
-            continue
+    for paragraph in _paragraphs_in_style(docx, addressee):
         hang = Mm(hanging_mm(next(lines, ""), style.size_pt, style.face, style.font)).twips
         if not hang:
             continue
@@ -233,10 +238,7 @@ def _italic_label_lines(docx, document: Document, styles: TemplateStyles) -> Non
     """A form's label lines set as their spans say: the "(Kèm theo …)" line in italic."""
     label = styles.template_ids["VBFormLabel"]
     lines = iter(document.label_lines)
-    for paragraph in docx.element.body.iterchildren(qn("w:p")):
-        pstyle = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if pstyle is None or pstyle.get(qn("w:val")) != label:
-            continue
+    for paragraph in _paragraphs_in_style(docx, label):
         line = next(lines, None)
         if line is None or not line.italic:
             continue
