@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..content.edition import plan_targets
 from ..errors import Problem
 from .common import at
 
@@ -64,19 +65,15 @@ def _unmeasured(edition: Edition) -> list[Problem]:
     return found
 
 
-def _targets(items: list) -> list:
-    """The plan's own targets: the sub-items of every item marked la_chi_tieu, at any depth."""
-    found = []
-    for item in items:
-        found += item.items if item.targets else _targets(item.items)
-    return found
+def _catalog_indicators(edition: Edition) -> list:
+    """Every indicator of chi-tieu.yaml, none without it."""
+    catalog = edition.catalog
+    return [i for o in (catalog.objectives if catalog is not None else []) for i in o.indicators]
 
 
 def _single_measures(edition: Edition) -> list[Problem]:
     """cac_muc lists the levels an indicator or a plan target sets: one level is the indicator
     itself, and asking it apart would ask the same thing twice."""
-    catalog = edition.catalog
-    indicators = [i for o in (catalog.objectives if catalog is not None else []) for i in o.indicators]
     return [
         at(
             item.origin,
@@ -84,7 +81,7 @@ def _single_measures(edition: Edition) -> list[Problem]:
             "cac_muc",
             "cần ít nhất hai mức (mỗi mức một dòng của biểu mẫu); chỉ tiêu một mức thì bỏ cac_muc",
         )
-        for item in [*indicators, *_targets(edition.plan.sections)]
+        for item in [*_catalog_indicators(edition), *plan_targets(edition.plan)]
         if len(item.measures) == 1
     ]
 
@@ -92,12 +89,9 @@ def _single_measures(edition: Edition) -> list[Problem]:
 def _rate_units(edition: Edition) -> list[Problem]:
     """don_vi_tu_so and don_vi_mau_so name the units of a rate's count and total rows: on an
     indicator or an item that is no rate (ty_le) there is no such row, and the unit would be lost."""
-    catalog = edition.catalog
-    indicators = [i for o in (catalog.objectives if catalog is not None else []) for i in o.indicators]
-    items = [*indicators, *_all_items(edition.plan.sections)]
     return [
         at(item.origin, field, key, "chỉ dùng cho chỉ tiêu tỷ lệ (ty_le: true), có dòng số đạt và tổng số")
-        for item in items
+        for item in [*_catalog_indicators(edition), *_all_items(edition.plan.sections)]
         if not item.percentage
         for field, key in (("count_unit", "don_vi_tu_so"), ("total_unit", "don_vi_mau_so"))
         if getattr(item, field) is not None
