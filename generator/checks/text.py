@@ -47,8 +47,8 @@ def count_totals(edition: Edition) -> tuple[tuple[str, ...], dict[str, str]]:
     """The count totals of this edition's activity rows ({tong_so_luong_cuoc}…), and
     {tong_so_luong} refused, naming the rows of each unit, when the rows have several units."""
     activities = edition.report_form.activities
-    named = count_placeholders(activities)
     groups = count_groups(activities)
+    named = count_placeholders(groups)
     if len(groups) < 2:
         return tuple(named), {}
 

@@ -13,7 +13,7 @@ from functools import cached_property
 
 from ..content.distribution import Recipient
 from ..content.edition import Edition
-from ..content.figures import count_placeholders
+from ..content.figures import count_groups, count_placeholders
 from ..document import wording
 from ..document.model import (
     CELL_LINE_BREAK,
@@ -125,7 +125,7 @@ class Figures:
             "tong_so_nu": shown_number(self.totals(2)),
             "tong_kinh_phi": shown_number(self.budget_total()),
         }
-        for name, group in count_placeholders(self.edition.report_form.activities).items():
+        for name, group in count_placeholders(count_groups(self.edition.report_form.activities)).items():
             figures[name] = shown_number(self.counts(group.rows))
         return {key: value or "0" for key, value in figures.items()}
 

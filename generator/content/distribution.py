@@ -10,13 +10,13 @@ or through a group, and must have tasks.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
 from ..files import name_folded, portable_name_problem
+from .text import without_marks
 from .schema import Agency, Assignment, IndicatorRef, RecipientKind, Unit, UnitList
 
 if TYPE_CHECKING:
@@ -83,9 +83,7 @@ PROGRAM_NAMES = frozenset({"tong-hop", "ban-sua-tay", "danh-sach-gui", "ke-hoach
 
 def file_key(name: str) -> str:
     """ "Phòng LĐ-TB&XH" → "Phong-LD-TB-XH": a name that survives any file system and e-mail."""
-    ascii_name = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
-    ascii_name = "".join(char for char in ascii_name if not unicodedata.combining(char))
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-")
+    return re.sub(r"[^A-Za-z0-9]+", "-", without_marks(name.replace("Đ", "D"))).strip("-")
 
 
 def in_sentence(name: str) -> str:

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .schema import Activity
+from .text import without_marks
 
 QUANTITY_TOTAL = "tong_so_luong"  # every row's count, while the rows share one unit
 
@@ -34,9 +35,7 @@ def _same_unit(unit: str) -> str:
 
 def ascii_name(text: str) -> str:
     """`text` as a placeholder's tail: without marks, lowercase, words joined by "_" (tin, bài → tin_bai)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
-    return "_".join(re.findall(r"[a-z0-9]+", bare))
+    return "_".join(re.findall(r"[a-z0-9]+", without_marks(text.lower())))
 
 
 def count_groups(activities: list[Activity]) -> list[CountGroup]:
@@ -60,10 +59,9 @@ def count_groups(activities: list[Activity]) -> list[CountGroup]:
     ]
 
 
-def count_placeholders(activities: list[Activity]) -> dict[str, CountGroup]:
-    """The count totals a summary paragraph may use, by placeholder name: one per unit, and
-    `{tong_so_luong}` while every row has the same unit."""
-    groups = count_groups(activities)
+def count_placeholders(groups: list[CountGroup]) -> dict[str, CountGroup]:
+    """The count totals a summary paragraph may use, by placeholder name, from the rows' groups
+    (count_groups): one per unit, and `{tong_so_luong}` while every row has the same unit."""
     named = {group.placeholder: group for group in groups if group.placeholder}
     if len(groups) == 1:
         named[QUANTITY_TOTAL] = groups[0]

@@ -96,7 +96,7 @@ def check_markup(
     ]
     for match in _ACCENTED_PLACEHOLDER.finditer(text):
         if not _PLACEHOLDER.fullmatch(match.group(0)) and not match.group(1).isascii():
-            meant = _without_marks(match.group(1))
+            meant = without_marks(match.group(1))
             hint = f"có phải “{{{meant}}}”? " if meant in allowed else ""
             messages.append(
                 f"“{match.group(0)}” không phải là biến (tên biến viết không dấu); {hint}các biến dùng được: "
@@ -113,7 +113,7 @@ def check_markup(
     return messages
 
 
-def _without_marks(name: str) -> str:
+def without_marks(name: str) -> str:
     """A name with its Vietnamese letters written without marks (năm → nam, đầu → dau)."""
     decomposed = unicodedata.normalize("NFD", name.replace("đ", "d"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))

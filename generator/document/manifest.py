@@ -179,8 +179,8 @@ def build_manifest(
         for number, line in enumerate(edition.plan.recipients, start=1)
     )
     # Counted in units: each unit of a list that gets letters of its own is one, as in the table.
-    considered = len(rows) + len(distribution.not_served)
     served, left = len(rows), len(distribution.not_served)
+    considered = served + left
     checks = (
         edition.plain(words.checks.in_recipients, so=str(served), tong=str(served)),
         edition.plain(

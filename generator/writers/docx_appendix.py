@@ -54,12 +54,7 @@ def _add_page(docx, page: AppendixPage) -> None:
     docx.add_paragraph(page.title, style=_style(docx, TITLE_STYLE))
     docx.add_paragraph(page.reference, style=_style(docx, REFERENCE_STYLE))
     rule = docx.add_paragraph("", style=_style(docx, RULE_STYLE))
-    text_mm = (
-        (layout.PAGE_HEIGHT_MM if page.landscape else layout.PAGE_WIDTH_MM)
-        - layout.MARGIN_LEFT_MM
-        - layout.MARGIN_RIGHT_MM
-    )
-    side = (text_mm - layout.appendix_rule_mm(page)) / 2
+    side = (layout.appendix_text_mm(page.landscape) - layout.appendix_rule_mm(page)) / 2
     indent = rule._p.get_or_add_pPr().get_or_add_ind()
     indent.set(qn("w:left"), str(Mm(side).twips))
     indent.set(qn("w:right"), str(Mm(side).twips))
