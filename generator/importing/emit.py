@@ -6,9 +6,7 @@ import json
 from dataclasses import dataclass
 
 from ..content.source import CHECK_MARK
-
-# Italic words of a paragraph read from Word are between these two marks (content: *…*).
-ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
+from .source import ITALIC_OFF, ITALIC_ON
 
 
 @dataclass(frozen=True)

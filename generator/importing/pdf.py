@@ -10,8 +10,7 @@ from pathlib import Path
 
 from ..untrusted import MAX_FILE_BYTES, NotAForm
 from .pdf_tables import appendix_lines
-from .emit import ITALIC_ON
-from .source import Line, clean, is_rule, joined, mark_italic, split_marked
+from .source import ITALIC_ON, Line, clean, is_rule, joined, mark_italic, split_marked
 
 RIGHT_COLUMN = re.compile(r"^\s*(cộng hòa|cộng hoà|độc lập)|,\s*ngày\b")
 SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
@@ -72,7 +71,7 @@ def printed_lines(found: list[Fragment]) -> list[list[Fragment]]:
     return [
         sorted(line, key=lambda f: f.x)
         for line in lines
-        if not "".join(f.text for f in line).strip().isdigit() and not is_rule("".join(f.text for f in line))
+        if not (text := "".join(f.text for f in line)).strip().isdigit() and not is_rule(text)
     ]
 
 

@@ -11,6 +11,7 @@ import yaml
 
 from ..untrusted import NotAForm
 from ..checks import load_edition
+from ..content.source import unconfirmed
 from ..errors import ContentError, EditionExists, GeneratorError
 from ..files import check_folder, display_path
 from .emit import document
@@ -119,5 +120,5 @@ def nhap(content: Path, source: Path, year: int | None = None) -> ImportResult:
         os.rename(temporary, target)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    guesses = sum(text.count("# KIỂM TRA:") for text in files.values())
+    guesses = sum(len(unconfirmed(text)) for text in files.values())
     return ImportResult(target, tuple(imported.unplaced), tuple(imported.warnings), guesses)

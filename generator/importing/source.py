@@ -9,9 +9,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..untrusted import W, NotAForm, read_docx_parts
-from .emit import ITALIC_OFF, ITALIC_ON
 from .columns import docx_shares
 from .wordml import blocks, cell_paragraphs, cells, rows, runs
+
+# Italic words of a paragraph read from Word are between these two marks (content: *…*, emit.py).
+ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
 
 # Typed markers, by the plan level they stand for (Decree 30: I. → 1. → a) → - → +).
 ROMAN = re.compile(r"^([IVXLC]+)\.[ \t]+")
