@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..untrusted import MAX_FILE_BYTES, NotAForm
 from .pdf_tables import appendix_lines
-from .source import ITALIC_ON, Line, clean, is_rule, joined, mark_italic, split_marked
+from .source import Line, clean, is_rule, joined, leading_bold, mark_italic, run_in_heading, split_marked
 
 RIGHT_COLUMN = re.compile(r"^\s*(cộng hòa|cộng hoà|độc lập)|,\s*ngày\b")
 SAME_LINE = 2.0  # points: fragments this close in height are on one printed line
@@ -86,17 +86,8 @@ def _columns(lines: list[list[Fragment]], middle: float) -> Line:
 
 
 def _paragraph(runs: list[tuple[str, bool]], number: int) -> Line:
-    raw = clean(joined(t for t, _ in runs))
-    pieces = []
-    for piece, is_bold in runs:
-        if not is_bold:
-            break
-        pieces.append(piece)
-    bold = joined(pieces)
-    level, text = split_marked(raw)
-    bold = split_marked(clean(bold))[1] if bold else ""
-    bold = bold[:-1].rstrip() if bold.endswith(ITALIC_ON) else bold
-    return Line(number, text, level, bold if text.startswith(bold) else "")
+    level, text = split_marked(clean(joined(t for t, _ in runs)))
+    return Line(number, text, level, run_in_heading(text, leading_bold(runs), typed_marker=True))
 
 
 def _separated(line: list[Fragment]) -> list[tuple[str, bool]]:

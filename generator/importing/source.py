@@ -213,29 +213,42 @@ def split_marked(text: str) -> tuple[int | None, str]:
     return split_marker(text)
 
 
-def paragraph_line(paragraph, number: int, levels: dict, styles: dict | None = None) -> Line:
-    runs = _marked(_runs(paragraph))
-    raw = joined(text for text, _ in runs)
-    bold = []
+def leading_bold(runs: list[tuple[str, bool]]) -> str:
+    """The bold words a paragraph's runs open with, as read (a run-in heading, with its marker)."""
+    pieces = []
     for text, is_bold in runs:
         if not text:
             continue
         if not is_bold:
             break
-        bold.append(text)
-    level = _automatic_level(paragraph, levels, styles or {})
-    text = clean(raw)
-    bold = clean(joined(bold))
-    if level is None:
-        level, text = split_marked(text)
-        bold = split_marked(bold)[1] if bold else ""
+        pieces.append(text)
+    return clean(joined(pieces))
+
+
+def run_in_heading(text: str, bold: str, *, typed_marker: bool) -> str:
+    """The run-in heading of a paragraph whose text (its marker removed) is `text`: its leading bold
+    words, without the typed marker they start with and without an italic mark opening right after
+    them; "" when the text does not start with them."""
+    if typed_marker and bold:
+        bold = split_marked(bold)[1]
     if bold.endswith(ITALIC_ON):  # the italic words start right after the bold ones
         bold = bold[:-1].rstrip()
+    return bold if text.startswith(bold) else ""
+
+
+def paragraph_line(paragraph, number: int, levels: dict, styles: dict | None = None) -> Line:
+    runs = _marked(_runs(paragraph))
+    raw = joined(text for text, _ in runs)
+    level = _automatic_level(paragraph, levels, styles or {})
+    text = clean(raw)
+    typed = level is None
+    if typed:
+        level, text = split_marked(text)
     return Line(
         number,
         text,
         level,
-        bold if text.startswith(bold) else "",
+        run_in_heading(text, leading_bold(runs), typed_marker=typed),
         extra={"raw": unicodedata.normalize("NFC", plain(raw))},
     )
 
