@@ -20,7 +20,7 @@ from ..checks.limits import YEARS_AHEAD
 from ..checks.text import character_problem
 from ..document import wording
 from ..document.model import Table
-from ..document.parts import ReportingPeriod, collects_reports, reporting_periods
+from ..document.parts import ReportingPeriod, asked_periods, collects_reports
 from ..document.report_form import (
     ACTIVITIES,
     BUDGET,
@@ -308,7 +308,7 @@ class _Reader:
 
     def report(self) -> UnitReport:
         result = UnitReport()
-        periods = 1 if self.period is not None else len(reporting_periods(self.edition))
+        periods = len(asked_periods(self.edition, self.period))
         result.tasks = self.tasks(periods)
         result.activities = self.activities()
         if INDICATORS in self.expected:

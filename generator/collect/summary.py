@@ -26,6 +26,7 @@ from ..document.model import (
     Table,
 )
 from ..document.parts import (
+    asked_periods,
     header,
     header_style,
     issue_date,
@@ -168,7 +169,7 @@ class Figures:
     def indicator_table(self) -> Table | None:
         """Each indicator, one row per unit reporting it; a rate with its summed count and total."""
         period = self.collection.period
-        periods = (period,) if period is not None else reporting_periods(self.edition)
+        periods = asked_periods(self.edition, period)
         seen: dict[tuple[str, str | None], list] = {}
         for recipient, returned in self.reported:
             report = returned.report

@@ -161,6 +161,12 @@ def period_keys(periods) -> list[str]:
     return keys
 
 
+def asked_periods(edition: Edition, period: ReportingPeriod | None) -> tuple[ReportingPeriod, ...]:
+    """The periods one form asks results for: its own period, or (a form of a plan's single report)
+    every period of the plan."""
+    return (period,) if period is not None else reporting_periods(edition)
+
+
 def form_periods(edition: Edition) -> tuple[ReportingPeriod | None, ...]:
     """The periods a recipient gets a form for: one form per period of a multi-year plan, each
     with its own result column; (None,): one form for a plan's single report."""

@@ -21,6 +21,7 @@ from . import wording
 from .model import CELL_LINE_BREAK, Block, BodyPart, Document, DocumentInfo, Signature, Span, Table
 from .parts import (
     ReportedIndicator,
+    asked_periods,
     collects_reports,
     header,
     ReportingPeriod,
@@ -231,7 +232,7 @@ def form_tables(edition: Edition, recipient: Recipient, period: ReportingPeriod 
     """The tables of a recipient's form, by part: tasks, activities, indicators (if any), budget,
     narrative; one result column for `period`, else one per period of the plan."""
     columns, c = edition.report_form.columns, column_words(edition)
-    periods = (period,) if period is not None else reporting_periods(edition)
+    periods = asked_periods(edition, period)
     tasks = task_rows(edition, recipient)
     task_titles = tuple(edition.plain(columns.task_result, ky_bao_cao=p.label) for p in periods)
     tables = {
@@ -367,7 +368,7 @@ def build_report_form(edition: Edition, recipient: Recipient, period: ReportingP
 def form_header(edition: Edition, recipient: Recipient, period: ReportingPeriod | None = None):
     # A period's form is dated in the year of its deadline; a form for reports due in several
     # years (all periods on one form) leaves the year to fill.
-    years = {p.deadline.year for p in ((period,) if period else reporting_periods(edition)) if p.deadline}
+    years = {p.deadline.year for p in asked_periods(edition, period) if p.deadline}
     symbol_code = recipient.symbol_code or wording.BLANK
     return header(
         edition,
