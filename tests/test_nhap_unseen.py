@@ -117,7 +117,7 @@ def test_typed_rules_are_neither_agency_lines_nor_paragraphs(tmp_path):
 
 
 def test_italic_words_stay_italic_and_only_they(tmp_path):
-    basis = "Căn cứ Luật Hôn nhân và gia đình ngày 19 tháng 6 năm 2014;"
+    basis = "Căn cứ Luật Hôn nhân và gia đình ngày 19 tháng 6 năm 2014."
     body = [
         [(basis, "i")],
         "Ủy ban nhân dân xã ban hành Kế hoạch như sau:",
@@ -299,19 +299,20 @@ def test_sections_numbered_by_their_paragraph_style(tmp_path):
     ]
 
 
-def test_a_last_basis_ending_in_a_semicolon_is_kept_and_pointed_out(tmp_path):
+def test_bases_typed_with_other_endings_get_decree_30_s_and_are_pointed_out(tmp_path):
     import nd30
 
-    bases = ["Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;", "Căn cứ Luật Phòng, chống bạo lực gia đình;"]
+    bases = ["Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006", "Căn cứ Luật Phòng, chống bạo lực gia đình;"]
     body = [*([(text, "i")] for text in bases), "Ủy ban nhân dân xã ban hành Kế hoạch như sau:", *TASKS]
     edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
-    assert edition.plan.opening[1] == f"*{bases[1]}*"  # as typed: the clerk's words
-    plan_file = tmp_path / "content" / "2026" / "ke-hoach.yaml"
-    line = next(line for line in plan_file.read_text(encoding="utf-8").splitlines() if bases[1] in line)
-    assert "# KIỂM TRA:" in line and "Nghị định 30" in line
-    # The clerk puts the full stop the comment asks for: the plan then passes BD6.
-    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace("gia đình;*", "gia đình.*"), encoding="utf-8")
-    nd30.check_body(rebuilt(load_edition(plan_file.parent)), type_name="KẾ HOẠCH", title=TITLE)
+    # The words are the clerk's; only the endings Decree 30 sets are put: ";" then "." on the last.
+    assert edition.plan.opening[:2] == [f"*{bases[0]};*", f"*{bases[1][:-1]}.*"]
+    lines = (tmp_path / "content" / "2026" / "ke-hoach.yaml").read_text(encoding="utf-8").splitlines()
+    first = next(line for line in lines if bases[0] in line)
+    last = next(line for line in lines if bases[1][:-1] in line)
+    assert "# KIỂM TRA:" in first and "không có dấu" in first and "«;»" in first
+    assert "# KIỂM TRA:" in last and "«;»" in last and "«.»" in last
+    nd30.check_body(rebuilt(edition), type_name="KẾ HOẠCH", title=TITLE)
 
 
 def test_nơi_nhận_and_signature_typed_side_by_side_with_tabs(tmp_path):

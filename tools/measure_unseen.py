@@ -312,11 +312,17 @@ def measure(path: Path, scratch: Path) -> dict:
         return {"plan": path.name, "error": built_said}
     source, built = parts(original), parts(plan, built=True)
     same, missing = found_in_order(source["body"], built["body"])
+    # Word for word: the same words in the same order, punctuation aside (nhap puts the endings
+    # Decree 30 sets on "Căn cứ" lines, and marks each one it changed).
+    same_words, _ = found_in_order(
+        *([" ".join(re.findall(r"\w+", t)) for t in part["body"]] for part in (source, built))
+    )
     level_same, level_pairs, wrong_levels = same_levels(source["body"], built["body"])
     letters_ok, letter_problems, letters = letters_found(plan.parent, expected)
     return {
         "plan": path.name,
         "paragraphs": (same, len(source["body"]), missing),
+        "same_words": same_words,
         "extra": len(built["body"]) - same,
         "levels": (level_same, level_pairs, wrong_levels),
         "signer": (source["signer"] == built["signer"], source["signer"], built["signer"]),
@@ -336,6 +342,8 @@ def report(result: dict, verbose: bool) -> None:
         return
     same, total, missing = result["paragraphs"]
     print(f"  đoạn văn giữ nguyên: {same}/{total} ({100 * same / max(total, 1):.1f} %), thêm: {result['extra']}")
+    words = result["same_words"]
+    print(f"  đoạn văn cùng chữ (bỏ qua dấu câu): {words}/{total} ({100 * words / max(total, 1):.1f} %)")
     level_same, pairs, wrong = result["levels"]
     print(f"  cấp giữ nguyên: {level_same}/{pairs}")
     for name in ("signer", "recipients", "appendix"):

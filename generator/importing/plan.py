@@ -212,16 +212,25 @@ def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -
 
 
 def _bases_end(opening: list[str], rules: dict) -> list:
-    """The opening, its last "Căn cứ …" line marked when it ends with ";" where Decree 30 asks for
-    "." (the words are the clerk's: the importer does not change them)."""
+    """The opening, its "Căn cứ …" lines ending as Decree 30 asks (";" then "." on the last): a
+    line typed with another ending is given that one and marked, saying what the source had."""
     word = folded(rules.get("can_cu", ""))
     # The content's text: an italic line is between two "*".
     bases = [i for i, text in enumerate(opening) if word and folded(text.strip("*")).startswith(word)]
-    if not bases or bases != list(range(bases[0], bases[-1] + 1)) or not opening[bases[-1]].strip("*").endswith(";"):
+    if not bases or bases != list(range(bases[0], bases[-1] + 1)):
         return opening
-    last = bases[-1]
-    note = "dòng căn cứ cuối cùng kết thúc bằng «;»; Nghị định 30 ghi dấu «.»"
-    return [*opening[:last], Guess(opening[last], note), *opening[last + 1 :]]
+    result = list(opening)
+    for at in bases:
+        wanted = "." if at == bases[-1] else ";"
+        text = opening[at]
+        words = text.strip("*")
+        if words.endswith(wanted):
+            continue
+        ending = words[-1] if words[-1] in ";.,:" else ""
+        mended = text.replace(words, words[: len(words) - len(ending)] + wanted, 1)
+        typed = f"«{ending}»" if ending else "không có dấu"
+        result[at] = Guess(mended, f"văn bản gốc kết thúc dòng căn cứ này {typed}; Nghị định 30 ghi «{wanted}»")
+    return result
 
 
 def _assignments(
