@@ -872,7 +872,8 @@ def test_word_reads_the_plan_with_its_appendix_as_the_pdf_prints_it(example, in_
 
 
 # ----------------------------------------------------------------------------- reporting regime, rates, references
-INDICATOR_LINE = re.compile(r"^Chỉ tiêu (\d+) của (?:Kế hoạch|Mục tiêu (\d+)): ")
+# A narrowed indicator names its part in brackets before the colon.
+INDICATOR_LINE = re.compile(r"^Chỉ tiêu (\d+) của (?:Kế hoạch|Mục tiêu (\d+))(?: \([^)]*\))?: ")
 ROMAN_HEADING = re.compile(r"^[IVX]+\. ")
 
 
