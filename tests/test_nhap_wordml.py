@@ -99,7 +99,17 @@ def _text_box(text: str) -> str:
 
 
 HIDDEN.append((_run("Tổ chức tọa đàm ") + _text_box("về bình đẳng giới."), "Tổ chức tọa đàm về bình đẳng giới."))
-DROPPED = ["Bỏ câu thừa", "MERGEFIELD", "DOCPROPERTY", "Bấm vào đây"]
+# Hidden text (w:vanish): a drafter's note Word neither shows nor prints; w:val="0" shows it again.
+HIDDEN.append(
+    (
+        _run("Lồng ghép nội dung ")
+        + '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">(ghi chú ẩn của người soạn) </w:t></w:r>'
+        + '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve">bình đẳng giới</w:t></w:r>'
+        + _run(" vào sinh hoạt."),
+        "Lồng ghép nội dung bình đẳng giới vào sinh hoạt.",
+    )
+)
+DROPPED = ["Bỏ câu thừa", "MERGEFIELD", "DOCPROPERTY", "Bấm vào đây", "ghi chú ẩn"]
 BLOCK_PARAGRAPH = "Tuyên truyền trong khu dân cư bằng nhiều hình thức."
 SIGNER = "Hoàng Văn Điều"
 RECIPIENT = "Sở Văn hóa, Thể thao và Du lịch"

@@ -4,7 +4,8 @@ Paragraphs and tables can sit inside block-level content controls (w:sdt) or cus
 cells inside row- and cell-level ones; a paragraph's runs inside run-level content controls,
 hyperlinks, smart tags, simple fields, custom XML, bidirectional spans and tracked insertions or
 moves. All of them read as if the wrapper were not there, except what Word does not show: tracked
-deletions and moves away (w:del, w:moveFrom), and a content control still showing its placeholder
+deletions and moves away (w:del, w:moveFrom), text formatted as hidden (w:vanish on the run: a
+drafter's note Word neither shows nor prints), and a content control still showing its placeholder
 ("Bấm vào đây để nhập văn bản"). A complex field's result is ordinary runs; its instruction is
 w:instrText, which is never read as text. What is not named here (w:del, w:moveFrom, bookmarks,
 proofing marks) is skipped. A text box's paragraphs read as part of the paragraph that anchors it,
@@ -58,9 +59,17 @@ def cells(row) -> Iterator:
     return _unwrapped(row, (f"{W}tc",), BLOCK)
 
 
+def hidden(run) -> bool:
+    """Whether the run is formatted as hidden text (w:vanish, unless turned off by its w:val)."""
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
 def runs(paragraph) -> Iterator:
     """The w:r of a paragraph that Word shows, in order, a text box's after the run holding it."""
     for run in _unwrapped(paragraph, (f"{W}r",), INLINE):
+        if hidden(run):
+            continue
         yield run
         for child in run:
             first = child[0] if child.tag == f"{MC}AlternateContent" and len(child) else child
