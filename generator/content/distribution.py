@@ -83,7 +83,7 @@ PROGRAM_NAMES = frozenset({"tong-hop", "ban-sua-tay", "danh-sach-gui", "ke-hoach
 
 def file_key(name: str) -> str:
     """ "Phòng LĐ-TB&XH" → "Phong-LD-TB-XH": a name that survives any file system and e-mail."""
-    return re.sub(r"[^A-Za-z0-9]+", "-", without_marks(name.replace("Đ", "D"))).strip("-")
+    return re.sub(r"[^A-Za-z0-9]+", "-", without_marks(name)).strip("-")
 
 
 def in_sentence(name: str) -> str:

@@ -114,8 +114,8 @@ def check_markup(
 
 
 def without_marks(name: str) -> str:
-    """A name with its Vietnamese letters written without marks (năm → nam, đầu → dau)."""
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d"))
+    """A name with its Vietnamese letters written without marks (năm → nam, Đầu → Dau)."""
+    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 from ..untrusted import W, NotAForm, read_docx_parts
 from .columns import docx_shares
-from .wordml import blocks, cell_paragraphs, cells, rows, runs
+from .wordml import blocks, cell_paragraphs, cells, property_on, rows, runs
 
 # Italic words of a paragraph read from Word are between these two marks (content: *…*, emit.py).
 ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
@@ -55,11 +55,6 @@ def is_rule(text: str) -> bool:
     return bool(RULE.match(text))
 
 
-def _bool_on(run_properties, tag: str) -> bool:
-    node = run_properties.find(f"{W}{tag}") if run_properties is not None else None
-    return node is not None and node.get(f"{W}val", "true") not in ("0", "false", "none")
-
-
 def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
     """(text, bold, italic) of each run; a line break reads as a space in a paragraph of the body (a
     manual break is not a new paragraph), as a new line in a table's cell (the lines of Nơi nhận).
@@ -77,7 +72,7 @@ def _runs(paragraph, line_break: str = " ") -> list[tuple[str, bool, bool]]:
                 text += "\t"
             elif node.tag == f"{W}noBreakHyphen":
                 text += "-"
-        found.append((text, _bool_on(properties, "b"), _bool_on(properties, "i")))
+        found.append((text, property_on(properties, "b"), property_on(properties, "i")))
     return found
 
 

@@ -59,16 +59,17 @@ def cells(row) -> Iterator:
     return _unwrapped(row, (f"{W}tc",), BLOCK)
 
 
-def hidden(run) -> bool:
-    """Whether the run is formatted as hidden text (w:vanish, unless turned off by its w:val)."""
-    vanish = run.find(f"{W}rPr/{W}vanish")
-    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+def property_on(run_properties, tag: str) -> bool:
+    """Whether a run's on/off property (w:b, w:i, w:vanish) is set: present, and not turned off by
+    its w:val."""
+    node = run_properties.find(f"{W}{tag}") if run_properties is not None else None
+    return node is not None and node.get(f"{W}val", "true") not in ("0", "false", "off", "none")
 
 
 def runs(paragraph) -> Iterator:
     """The w:r of a paragraph that Word shows, in order, a text box's after the run holding it."""
     for run in _unwrapped(paragraph, (f"{W}r",), INLINE):
-        if hidden(run):
+        if property_on(run.find(f"{W}rPr"), "vanish"):  # hidden text: Word neither shows nor prints it
             continue
         yield run
         for child in run:
