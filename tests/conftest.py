@@ -32,6 +32,11 @@ def pytest_addoption(parser):
         action="store_true",
         help="rewrite tests/golden/ from this build (`make golden`) instead of comparing with it",
     )
+    parser.addoption(
+        "--lay-out-afresh",
+        action="store_true",
+        help="let WeasyPrint lay out every PDF, even one whose HTML an earlier test laid out already",
+    )
 
 
 # The edition under test: the one tests/data/seed-2024.txt transcribes. Built explicitly by year,
@@ -157,6 +162,41 @@ def built(tmp_path_factory, worker_id) -> Built:
             first = run_build(CONTENT, output)
             done.write_text(json.dumps([str(p) for p in first.written]), encoding="utf-8")
     return Built(output=output, year=YEAR, written=tuple(Path(p) for p in json.loads(done.read_text("utf-8"))))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def laid_out_once(tmp_path_factory, worker_id, request):
+    """Many tests build a copy of the same root, so WeasyPrint would lay out the same HTML again
+    and again: about 40 % of its time in a run. A PDF is laid out once per session for each HTML,
+    stylesheet, folder and number (its bytes are a function of those in a process, where the
+    fonts are loaded once) and the bytes reused, by every xdist worker and by the build workers
+    forked from them; a CLI subprocess or a spawned worker lays out its own. Only what is handed
+    to WeasyPrint is cached: the HTML and the stylesheet are made afresh by each build, from its
+    own content, templates and code. `--lay-out-afresh` turns this off."""
+    if request.config.getoption("--lay-out-afresh"):
+        yield
+        return
+    from generator.writers import pdf
+
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / "laid-out"
+    folder.mkdir(exist_ok=True)
+    lay_out = pdf.pdf_from_html
+
+    def once(html: str, css: str, *, html_folder: Path, reference: str | None, source: Path) -> bytes:
+        key = "\0".join((html, css, str(html_folder), str(reference), str(pdf.PDF_VARIANT)))
+        path = folder / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".pdf")
+        if path.is_file():
+            return path.read_bytes()
+        data = lay_out(html, css, html_folder=html_folder, reference=reference, source=source)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(data)
+        os.replace(partial, path)  # a forked build worker may lay out the same HTML at the same time
+        return data
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf, "pdf_from_html", once)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -192,8 +192,17 @@ def _css(html_folder: Path, word_template: Path) -> str:
 def render_pdf(document: Document, html_folder: Path, template: str, word_template: Path) -> bytes:
     """`word_template`: the DOCX template of the same document, whose paragraph styles the PDF takes."""
     html = render_html(document, html_folder, template, word_template)
+    css = _css(html_folder, word_template)
+    return pdf_from_html(
+        html, css, html_folder=html_folder, reference=document.info.reference, source=html_folder / template
+    )
+
+
+def pdf_from_html(html: str, css: str, *, html_folder: Path, reference: str | None, source: Path) -> bytes:
+    """WeasyPrint's part: the same arguments give the same bytes in one process (its fonts are
+    loaded once). `source` is only named in an error: the template the HTML was made from."""
     weasyprint, fonts = weasyprint_and_fonts()
-    stylesheet = _stylesheet(_css(html_folder, word_template))
+    stylesheet = _stylesheet(css)
     collector = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
@@ -202,12 +211,10 @@ def render_pdf(document: Document, html_folder: Path, template: str, word_templa
         rendering = weasyprint.HTML(string=html, base_url=str(html_folder)).render(
             stylesheets=[stylesheet], font_config=fonts, **options
         )
-        rendering.metadata = _archive_metadata()(rendering.metadata, document.info.reference)
+        rendering.metadata = _archive_metadata()(rendering.metadata, reference)
         pdf = rendering.write_pdf(finisher=_compress_once(), **options)
     finally:
         logger.removeHandler(collector)
     if collector.messages:
-        raise TemplateProblem(
-            f"{html_folder / template}: WeasyPrint báo lỗi khi dàn trang: " + "; ".join(collector.messages)
-        )
+        raise TemplateProblem(f"{source}: WeasyPrint báo lỗi khi dàn trang: " + "; ".join(collector.messages))
     return pdf
