@@ -87,6 +87,31 @@ class Expected:
         return self.kind["bao_cao"] is not None and self.kind["bieu_mau"] != "khong"
 
 
+PERIOD_FORM_PDF = re.compile(r"^(?P<folder>[^/]+)/bao-cao-.+-(?P<period>\d{4})\.pdf$")
+
+
+def fewer_period_pdfs(targets: list) -> list:
+    """What the examples' build makes here: every file but a multi-year plan's forms as PDF for
+    each period (ubnd-tinh: five periods, 120 of its 146 PDFs). Their pages are laid out alike
+    period after period, as in_libreoffice below assumes too: each recipient's first period's
+    form is printed, and one later period's, taken in turn, so that each period is printed for
+    some recipients. Every DOCX is made."""
+    periods: dict[str, list[str]] = {}
+    for target in targets:
+        if match := PERIOD_FORM_PDF.match(target.relative):
+            periods.setdefault(match["folder"], []).append(match["period"])
+    kept = set()
+    for turn, (folder, years) in enumerate(sorted(periods.items())):
+        years.sort()
+        later = years[1 + turn % (len(years) - 1)] if len(years) > 1 else years[0]
+        kept |= {(folder, years[0]), (folder, later)}
+    return [
+        target
+        for target in targets
+        if not (match := PERIOD_FORM_PDF.match(target.relative)) or (match["folder"], match["period"]) in kept
+    ]
+
+
 class Example:
     """One example's YAML files and its build."""
 
@@ -105,7 +130,12 @@ class Example:
         self.decision = load("quyet-dinh.yaml") if (self.folder / "quyet-dinh.yaml").exists() else None
         self.kinds = {kind["ma"]: kind for kind in load("loai-noi-nhan.yaml")["loai"]}
         self.agencies = {agency["ma"]: agency for agency in self.registry["co_quan"]}
-        self.built = run_build(self.folder.parent, output, year=self.year)
+        import generator.build
+
+        every_target = generator.build.targets
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(generator.build, "targets", lambda *args: fewer_period_pdfs(every_target(*args)))
+            self.built = run_build(self.folder.parent, output, year=self.year)
         self.output = output / str(self.year)
 
     def fill(self, text: str, **unit: str) -> str:
@@ -732,16 +762,20 @@ def test_letters_and_forms_give_every_periods_deadline(example):
     wanted = [f"{date} ({name})" for date, name in periods]
     reporting = [r for r in example.expected if r.reports]
     assert reporting
+    printed = set()
     for recipient in reporting:
         letter = example.letter(recipient)
         text, pdf = " ".join(body_texts(letter)), flat(pdf_text(letter.with_suffix(".pdf")))
         for line in wanted:
             assert line in text and flat(line) in pdf, (recipient.name, line)
-        # One form per period, each giving its own period's deadline.
+        # One form per period, each giving its own period's deadline (printed: fewer_period_pdfs).
         for form, (date, _) in zip(example.forms(recipient), periods, strict=True):
             deadline = next(line for line in body_texts(form) if "Thời hạn gửi báo cáo" in line)
             assert deadline.endswith(f"{date}."), (recipient.name, deadline)
-            assert flat(deadline) in flat(pdf_text(form.with_suffix(".pdf"))), recipient.name
+            if form.with_suffix(".pdf").exists():
+                assert flat(deadline) in flat(pdf_text(form.with_suffix(".pdf"))), recipient.name
+                printed.add(date)
+    assert printed == {date for date, _ in periods}, printed
 
 
 def test_the_appendix_follows_the_signature_on_its_own_landscape_pages_with_its_table(example):
