@@ -165,6 +165,26 @@ def built(tmp_path_factory, worker_id) -> Built:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def builds_render_in_the_test_process():
+    """A build started by a test renders its files in the test's own process unless the test asks
+    for workers: `make test` runs two test processes on two cores already, and a pool of two more
+    per build only added forks, copies of every document to them and contention (364 → 278
+    CPU-seconds for the suite). The pool's own behaviour is tested on its own (test_portable,
+    test_incremental), and every CLI subprocess and preview server still starts one, as the
+    clerk's build does. `make test-portable` keeps a pool for every build: there the workers are
+    spawned, as on Windows, and that path is what it is for."""
+    import generator.build
+    from generator.workers import START_METHOD_VARIABLE
+
+    if os.environ.get(START_METHOD_VARIABLE):
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(generator.build, "usable_cores", lambda: 1)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def laid_out_once(tmp_path_factory, worker_id, request):
     """Many tests build a copy of the same root, so WeasyPrint would lay out the same HTML again
     and again: about 40 % of its time in a run. A PDF is laid out once per session for each HTML,
