@@ -81,10 +81,13 @@ def character_problem(text: str) -> str | None:
     """Why `text` cannot be printed as typed, in Vietnamese; None when it can."""
     if len(text) > MAX_TEXT:
         return f"đoạn văn dài {thousands(len(text))} ký tự, quá {thousands(MAX_TEXT)}; chia thành nhiều đoạn"
-    for position, char in enumerate(text, start=1):
+    # Each character once, in the order it first appears: the first one found is the first in the text.
+    distinct = dict.fromkeys(text)
+    for char in distinct:
         category = unicodedata.category(char)
         if category in UNPRINTABLE or (category == "Zs" and char not in " \u00a0"):
             what = describe(char)
+            position = text.index(char) + 1
             return (
                 f"có {what} U+{ord(char):04X} ở ký tự thứ {position} (sau “{text[max(0, position - 21) : position - 1]}”), "
                 "không in được; xóa ký tự đó (hoặc gõ lại chỗ ấy)"
@@ -92,8 +95,9 @@ def character_problem(text: str) -> str | None:
     glyphs = glyph_coverage()  # the font is looked for only once content is read
     if glyphs is not None:
         family, covered = glyphs
-        for position, char in enumerate(text, start=1):
+        for char in distinct:
             if ord(char) not in covered:
+                position = text.index(char) + 1
                 return (
                     f"có ký tự “{char}” (U+{ord(char):04X}) ở ký tự thứ {position} mà phông chữ {family} không có, nên "
                     "không in được (biểu tượng cảm xúc, chữ Hán…); thay bằng chữ khác"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
+import functools
 import re
 import types
 import typing
@@ -191,6 +192,14 @@ def compose(path: str, text: str, problems: list[Problem]) -> yaml.Node | None:
     return None if tree else node
 
 
+@functools.cache
+def _declared(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field]]:
+    """A model's field types and its fields by YAML key: the same for every file bound, and
+    resolving the annotations was a quarter of the time an edition took to load."""
+    fields = {f.metadata["key"]: f for f in dataclasses.fields(cls) if "key" in f.metadata}
+    return typing.get_type_hints(cls), fields
+
+
 class Binder:
     """Binds one file. `defaults`: a bound object of the same model whose values stand for the
     keys the file leaves out, at every level (loi-van.yaml over the packaged wording)."""
@@ -281,8 +290,7 @@ class Binder:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, field, "phải là một nhóm trường dạng “tên_trường: giá trị”")
             raise _Invalid
-        hints = typing.get_type_hints(cls)
-        by_key = {f.metadata["key"]: f for f in dataclasses.fields(cls) if "key" in f.metadata}
+        hints, by_key = _declared(cls)
         given: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
