@@ -185,6 +185,21 @@ def builds_render_in_the_test_process():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def pdf_text_read_once(tmp_path_factory, worker_id):
+    """What nd30 reads off a PDF's pages, kept for the run by the file's digest (nd30.FRAGMENTS_FOLDER):
+    pypdf's text extraction was an eighth of the suite's time, much of it on PDFs another test
+    process, or a copy of the same build, had read already."""
+    import nd30
+
+    base = tmp_path_factory.getbasetemp()
+    folder = (base if worker_id == "master" else base.parent) / "pdf-text"
+    folder.mkdir(exist_ok=True)
+    nd30.FRAGMENTS_FOLDER = folder
+    yield
+    nd30.FRAGMENTS_FOLDER = None
+
+
+@pytest.fixture(scope="session", autouse=True)
 def laid_out_once(tmp_path_factory, worker_id, request):
     """Many tests build a copy of the same root, so WeasyPrint would lay out the same HTML again
     and again: about 40 % of its time in a run. A PDF is laid out once per session for each HTML,

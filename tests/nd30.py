@@ -23,9 +23,13 @@ properties (bold, italic) take the first explicit value in that order.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from docx.oxml.ns import qn
@@ -1123,28 +1127,53 @@ class PdfText:
     size: float
 
 
+# A folder where pdf_fragments keeps what it read off each page of a file read with read_pdf, by
+# the file's digest, for every test process of a run (tests/conftest.py sets it): the same PDF
+# is read by tests in both processes, and a copied build holds the same bytes under another path.
+FRAGMENTS_FOLDER: Path | None = None
+
+
 def read_pdf(path):
     """The PdfReader of a file, shared while the file is unchanged: pypdf's text extraction is
     slow, and many tests read the same built PDFs (pdf_fragments keeps each page's result)."""
-    from pathlib import Path
-
     status = Path(path).stat()
     return _read_pdf(str(Path(path).resolve()), status.st_mtime_ns, status.st_size, status.st_ino)
 
 
 @functools.lru_cache(maxsize=512)
 def _read_pdf(path: str, mtime_ns: int, size: int, inode: int):
+    import io
+
     from pypdf import PdfReader
 
-    return PdfReader(path)
+    data = Path(path).read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    reader.nd30_digest = hashlib.sha256(data).hexdigest()
+    return reader
 
 
 def pdf_fragments(page) -> list[PdfText]:
     """Text fragments in content order, with positions in default user space (origin bottom-left).
-    Kept on the page object: a page of a shared reader (read_pdf) is read once."""
+    Kept on the page object: a page of a shared reader (read_pdf) is read once, and once per run
+    where FRAGMENTS_FOLDER is set."""
     cached = getattr(page, "_nd30_fragments", None)
     if cached is not None:
         return list(cached)
+    digest = getattr(page.pdf, "nd30_digest", None)
+    kept = FRAGMENTS_FOLDER / f"{digest}-{page.page_number}.json" if FRAGMENTS_FOLDER and digest else None
+    if kept is not None and kept.is_file():
+        fragments = [PdfText(*fields) for fields in json.loads(kept.read_text(encoding="utf-8"))]
+    else:
+        fragments = _extract_fragments(page)
+        if kept is not None:
+            partial = kept.with_suffix(f".{os.getpid()}.part")
+            partial.write_text(json.dumps([astuple(f) for f in fragments]), encoding="utf-8")
+            os.replace(partial, kept)
+    page._nd30_fragments = tuple(fragments)
+    return fragments
+
+
+def _extract_fragments(page) -> list[PdfText]:
     fragments: list[PdfText] = []
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -1155,7 +1184,6 @@ def pdf_fragments(page) -> list[PdfText]:
         fragments.append(PdfText(text, x, y, font_size * scale))
 
     page.extract_text(visitor_text=visit)
-    page._nd30_fragments = tuple(fragments)
     return fragments
 
 

@@ -1048,15 +1048,13 @@ def test_a_forms_instructions_go_to_one_page_in_both_renderings(example, in_libr
     """The instructions after a form's signature are read together: never their heading or a few
     lines at the foot of one page and the rest on the next, in the PDF or as Word lays out the DOCX.
     They end the form, so their heading is on its last page."""
-    from pypdf import PdfReader
-
     heading = yaml.safe_load((example.folder / "bieu-mau.yaml").read_text(encoding="utf-8"))["tieu_de_huong_dan"]
     words_of = lambda text: " ".join(nd30.words(text))  # noqa: E731
     pdfs = [pdf for pdf in sorted(example.output.glob("*/bao-cao-*.pdf")) if (in_libreoffice / pdf.name).exists()]
     assert pdfs
     for ours in pdfs:
         for rendering in (ours, in_libreoffice / ours.name):
-            pages = [words_of(page.extract_text()) for page in PdfReader(str(rendering)).pages]
+            pages = [words_of(text) for text in nd30.pdf_page_texts(nd30.read_pdf(rendering))]
             assert [n for n, page in enumerate(pages) if words_of(heading) in page] == [len(pages) - 1], rendering
 
 

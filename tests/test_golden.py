@@ -15,7 +15,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from pypdf import PdfReader
 
 import nd30
 from conftest import YEAR
@@ -104,7 +103,7 @@ def repeated_header_rows(document) -> list[list[str]]:
 
 def pdf_words(pdf: Path, headers: list[list[str]]) -> list[str]:
     """The PDF's words, without a table's header row where it is repeated at the top of a page."""
-    pages = [nd30.words(text) for text in nd30.pdf_page_texts(PdfReader(str(pdf)))]
+    pages = [nd30.words(text) for text in nd30.pdf_page_texts(nd30.read_pdf(pdf))]
     for page in pages[1:]:
         for header in headers:
             if header and page[: len(header)] == header:

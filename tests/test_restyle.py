@@ -210,8 +210,8 @@ def both_formats(built, libreoffice_pdfs):
     """(name, reader) for every PDF of the build and every LibreOffice rendering of its DOCX."""
     folder = built.output / str(YEAR)
     for name, converted in sorted(libreoffice_pdfs.items()):
-        yield f"{name} (PDF)", PdfReader(str(folder / name))
-        yield f"{name} (DOCX in LibreOffice)", PdfReader(str(converted))
+        yield f"{name} (PDF)", nd30.read_pdf(folder / name)
+        yield f"{name} (DOCX in LibreOffice)", nd30.read_pdf(converted)
 
 
 @pytest.fixture(scope="module")
