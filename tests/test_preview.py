@@ -38,14 +38,23 @@ class Server:
         # faulthandler: a server that does not stop is made to print where each thread waits (stop).
         command = [sys.executable, "-X", "faulthandler", "-m", "generator", "--content", str(content)]
         command += ["--output", str(output), "xem", "--no-browser", "--port", str(port)]
-        self.process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONUTF8="1", PYTHONUNBUFFERED="1"),
-            text=True,
-        )
+        # Run from a shell's background job, this process ignores Ctrl+C and the server would
+        # inherit that; a test stops it with Ctrl+C, so it starts with Ctrl+C handled as by a clerk's terminal.
+        ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+        if ignored:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            self.process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                env=dict(os.environ, PYTHONUTF8="1", PYTHONUNBUFFERED="1"),
+                text=True,
+            )
+        finally:
+            if ignored:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
         self.port = None
         for line in self.process.stdout:  # the server says where it listens
             if line.startswith("Xem văn bản tại http://127.0.0.1:"):
