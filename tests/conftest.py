@@ -184,19 +184,35 @@ def builds_render_in_the_test_process():
         yield
 
 
+class RunStore:
+    """Files kept by name for the whole test run, in the temporary folder both test processes
+    share (a process of its own without xdist): the same work, done once."""
+
+    def __init__(self, tmp_path_factory, worker_id: str, name: str):
+        base = tmp_path_factory.getbasetemp()
+        self.folder = (base if worker_id == "master" else base.parent) / name
+        self.folder.mkdir(exist_ok=True)
+
+    def get(self, name: str) -> bytes | None:
+        path = self.folder / name
+        return path.read_bytes() if path.is_file() else None
+
+    def put(self, name: str, data: bytes) -> None:
+        from generator.files import write_atomic
+
+        write_atomic(self.folder / name, data)  # another process may put the same name at the same time
+
+
 @pytest.fixture(scope="session", autouse=True)
 def pdf_text_read_once(tmp_path_factory, worker_id):
-    """What nd30 reads off a PDF's pages, kept for the run by the file's digest (nd30.FRAGMENTS_FOLDER):
+    """What nd30 reads off a PDF's pages, kept for the run by the file's digest (nd30.FRAGMENT_STORE):
     pypdf's text extraction was an eighth of the suite's time, much of it on PDFs another test
     process, or a copy of the same build, had read already."""
     import nd30
 
-    base = tmp_path_factory.getbasetemp()
-    folder = (base if worker_id == "master" else base.parent) / "pdf-text"
-    folder.mkdir(exist_ok=True)
-    nd30.FRAGMENTS_FOLDER = folder
+    nd30.FRAGMENT_STORE = RunStore(tmp_path_factory, worker_id, "pdf-text")
     yield
-    nd30.FRAGMENTS_FOLDER = None
+    nd30.FRAGMENT_STORE = None
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -213,20 +229,16 @@ def laid_out_once(tmp_path_factory, worker_id, request):
         return
     from generator.writers import pdf
 
-    base = tmp_path_factory.getbasetemp()
-    folder = (base if worker_id == "master" else base.parent) / "laid-out"
-    folder.mkdir(exist_ok=True)
+    store = RunStore(tmp_path_factory, worker_id, "laid-out")
     lay_out = pdf.pdf_from_html
 
     def once(html: str, css: str, *, html_folder: Path, reference: str | None, source: Path) -> bytes:
         key = "\0".join((html, css, str(html_folder), str(reference), str(pdf.PDF_VARIANT)))
-        path = folder / (hashlib.sha256(key.encode("utf-8")).hexdigest() + ".pdf")
-        if path.is_file():
-            return path.read_bytes()
-        data = lay_out(html, css, html_folder=html_folder, reference=reference, source=source)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(data)
-        os.replace(partial, path)  # a forked build worker may lay out the same HTML at the same time
+        name = hashlib.sha256(key.encode("utf-8")).hexdigest() + ".pdf"
+        data = store.get(name)
+        if data is None:
+            data = lay_out(html, css, html_folder=html_folder, reference=reference, source=source)
+            store.put(name, data)
         return data
 
     with pytest.MonkeyPatch.context() as patch:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from dataclasses import astuple, dataclass
@@ -1127,10 +1126,11 @@ class PdfText:
     size: float
 
 
-# A folder where pdf_fragments keeps what it read off each page of a file read with read_pdf, by
-# the file's digest, for every test process of a run (tests/conftest.py sets it): the same PDF
-# is read by tests in both processes, and a copied build holds the same bytes under another path.
-FRAGMENTS_FOLDER: Path | None = None
+# Where pdf_fragments keeps what it read off each page of a file read with read_pdf, by the file's
+# digest, for every test process of a run (tests/conftest.py sets it: an object with get(name) →
+# bytes or None, and put(name, bytes)): the same PDF is read by tests in both processes, and a
+# copied build holds the same bytes under another path.
+FRAGMENT_STORE = None
 
 
 def read_pdf(path):
@@ -1155,20 +1155,19 @@ def _read_pdf(path: str, mtime_ns: int, size: int, inode: int):
 def pdf_fragments(page) -> list[PdfText]:
     """Text fragments in content order, with positions in default user space (origin bottom-left).
     Kept on the page object: a page of a shared reader (read_pdf) is read once, and once per run
-    where FRAGMENTS_FOLDER is set."""
+    where FRAGMENT_STORE is set."""
     cached = getattr(page, "_nd30_fragments", None)
     if cached is not None:
         return list(cached)
     digest = getattr(page.pdf, "nd30_digest", None)
-    kept = FRAGMENTS_FOLDER / f"{digest}-{page.page_number}.json" if FRAGMENTS_FOLDER and digest else None
-    if kept is not None and kept.is_file():
-        fragments = [PdfText(*fields) for fields in json.loads(kept.read_text(encoding="utf-8"))]
+    name = f"{digest}-{page.page_number}.json" if FRAGMENT_STORE is not None and digest else None
+    kept = FRAGMENT_STORE.get(name) if name else None
+    if kept is not None:
+        fragments = [PdfText(*fields) for fields in json.loads(kept)]
     else:
         fragments = _extract_fragments(page)
-        if kept is not None:
-            partial = kept.with_suffix(f".{os.getpid()}.part")
-            partial.write_text(json.dumps([astuple(f) for f in fragments]), encoding="utf-8")
-            os.replace(partial, kept)
+        if name:
+            FRAGMENT_STORE.put(name, json.dumps([astuple(f) for f in fragments]).encode("utf-8"))
     page._nd30_fragments = tuple(fragments)
     return fragments
 
