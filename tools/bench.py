@@ -123,10 +123,12 @@ def change_one_agency(content: Path, round_number: int) -> None:
 
 
 def change_plan_paragraph(content: Path, round_number: int) -> None:
-    """Append a word to the plan's first paragraph, different each round."""
+    """Append a word to the plan's first paragraph (the first of its top-level mo_dau: a `- "`
+    earlier in the file belongs to the report up, which a build without returned forms never
+    makes), different each round."""
     plan = edition_folder(Project(content, ROOT / "templates", content), None) / "ke-hoach.yaml"
     text = plan.read_text(encoding="utf-8")
-    start = text.index('- "')
+    start = text.index('- "', text.index("\nmo_dau:"))
     end = text.index('"', start + 3)
     plan.write_text(text[:end] + f" (đoạn sửa {round_number})" + text[end:], encoding="utf-8")
 
@@ -161,6 +163,8 @@ def warm_preview(work: Path, rounds: int, floor: float) -> None:
                 started = time.perf_counter()
                 preview.rebuild()
                 warm.append(time.perf_counter() - started)
+                if not preview.status.written:  # an edit that reaches no document measures nothing
+                    raise SystemExit(f"bench: {change.__name__} không làm thay đổi văn bản nào")
                 cold.append(run_build(cold_content, work / "xem-cold" / "output")[0])
             figures[name] = (median(warm), median(cold))
     finally:
