@@ -461,13 +461,18 @@ def reproducible_zip(data: bytes) -> bytes:
     """A zip (DOCX) rewritten with its entries in a fixed order and a fixed time, so that equal
     content gives equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    ordered = ["[Content_Types].xml"] + sorted(name for name in names if name != "[Content_Types].xml")
+    return zip_of({name: source.read(name) for name in source.namelist()})
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    """A zip of these members (name → bytes) as reproducible_zip writes one: [Content_Types].xml
+    first, then by name, each with the same time."""
+    ordered = ["[Content_Types].xml"] + sorted(name for name in members if name != "[Content_Types].xml")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in ordered:
             info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name))
+            target.writestr(info, members[name])
     return out.getvalue()
