@@ -125,6 +125,44 @@ def test_two_letters_with_one_number_are_refused(province):
     ]
 
 
+def test_a_letter_dated_before_its_plan_is_refused(province):
+    """The plan is of 20/01/2026; letters carry it out, so none may be dated earlier. A letter's
+    own date is checked as the shared one is; a month alone is not known to be earlier."""
+    first = number_letters(province, ("so-noi-vu", 101))
+    province.replace_once(LETTERS, "    so: 101\n", "    so: 101\n    ngay_ban_hanh: {nam: 2026, thang: 1, ngay: 19}\n")
+    shared = province.replace_once(
+        LETTERS, "ngay_ban_hanh: {nam: 2026, thang: 2, ngay: null}", "ngay_ban_hanh: {nam: 2025}"
+    )
+    problems = refused(province)
+    assert [p.split(": ")[0] for p in problems] == [
+        f"content/{YEAR}/{LETTERS}:{shared}",
+        f"content/{YEAR}/{LETTERS}:{first + 3}",
+    ]
+    assert (
+        "công văn ngày 2025 sớm hơn ngày của kế hoạch (20/01/2026, ke-hoach.yaml van_ban.ngay_ban_hanh)" in problems[0]
+    )
+    assert "công văn ngày 19/01/2026 sớm hơn" in problems[1]
+    province.replace_once(LETTERS, "ngay: 19}", "ngay: 20}")
+    province.replace_once(LETTERS, "ngay_ban_hanh: {nam: 2025}", "ngay_ban_hanh: {nam: 2026, thang: 1}")
+    load_edition(province.folder)  # the plan's own day, and a month that holds it
+
+
+def test_a_deadline_in_the_words_the_plan_does_not_choose_is_refused(tmp_path, monkeypatch):
+    """The commune root says its units' deadline with {truoc_han}; a letter kind that writes
+    "trước ngày" itself would say another deadline than its form once the day counts."""
+    commune = ContentCopy(tmp_path / "work", year=YEAR, source=ROOTS / "xa-mau")
+    monkeypatch.chdir(commune.base)
+    kinds = "loai-noi-nhan.yaml"
+    tail = '{han_bao_cao}."\n    ket_thuc: "{ban_hanh} đề nghị {ten_trong_cau} quan tâm, phối hợp thực hiện./."'
+    line = commune.replace_once(kinds, "{truoc_han} " + tail, "trước ngày " + tail)
+    load_edition(commune.folder)  # the day does not count: "trước ngày" is the plan's own word
+    commune.replace_once("ke-hoach.yaml", "tinh_ca_ngay_han: false", "tinh_ca_ngay_han: true")
+    problems = refused(commune)
+    assert len(problems) == 1 and problems[0].startswith(f"content/{YEAR}/{kinds}:{line}: loai["), problems
+    assert "“trước ngày {han_bao_cao}” trái với bao_cao.tinh_ca_ngay_han: true" in problems[0]
+    assert "“chậm nhất ngày”" in problems[0] and "ghi {truoc_han} {han_bao_cao}" in problems[0]
+
+
 def test_a_letter_with_the_plans_number_is_refused(province):
     first = number_letters(province, ("so-noi-vu", 45), ("so-y-te", 46))
     problems = refused(province)

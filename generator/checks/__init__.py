@@ -77,6 +77,7 @@ RULES: tuple[Rule, ...] = (
     Rule(reporting.deadlines),
     Rule(reporting.summary_deadline),
     Rule(deadlines.problems),
+    Rule(deadlines.fixed_words),
     Rule(assignments.entries),
     Rule(recipients.plan_recipients),
     Rule(decision.decision),

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from ..content.edition import Edition
 from ..errors import Notice, Problem
-from .common import check_date, unique
+from ..content.schema import PartialDate
+from .common import check_date, date_key, unique
 
 
 def numbers(edition: Edition) -> Iterator[Problem]:
     """Each number is for a known recipient, once, positive, with a date that exists, and is not
-    the plan's own number."""
+    the plan's own number; no letter is dated before the plan it carries out."""
     letters = edition.letters
     known = {a.id for a in edition.registry.agencies}
     known |= {unit.id for unit_list in edition.unit_lists.lists for unit in unit_list.units}
@@ -31,6 +33,7 @@ def numbers(edition: Edition) -> Iterator[Problem]:
             yield from check_date(entry.date)
     yield from unique(letters.numbers, "number", "cong_van.so.so", "số công văn")
     yield from _not_the_plans(edition)
+    yield from _not_before_the_plan(edition)
 
 
 def _not_the_plans(edition: Edition) -> Iterator[Problem]:
@@ -42,6 +45,27 @@ def _not_the_plans(edition: Edition) -> Iterator[Problem]:
                 f"số {entry.number} là số của chính kế hoạch (ke-hoach.yaml van_ban.so); "
                 "mỗi công văn phải có số riêng đã vào sổ",
             )
+
+
+def _not_before_the_plan(edition: Edition) -> Iterator[Problem]:
+    """A letter says "Thực hiện Kế hoạch số … ngày …": a day before the plan's cannot be right. Only
+    dates known to be earlier count (a month alone is any of its days)."""
+    plan = edition.plan.document.date
+    dates = [(letters_date, "cong_van.ngay_ban_hanh") for letters_date in [edition.letters.date] if letters_date]
+    dates += [(entry.date, None) for entry in edition.letters.numbers if entry.date is not None]
+    for date, key in dates:
+        if date_key(date, last=True) < date_key(plan, last=False):
+            yield Problem(
+                date.origin.path,
+                date.origin.line_of("day" if date.day is not None else "month" if date.month else "year"),
+                key or date.origin.key,
+                f"công văn ngày {_shown(date)} sớm hơn ngày của kế hoạch ({_shown(plan)}, {Path(plan.origin.path).name} "
+                f"{plan.origin.key}): công văn triển khai kế hoạch ghi ngày đó hoặc ngày sau",
+            )
+
+
+def _shown(date: PartialDate) -> str:
+    return "/".join(f"{part:02d}" if part < 100 else str(part) for part in (date.day, date.month, date.year) if part)
 
 
 def number_days(edition: Edition) -> Iterator[Notice]:
