@@ -203,7 +203,8 @@ def activity_table(edition: Edition, recipient: Recipient | None) -> Table:
     """The activity rows asked of a recipient, numbered in turn; None: every row (the summary)."""
     form, c = edition.report_form, column_words(edition)
     names = [(edition.plain(a.name), edition.plain(a.unit)) for a in form.activities]
-    names.append((c["other_activity"], ""))
+    summary_name = form.columns.summary_other_activity if recipient is None else None
+    names.append((edition.plain(summary_name) if summary_name else c["other_activity"], ""))
     rows = [names[i] for i in activity_indices(edition, recipient)]
     return Table(
         ACTIVITIES,

@@ -83,6 +83,11 @@ class FormColumns:
     budget_source: str = spec("nguon_kinh_phi", "Cột nguồn kinh phí")
     budget_amount: str = spec("so_tien", "Cột số tiền đã sử dụng")
     other_activity: str = spec("hoat_dong_khac", "Dòng cuối bảng hoạt động cho hoạt động chưa có trong bảng")
+    summary_other_activity: str | None = spec(
+        "hoat_dong_khac_tong_hop",
+        "Dòng đó ở báo cáo tổng hợp và báo cáo cấp trên, nơi không có gì để ghi; để trống thì như hoat_dong_khac",
+        default=None,
+    )
     item: str = spec("noi_dung", "Cột nội dung của bảng ý kiến")
     answer: str = spec("y_kien", "Cột ý kiến của đơn vị ở bảng ý kiến")
     difficulties: str = spec("kho_khan", "Dòng khó khăn, vướng mắc")
