@@ -192,6 +192,7 @@ def test_cli_defaults_to_the_year_after_the_newest_and_prints_each_mention(work)
     )
     assert len(mentions) == expected
     assert all(line.startswith(f"content/{NEW}/") for line in mentions)
+    assert f"Năm của kế hoạch ({{nam}}) và ngày của Tháng hành động tự theo năm {NEW}." in lines
     assert lines[-1] == f"Còn {expected} chỗ nhắc năm {OLD} cần xem lại. Sửa xong, kiểm tra bằng: make check YEAR={NEW}"
 
 
@@ -307,4 +308,6 @@ def test_each_example_drafts_its_next_edition(example, tmp_path):
     result = new_year(content)
     edition = load_edition(result.folder)
     assert edition.letters is not None
+    # The province's five-year plan has no Tháng hành động: new-year does not speak of one.
+    assert result.action_month == (example == "ubnd-xa") == (edition.plan.action_month is not None)
     assert yaml.safe_load((result.folder / LETTERS).read_text(encoding="utf-8"))["so"] == []

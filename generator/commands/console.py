@@ -162,7 +162,8 @@ def _new_year(args: argparse.Namespace) -> int:
     print("Đã đổi (bản dự thảo: số và ngày ban hành để trống):")
     for change in result.changes:
         print(f"  {change}")
-    print(f"Năm của kế hoạch ({{nam}}) và ngày của Tháng hành động tự theo năm {new_year_}.")
+    month = " và ngày của Tháng hành động" if result.action_month else ""
+    print(f"Năm của kế hoạch ({{nam}}){month} tự theo năm {new_year_}.")
     if result.mentions:
         print(
             f"Các chỗ còn nhắc năm {old_year}, thường là số, ngày của văn bản khác; chương trình không tự sửa, "

@@ -67,6 +67,7 @@ class NewYearResult:
     folder: Path  # the new edition, content/<TO>/
     changes: tuple[Change, ...]
     mentions: tuple[Mention, ...]
+    action_month: bool  # the plan has a Tháng hành động, whose dates follow the year too
 
 
 class NewEditionInvalid(ContentError):
@@ -273,4 +274,5 @@ def new_year(content: Path, from_year: int | None = None, to_year: int | None = 
         for name in edits
         for edit in sorted(edits[name], key=lambda edit: edit.start)
     )
-    return NewYearResult(source, target, changes, tuple(old_year_mentions(target, from_year)))
+    mentions = tuple(old_year_mentions(target, from_year))
+    return NewYearResult(source, target, changes, mentions, action_month=old.plan.action_month is not None)

@@ -75,7 +75,7 @@ def build_decision(edition: Edition) -> Document:
             [recipient_name(edition, line) for line in decision.recipients], edition.plan.archive
         ),
         info=DocumentInfo(
-            title=f"{wording.sentence_case(decision.type_name)} {title}",
+            title=f"{wording.sentence_case(decision.type_name)} {wording.lower_first(title)}",
             author=issuer_name(edition),
             created=date(decision.date.year, decision.date.month or 1, decision.date.day or 1),
             reference=wording.reference(decision.number, symbol),

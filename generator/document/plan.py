@@ -204,7 +204,7 @@ def build_plan(edition: Edition) -> Document:
         signature=signature(edition),
         recipients=wording.list_lines([recipient_name(edition, line) for line in plan.recipients], plan.archive),
         info=DocumentInfo(
-            title=f"{meta.type_name.capitalize()} {title}",
+            title=f"{meta.type_name.capitalize()} {wording.lower_first(title)}",
             author=issuer_name(edition),
             created=issue_date(edition),
             reference=wording.reference(meta.number, symbol),
