@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from generator.errors import GeneratorError
 from generator.files import one_build_at_a_time
+from generator.state import STATE_FILE
 
 from conftest import CONTENT, ROOTS, TEMPLATES, YEAR, build_root, cli_env, replace_once, run_cli, run_main, snapshot
 
@@ -274,6 +275,15 @@ def complete(path: Path) -> bool:
     return path.stat().st_size > 0
 
 
+def recorded(folder: Path) -> int:
+    """How many files the build state in `folder` records as made (it is replaced whole, never
+    written in place)."""
+    try:
+        return len(json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))["files"])
+    except FileNotFoundError:
+        return 0
+
+
 @pytest.mark.skipif(
     sys.platform == "win32" or not hasattr(os, "killpg"),
     reason="os.killpg and SIGKILL (killing a process group) do not exist on Windows",
@@ -291,9 +301,11 @@ def test_a_killed_build_leaves_no_partial_file_and_the_next_build_completes(tiny
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    # Killed once 4 of the tiny root's 18 PDFs are there: most of its 38 files are still to come.
+    # Killed once 4 of the tiny root's 18 PDFs are there and its state records some file as made
+    # (saved every half second while it writes; killed before that, the next build could keep none):
+    # most of its 38 files are still to come.
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(list(folder.rglob("*.pdf")) if folder.exists() else []) < 4:
+    while time.monotonic() < deadline and not (len(list(folder.rglob("*.pdf"))) >= 4 and recorded(folder)):
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGKILL)  # the whole group, as a closed terminal would
     process.wait()
