@@ -16,6 +16,7 @@ import contextlib
 import errno
 import json
 import mimetypes
+import os
 import threading
 import time
 import urllib.parse
@@ -189,7 +190,7 @@ class Preview:
         labels = self._labels()
         groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
         if self.folder.is_dir():
-            for path in sorted(self.folder.rglob("*.pdf")):
+            for path in _pdfs_under(self.folder):
                 relative = path.relative_to(self.folder)
                 if relative.parts[0].startswith(".") or relative.parts[0] in ("ban-sua-tay", "tong-hop"):
                     continue
@@ -233,6 +234,14 @@ class Preview:
         if path.suffix.lower() not in SERVED or not path.is_file():
             return None
         return path
+
+
+def _pdfs_under(folder: Path) -> list[Path]:
+    """The PDFs under a folder a build may be writing: os.walk passes over a folder removed while it
+    looks (the build's scratch folder), where Path.rglob raised and the page's request got no answer."""
+    return sorted(
+        Path(top, name) for top, _folders, names in os.walk(folder) for name in names if name.endswith(".pdf")
+    )
 
 
 def _handler(preview: Preview) -> type[BaseHTTPRequestHandler]:

@@ -400,3 +400,27 @@ def test_a_pdf_replaced_while_the_page_asks_is_left_out_not_an_error(prebuilt, t
     monkeypatch.setattr(Preview, "served_file", replaced_meanwhile)
     listed = [file["path"] for group in preview.status_json()["documents"] for file in group["files"]]
     assert "ke-hoach.pdf" not in listed and len(listed) > 2
+
+
+def test_a_folder_removed_while_the_page_lists_is_passed_over(prebuilt, tmp_path, monkeypatch):
+    """The build's scratch folder comes and goes while it writes: one gone between being found and
+    being looked into ended the page's /status request with no answer (seen in test_hand_edit_kept)."""
+    import os
+
+    from generator.preview import Preview
+    from generator.project import Project
+
+    base = prebuilt("xa-mau", tmp_path)
+    preview = Preview(Project(content=base / "content", templates=ROOT / "templates", output=base / "output"), 2026)
+    scratch = base / "output" / YEAR / ".tam"
+    scratch.mkdir()
+    scandir = os.scandir
+
+    def removed_meanwhile(path="."):
+        if os.fspath(path) == os.fspath(scratch):
+            raise FileNotFoundError(2, "No such file or directory", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", removed_meanwhile)
+    listed = [file["path"] for group in preview.status_json()["documents"] for file in group["files"]]
+    assert "ke-hoach.pdf" in listed and len(listed) > 2
