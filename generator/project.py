@@ -49,8 +49,20 @@ def edition_folder(project: Project, year: int | None) -> Path:
         return folder
     years = sorted(p for p in project.content.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
     if not years:
-        raise GeneratorError(f"không có thư mục nội dung theo năm nào trong {display_path(project.content)}")
+        raise no_editions(project.content)
     return years[-1]
+
+
+def no_editions(content: Path) -> GeneratorError:
+    """The error for a content folder without a year folder, saying what was probably meant."""
+    if not content.is_dir():
+        return GeneratorError(f"thư mục {display_path(content)} không có; kiểm tra tham số --content")
+    if re.fullmatch(r"\d{4}", content.name) and any(content.glob("*.yaml")):
+        return GeneratorError(
+            f"{display_path(content)} là thư mục nội dung của năm {content.name}; --content là thư mục chứa các "
+            f"năm: ghi --content {display_path(content.parent)} (thêm --year {content.name} để chọn năm)"
+        )
+    return GeneratorError(f"không có thư mục nội dung theo năm nào (như 2026/) trong {display_path(content)}")
 
 
 def usable_cores() -> int:

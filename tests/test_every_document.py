@@ -163,6 +163,42 @@ def test_a_deadline_in_the_words_the_plan_does_not_choose_is_refused(tmp_path, m
     assert "“chậm nhất ngày”" in problems[0] and "ghi {truoc_han} {han_bao_cao}" in problems[0]
 
 
+def test_a_unit_in_the_recipients_and_a_body_in_two_entries_say_what_to_write(tmp_path, monkeypatch):
+    commune = ContentCopy(tmp_path / "work", year=YEAR, source=ROOTS / "xa-mau")
+    monkeypatch.chdir(commune.base)
+    unit = commune.replace_once(
+        "ke-hoach.yaml",
+        '  - co_quan: "cac-ap"\n  - co_quan: "cac-truong"\nluu:',
+        '  - co_quan: "ap-tan-lap"\n  - co_quan: "cac-truong"\nluu:',
+    )
+    second = commune.replace_once("ke-hoach.yaml", '["hoi-lhpn", "doan-tn"]', '["hoi-lhpn", "doan-tn", "cong-an-xa"]')
+    first = commune.text("ke-hoach.yaml").splitlines().index('  - co_quan: "cong-an-xa"') + 1  # its own entry
+    problems = refused(commune)
+    assert problems[0].startswith(f"content/{YEAR}/ke-hoach.yaml:{second}: ")
+    assert (
+        f"“cong-an-xa” đã được giao nhiệm vụ ở mục dòng {first}: mỗi cơ quan nhận nhiệm vụ của một mục" in problems[0]
+    )
+    assert problems[-1].startswith(f"content/{YEAR}/ke-hoach.yaml:{unit}: noi_nhan[")
+    assert problems[-1].endswith(
+        "“ap-tan-lap” là một đơn vị của danh sách “ap” (don-vi.yaml): ghi mã “cac-ap” của co-quan.yaml, "
+        "mục đại diện danh sách đó"
+    )
+
+
+def test_a_content_folder_without_years_says_what_was_meant(province):
+    """--content naming one year's folder, or a folder that is not there: check and build say so."""
+    year_folder, missing = f"content/{YEAR}", "khong-co"  # as typed, relative to the working folder
+    for command in (["check"], ["build"]):
+        done = run_main(["--content", year_folder, "--output", "ra", *command], province.base)
+        assert done.returncode == 1 and done.stderr_lines == [
+            f"Lỗi: {year_folder} là thư mục nội dung của năm {YEAR}; --content là thư mục chứa các năm: "
+            f"ghi --content content (thêm --year {YEAR} để chọn năm)"
+        ], done.stderr
+        done = run_main(["--content", missing, "--output", "ra", *command], province.base)
+        assert done.returncode == 1 and f"thư mục {missing} không có; kiểm tra tham số --content" in done.stderr
+    assert not (province.base / "ra").exists()
+
+
 def test_a_letter_with_the_plans_number_is_refused(province):
     first = number_letters(province, ("so-noi-vu", 45), ("so-y-te", 46))
     problems = refused(province)

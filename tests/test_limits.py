@@ -167,6 +167,16 @@ def test_numbers_are_digits_only(content_copy, old_output, typed):
     )
 
 
+def test_a_number_in_quotes_and_a_date_typed_as_text_say_how_to_write_them(tiny_copy, old_output):
+    line = tiny_copy.replace_once("ke-hoach.yaml", "  so: 12\n", '  so: "12"\n')
+    refused(tiny_copy, old_output, line, "van_ban.so", "là số: ghi 12, không đặt trong dấu ngoặc kép")
+    tiny_copy.replace_once("ke-hoach.yaml", '  so: "12"\n', "  so: 12\n")
+    line = tiny_copy.replace_once(
+        "ke-hoach.yaml", "han_bao_cao: {nam: 2026, thang: 12, ngay: 10}", 'han_bao_cao: "10/12/2026"'
+    )
+    refused(tiny_copy, old_output, line, "bao_cao.han_bao_cao", "{nam: …, thang: …, ngay: …}")
+
+
 def test_a_note_after_an_unquoted_value_is_explained(tiny_copy, old_output):
     plan = yaml.safe_load(tiny_copy.text("ke-hoach.yaml"))
     name = plan["nguoi_ky"]["ho_ten"]

@@ -70,7 +70,9 @@ def _bodies(edition: Edition, assignment: Assignment, key: str, assigned: dict[s
         elif agency_id in assigned:
             yield assignment.origin.problem(
                 "agencies",
-                f"cơ quan “{agency_id}” đã có nhiệm vụ ở mục dòng {assigned[agency_id]}",
+                f"cơ quan “{agency_id}” đã được giao nhiệm vụ ở mục dòng {assigned[agency_id]}: mỗi cơ quan nhận "
+                "nhiệm vụ của một mục (công văn và biểu mẫu của nó làm từ mục đó); ghi nhiệm vụ chung vào mục "
+                "riêng của cơ quan này, hoặc bỏ mã của nó khỏi một trong hai mục",
             )
         else:
             assigned[agency_id] = assignment.origin.line_of("agencies")

@@ -28,9 +28,21 @@ def recipient_lines(lines: list[RecipientLine], prefix: str, edition: Edition) -
                 "mỗi nơi nhận ghi đúng một trong ba trường: co_quan, nhom hoặc ten",
             )
         elif line.agency is not None and line.agency not in agencies:
-            yield line.origin.problem("agency", f"không có cơ quan mã “{line.agency}” trong co-quan.yaml")
+            yield line.origin.problem("agency", _unknown_agency(edition, line.agency))
         elif line.group is not None and line.group not in groups:
             yield line.origin.problem("group", f"không có nhóm mã “{line.group}” trong co-quan.yaml")
+
+
+def _unknown_agency(edition: Edition, code: str) -> str:
+    """The message for a Nơi nhận code co-quan.yaml lacks; a unit of a list is reached through the
+    entry that stands for its list, which is named."""
+    message = f"không có cơ quan mã “{code}” trong co-quan.yaml"
+    for unit_list in edition.unit_lists.lists:
+        if any(unit.id == code for unit in unit_list.units):
+            entries = [a.id for a in edition.registry.agencies if a.unit_list == unit_list.id]
+            through = f": ghi mã “{entries[0]}” của co-quan.yaml, mục đại diện danh sách đó" if entries else ""
+            return f"{message}; “{code}” là một đơn vị của danh sách “{unit_list.id}” (don-vi.yaml){through}"
+    return message
 
 
 def plan_recipients(edition: Edition) -> Iterator[Problem]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..files import display_path
 from ..errors import GeneratorError
+from ..project import no_editions
 from ..content.text import YEAR, excerpt  # noqa: F401 (the commands' years and excerpts)
 
 
@@ -27,7 +28,7 @@ def existing_edition(content: Path, year: int) -> Path:
 def newest_year(content: Path) -> int:
     years = edition_years(content)
     if not years:
-        raise GeneratorError(f"không có thư mục nội dung theo năm nào trong {display_path(content)}")
+        raise no_editions(content)
     return years[-1]
 
 

@@ -268,7 +268,11 @@ class Binder:
             # with a leading zero are read as the decimal number they show, whatever tag YAML gave them.
             plain_digits = not node.style and node.tag in (_INT, _STR) and re.fullmatch(r"[-+]?[0-9]+", node.value)
             if not plain_digits:
-                self.problem(node, field, f"phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “{node.value}”")
+                if node.style and re.fullmatch(r"[0-9]+", node.value):  # "20": a number typed as text
+                    message = f"là số: ghi {node.value}, không đặt trong dấu ngoặc kép"
+                else:
+                    message = f"phải là một số nguyên viết bằng chữ số, ví dụ 5, không phải “{node.value}”"
+                self.problem(node, field, message)
                 raise _Invalid
             return int(node.value)
         if node.tag != _BOOL or node.value.lower() not in _BOOL_WORDS:
@@ -287,10 +291,12 @@ class Binder:
         return result
 
     def _object(self, node: yaml.Node, cls: type, field: str, fallback: Any = None) -> Any:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, field, "phải là một nhóm trường dạng “tên_trường: giá trị”")
-            raise _Invalid
         hints, by_key = _declared(cls)
+        if not isinstance(node, yaml.MappingNode):
+            # The shape with this model's own keys: a date typed "31/02/2026" reads {nam: …, thang: …, ngay: …}.
+            shape = ", ".join(f"{key}: …" for key in list(by_key)[:4]) + (", …" if len(by_key) > 4 else "")
+            self.problem(node, field, f"phải là một nhóm trường dạng “tên_trường: giá trị”, ở đây {{{shape}}}")
+            raise _Invalid
         given: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             key = str(key_node.value)
