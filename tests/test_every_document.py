@@ -83,7 +83,8 @@ def test_years_of_cited_documents_are_not_questioned(province):
     cited = (
         "Căn cứ Luật Tổ chức chính quyền địa phương năm 2025; Luật Phòng, chống bạo lực gia đình năm 2022; "
         "Chỉ thị số 08/CT-TTg ngày 04/02/2025 của Thủ tướng Chính phủ; Nghị định số 15/2025/NĐ-CP "
-        "ngày 03 tháng 02 năm 2025; Kế hoạch số 12/KH-UBND ngày 15/01/2031 của UBND tỉnh."
+        "ngày 03 tháng 02 năm 2025; Kế hoạch số 12/KH-UBND ngày 15/01/2031 của UBND tỉnh; "
+        "Hiến pháp năm 2013 (sửa đổi, bổ sung năm 2025); Bộ luật Lao động năm 2019 (được sửa đổi năm 2025)."
     )
     assert not check(province.content, YEAR).notices
     add_closing(province, cited)
@@ -96,12 +97,12 @@ def test_the_plans_own_years_are_still_questioned(province):
     """Next to a citation, a last year's plan or a day after the plan are the clerk's to change."""
     line = add_closing(
         province,
-        "Căn cứ Luật Thanh niên năm 2020, tổng kết Kế hoạch năm 2025 trước ngày 15/01/2031.",
+        "Căn cứ Luật Thanh niên năm 2020 (thực hiện năm 2025), tổng kết Kế hoạch năm 2025 trước ngày 15/01/2031.",
     )
     notices = [str(n) for n in check(province.content, YEAR).notices]
-    assert len(notices) == 2, notices
+    assert len(notices) == 3, notices  # a note after a law that is not its amendment is the plan's
     assert all(f"{PLAN}:{line}" in n for n in notices)
-    assert "nhắc năm 2025" in notices[0] and "ngày 15/01/2031" in notices[1]
+    assert "nhắc năm 2025" in notices[0] and "nhắc năm 2025" in notices[1] and "ngày 15/01/2031" in notices[2]
 
 
 # ---------------------------------------------------------------- 3. mistakes that passed silently

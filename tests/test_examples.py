@@ -195,7 +195,7 @@ class Example:
                                 parent=self.fill(parent, **values).upper() if parent else None,
                                 place=self.fill(unit_list["dia_danh"], **values),
                                 signer=tuple(unit_list["ky_bieu_mau"]),
-                                symbol=unit_list.get("ky_hieu"),
+                                symbol=unit.get("ky_hieu") or unit_list.get("ky_hieu"),  # a unit's own first
                             )
                         )
                     continue

@@ -80,6 +80,8 @@ def customise(edition):
     own = schools["don_vi"][1]
     own["ten_tieu_de"] = ["Trường Tiểu học", "xã Mẫu Sơn"]
     own["co_quan_cap_tren"] = "Phòng Văn hóa - Xã hội | xã Mẫu Sơn"  # "|": the line breaks there
+    schools["ky_hieu"] = "TRUONG"
+    own["ky_hieu"] = "TH&MS"  # its own symbol; the other school keeps the list's
     write(edition, "don-vi.yaml", lists)
 
     form = read(edition, "bieu-mau.yaml")
@@ -187,6 +189,17 @@ def test_a_unit_gives_its_own_header_lines_and_parent(edition, out):
     pdf = [line.replace("\u00a0", " ") for line in pdf_lines(path.with_suffix(".pdf"))]
     assert all(line in pdf for line in expected)
     assert pdf[pdf.index(parent[0]) + 1] == parent[1]
+
+
+def test_a_unit_gives_its_own_symbol_and_the_others_keep_the_lists(edition, out):
+    schools = next(u for u in read(edition, "don-vi.yaml")["danh_sach"] if u["ma"] == "truong")
+    own, other = schools["don_vi"][1], schools["don_vi"][0]
+    assert (own["ten"], other["ten"]) == ("Trường Tiểu học Mẫu Sơn", "Trường Mầm non Mẫu Sơn")
+    for folder, symbol in (("Truong-Tieu-hoc", own["ky_hieu"]), ("Truong-Mam-non", schools["ky_hieu"])):
+        path = next(out.glob(f"{folder}*/bao-cao-*.docx"))
+        number = next(line for line in header_paragraphs(path) if line.startswith("Số:"))
+        assert number.replace("\u00a0", " ").split()[-1] == f"/BC-{symbol}", (path.name, number)
+        assert f"/BC-{symbol}" in " ".join(pdf_lines(path.with_suffix(".pdf"))).replace("\u00a0", " ")
 
 
 # ---------------------------------------------------------------- 3. header styles from content

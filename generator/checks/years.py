@@ -23,12 +23,15 @@ _PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
 _DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
 # A citation of another document, whose years are that document's, not the plan's: a numbered
 # document with its symbol and day ("Chỉ thị số 08/CT-TTg ngày 04/02/2020", "Nghị định số
-# 15/2024/NĐ-CP"), or a law by its name and year ("Luật Phòng, chống bạo lực gia đình năm 2022").
+# 15/2024/NĐ-CP"), or a law by its name and year ("Luật Phòng, chống bạo lực gia đình năm 2022"),
+# with the amendments it names.
 _CITED_DAY = r"(?:\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?"
 _CITATION = re.compile(
     r"\bsố\s+\d+(?:/\d{4})?/[A-ZĐ][\wĐđ&.-]*"
     + _CITED_DAY
-    + r"|\b(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+[^.;:()\n]{1,120}?\bnăm\s+\d{4}(?!\d)"
+    + r"|\b(?:Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?:\s+[^.;:()\n]{1,120}?)?\s+năm\s+\d{4}(?!\d)"
+    # …with the amendments its citation names: "Hiến pháp năm 2013 (sửa đổi, bổ sung năm 2025)".
+    + r"(?:\s*\((?:được\s+)?sửa\s+đổi[^()\n]{0,80}\))?"
 )
 
 

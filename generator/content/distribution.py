@@ -161,10 +161,17 @@ def _unit_recipient(
         reached_by=_unit_reached_by(edition, agency, short_name),
         signer=tuple(edition.plain(line) for line in unit_list.form_signer),
         signer_note=edition.plain(unit_list.signer_note) if unit_list.signer_note else None,
-        symbol_code=edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None,
+        symbol_code=_unit_symbol(edition, unit_list, unit, values),
         form_instructions=tuple(unit_list.form_instructions) if unit_list.form_instructions is not None else None,
         form_archive=tuple(unit_list.form_archive) if unit_list.form_archive is not None else None,
     )
+
+
+def _unit_symbol(edition: Edition, unit_list: UnitList, unit: Unit | None, values: dict[str, str]) -> str | None:
+    """A unit's own abbreviation (two schools of one list), else its list's pattern, else none."""
+    if unit is not None and unit.symbol_code:
+        return edition.plain(unit.symbol_code)
+    return edition.plain(unit_list.symbol_code, **values) if unit_list.symbol_code else None
 
 
 def _unit_reached_by(edition: Edition, agency: Agency, short_name: str) -> str:

@@ -30,6 +30,11 @@ class Unit:
         placeholders=UNIT_PLACEHOLDERS,
         line_marks=True,
     )
+    symbol_code: str | None = spec(
+        "ky_hieu",
+        "Chữ viết tắt của riêng đơn vị trong số, ký hiệu báo cáo (ví dụ THTK); để trống: như danh sách",
+        default=None,
+    )
     origin: Origin | None = origin_field()
 
 
