@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import docx
 import pytest
+import yaml
 from pypdf import PdfReader
 from conftest import ROOTS, TEMPLATES, ContentCopy, run_main
 
@@ -164,26 +165,70 @@ def test_a_deadline_in_the_words_the_plan_does_not_choose_is_refused(tmp_path, m
     assert "“chậm nhất ngày”" in problems[0] and "ghi {truoc_han} {han_bao_cao}" in problems[0]
 
 
-def test_a_unit_in_the_recipients_and_a_body_in_two_entries_say_what_to_write(tmp_path, monkeypatch):
+def commune_copy(tmp_path, monkeypatch) -> ContentCopy:
     commune = ContentCopy(tmp_path / "work", year=YEAR, source=ROOTS / "xa-mau")
     monkeypatch.chdir(commune.base)
+    return commune
+
+
+def test_a_unit_in_the_recipients_says_which_entry_reaches_it(tmp_path, monkeypatch):
+    commune = commune_copy(tmp_path, monkeypatch)
     unit = commune.replace_once(
         "ke-hoach.yaml",
         '  - co_quan: "cac-ap"\n  - co_quan: "cac-truong"\nluu:',
         '  - co_quan: "ap-tan-lap"\n  - co_quan: "cac-truong"\nluu:',
     )
-    second = commune.replace_once("ke-hoach.yaml", '["hoi-lhpn", "doan-tn"]', '["hoi-lhpn", "doan-tn", "cong-an-xa"]')
-    first = commune.text("ke-hoach.yaml").splitlines().index('  - co_quan: "cong-an-xa"') + 1  # its own entry
     problems = refused(commune)
-    assert problems[0].startswith(f"content/{YEAR}/ke-hoach.yaml:{second}: ")
-    assert (
-        f"“cong-an-xa” đã được giao nhiệm vụ ở mục dòng {first}: mỗi cơ quan nhận nhiệm vụ của một mục" in problems[0]
-    )
     assert problems[-1].startswith(f"content/{YEAR}/ke-hoach.yaml:{unit}: noi_nhan[")
     assert problems[-1].endswith(
         "“ap-tan-lap” là một đơn vị của danh sách “ap” (don-vi.yaml): ghi mã “cac-ap” của co-quan.yaml, "
         "mục đại diện danh sách đó"
     )
+
+
+def test_a_body_named_in_two_entries_gets_the_tasks_of_both(tmp_path, monkeypatch):
+    """Công an xã has its own entry and is named again in the mass organisations' one: its letter
+    and form carry its own tasks, then the shared one; the others' letters are as before."""
+    commune = commune_copy(tmp_path, monkeypatch)
+    plan = yaml.safe_load(commune.text("ke-hoach.yaml"))
+    own = next(e for e in plan["to_chuc_thuc_hien"] if e["co_quan"] == "cong-an-xa")["nhiem_vu"]
+    shared = next(e for e in plan["to_chuc_thuc_hien"] if "hoi-lhpn" in e["co_quan"])["nhiem_vu"]
+    commune.replace_once("ke-hoach.yaml", '["hoi-lhpn", "doan-tn"]', '["hoi-lhpn", "doan-tn", "cong-an-xa"]')
+    commune.replace_once("ke-hoach.yaml", 'Đoàn Thanh niên xã"', 'Đoàn Thanh niên xã, Công an xã"')
+    done = run_main(["build", "--year", str(YEAR)], commune.base, cwd_folders=True)
+    assert done.returncode == 0, done.stderr
+    folder = commune.base / "output" / str(YEAR)
+    assert len(list(folder.glob("Cong-an-xa*"))) == 1
+
+    def paragraphs(path):
+        return [p.text.replace("\u00a0", " ") for p in docx.Document(str(path)).paragraphs]
+
+    letter = paragraphs(next(folder.glob("Cong-an-xa*/cong-van-*.docx")))
+    found = [next(i for i, text in enumerate(letter) if task in text) for task in [*own, *shared]]
+    assert found == sorted(found), "own tasks first, then the shared one"
+    form = docx.Document(str(next(folder.glob("Cong-an-xa*/bao-cao-*.docx"))))
+    tasks = next(t for t in form.tables if len(t.rows[0].cells) > 1 and "Nhiệm vụ" in t.rows[0].cells[1].text)
+    assert [row.cells[1].text.replace("\u00a0", " ") for row in tasks.rows[1:]] == [*own, *shared]
+    women = paragraphs(next(folder.glob("Hoi-LHPN*/cong-van-*.docx")))
+    assert any(shared[0] in text for text in women) and not any(own[0] in text for text in women)
+
+
+def test_a_body_named_in_an_entry_with_points_and_in_another_is_refused(tmp_path, monkeypatch):
+    commune = commune_copy(tmp_path, monkeypatch)
+    commune.replace_once(
+        "ke-hoach.yaml",
+        '      - "Tuyên truyền đến hội viên, đoàn viên."\n',
+        '      - "Tuyên truyền đến hội viên, đoàn viên:"\n    muc:\n      - tieu_de: "Tại chi hội."\n',
+    )
+    second = commune.replace_once("ke-hoach.yaml", '["hoi-lhpn", "doan-tn"]', '["hoi-lhpn", "doan-tn", "cong-an-xa"]')
+    commune.replace_once("ke-hoach.yaml", 'Đoàn Thanh niên xã"', 'Đoàn Thanh niên xã, Công an xã"')
+    first = commune.text("ke-hoach.yaml").splitlines().index('  - co_quan: "cong-an-xa"') + 1
+    problems = refused(commune)
+    assert problems == [
+        f"content/{YEAR}/ke-hoach.yaml:{second}: to_chuc_thuc_hien[3].co_quan: cơ quan “cong-an-xa” đã có ở mục "
+        f"dòng {first}, và một trong hai mục có các điểm a), b)… (muc): công văn không nối được nhiệm vụ của hai "
+        "mục đó; ghi nhiệm vụ chung vào mục riêng của cơ quan này"
+    ]
 
 
 def test_a_content_folder_without_years_says_what_was_meant(province):

@@ -20,7 +20,7 @@ def entries(edition: Edition) -> Iterator[Problem]:
             "assignments",
             "mục Tổ chức thực hiện không có cơ quan nào: không có công văn nào để gửi",
         )
-    assigned: dict[str, int] = {}  # a body's code → the line of the entry that gives it its tasks
+    assigned: dict[str, tuple[int, bool]] = {}  # a body's code → the line of its first entry, whether it has points
     targets = len(plan_targets(plan))
     for number, assignment in enumerate(plan.assignments, start=1):
         key = f"to_chuc_thuc_hien[{number}]"
@@ -61,21 +61,32 @@ def _kind_resolves(edition: Edition, agency: Agency) -> bool:
     return agency.unit_list in unit_lists and unit_lists[agency.unit_list].kind in kinds
 
 
-def _bodies(edition: Edition, assignment: Assignment, key: str, assigned: dict[str, int]) -> Iterator[Problem]:
-    """Each body named is known and has no other entry; bodies of different kinds need a heading."""
+def _bodies(
+    edition: Edition, assignment: Assignment, key: str, assigned: dict[str, tuple[int, bool]]
+) -> Iterator[Problem]:
+    """Each body named is known, once per entry, and in other entries only where no points a), b)…
+    are involved; bodies of different kinds need a heading."""
     agencies = {a.id: a for a in edition.registry.agencies}
     for agency_id in assignment.agencies:
         if agency_id not in agencies:
             yield assignment.origin.problem("agencies", f"không có cơ quan mã “{agency_id}” trong co-quan.yaml")
         elif agency_id in assigned:
-            yield assignment.origin.problem(
-                "agencies",
-                f"cơ quan “{agency_id}” đã được giao nhiệm vụ ở mục dòng {assigned[agency_id]}: mỗi cơ quan nhận "
-                "nhiệm vụ của một mục (công văn và biểu mẫu của nó làm từ mục đó); ghi nhiệm vụ chung vào mục "
-                "riêng của cơ quan này, hoặc bỏ mã của nó khỏi một trong hai mục",
-            )
+            # Named again: its letter and form carry the tasks of both entries, in the plan's order;
+            # points a), b)… under one entry's last task cannot be followed by another entry's tasks.
+            line, with_points = assigned[agency_id]
+            if with_points or assignment.points or line == assignment.origin.line_of("agencies"):
+                yield assignment.origin.problem(
+                    "agencies",
+                    f"cơ quan “{agency_id}” đã có ở mục dòng {line}"
+                    + (
+                        ""
+                        if line == assignment.origin.line_of("agencies")
+                        else ", và một trong hai mục có các điểm a), b)… (muc): công văn không nối được nhiệm vụ "
+                        "của hai mục đó; ghi nhiệm vụ chung vào mục riêng của cơ quan này"
+                    ),
+                )
         else:
-            assigned[agency_id] = assignment.origin.line_of("agencies")
+            assigned[agency_id] = (assignment.origin.line_of("agencies"), bool(assignment.points))
     known = [agencies[a] for a in assignment.agencies if a in agencies and _kind_resolves(edition, agencies[a])]
     if len(known) > 1 and assignment.heading is None and len({edition.agency_kind(a).heading for a in known}) > 1:
         yield at(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..content.distribution import assignments_by_body
 from ..content.edition import Edition
 from ..errors import Problem
 
@@ -19,7 +20,7 @@ def activities(edition: Edition) -> Iterator[Problem]:
 
 def task_groups(edition: Edition) -> Iterator[Problem]:
     """nhom_nhiem_vu: each group names an entry of section IV and tasks it has, each task once."""
-    entries = {agency: assignment for assignment in edition.plan.assignments for agency in assignment.agencies}
+    entries = assignments_by_body(edition)  # a body named by several entries: the tasks of all, in turn
     grouped: set[tuple[str, int]] = set()
     for group in edition.report_form.task_groups:
         assignment = entries.get(group.entry)

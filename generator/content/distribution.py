@@ -1,6 +1,7 @@
 """Who receives a letter and a report form, and the checks that the plan says so too.
 
-Every body named by a section IV entry is one recipient (an entry may name several); an entry that
+Every body named by a section IV entry is one recipient (an entry may name several; a body named by
+several entries gets the tasks of all of them, in the plan's order); an entry that
 stands for a unit list (the communes of a province, the hamlets of a commune) is one recipient per
 unit, or one for the whole list where the list says so; a body marked `gui_cong_van: false` is
 deliberately not served. Each recipient must be reachable through the plan's "Nơi nhận", directly
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import Problem
@@ -204,6 +205,39 @@ def _agency_recipient(edition: Edition, agency: Agency, assignment: Assignment, 
     )
 
 
+def assignments_by_body(edition: Edition) -> dict[str, Assignment]:
+    """Each body of section IV with what it is assigned: its first entry, with the tasks, indicators
+    and plan targets of every later entry that names it too ("Ủy ban MTTQ và các tổ chức chính trị -
+    xã hội" after the Hội LHPN's own entry). An entry with points a), b)… is not merged: the checks
+    refuse a body named there and elsewhere."""
+    if "assignments_by_body" not in edition.prepared:
+        merged: dict[str, Assignment] = {}
+        for assignment in edition.plan.assignments:
+            for agency_id in dict.fromkeys(assignment.agencies):
+                first = merged.get(agency_id)
+                merged[agency_id] = assignment if first is None else _merged(first, assignment)
+        edition.prepared["assignments_by_body"] = merged
+    return edition.prepared["assignments_by_body"]
+
+
+def _merged(first: Assignment, later: Assignment) -> Assignment:
+    asked = {(i.objective, tuple(i.indicators), i.narrowing) for i in first.indicators}
+    scopes = {scope.target for scope in first.plan_target_scopes}
+    return replace(
+        first,
+        tasks=[*first.tasks, *later.tasks],
+        indicators=[
+            *first.indicators,
+            *(i for i in later.indicators if (i.objective, tuple(i.indicators), i.narrowing) not in asked),
+        ],
+        plan_targets=list(dict.fromkeys([*first.plan_targets, *later.plan_targets])),
+        plan_target_scopes=[
+            *first.plan_target_scopes,
+            *(s for s in later.plan_target_scopes if s.target not in scopes),
+        ],
+    )
+
+
 def distribution(edition: Edition) -> tuple[Distribution, tuple[Problem, ...]]:
     """Who gets which letter and form, with the problems that keep a body from getting one;
     worked out once per edition, whichever stage asks first."""
@@ -217,8 +251,14 @@ def _distribution(edition: Edition) -> tuple[Distribution, tuple[Problem, ...]]:
     not_served: list[NotServed] = []
     problems: list[Problem] = []
     named_at: list[Problem] = []  # where each recipient's name is written, for a clash of file names
-    for number, assignment in enumerate(edition.plan.assignments, start=1):
-        for agency_id in assignment.agencies:
+    bodies = assignments_by_body(edition)
+    served: set[str] = set()
+    for number, entry in enumerate(edition.plan.assignments, start=1):
+        for agency_id in entry.agencies:
+            if agency_id in served:  # named by an earlier entry too: served there, with these tasks
+                continue
+            served.add(agency_id)
+            assignment = bodies[agency_id]
             agency = edition.agency(agency_id)
             if not agency.letter:
                 not_served.append(NotServed(agency, edition.plain(edition.words.distribution.not_served_reason)))
