@@ -8,6 +8,7 @@ reports, how each form is headed and signed.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -217,7 +218,22 @@ class Example:
                         symbol=agency.get("ky_hieu"),
                     )
                 )
-        return result
+        # A body named again in a later entry (Hội LHPN in the mass organisations' one) is written
+        # to once, where first named, with the tasks and targets of every entry naming it, in turn.
+        merged: dict[str, Expected] = {}
+        for expected in result:
+            first = merged.get(expected.id)
+            merged[expected.id] = (
+                expected
+                if first is None
+                else dataclasses.replace(
+                    first,
+                    tasks=first.tasks + expected.tasks,
+                    targets=tuple(dict.fromkeys(first.targets + expected.targets)),
+                    target_scopes={**expected.target_scopes, **first.target_scopes},
+                )
+            )
+        return list(merged.values())
 
     # --- what the documents should cite
     @property
