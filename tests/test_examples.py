@@ -938,6 +938,28 @@ def is_rate(example: Example, line: str) -> bool:
     return bool(next(i for i in goal["chi_tieu"] if i["so"] == int(number)).get("ty_le"))
 
 
+def test_a_row_without_participants_asks_none(example):
+    """An activity marked hoi_so_nguoi: false shows “–” for participants and women on every form
+    that asks it (make tong-hop reads a dash as no figure); the other rows leave both to fill."""
+    columns = example.form_settings["cot"]
+    marked = {a["ten"] for a in example.form_settings["hoat_dong"] if a.get("hoi_so_nguoi") is False}
+    seen = set()
+    for recipient in (r for r in example.expected if r.reports):
+        table = next(
+            t
+            for t in docx.Document(str(example.form(recipient))).tables
+            if t.rows[0].cells[1].text == columns["hoat_dong"]
+        )
+        header = [cell.text for cell in table.rows[0].cells]
+        people = [header.index(columns["so_nguoi"]), header.index(columns["nu"])]
+        for row in table.rows[1:]:
+            cells = [cell.text for cell in row.cells]
+            name = cells[1].replace("\u00a0", " ")
+            assert [cells[i] for i in people] == (["–", "–"] if name in marked else ["", ""]), (recipient.name, name)
+            seen |= {name} & marked
+    assert seen == marked
+
+
 def test_a_rate_is_asked_for_with_its_count_and_total_and_nothing_else_is(example):
     """A percentage alone cannot be added up by the collecting body: every indicator marked ty_le
     has the count and total rows under it on every form that asks for it; no other has."""

@@ -184,6 +184,11 @@ def asked_of(edition: Edition, recipient: Recipient | None, codes: list[str]) ->
     return bool({recipient.kind.id, recipient.entry, recipient.id, unit_list} & set(codes))
 
 
+# What a form's cell that is not to be filled shows: a dash, as the returned forms' reader reads it
+# (collect.parse_number: "–" is no figure).
+NOT_ASKED = "–"
+
+
 def activity_indices(edition: Edition, recipient: Recipient | None) -> tuple[int, ...]:
     """The activities (by their place in bieu-mau.yaml) a recipient's form asks, then the
     "other activity" row (index len(activities)); None: all of them."""
@@ -202,14 +207,17 @@ def budget_indices(edition: Edition, recipient: Recipient | None) -> tuple[int, 
 def activity_table(edition: Edition, recipient: Recipient | None) -> Table:
     """The activity rows asked of a recipient, numbered in turn; None: every row (the summary)."""
     form, c = edition.report_form, column_words(edition)
-    names = [(edition.plain(a.name), edition.plain(a.unit)) for a in form.activities]
+    # A row that asks no participants prints a dash there, which make tong-hop reads as empty.
+    names = [
+        (edition.plain(a.name), edition.plain(a.unit), "" if a.counts_people else NOT_ASKED) for a in form.activities
+    ]
     summary_name = form.columns.summary_other_activity if recipient is None else None
-    names.append((edition.plain(summary_name) if summary_name else c["other_activity"], ""))
+    names.append((edition.plain(summary_name) if summary_name else c["other_activity"], "", ""))
     rows = [names[i] for i in activity_indices(edition, recipient)]
     return Table(
         ACTIVITIES,
         (c["number"], c["activity"], c["unit"], c["quantity"], c["participants"], c["women"], c["note"]),
-        tuple((str(n), name, unit, "", "", "", "") for n, (name, unit) in enumerate(rows, start=1)),
+        tuple((str(n), name, unit, "", people, people, "") for n, (name, unit, people) in enumerate(rows, start=1)),
     )
 
 

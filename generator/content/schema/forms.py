@@ -16,6 +16,11 @@ class Activity:
     name: str = spec("ten", "Tên hoạt động, hình thức tuyên truyền (một dòng của bảng hoạt động)")
     unit: str = spec("don_vi_tinh", "Đơn vị tính số lượng, ví dụ cuộc, bản, cái")
     asked_of: list[str] = spec("danh_cho", ROW_SCOPE_DOC, default_factory=list, one_or_more=True)
+    counts_people: bool = spec(
+        "hoi_so_nguoi",
+        "false: dòng không hỏi số người tham gia và số nữ (tin, bài; tài liệu cấp phát): hai ô đó in “–”",
+        default=True,
+    )
     origin: Origin | None = origin_field()
 
 
