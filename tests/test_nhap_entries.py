@@ -11,7 +11,8 @@ from pathlib import Path
 import docx
 
 from generator.cli import main
-from generator.content.distribution import distribution
+from generator.content.distribution import distribution, file_key
+from generator.files import MAX_NAME
 from generator.checks import load_edition
 from generator.document.plan import build_plan
 from generator.writers.docx import render_docx
@@ -167,3 +168,31 @@ def test_a_name_with_commas_the_noi_nhan_writes_whole_is_one_body(tmp_path, caps
     assert [line for line in cell_lines(plan) if line.startswith("- ") and "Lưu" not in line] == [
         f"- {r};" for r in recipients
     ]
+
+
+def test_noi_nhan_initials_without_marks_and_a_name_too_long_for_a_file(tmp_path, capsys):
+    """ "UBMTTQVN tỉnh và các tổ chức CT - XH" names the Mặt trận's heading (Ủ read as U, a spaced
+    dash no word), "Phòng VHXH" its Phòng; the UBND's long joint heading, which no line names, is
+    imported with a short name that fits a file name (it was refused, and nothing written)."""
+    joint = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội"
+    long_name = "Ban Chỉ đạo công tác bình đẳng giới và vì sự tiến bộ của phụ nữ tỉnh và các cơ quan"
+    entries = [
+        ("1. Phòng Văn hóa - Xã hội:", True),
+        ("Tham mưu tổ chức thực hiện.", False),
+        (f"2. Đề nghị {joint}:", True),
+        ("Tuyên truyền đến đoàn viên, hội viên.", False),
+        (f"3. {long_name}:", True),
+        ("Theo dõi, đôn đốc.", False),
+    ]
+    recipients = ["Phòng VHXH", "UBMTTQVN tỉnh và các tổ chức CT - XH"]
+    folder = imported(tmp_path, typed_plan(tmp_path / "ke-hoach.docx", recipients, entries), capsys)
+    edition = load_edition(folder)
+    bodies = [edition.agency(entry.agencies[0]) for entry in edition.plan.assignments]
+    assert [edition.plain(b.short_name) for b in bodies[:2]] == recipients  # from the Nơi nhận lines
+    short = edition.plain(bodies[2].short_name)  # its first words, as many as a file name holds
+    assert long_name.startswith(short + " ") and len(file_key(short)) <= MAX_NAME < len(file_key(long_name))
+    plan = render_docx(build_plan(edition), TEMPLATE)
+    listed = [line for line in cell_lines(plan) if line.startswith("- ") and "Lưu" not in line]
+    assert listed[:2] == [f"- {r};" for r in recipients] and len(listed) == 3, listed  # no line twice
+    text = (folder / "co-quan.yaml").read_text(encoding="utf-8")
+    assert "tên đầy đủ quá dài cho tên tệp nên đã cắt bớt" in text

@@ -315,6 +315,18 @@ def test_bases_typed_with_other_endings_get_decree_30_s_and_are_pointed_out(tmp_
     nd30.check_body(rebuilt(edition), type_name="KẾ HOẠCH", title=TITLE)
 
 
+def test_bases_carried_on_by_a_thuc_hien_line_keep_their_semicolon(tmp_path):
+    """A plan's grounds often go on "Thực hiện Kế hoạch số …;" after the last "Căn cứ": that "Căn
+    cứ" line keeps its ";" (a "." there was followed by a line ending ";")."""
+    bases = ["Căn cứ Luật Bình đẳng giới ngày 29 tháng 11 năm 2006;", "Căn cứ Luật Phòng, chống bạo lực gia đình;"]
+    carried = "Thực hiện Kế hoạch số 112/KH-SVHTTDL ngày 05/01/2026 của Sở Văn hóa, Thể thao và Du lịch;"
+    body = [*bases, carried, "Ủy ban nhân dân xã ban hành Kế hoạch như sau:", *TASKS]
+    edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", body))
+    assert edition.plan.opening[:3] == [*bases, carried]
+    text = (tmp_path / "content" / "2026" / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert "dòng căn cứ" not in text  # nothing marked: the source was right
+
+
 def test_nơi_nhận_and_signature_typed_side_by_side_with_tabs(tmp_path):
     lines = ["- Phòng Văn hóa - Xã hội;", "- Lưu: VT."]
     edition = imported(tmp_path, typed_plan(tmp_path / "kh.docx", TASKS, recipients=lines, tabbed=True))

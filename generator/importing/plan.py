@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..content.distribution import file_key
+from ..content.text import without_marks
+from ..files import MAX_NAME
 from .columns import fitted_mm
 from .emit import Guess, content_text
 from .source import Line
@@ -107,6 +110,22 @@ def names_a_body(heading: str, rules: dict, recipients: tuple[str, ...] = ()) ->
     return f"dòng Nơi nhận «{line}» ghi tên đó" if line else None
 
 
+def _short_name(name: str) -> Guess:
+    """The body's name as its short name until the clerk writes one, its last words left out where
+    its file names would be too long (the build refuses a name over files.MAX_NAME)."""
+    words = name.split()
+    if len(file_key(name)) > MAX_NAME and " và các " in name:  # "Ủy ban MTTQ xã và các tổ chức …": the first body
+        words = name.split(" và các ")[0].split()
+    while len(words) > 1 and len(file_key(" ".join(words))) > MAX_NAME:
+        words.pop()
+    if len(words) == len(name.split()):
+        return Guess(content_text(name), "chưa có tên viết tắt: ghi tên ngắn in ở Nơi nhận và tên tệp")
+    return Guess(
+        content_text(" ".join(words).rstrip(" -,")),
+        "tên đầy đủ quá dài cho tên tệp nên đã cắt bớt: ghi tên ngắn in ở Nơi nhận, ví dụ Ủy ban MTTQ xã",
+    )
+
+
 def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
     code = base = slug(name)
     counter = 2
@@ -117,7 +136,7 @@ def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
     return {
         "ma": code,
         "ten": Guess(content_text(name), f"tên lấy từ tiêu đề «{heading}»"),
-        "ten_viet_tat": Guess(content_text(name), "chưa có tên viết tắt: ghi tên ngắn in ở Nơi nhận và tên tệp"),
+        "ten_viet_tat": _short_name(name),
         "loai": Guess(kind, f"loại đoán từ chữ «{word}»" if word else "không thấy chữ nào chỉ loại: đoán là giao"),
     }
 
@@ -212,16 +231,20 @@ def _parts(lines: list[Line], rules: dict, result: Imported, year: int | None) -
 
 
 def _bases_end(opening: list[str], rules: dict) -> list:
-    """The opening, its "Căn cứ …" lines ending as Decree 30 asks (";" then "." on the last): a
-    line typed with another ending is given that one and marked, saying what the source had."""
+    """The opening, its "Căn cứ …" lines ending as Decree 30 asks (";" then "." on the last, unless
+    the next line carries the list on with its own ";"): a line typed with another ending is given
+    that one and marked, saying what the source had."""
     word = folded(rules.get("can_cu", ""))
     # The content's text: an italic line is between two "*".
     bases = [i for i, text in enumerate(opening) if word and folded(text.strip("*")).startswith(word)]
     if not bases or bases != list(range(bases[0], bases[-1] + 1)):
         return opening
     result = list(opening)
+    # "Thực hiện Kế hoạch số …;" after the last "Căn cứ" line carries the list on: that one ends ";".
+    following = opening[bases[-1] + 1].strip("*").rstrip() if bases[-1] + 1 < len(opening) else ""
+    last = bases[-1] if not following.endswith(";") else None
     for at in bases:
-        wanted = "." if at == bases[-1] else ";"
+        wanted = "." if at == last else ";"
         text = opening[at]
         words = text.strip("*")
         if words.endswith(wanted):
@@ -355,13 +378,14 @@ def _words(text: str) -> list[str]:
 
 def names_body(line: str, name: str) -> bool:
     """Whether a Nơi nhận line names the body: the same words, or some of them as initials
-    ("Hội LHPN huyện" for "Hội Liên hiệp Phụ nữ huyện")."""
+    ("Hội LHPN huyện" for "Hội Liên hiệp Phụ nữ huyện", "UBND xã" for "Ủy ban nhân dân xã",
+    "Phòng VH-XH" for "Phòng Văn hóa - Xã hội": initials without their marks, a lone dash no word)."""
     if folded(line) == folded(name):
         return True
     name_words = _words(name)
-    initials = "".join(word[0] for word in name_words)
+    initials = without_marks("".join(word[0] for word in name_words if word[0].isalnum()))
     for word in _words(line):
-        letters = re.sub(r"[^\w]", "", word).replace("_", "")
+        letters = without_marks(re.sub(r"[^\w]", "", word).replace("_", ""))
         if word in name_words or (len(letters) >= 2 and letters in initials and letters.upper() != letters.lower()):
             continue
         return False
