@@ -196,3 +196,6 @@ def test_noi_nhan_initials_without_marks_and_a_name_too_long_for_a_file(tmp_path
     assert listed[:2] == [f"- {r};" for r in recipients] and len(listed) == 3, listed  # no line twice
     text = (folder / "co-quan.yaml").read_text(encoding="utf-8")
     assert "tên đầy đủ quá dài cho tên tệp nên đã cắt bớt" in text
+    # The Mặt trận signs for its Ban Thường trực (nhap.yaml), the others as their kind says.
+    signers = [tuple(b.form_signer) for b in bodies]
+    assert signers[1] == ("TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH") and signers[0] == signers[2] == ()

@@ -133,12 +133,18 @@ def _record(name: str, heading: str, rules: dict, taken: set[str]) -> dict:
         code, counter = f"{base}-{counter}", counter + 1
     taken.add(code)
     kind, word = kind_of(heading, rules)
-    return {
+    record = {
         "ma": code,
         "ten": Guess(content_text(name), f"tên lấy từ tiêu đề «{heading}»"),
         "ten_viet_tat": _short_name(name),
         "loai": Guess(kind, f"loại đoán từ chữ «{word}»" if word else "không thấy chữ nào chỉ loại: đoán là giao"),
     }
+    for rule in rules.get("ky_bieu_mau_theo_ten", []):
+        start = next((w for w in rule["dau_ten"] if folded(name).startswith(folded(w))), None)
+        if start is not None:
+            record["ky_bieu_mau"] = Guess(rule["ky_bieu_mau"], f"dòng ký của cơ quan có tên bắt đầu «{start}»")
+            break
+    return record
 
 
 def entry(
