@@ -47,17 +47,22 @@ def edition_folder(project: Project, year: int | None) -> Path:
         if not folder.is_dir():
             raise GeneratorError(f"không có nội dung năm {year} (thư mục {display_path(folder)})")
         return folder
-    years = sorted(p for p in project.content.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+    years = sorted(p for p in project.content.iterdir() if is_edition_folder(p))
     if not years:
         raise no_editions(project.content)
     return years[-1]
+
+
+def is_edition_folder(path: Path) -> bool:
+    """A year's content folder: content/2026/."""
+    return path.is_dir() and re.fullmatch(r"\d{4}", path.name) is not None
 
 
 def no_editions(content: Path) -> GeneratorError:
     """The error for a content folder without a year folder, saying what was probably meant."""
     if not content.is_dir():
         return GeneratorError(f"thư mục {display_path(content)} không có; kiểm tra tham số --content")
-    if re.fullmatch(r"\d{4}", content.name) and any(content.glob("*.yaml")):
+    if is_edition_folder(content) and any(content.glob("*.yaml")):
         return GeneratorError(
             f"{display_path(content)} là thư mục nội dung của năm {content.name}; --content là thư mục chứa các "
             f"năm: ghi --content {display_path(content.parent)} (thêm --year {content.name} để chọn năm)"

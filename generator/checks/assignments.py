@@ -74,16 +74,14 @@ def _bodies(
             # Named again: its letter and form carry the tasks of both entries, in the plan's order;
             # points a), b)… under one entry's last task cannot be followed by another entry's tasks.
             line, with_points = assigned[agency_id]
-            if with_points or assignment.points or line == assignment.origin.line_of("agencies"):
+            named = f"cơ quan “{agency_id}” đã có ở mục dòng {line}"
+            if line == assignment.origin.line_of("agencies"):  # twice in this entry's own list
+                yield assignment.origin.problem("agencies", named)
+            elif with_points or assignment.points:
                 yield assignment.origin.problem(
                     "agencies",
-                    f"cơ quan “{agency_id}” đã có ở mục dòng {line}"
-                    + (
-                        ""
-                        if line == assignment.origin.line_of("agencies")
-                        else ", và một trong hai mục có các điểm a), b)… (muc): công văn không nối được nhiệm vụ "
-                        "của hai mục đó; ghi nhiệm vụ chung vào mục riêng của cơ quan này"
-                    ),
+                    f"{named}, và một trong hai mục có các điểm a), b)… (muc): công văn không nối được nhiệm vụ "
+                    "của hai mục đó; ghi nhiệm vụ chung vào mục riêng của cơ quan này",
                 )
         else:
             assigned[agency_id] = (assignment.origin.line_of("agencies"), bool(assignment.points))

@@ -26,6 +26,7 @@ from ..document.report_form import (
     BUDGET,
     INDICATORS,
     NARRATIVE,
+    NOT_ASKED,
     TASKS,
     activity_indices,
     budget_indices,
@@ -131,7 +132,7 @@ def parse_number(text: str, *, percent: bool = False, whole: bool = False) -> fl
     cleaned = text.replace(" ", "").replace("\u00a0", "")
     if percent:
         cleaned = cleaned.removesuffix("%")
-    if cleaned in ("", "-", "–"):
+    if cleaned in ("", "-", NOT_ASKED):  # NOT_ASKED: what a form prints where it asks nothing
         return None
     negative = cleaned[0] in "-–−"
     body = cleaned[1:] if negative else cleaned

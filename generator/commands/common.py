@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..files import display_path
 from ..errors import GeneratorError
-from ..project import no_editions
+from ..project import is_edition_folder, no_editions
 from ..content.text import YEAR, excerpt  # noqa: F401 (the commands' years and excerpts)
 
 
@@ -15,7 +15,7 @@ def edition_years(content: Path) -> list[int]:
     """The years that have an edition folder in content/, oldest first."""
     if not content.is_dir():
         return []
-    return sorted(int(p.name) for p in content.iterdir() if p.is_dir() and re.fullmatch(r"\d{4}", p.name))
+    return sorted(int(p.name) for p in content.iterdir() if is_edition_folder(p))
 
 
 def existing_edition(content: Path, year: int) -> Path:

@@ -221,15 +221,15 @@ def assignments_by_body(edition: Edition) -> dict[str, Assignment]:
 
 
 def _merged(first: Assignment, later: Assignment) -> Assignment:
-    asked = {(i.objective, tuple(i.indicators), i.narrowing) for i in first.indicators}
+    def asking(ref: IndicatorRef) -> tuple:
+        return ref.objective, tuple(ref.indicators), ref.narrowing
+
+    asked = {asking(ref) for ref in first.indicators}
     scopes = {scope.target for scope in first.plan_target_scopes}
     return replace(
         first,
         tasks=[*first.tasks, *later.tasks],
-        indicators=[
-            *first.indicators,
-            *(i for i in later.indicators if (i.objective, tuple(i.indicators), i.narrowing) not in asked),
-        ],
+        indicators=[*first.indicators, *(ref for ref in later.indicators if asking(ref) not in asked)],
         plan_targets=list(dict.fromkeys([*first.plan_targets, *later.plan_targets])),
         plan_target_scopes=[
             *first.plan_target_scopes,

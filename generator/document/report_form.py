@@ -184,8 +184,8 @@ def asked_of(edition: Edition, recipient: Recipient | None, codes: list[str]) ->
     return bool({recipient.kind.id, recipient.entry, recipient.id, unit_list} & set(codes))
 
 
-# What a form's cell that is not to be filled shows: a dash, as the returned forms' reader reads it
-# (collect.parse_number: "–" is no figure).
+# What a form's cell that is not to be filled shows: a dash, which the returned forms' reader takes
+# as no figure (collect.parse_number).
 NOT_ASKED = "–"
 
 
